@@ -1,0 +1,91 @@
+//! The build step that runs after trunk has compiled the app (a `post_build` hook in Trunk.toml):
+//! compiles `content/`, prints every problem with its file and line, and on success writes the
+//! pages into trunk's staging folder. On any error it exits with status 1 and trunk keeps the
+//! last good `dist/`.
+//!
+//! Usage: `build_site [--check] [--root DIR] [--dist DIR] [--public-url PATH]`
+//! Under trunk, `--dist` and `--public-url` default to `TRUNK_STAGING_DIR` and `TRUNK_PUBLIC_URL`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use scc_site::content;
+use scc_site::site_data::SiteData;
+use scc_site::urls;
+
+struct Args {
+    check_only: bool,
+    root: PathBuf,
+    dist: Option<PathBuf>,
+    public_url: String,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args {
+        check_only: false,
+        root: PathBuf::from("."),
+        dist: std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from),
+        public_url: std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into()),
+    };
+    let mut iter = std::env::args().skip(1);
+    while let Some(arg) = iter.next() {
+        let mut value = |name: &str| iter.next().ok_or(format!("{name} needs a value"));
+        match arg.as_str() {
+            "--check" => args.check_only = true,
+            "--root" => args.root = value("--root")?.into(),
+            "--dist" => args.dist = Some(value("--dist")?.into()),
+            "--public-url" => args.public_url = value("--public-url")?,
+            other => return Err(format!("unknown argument `{other}`")),
+        }
+    }
+    Ok(args)
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("build_site: {message}\nusage: build_site [--check] [--root DIR] [--dist DIR] [--public-url PATH]");
+            return ExitCode::from(2);
+        }
+    };
+    let input = match content::load(&args.root) {
+        Ok(input) => input,
+        Err(e) => {
+            eprintln!("error: cannot read {}/content: {e}", args.root.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let compiled = content::compile(&input);
+    for diagnostic in &compiled.diagnostics {
+        eprintln!("{diagnostic}\n");
+    }
+    let Some(site) = compiled.site else {
+        let errors = compiled.errors().count();
+        eprintln!(
+            "error: the content has {errors} error{}; the site was not built and the last good dist/ is unchanged",
+            if errors == 1 { "" } else { "s" }
+        );
+        return ExitCode::FAILURE;
+    };
+    let pages = site.pages.len();
+    if args.check_only {
+        eprintln!("content ok: {pages} pages");
+        return ExitCode::SUCCESS;
+    }
+    let Some(dist) = args.dist else {
+        eprintln!("error: no output folder: pass --dist, or run this as trunk's post_build hook");
+        return ExitCode::FAILURE;
+    };
+    let data = SiteData { base: urls::normalize_base(&args.public_url), site };
+    match scc_site::dist::write_pages(&dist, &data) {
+        Ok(files) => {
+            eprintln!("content ok: {pages} pages, {} HTML files written", files.len());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: cannot write the pages into {}: {e}", dist.display());
+            ExitCode::FAILURE
+        }
+    }
+}

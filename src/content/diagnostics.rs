@@ -1,0 +1,188 @@
+//! Messages for content editors: what is wrong, where, and how to fix it.
+
+use std::fmt;
+
+/// How serious a problem is. Errors stop the build; warnings are printed and the build goes on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// One problem found in a content file, at a line and column (both counted from 1).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(file: &str, at: Position, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, file, at, message)
+    }
+
+    pub fn warning(file: &str, at: Position, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, file, at, message)
+    }
+
+    fn new(severity: Severity, file: &str, at: Position, message: impl Into<String>) -> Self {
+        Self {
+            severity,
+            file: file.to_owned(),
+            line: at.line,
+            column: at.column,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// `content/about.md:12:5: error: message`, then the hint on its own line, as compilers print.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(
+            f,
+            "{}:{}:{}: {severity}: {}",
+            self.file, self.line, self.column, self.message
+        )?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  = hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A line and column in a file, both counted from 1; columns count characters, not bytes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Position {
+    pub const START: Position = Position { line: 1, column: 1 };
+
+    pub fn new(line: usize, column: usize) -> Self {
+        Self { line, column }
+    }
+}
+
+/// Turns byte offsets into a text into line and column positions.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    /// Byte offset at which each line starts.
+    starts: Vec<usize>,
+    /// The 1-based line of the text's first line in its file (texts may be cut out of a file).
+    first_line: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str, first_line: usize) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self { starts, first_line }
+    }
+
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&start| start <= offset) - 1;
+        let line_start = self.starts[line];
+        let column = text
+            .get(line_start..offset)
+            .map_or(offset - line_start, |s| s.chars().count())
+            + 1;
+        Position::new(self.first_line + line, column)
+    }
+}
+
+/// Edit distance between two short words, for "did you mean" suggestions. Swapping two neighbours
+/// counts as one edit, since that is the commonest typo (`titel`).
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+/// The candidate closest to `word`, if it is close enough to be a plausible typo.
+pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let lower = word.to_lowercase();
+    candidates
+        .iter()
+        .map(|c| (edit_distance(&lower, &c.to_lowercase()), *c))
+        .filter(|(distance, c)| *distance <= (c.len() / 3).max(1))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters_from_one() {
+        let text = "ab\ncé d\n";
+        let index = LineIndex::new(text, 1);
+        assert_eq!(index.position(text, 0), Position::new(1, 1));
+        assert_eq!(index.position(text, 3), Position::new(2, 1));
+        // "é" is two bytes but one column.
+        assert_eq!(index.position(text, 7), Position::new(2, 4));
+    }
+
+    #[test]
+    fn positions_are_offset_by_the_first_line() {
+        let text = "x\ny";
+        assert_eq!(LineIndex::new(text, 10).position(text, 2), Position::new(11, 1));
+    }
+
+    #[test]
+    fn display_reads_like_a_compiler_message() {
+        let d = Diagnostic::error("content/about.md", Position::new(12, 5), "missing title")
+            .with_hint("add `title: ...`");
+        assert_eq!(
+            d.to_string(),
+            "content/about.md:12:5: error: missing title\n  = hint: add `title: ...`"
+        );
+    }
+
+    #[test]
+    fn suggests_close_words_only() {
+        let keys = ["title", "description", "imageLicense"];
+        assert_eq!(did_you_mean("titel", &keys), Some("title"));
+        assert_eq!(did_you_mean("image_license", &keys), Some("imageLicense"));
+        assert_eq!(did_you_mean("colour", &keys), None);
+    }
+}

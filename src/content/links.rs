@@ -1,0 +1,95 @@
+//! Where links point: another page of this site, a file of it, an anchor, or another site.
+
+use crate::model::LinkTarget;
+
+/// Decides what kind of place `href` points to, from its form alone.
+pub fn classify(href: &str) -> LinkTarget {
+    if href.starts_with('#') {
+        LinkTarget::Anchor
+    } else if scheme(href).is_some() || href.starts_with("//") {
+        LinkTarget::External
+    } else if path_of(href).rsplit('/').next().unwrap_or("").contains('.') {
+        LinkTarget::File
+    } else {
+        LinkTarget::Page
+    }
+}
+
+/// The URL scheme (`https`, `mailto`), lower-cased, if `href` has one.
+pub fn scheme(href: &str) -> Option<String> {
+    let (scheme, _) = href.split_once(':')?;
+    let mut chars = scheme.chars();
+    let valid = chars.next()?.is_ascii_alphabetic()
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then(|| scheme.to_ascii_lowercase())
+}
+
+/// Schemes a link may not use: they run code or smuggle content in the page.
+pub fn is_unsafe(href: &str) -> bool {
+    let compact: String = href.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+    matches!(scheme(&compact).as_deref(), Some("javascript" | "vbscript" | "data"))
+}
+
+/// The path part of a link, without its query and fragment.
+pub fn path_of(href: &str) -> &str {
+    let end = href.find(['?', '#']).unwrap_or(href.len());
+    &href[..end]
+}
+
+/// The fragment of a link (`our-mission` in `/about/#our-mission`), if it has one.
+pub fn fragment_of(href: &str) -> Option<&str> {
+    href.split_once('#').map(|(_, f)| f).filter(|f| !f.is_empty())
+}
+
+/// Resolves a path written on the page at `route` (`../data`, `data`, `/data`) to a site path.
+pub fn resolve(route: &str, path: &str) -> String {
+    if path.starts_with('/') {
+        return path.to_owned();
+    }
+    let mut segments: Vec<&str> = route.split('/').filter(|s| !s.is_empty()).collect();
+    for segment in path.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                segments.pop();
+            }
+            s => segments.push(s),
+        }
+    }
+    let trailing = if path.ends_with('/') { "/" } else { "" };
+    format!("/{}{trailing}", segments.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_links_by_their_form() {
+        assert_eq!(classify("/data"), LinkTarget::Page);
+        assert_eq!(classify("/data/#contact"), LinkTarget::Page);
+        assert_eq!(classify("../about/"), LinkTarget::Page);
+        assert_eq!(classify("#our-mission"), LinkTarget::Anchor);
+        assert_eq!(classify("/assets/report.pdf"), LinkTarget::File);
+        assert_eq!(classify("https://www.specifysoftware.org/members/"), LinkTarget::External);
+        assert_eq!(classify("mailto:someone@example.org"), LinkTarget::External);
+        assert_eq!(classify("//cdn.example.org/x"), LinkTarget::External);
+    }
+
+    #[test]
+    fn script_and_data_urls_are_unsafe() {
+        assert!(is_unsafe("javascript:alert(1)"));
+        assert!(is_unsafe(" JavaScript:alert(1)"));
+        assert!(is_unsafe("java\tscript:alert(1)"));
+        assert!(is_unsafe("data:text/html,<script>"));
+        assert!(!is_unsafe("https://example.org/javascript:"));
+        assert!(!is_unsafe("/data"));
+    }
+
+    #[test]
+    fn resolves_relative_paths_against_the_page() {
+        assert_eq!(resolve("/about/", "/data"), "/data");
+        assert_eq!(resolve("/about/", "../data/"), "/data/");
+        assert_eq!(resolve("/es/about/", "datos"), "/es/about/datos");
+    }
+}

@@ -1,0 +1,177 @@
+//! `content/site.yml`: the settings of the whole site (name, address, home page, navigation).
+
+use super::diagnostics::{Diagnostic, Position, did_you_mean};
+use super::yaml;
+
+/// The settings as written, with page references still to be checked against the pages.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Settings {
+    pub name: String,
+    /// Absolute URL of the deployed site (`https://www.specifysoftware.org`), without a slash at
+    /// the end.
+    pub url: String,
+    /// Content file of the home page, relative to `content/` (`about.md`).
+    pub home: String,
+    pub home_at: Position,
+    pub nav: Vec<NavEntry>,
+}
+
+/// One entry of the main navigation, as written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NavEntry {
+    pub label: String,
+    pub target: NavTarget,
+    pub at: Position,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum NavTarget {
+    /// A content file, relative to `content/`.
+    Page(String),
+    Url(String),
+}
+
+const KEYS: [&str; 4] = ["name", "url", "home", "nav"];
+
+/// Reads and checks the settings file `file`.
+pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Settings> {
+    let document = match yaml::Document::parse(file, text, 1, "the site settings file") {
+        Ok(document) => document,
+        Err(d) => {
+            diagnostics.push(d);
+            return None;
+        }
+    };
+    let Ok(entries) = document.entries() else {
+        diagnostics.push(Diagnostic::error(file, Position::START, "the site settings must be `key: value` lines"));
+        return None;
+    };
+    let errors_before = diagnostics.iter().filter(|d| d.is_error()).count();
+    let (mut name, mut url, mut home, mut nav) = (None, None, None, Vec::new());
+    for (key, key_node, value) in entries {
+        match key.as_str() {
+            "name" => name = required_text(file, &key, &value, diagnostics),
+            "url" => {
+                url = required_text(file, &key, &value, diagnostics).and_then(|u| {
+                    let ok = (u.starts_with("https://") || u.starts_with("http://")) && !u.contains(char::is_whitespace);
+                    if !ok {
+                        diagnostics.push(
+                            Diagnostic::error(file, value.at, format!("`url` must be an absolute http(s) address, found `{u}`"))
+                                .with_hint("write the address the site is deployed at, such as `https://www.specifysoftware.org`"),
+                        );
+                    }
+                    ok.then(|| u.trim_end_matches('/').to_owned())
+                })
+            }
+            "home" => home = required_text(file, &key, &value, diagnostics).map(|h| (h, value.at)),
+            "nav" => nav = read_nav(file, &value, diagnostics),
+            _ => {
+                let warning = Diagnostic::warning(file, key_node.at, format!("unknown setting `{key}`"));
+                diagnostics.push(match did_you_mean(&key, &KEYS) {
+                    Some(close) => warning.with_hint(format!("did you mean `{close}`?")),
+                    None => warning.with_hint(format!("the settings are: {}", KEYS.join(", "))),
+                });
+            }
+        }
+    }
+    for (key, missing) in [("name", name.is_none()), ("url", url.is_none()), ("home", home.is_none())] {
+        let already_reported = diagnostics.iter().skip(errors_before).any(|d| d.message.contains(&format!("`{key}`")));
+        if missing && !already_reported {
+            diagnostics.push(
+                Diagnostic::error(file, Position::START, format!("the site settings have no `{key}`"))
+                    .with_hint(match key {
+                        "name" => "add `name: Specify Collections Consortium`",
+                        "url" => "add `url: https://www.specifysoftware.org`",
+                        _ => "add `home: about.md`, the content file shown at `/`",
+                    }),
+            );
+        }
+    }
+    let (home, home_at) = home?;
+    Some(Settings { name: name?, url: url?, home, home_at, nav })
+}
+
+fn required_text(file: &str, key: &str, value: &yaml::Node, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+    match yaml::text(value.node) {
+        Ok(Some(text)) => Some(text),
+        Ok(None) => {
+            diagnostics.push(Diagnostic::error(file, value.at, format!("`{key}` is empty")));
+            None
+        }
+        Err(found) => {
+            diagnostics.push(Diagnostic::error(file, value.at, format!("`{key}` must be text, found {found}")));
+            None
+        }
+    }
+}
+
+fn read_nav(file: &str, value: &yaml::Node, diagnostics: &mut Vec<Diagnostic>) -> Vec<NavEntry> {
+    let hint = "write each entry as `- label: About` with `page: about.md` or `url: https://...` under it";
+    let Some(items) = yaml::items(value.node, 1) else {
+        diagnostics.push(Diagnostic::error(file, value.at, "`nav` must be a list of entries").with_hint(hint));
+        return Vec::new();
+    };
+    let mut nav = Vec::new();
+    for item in items {
+        let Ok(fields) = yaml::entries(item.node, 1) else {
+            diagnostics.push(Diagnostic::error(file, item.at, "a navigation entry must have a `label`").with_hint(hint));
+            continue;
+        };
+        let field = |name: &str| {
+            fields
+                .iter()
+                .find(|(k, _, _)| k == name)
+                .and_then(|(_, _, v)| yaml::text(v.node).ok().flatten())
+        };
+        let target = match (field("page"), field("url")) {
+            (Some(page), None) => NavTarget::Page(page),
+            (None, Some(url)) => NavTarget::Url(url),
+            _ => {
+                diagnostics.push(
+                    Diagnostic::error(file, item.at, "a navigation entry needs either `page` or `url`").with_hint(hint),
+                );
+                continue;
+            }
+        };
+        match field("label") {
+            Some(label) => nav.push(NavEntry { label, target, at: item.at }),
+            None => diagnostics.push(Diagnostic::error(file, item.at, "a navigation entry must have a `label`").with_hint(hint)),
+        }
+    }
+    nav
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SETTINGS: &str = "name: Specify Collections Consortium\nurl: https://www.specifysoftware.org/\nhome: about.md\nnav:\n  - label: About\n    page: about.md\n  - label: Forum\n    url: https://discourse.specifysoftware.org/\n";
+
+    #[test]
+    fn reads_name_url_home_and_navigation() {
+        let mut diagnostics = Vec::new();
+        let settings = read("content/site.yml", SETTINGS, &mut diagnostics).unwrap();
+        assert_eq!(diagnostics, []);
+        assert_eq!(settings.name, "Specify Collections Consortium");
+        assert_eq!(settings.url, "https://www.specifysoftware.org");
+        assert_eq!(settings.home, "about.md");
+        assert_eq!(settings.nav[0].target, NavTarget::Page("about.md".into()));
+        assert_eq!(settings.nav[0].at, Position::new(5, 5));
+        assert_eq!(settings.nav[1].target, NavTarget::Url("https://discourse.specifysoftware.org/".into()));
+    }
+
+    #[test]
+    fn missing_and_malformed_settings_are_errors() {
+        let mut diagnostics = Vec::new();
+        assert!(read("content/site.yml", "name: SCC\nurl: www.example.org\nnav:\n  - label: X\n", &mut diagnostics).is_none());
+        let messages: Vec<String> = diagnostics.iter().map(|d| format!("{}:{} {}", d.line, d.column, d.message)).collect();
+        assert_eq!(
+            messages,
+            [
+                "2:6 `url` must be an absolute http(s) address, found `www.example.org`",
+                "4:5 a navigation entry needs either `page` or `url`",
+                "1:1 the site settings have no `home`",
+            ]
+        );
+    }
+}

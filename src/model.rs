@@ -1,0 +1,335 @@
+//! The page model: what the content compiler produces at build time and the components draw.
+//!
+//! It is the one contract between the two halves of the site. The compiler (`content`) knows
+//! Markdown and YAML but not Leptos; the components know these types but not Markdown syntax.
+//! Everything here is plain serde data, so it travels to the browser as JSON.
+
+use serde::{Deserialize, Serialize};
+
+/// The whole site as the app needs it: settings and every page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Site {
+    pub config: SiteConfig,
+    pub pages: Vec<Page>,
+}
+
+impl Site {
+    /// The page served at `path`, accepting it with or without its trailing slash.
+    pub fn page_at(&self, path: &str) -> Option<&Page> {
+        let key = crate::routes::route_key(path);
+        if key == "/" {
+            return self.pages.iter().find(|p| p.route == self.config.home);
+        }
+        self.pages
+            .iter()
+            .find(|p| crate::routes::route_key(&p.route) == key)
+    }
+}
+
+/// Site-wide settings, from `content/site.yml`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SiteConfig {
+    /// The name in the header, the footer and every document title.
+    pub name: String,
+    /// Absolute URL of the deployed site, for canonical links and the sitemap.
+    pub base_url: String,
+    /// Route of the page that is also shown at `/`.
+    pub home: String,
+    /// Entries of the main navigation, in order.
+    pub nav: Vec<NavLink>,
+}
+
+/// One entry of the main navigation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NavLink {
+    pub label: String,
+    /// A route of this site (`/data/`) or an absolute URL of another site.
+    pub href: String,
+}
+
+/// One content page: its metadata and its body.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    /// Where the page lives, always with a leading and trailing slash (`/about/`).
+    pub route: String,
+    /// The content file it came from, relative to the repository (`content/about.md`).
+    pub source: String,
+    pub meta: PageMeta,
+    pub sections: Vec<Section>,
+}
+
+/// The page's front matter, checked and typed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PageMeta {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Site path of the hero's background image (`/assets/images/moss.jpg`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub background: Option<String>,
+    /// Credit line for the background image.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_license: Option<String>,
+    /// CSS length of the hero (`70vh`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height: Option<String>,
+    /// Key shared by the translations of one page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang_ref: Option<String>,
+    /// BCP 47 language tag of the page (`en`, `es`).
+    pub lang: String,
+    /// Route given in the front matter, overriding the one derived from the file name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permalink: Option<String>,
+}
+
+/// A part of a page opened by a level-2 heading, or the blocks before the first one.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<Heading>,
+    pub blocks: Vec<Block>,
+}
+
+/// A heading of any level; its id is in `attrs`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Heading {
+    pub level: u8,
+    #[serde(default, skip_serializing_if = "Attrs::is_empty")]
+    pub attrs: Attrs,
+    pub content: Vec<Inline>,
+}
+
+/// Block-level content.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    Heading(Heading),
+    Paragraph {
+        #[serde(default, skip_serializing_if = "Attrs::is_empty")]
+        attrs: Attrs,
+        content: Vec<Inline>,
+    },
+    /// Inline content that is not wrapped in a paragraph: the text of a tight list item.
+    Plain { content: Vec<Inline> },
+    List(List),
+    Table(Table),
+    Rule {
+        #[serde(default, skip_serializing_if = "Attrs::is_empty")]
+        attrs: Attrs,
+    },
+    ButtonRow(ButtonRow),
+    Code {
+        #[serde(default, skip_serializing_if = "Attrs::is_empty")]
+        attrs: Attrs,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        lang: Option<String>,
+        text: String,
+    },
+    Quote {
+        #[serde(default, skip_serializing_if = "Attrs::is_empty")]
+        attrs: Attrs,
+        blocks: Vec<Block>,
+    },
+}
+
+/// A bulleted or numbered list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct List {
+    #[serde(default, skip_serializing_if = "Attrs::is_empty")]
+    pub attrs: Attrs,
+    /// `Some(first number)` for a numbered list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<u64>,
+    pub items: Vec<ListItem>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ListItem {
+    #[serde(default, skip_serializing_if = "Attrs::is_empty")]
+    pub attrs: Attrs,
+    pub blocks: Vec<Block>,
+}
+
+/// A table with a header row and a per-column alignment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Table {
+    #[serde(default, skip_serializing_if = "Attrs::is_empty")]
+    pub attrs: Attrs,
+    pub align: Vec<Align>,
+    pub head: Vec<Vec<Inline>>,
+    pub rows: Vec<Vec<Vec<Inline>>>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Align {
+    #[default]
+    Default,
+    Left,
+    Center,
+    Right,
+}
+
+impl Align {
+    /// The inline style kramdown writes on every cell of an aligned column.
+    pub fn style(self) -> Option<&'static str> {
+        match self {
+            Align::Default => None,
+            Align::Left => Some("text-align: left"),
+            Align::Center => Some("text-align: center"),
+            Align::Right => Some("text-align: right"),
+        }
+    }
+}
+
+/// A paragraph made only of links marked with the class `button`: calls to action.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ButtonRow {
+    pub buttons: Vec<Link>,
+}
+
+/// Inline content.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Inline {
+    Text {
+        text: String,
+    },
+    Emphasis {
+        #[serde(default, skip_serializing_if = "Attrs::is_empty")]
+        attrs: Attrs,
+        content: Vec<Inline>,
+    },
+    Strong {
+        #[serde(default, skip_serializing_if = "Attrs::is_empty")]
+        attrs: Attrs,
+        content: Vec<Inline>,
+    },
+    Strikethrough {
+        content: Vec<Inline>,
+    },
+    Code {
+        #[serde(default, skip_serializing_if = "Attrs::is_empty")]
+        attrs: Attrs,
+        text: String,
+    },
+    Link(Link),
+    Image(Image),
+    LineBreak,
+}
+
+impl Inline {
+    pub fn text(text: impl Into<String>) -> Self {
+        Inline::Text { text: text.into() }
+    }
+}
+
+/// A hyperlink.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    /// The target exactly as the author wrote it.
+    pub href: String,
+    /// Where the target lives, decided and checked at build time.
+    pub target: LinkTarget,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Attrs::is_empty")]
+    pub attrs: Attrs,
+    pub content: Vec<Inline>,
+}
+
+impl Link {
+    /// A button link marked `is-primary` is the row's main call to action.
+    pub fn is_primary(&self) -> bool {
+        self.attrs.has_class("is-primary")
+    }
+}
+
+/// What kind of place a link goes to, which decides how the app follows it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkTarget {
+    /// A page of this site: followed by the client-side router.
+    Page,
+    /// A file of this site (a PDF, an image): loaded by the browser.
+    File,
+    /// Another site, `mailto:` and the like.
+    #[default]
+    External,
+    /// An anchor on the same page (`#our-mission`).
+    Anchor,
+}
+
+/// An image.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Image {
+    pub src: String,
+    pub alt: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Attrs::is_empty")]
+    pub attrs: Attrs,
+}
+
+/// HTML attributes set in the Markdown with a kramdown attribute list (`{: #id .class key="v"}`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attrs {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub classes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other: Vec<(String, String)>,
+}
+
+impl Attrs {
+    pub fn is_empty(&self) -> bool {
+        self.id.is_none() && self.classes.is_empty() && self.other.is_empty()
+    }
+
+    pub fn has_class(&self, class: &str) -> bool {
+        self.classes.iter().any(|c| c == class)
+    }
+
+    /// The `class` attribute value, if any class is set.
+    pub fn class_attr(&self) -> Option<String> {
+        (!self.classes.is_empty()).then(|| self.classes.join(" "))
+    }
+
+    /// Adds `other` on top of these attributes, the way a later attribute list overrides an
+    /// earlier one: the id and key-value pairs are replaced, classes accumulate.
+    pub fn merge(&mut self, other: Attrs) {
+        if other.id.is_some() {
+            self.id = other.id;
+        }
+        for class in other.classes {
+            if !self.has_class(&class) {
+                self.classes.push(class);
+            }
+        }
+        for (key, value) in other.other {
+            match self.other.iter_mut().find(|(k, _)| *k == key) {
+                Some(slot) => slot.1 = value,
+                None => self.other.push((key, value)),
+            }
+        }
+    }
+}
+
+/// The visible text of inline content, for document titles and accessible names.
+pub fn plain_text(content: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in content {
+        match inline {
+            Inline::Text { text } | Inline::Code { text, .. } => out.push_str(text),
+            Inline::Emphasis { content, .. }
+            | Inline::Strong { content, .. }
+            | Inline::Strikethrough { content } => out.push_str(&plain_text(content)),
+            Inline::Link(link) => out.push_str(&plain_text(&link.content)),
+            Inline::Image(image) => out.push_str(&image.alt),
+            Inline::LineBreak => out.push(' '),
+        }
+    }
+    out
+}

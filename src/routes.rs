@@ -1,0 +1,81 @@
+//! Which address shows which page: the one place that turns content files and browser paths into
+//! routes, used by the content compiler at build time and by the app in the browser.
+
+/// The language of pages that carry no other: they live at the root of the site.
+pub const DEFAULT_LANG: &str = "en";
+
+/// The form in which paths are compared: a leading slash and no trailing one (`/data`), so that
+/// `/data` and `/data/` are the same page. The root stays `/`.
+pub fn route_key(path: &str) -> String {
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let path = path.strip_suffix("index.html").unwrap_or(path);
+    let trimmed = path.trim_matches('/');
+    if trimmed.is_empty() {
+        "/".to_owned()
+    } else {
+        format!("/{trimmed}")
+    }
+}
+
+/// A route as pages are addressed: leading and trailing slash (`/data/`).
+pub fn canonical(path: &str) -> String {
+    match route_key(path).as_str() {
+        "/" => "/".to_owned(),
+        key => format!("{key}/"),
+    }
+}
+
+/// The route of a content file, from its path inside `content/` (`es/about.md`) and its language:
+/// `/about/`, `/es/about/`; an `index.md` stands for its folder.
+pub fn route_for_file(relative: &str, lang: &str) -> String {
+    let without_ext = relative.strip_suffix(".md").unwrap_or(relative);
+    let without_index = without_ext.strip_suffix("index").unwrap_or(without_ext);
+    let mut segments: Vec<&str> = without_index.split('/').filter(|s| !s.is_empty()).collect();
+    let lang_prefix = lang != DEFAULT_LANG && segments.first() != Some(&lang);
+    if lang_prefix {
+        segments.insert(0, lang);
+    }
+    canonical(&segments.join("/"))
+}
+
+/// The path inside the site for a browser path, once the deployment's sub-path is taken off.
+pub fn path_in_site<'a>(pathname: &'a str, base: &str) -> &'a str {
+    let base = base.trim_end_matches('/');
+    match pathname.strip_prefix(base) {
+        Some(rest) if rest.is_empty() || rest.starts_with('/') => rest,
+        _ => pathname,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trailing_slashes_do_not_matter() {
+        assert_eq!(route_key("/data"), "/data");
+        assert_eq!(route_key("/data/"), "/data");
+        assert_eq!(route_key("/data/index.html"), "/data");
+        assert_eq!(route_key("/"), "/");
+        assert_eq!(route_key(""), "/");
+        assert_eq!(route_key("/data/#contact"), "/data");
+    }
+
+    #[test]
+    fn files_become_routes() {
+        assert_eq!(route_for_file("about.md", "en"), "/about/");
+        assert_eq!(route_for_file("es/about.md", "es"), "/es/about/");
+        assert_eq!(route_for_file("es/index.md", "es"), "/es/");
+        assert_eq!(route_for_file("acerca.md", "es"), "/es/acerca/");
+        assert_eq!(route_for_file("index.md", "en"), "/");
+        assert_eq!(route_for_file("guides/start.md", "en"), "/guides/start/");
+    }
+
+    #[test]
+    fn the_deployment_sub_path_is_taken_off() {
+        assert_eq!(path_in_site("/scc/data/", "/scc"), "/data/");
+        assert_eq!(path_in_site("/scc", "/scc/"), "");
+        assert_eq!(path_in_site("/data/", ""), "/data/");
+        assert_eq!(path_in_site("/sccx/data/", "/scc"), "/sccx/data/");
+    }
+}

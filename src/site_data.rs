@@ -1,0 +1,77 @@
+//! The site's content as it travels to the browser: JSON inside the HTML page, written by the
+//! build step and read by the app when it starts. Nothing in the browser parses Markdown.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Site;
+
+/// The id of the `<script type="application/json">` element that carries the data.
+pub const ELEMENT_ID: &str = "site-data";
+
+/// Everything the app starts from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SiteData {
+    /// The sub-path the site is deployed under (`/scc`), or `""` at the domain root.
+    pub base: String,
+    pub site: Site,
+}
+
+impl SiteData {
+    /// The data as an HTML element. `<` is written as `\u003c` so that no text in the content
+    /// can close the element early.
+    pub fn to_script_element(&self) -> String {
+        let json = serde_json::to_string(self).expect("the page model always serializes");
+        format!(
+            r#"<script id="{ELEMENT_ID}" type="application/json">{}</script>"#,
+            json.replace('<', "\\u003c")
+        )
+    }
+
+    /// Reads the data back from the text of that element.
+    pub fn from_json(json: &str) -> Result<Self, String> {
+        serde_json::from_str(json).map_err(|e| format!("the site data in this page is damaged ({e})"))
+    }
+}
+
+/// Reads the data from the current document.
+#[cfg(target_arch = "wasm32")]
+pub fn from_document() -> Result<SiteData, String> {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(ELEMENT_ID))
+        .ok_or_else(|| format!("this page has no site data (no #{ELEMENT_ID} element); rebuild it with `trunk build`"))?;
+    SiteData::from_json(&element.text_content().unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::SiteConfig;
+
+    #[test]
+    fn content_cannot_close_the_script_element() {
+        let data = SiteData {
+            base: String::new(),
+            site: Site {
+                config: SiteConfig {
+                    name: "</script><script>alert(1)</script>".into(),
+                    base_url: "https://example.org".into(),
+                    home: "/about/".into(),
+                    nav: vec![],
+                },
+                pages: vec![],
+            },
+        };
+        let element = data.to_script_element();
+        assert_eq!(element.matches("</script>").count(), 1);
+        let json = element
+            .trim_start_matches(&format!(r#"<script id="{ELEMENT_ID}" type="application/json">"#))
+            .trim_end_matches("</script>");
+        assert_eq!(SiteData::from_json(json).unwrap(), data);
+    }
+
+    #[test]
+    fn damaged_data_is_an_error_not_a_panic() {
+        assert!(SiteData::from_json("{\"base\":").unwrap_err().starts_with("the site data in this page is damaged"));
+    }
+}

@@ -1,0 +1,47 @@
+//! The one place that builds the URLs the site links to, so that a deployment under a sub-path
+//! (`--public-url /scc/`) changes one setting and not every link.
+
+use crate::model::{Link, LinkTarget};
+
+/// The sub-path the site is deployed under, as `/scc` (no trailing slash), or `""` at the root.
+pub fn normalize_base(public_url: &str) -> String {
+    let trimmed = public_url.trim().trim_matches('/');
+    if trimmed.is_empty() {
+        String::new()
+    } else {
+        format!("/{trimmed}")
+    }
+}
+
+/// The address of a path of this site (`/data/`, `/assets/moss.jpg`) once deployed under `base`.
+pub fn site_href(base: &str, path: &str) -> String {
+    if path.starts_with('/') && !path.starts_with("//") {
+        format!("{base}{path}")
+    } else {
+        path.to_owned()
+    }
+}
+
+/// The `href` a Markdown link gets: paths of this site move under `base`; anchors, relative paths
+/// and other sites stay as written.
+pub fn link_href(base: &str, link: &Link) -> String {
+    match link.target {
+        LinkTarget::Page | LinkTarget::File => site_href(base, &link.href),
+        LinkTarget::Anchor | LinkTarget::External => link.href.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sub_path_prefixes_site_paths_only() {
+        assert_eq!(normalize_base("/scc/"), "/scc");
+        assert_eq!(normalize_base("/"), "");
+        assert_eq!(site_href("/scc", "/data/"), "/scc/data/");
+        assert_eq!(site_href("", "/data/"), "/data/");
+        assert_eq!(site_href("/scc", "https://www.specifysoftware.org/"), "https://www.specifysoftware.org/");
+        assert_eq!(site_href("/scc", "//cdn.example.org/x"), "//cdn.example.org/x");
+    }
+}
