@@ -67,9 +67,9 @@ ensure_wasm_bindgen() {
 }
 
 ensure_wasm_opt() {
-  local bin="$TOOLS_DIR/node_modules/.bin/wasm-opt" want="version ${BINARYEN_VERSION%%.*}"
-  if [ "$("$bin" --version 2>/dev/null | cut -d' ' -f1-2)" != "wasm-opt $want" ] \
-    && [ "$("$bin" --version 2>/dev/null | cut -d' ' -f1-3)" != "wasm-opt $want" ]; then
+  local bin="$TOOLS_DIR/node_modules/.bin/wasm-opt"
+  # It prints "wasm-opt version 132 (version_132)".
+  if [ "$("$bin" --version 2>/dev/null | cut -d' ' -f1-3)" != "wasm-opt version ${BINARYEN_VERSION%%.*}" ]; then
     say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION)"
     mkdir -p "$TOOLS_DIR"
     [ -f "$TOOLS_DIR/package.json" ] || echo '{"name":"scc-site-tools","private":true}' >"$TOOLS_DIR/package.json"
@@ -77,6 +77,12 @@ ensure_wasm_opt() {
   fi
   # trunk looks for wasm-opt on PATH only; cargo's bin folder is on every rustup user's PATH.
   ln -sf "$bin" "$HOME/.cargo/bin/wasm-opt"
+  # trunk also refuses a wasm-opt of another version (Debian's binaryen breaks the app).
+  local found
+  found="$(command -v wasm-opt)"
+  if [ "$found" != "$HOME/.cargo/bin/wasm-opt" ]; then
+    echo "setup: warning: $found comes before $HOME/.cargo/bin/wasm-opt on PATH; trunk will reject it" >&2
+  fi
 }
 
 ensure_crates() {

@@ -11,7 +11,10 @@ use crate::site_data::SiteData;
 pub fn write_pages(dist: &Path, data: &SiteData) -> io::Result<Vec<String>> {
     let shell = fs::read_to_string(dist.join("index.html"))?;
     let html = with_data(&shell, data).ok_or_else(|| {
-        io::Error::new(io::ErrorKind::InvalidData, "trunk's index.html has no </body>")
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            "trunk's index.html has no </body>",
+        )
     })?;
     let mut written = vec!["index.html".to_owned(), "404.html".to_owned()];
     fs::write(dist.join("index.html"), &html)?;
@@ -31,5 +34,10 @@ pub fn write_pages(dist: &Path, data: &SiteData) -> io::Result<Vec<String>> {
 /// `shell` with the data element inserted just before `</body>`.
 fn with_data(shell: &str, data: &SiteData) -> Option<String> {
     let at = shell.rfind("</body>")?;
-    Some(format!("{}{}\n{}", &shell[..at], data.to_script_element(), &shell[at..]))
+    Some(format!(
+        "{}{}\n{}",
+        &shell[..at],
+        data.to_script_element(),
+        &shell[at..]
+    ))
 }

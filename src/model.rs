@@ -111,7 +111,9 @@ pub enum Block {
         content: Vec<Inline>,
     },
     /// Inline content that is not wrapped in a paragraph: the text of a tight list item.
-    Plain { content: Vec<Inline> },
+    Plain {
+        content: Vec<Inline>,
+    },
     List(List),
     Table(Table),
     Rule {

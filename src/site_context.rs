@@ -35,7 +35,8 @@ impl SiteContext {
 
     /// The page a browser path shows, if any.
     pub fn page_at(&self, pathname: &str) -> Option<&Page> {
-        self.site.page_at(crate::routes::path_in_site(pathname, &self.base))
+        self.site
+            .page_at(crate::routes::path_in_site(pathname, &self.base))
     }
 }
 

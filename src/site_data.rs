@@ -29,7 +29,8 @@ impl SiteData {
 
     /// Reads the data back from the text of that element.
     pub fn from_json(json: &str) -> Result<Self, String> {
-        serde_json::from_str(json).map_err(|e| format!("the site data in this page is damaged ({e})"))
+        serde_json::from_str(json)
+            .map_err(|e| format!("the site data in this page is damaged ({e})"))
     }
 }
 
@@ -65,13 +66,19 @@ mod tests {
         let element = data.to_script_element();
         assert_eq!(element.matches("</script>").count(), 1);
         let json = element
-            .trim_start_matches(&format!(r#"<script id="{ELEMENT_ID}" type="application/json">"#))
+            .trim_start_matches(&format!(
+                r#"<script id="{ELEMENT_ID}" type="application/json">"#
+            ))
             .trim_end_matches("</script>");
         assert_eq!(SiteData::from_json(json).unwrap(), data);
     }
 
     #[test]
     fn damaged_data_is_an_error_not_a_panic() {
-        assert!(SiteData::from_json("{\"base\":").unwrap_err().starts_with("the site data in this page is damaged"));
+        assert!(
+            SiteData::from_json("{\"base\":")
+                .unwrap_err()
+                .starts_with("the site data in this page is damaged")
+        );
     }
 }

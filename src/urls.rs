@@ -41,7 +41,13 @@ mod tests {
         assert_eq!(normalize_base("/"), "");
         assert_eq!(site_href("/scc", "/data/"), "/scc/data/");
         assert_eq!(site_href("", "/data/"), "/data/");
-        assert_eq!(site_href("/scc", "https://www.specifysoftware.org/"), "https://www.specifysoftware.org/");
-        assert_eq!(site_href("/scc", "//cdn.example.org/x"), "//cdn.example.org/x");
+        assert_eq!(
+            site_href("/scc", "https://www.specifysoftware.org/"),
+            "https://www.specifysoftware.org/"
+        );
+        assert_eq!(
+            site_href("/scc", "//cdn.example.org/x"),
+            "//cdn.example.org/x"
+        );
     }
 }

@@ -45,7 +45,9 @@ fn main() -> ExitCode {
     let args = match parse_args() {
         Ok(args) => args,
         Err(message) => {
-            eprintln!("build_site: {message}\nusage: build_site [--check] [--root DIR] [--dist DIR] [--public-url PATH]");
+            eprintln!(
+                "build_site: {message}\nusage: build_site [--check] [--root DIR] [--dist DIR] [--public-url PATH]"
+            );
             return ExitCode::from(2);
         }
     };
@@ -77,10 +79,16 @@ fn main() -> ExitCode {
         eprintln!("error: no output folder: pass --dist, or run this as trunk's post_build hook");
         return ExitCode::FAILURE;
     };
-    let data = SiteData { base: urls::normalize_base(&args.public_url), site };
+    let data = SiteData {
+        base: urls::normalize_base(&args.public_url),
+        site,
+    };
     match scc_site::dist::write_pages(&dist, &data) {
         Ok(files) => {
-            eprintln!("content ok: {pages} pages, {} HTML files written", files.len());
+            eprintln!(
+                "content ok: {pages} pages, {} HTML files written",
+                files.len()
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -39,7 +39,11 @@ fn block(block: Block) -> AnyView {
 /// A heading at its own level, with its id for links to it.
 #[component]
 pub fn HeadingView(heading: Heading) -> impl IntoView {
-    let Heading { level, attrs, content } = heading;
+    let Heading {
+        level,
+        attrs,
+        content,
+    } = heading;
     let attrs = html_attrs(&attrs);
     let content = view! { <Inlines content/> };
     match level {

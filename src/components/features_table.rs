@@ -12,7 +12,12 @@ use crate::model::Table;
 /// browsers drop once a table's CSS `display` is changed to make it scroll.
 #[component]
 pub fn FeaturesTable(table: Table) -> impl IntoView {
-    let Table { attrs, align, head, rows } = table;
+    let Table {
+        attrs,
+        align,
+        head,
+        rows,
+    } = table;
     let style = move |column: usize| align.get(column).copied().unwrap_or_default().style();
     let header = head
         .into_iter()

@@ -22,12 +22,15 @@ fn inline(inline: Inline) -> AnyView {
             view! { <strong {..html_attrs(&attrs)}><Inlines content/></strong> }.into_any()
         }
         Inline::Strikethrough { content } => view! { <del><Inlines content/></del> }.into_any(),
-        Inline::Code { attrs, text } => view! { <code {..html_attrs(&attrs)}>{text}</code> }.into_any(),
+        Inline::Code { attrs, text } => {
+            view! { <code {..html_attrs(&attrs)}>{text}</code> }.into_any()
+        }
         Inline::LineBreak => view! { <br/> }.into_any(),
         Inline::Link(link) => view! { <LinkView link/> }.into_any(),
         Inline::Image(image) => {
             let src = use_site().href(&image.src);
-            view! { <img src=src alt=image.alt title=image.title {..html_attrs(&image.attrs)}/> }.into_any()
+            view! { <img src=src alt=image.alt title=image.title {..html_attrs(&image.attrs)}/> }
+                .into_any()
         }
     }
 }

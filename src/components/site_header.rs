@@ -1,15 +1,16 @@
 //! The bar at the top of every page: skip link, site name and main navigation.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 use crate::site_context::use_site;
 
-/// The site header. Navigation entries use the router's `<A>`, which marks the current page
-/// with `aria-current="page"`.
+/// The site header. The navigation entry of the page on screen is marked `aria-current="page"`,
+/// whichever of its addresses the visitor used (`/`, `/about/`, `/data` or `/data/`).
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let site = use_site();
+    let pathname = use_location().pathname;
     let entries = site
         .site
         .config
@@ -17,15 +18,20 @@ pub fn SiteHeader() -> impl IntoView {
         .iter()
         .map(|entry| {
             let href = site.href(&entry.href);
-            let label = entry.label.clone();
-            view! { <li><A href=href exact=true>{label}</A></li> }
+            let target_route = site.page_at(&href).map(|page| page.route.clone());
+            let site = site.clone();
+            let current = move || {
+                let here = site.page_at(&pathname.get()).map(|page| page.route.clone());
+                (target_route.is_some() && here == target_route).then_some("page")
+            };
+            view! { <li><a href=href aria-current=current>{entry.label.clone()}</a></li> }
         })
         .collect_view();
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
         <header class="site-header">
             <div class="site-header__inner">
-                <A href=site.href("/") exact=true attr:class="site-header__name">{site.site.config.name.clone()}</A>
+                <a class="site-header__name" href=site.href("/")>{site.site.config.name.clone()}</a>
                 <nav class="site-nav" aria-label="Main">
                     <ul>{entries}</ul>
                 </nav>

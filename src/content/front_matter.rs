@@ -56,14 +56,17 @@ pub fn split<'a>(file: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
         }
         offset += line.len();
     }
-    Err(Diagnostic::error(file, Position::START, "front matter is never closed")
-        .with_hint("end the front matter with a line of three dashes: `---`"))
+    Err(
+        Diagnostic::error(file, Position::START, "front matter is never closed")
+            .with_hint("end the front matter with a line of three dashes: `---`"),
+    )
 }
 
 fn strip_fence(text: &str) -> Option<&str> {
     let rest = text.strip_prefix("---")?;
     let rest = rest.trim_start_matches([' ', '\t']);
-    rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n'))
+    rest.strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))
 }
 
 /// The page's metadata, and where each key was written so later checks can point at it.
@@ -73,7 +76,12 @@ pub struct Meta {
 }
 
 /// Reads and checks the front matter. `lang` is the language the file's folder gives.
-pub fn read(file: &str, split: &Split, lang: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Meta> {
+pub fn read(
+    file: &str,
+    split: &Split,
+    lang: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Meta> {
     let document = match yaml::Document::parse(file, split.yaml, split.yaml_line, "front matter") {
         Ok(document) => document,
         Err(d) => {
@@ -85,8 +93,12 @@ pub fn read(file: &str, split: &Split, lang: &str, diagnostics: &mut Vec<Diagnos
         Ok(entries) => entries,
         Err(at) => {
             diagnostics.push(
-                Diagnostic::error(file, at, "front matter must be a list of `key: value` lines")
-                    .with_hint("write each setting as `key: value` on its own line"),
+                Diagnostic::error(
+                    file,
+                    at,
+                    "front matter must be a list of `key: value` lines",
+                )
+                .with_hint("write each setting as `key: value` on its own line"),
             );
             return None;
         }
@@ -101,10 +113,15 @@ pub fn read(file: &str, split: &Split, lang: &str, diagnostics: &mut Vec<Diagnos
     for (key, key_node, value) in entries {
         let Some(&known) = KEYS.iter().find(|k| **k == key) else {
             if !IGNORED_JEKYLL_KEYS.contains(&key.as_str()) {
-                let warning = Diagnostic::warning(file, key_node.at, format!("unknown front matter key `{key}`"));
+                let warning = Diagnostic::warning(
+                    file,
+                    key_node.at,
+                    format!("unknown front matter key `{key}`"),
+                );
                 diagnostics.push(match did_you_mean(&key, &KEYS) {
                     Some(close) => warning.with_hint(format!("did you mean `{close}`?")),
-                    None => warning.with_hint(format!("the keys a page may set are: {}", KEYS.join(", "))),
+                    None => warning
+                        .with_hint(format!("the keys a page may set are: {}", KEYS.join(", "))),
                 });
             }
             continue;
@@ -115,8 +132,14 @@ pub fn read(file: &str, split: &Split, lang: &str, diagnostics: &mut Vec<Diagnos
             Ok(None) => continue,
             Err(found) => {
                 diagnostics.push(
-                    Diagnostic::error(file, value.at, format!("`{key}` must be text, found {found}"))
-                        .with_hint(format!("write `{key}: some text` on one line, or quote the value")),
+                    Diagnostic::error(
+                        file,
+                        value.at,
+                        format!("`{key}` must be text, found {found}"),
+                    )
+                    .with_hint(format!(
+                        "write `{key}: some text` on one line, or quote the value"
+                    )),
                 );
                 continue;
             }
@@ -131,8 +154,12 @@ pub fn read(file: &str, split: &Split, lang: &str, diagnostics: &mut Vec<Diagnos
                     meta.height = Some(text);
                 } else {
                     diagnostics.push(
-                        Diagnostic::error(file, value.at, format!("`height` must be a CSS length, found `{text}`"))
-                            .with_hint("write a number and a unit, such as `70vh`, `480px` or `30rem`"),
+                        Diagnostic::error(
+                            file,
+                            value.at,
+                            format!("`height` must be a CSS length, found `{text}`"),
+                        )
+                        .with_hint("write a number and a unit, such as `70vh`, `480px` or `30rem`"),
                     );
                 }
             }
@@ -143,8 +170,12 @@ pub fn read(file: &str, split: &Split, lang: &str, diagnostics: &mut Vec<Diagnos
                     meta.permalink = Some(text);
                 } else {
                     diagnostics.push(
-                        Diagnostic::error(file, value.at, format!("`permalink` must be a path starting with `/`, found `{text}`"))
-                            .with_hint("write it as `/contact/`"),
+                        Diagnostic::error(
+                            file,
+                            value.at,
+                            format!("`permalink` must be a path starting with `/`, found `{text}`"),
+                        )
+                        .with_hint("write it as `/contact/`"),
                     );
                 }
             }
@@ -153,7 +184,11 @@ pub fn read(file: &str, split: &Split, lang: &str, diagnostics: &mut Vec<Diagnos
     }
 
     let Some(title) = title else {
-        let at = if split.yaml.is_empty() { Position::START } else { Position::new(split.yaml_line, 1) };
+        let at = if split.yaml.is_empty() {
+            Position::START
+        } else {
+            Position::new(split.yaml_line, 1)
+        };
         diagnostics.push(
             Diagnostic::error(file, at, "the page has no `title`")
                 .with_hint("add a line `title: The page title` to the front matter"),
@@ -167,7 +202,8 @@ pub fn read(file: &str, split: &Split, lang: &str, diagnostics: &mut Vec<Diagnos
 /// A positive CSS length with a unit, or a percentage.
 pub fn is_css_length(value: &str) -> bool {
     const UNITS: [&str; 16] = [
-        "px", "rem", "em", "vh", "vw", "svh", "lvh", "dvh", "vmin", "vmax", "ch", "ex", "%", "cm", "mm", "in",
+        "px", "rem", "em", "vh", "vw", "svh", "lvh", "dvh", "vmin", "vmax", "ch", "ex", "%", "cm",
+        "mm", "in",
     ];
     let value = value.trim();
     let digits_end = value
@@ -205,9 +241,18 @@ mod tests {
         assert_eq!(diagnostics, []);
         let meta = meta.unwrap().meta;
         assert_eq!(meta.title, "About the Specify Collections Consortium");
-        assert_eq!(meta.description.as_deref(), Some("A community of member collections from around the globe"));
-        assert_eq!(meta.background.as_deref(), Some("/assets/images/placeholders/moss.jpg"));
-        assert_eq!(meta.image_license.as_deref(), Some("Specify Collections Consortium"));
+        assert_eq!(
+            meta.description.as_deref(),
+            Some("A community of member collections from around the globe")
+        );
+        assert_eq!(
+            meta.background.as_deref(),
+            Some("/assets/images/placeholders/moss.jpg")
+        );
+        assert_eq!(
+            meta.image_license.as_deref(),
+            Some("Specify Collections Consortium")
+        );
         assert_eq!(meta.height.as_deref(), Some("70vh"));
         assert_eq!(meta.lang_ref.as_deref(), Some("about"));
         assert_eq!(meta.lang, "en");
@@ -231,11 +276,15 @@ mod tests {
 
     #[test]
     fn invalid_yaml_is_reported_at_its_line_in_the_file() {
-        let (meta, diagnostics) = read_text("---\ntitle: A\ndescription: [unclosed\nheight: 70vh\n---\nbody\n");
+        let (meta, diagnostics) =
+            read_text("---\ntitle: A\ndescription: [unclosed\nheight: 70vh\n---\nbody\n");
         assert!(meta.is_none());
         assert_eq!(diagnostics.len(), 1);
         let d = &diagnostics[0];
-        assert!(d.message.starts_with("front matter is not valid YAML"), "{d}");
+        assert!(
+            d.message.starts_with("front matter is not valid YAML"),
+            "{d}"
+        );
         assert!(d.line >= 3 && d.line <= 5, "{d}");
     }
 
@@ -245,7 +294,9 @@ mod tests {
         assert!(meta.is_none());
         assert_eq!(
             messages(&diagnostics),
-            ["content/p.md:2:1: error: the page has no `title`\n  = hint: add a line `title: The page title` to the front matter"]
+            [
+                "content/p.md:2:1: error: the page has no `title`\n  = hint: add a line `title: The page title` to the front matter"
+            ]
         );
     }
 
@@ -267,7 +318,9 @@ mod tests {
         let (_, diagnostics) = read_text("---\ntitle: x\nheight: tall\n---\n");
         assert_eq!(
             messages(&diagnostics),
-            ["content/p.md:3:9: error: `height` must be a CSS length, found `tall`\n  = hint: write a number and a unit, such as `70vh`, `480px` or `30rem`"]
+            [
+                "content/p.md:3:9: error: `height` must be a CSS length, found `tall`\n  = hint: write a number and a unit, such as `70vh`, `480px` or `30rem`"
+            ]
         );
         assert!(is_css_length("70vh") && is_css_length("480px") && is_css_length("12.5rem"));
         assert!(!is_css_length("70") && !is_css_length("-3px") && !is_css_length("vh"));
@@ -276,7 +329,10 @@ mod tests {
     #[test]
     fn a_value_of_the_wrong_type_is_an_error() {
         let (_, diagnostics) = read_text("---\ntitle: x\ndescription:\n  - a\n  - b\n---\n");
-        assert_eq!(diagnostics[0].message, "`description` must be text, found a list");
+        assert_eq!(
+            diagnostics[0].message,
+            "`description` must be text, found a list"
+        );
         assert_eq!(diagnostics[0].line, 4);
     }
 
@@ -286,7 +342,9 @@ mod tests {
         assert!(meta.is_some());
         assert_eq!(
             messages(&diagnostics),
-            ["content/p.md:3:1: warning: unknown front matter key `image_license`\n  = hint: did you mean `imageLicense`?"]
+            [
+                "content/p.md:3:1: warning: unknown front matter key `image_license`\n  = hint: did you mean `imageLicense`?"
+            ]
         );
     }
 }

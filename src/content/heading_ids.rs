@@ -54,17 +54,29 @@ mod tests {
     fn ids_follow_github_style() {
         let mut ids = HeadingIds::default();
         assert_eq!(ids.next("Our Mission").as_deref(), Some("our-mission"));
-        assert_eq!(ids.next("Why Choose Specify?").as_deref(), Some("why-choose-specify"));
+        assert_eq!(
+            ids.next("Why Choose Specify?").as_deref(),
+            Some("why-choose-specify")
+        );
         assert_eq!(ids.next("abc def öúß").as_deref(), Some("abc-def-öúß"));
-        assert_eq!(ids.next("before \tafter tab").as_deref(), Some("before--after-tab"));
+        assert_eq!(
+            ids.next("before \tafter tab").as_deref(),
+            Some("before--after-tab")
+        );
     }
 
     #[test]
     fn repeated_headings_are_numbered() {
         let mut ids = HeadingIds::default();
         assert_eq!(ids.next("variable_name").as_deref(), Some("variable_name"));
-        assert_eq!(ids.next("variable_name").as_deref(), Some("variable_name-1"));
-        assert_eq!(ids.next("variable_name").as_deref(), Some("variable_name-2"));
+        assert_eq!(
+            ids.next("variable_name").as_deref(),
+            Some("variable_name-1")
+        );
+        assert_eq!(
+            ids.next("variable_name").as_deref(),
+            Some("variable_name-2")
+        );
     }
 
     #[test]

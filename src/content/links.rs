@@ -26,8 +26,14 @@ pub fn scheme(href: &str) -> Option<String> {
 
 /// Schemes a link may not use: they run code or smuggle content in the page.
 pub fn is_unsafe(href: &str) -> bool {
-    let compact: String = href.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
-    matches!(scheme(&compact).as_deref(), Some("javascript" | "vbscript" | "data"))
+    let compact: String = href
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    matches!(
+        scheme(&compact).as_deref(),
+        Some("javascript" | "vbscript" | "data")
+    )
 }
 
 /// The path part of a link, without its query and fragment.
@@ -38,7 +44,9 @@ pub fn path_of(href: &str) -> &str {
 
 /// The fragment of a link (`our-mission` in `/about/#our-mission`), if it has one.
 pub fn fragment_of(href: &str) -> Option<&str> {
-    href.split_once('#').map(|(_, f)| f).filter(|f| !f.is_empty())
+    href.split_once('#')
+        .map(|(_, f)| f)
+        .filter(|f| !f.is_empty())
 }
 
 /// Resolves a path written on the page at `route` (`../data`, `data`, `/data`) to a site path.
@@ -71,7 +79,10 @@ mod tests {
         assert_eq!(classify("../about/"), LinkTarget::Page);
         assert_eq!(classify("#our-mission"), LinkTarget::Anchor);
         assert_eq!(classify("/assets/report.pdf"), LinkTarget::File);
-        assert_eq!(classify("https://www.specifysoftware.org/members/"), LinkTarget::External);
+        assert_eq!(
+            classify("https://www.specifysoftware.org/members/"),
+            LinkTarget::External
+        );
         assert_eq!(classify("mailto:someone@example.org"), LinkTarget::External);
         assert_eq!(classify("//cdn.example.org/x"), LinkTarget::External);
     }

@@ -17,8 +17,7 @@ use super::attributes::{self, AttrError, AttributeList};
 use super::diagnostics::{Diagnostic, LineIndex, Position, did_you_mean};
 use super::links;
 use crate::model::{
-    Align, Attrs, Block, ButtonRow, Heading, Image, Inline, Link, List, ListItem,
-    Table,
+    Align, Attrs, Block, ButtonRow, Heading, Image, Inline, Link, List, ListItem, Table,
 };
 
 /// A parsed Markdown body, with what the site-wide checks need to know about it.
@@ -57,9 +56,8 @@ pub fn parse(file: &str, text: &str, first_line: usize, diagnostics: &mut Vec<Di
         links: Vec::new(),
         headings: Vec::new(),
     };
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_HEADING_ATTRIBUTES;
     let events = TextMergeWithOffset::new(Parser::new_ext(&text, options).into_offset_iter());
     for (event, range) in events {
         builder.event(event, range);
@@ -152,23 +150,52 @@ fn attr_diagnostic(file: &str, at: Position, error: AttrError) -> Diagnostic {
 enum Frame {
     /// A container of blocks: the document, a list item or a block quote. `loose` holds inline
     /// content that is not in a paragraph, as in the items of a tight list.
-    Blocks { blocks: Vec<Block>, loose: Vec<Inline> },
-    List { start: Option<u64>, items: Vec<ListItem> },
-    Table { align: Vec<Align>, head: Vec<Vec<Inline>>, rows: Vec<Vec<Vec<Inline>>> },
-    Row { cells: Vec<Vec<Inline>> },
-    Code { lang: Option<String>, text: String },
-    Inlines { kind: InlineKind, content: Vec<Inline> },
+    Blocks {
+        blocks: Vec<Block>,
+        loose: Vec<Inline>,
+    },
+    List {
+        start: Option<u64>,
+        items: Vec<ListItem>,
+    },
+    Table {
+        align: Vec<Align>,
+        head: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
+    Row {
+        cells: Vec<Vec<Inline>>,
+    },
+    Code {
+        lang: Option<String>,
+        text: String,
+    },
+    Inlines {
+        kind: InlineKind,
+        content: Vec<Inline>,
+    },
 }
 
 enum InlineKind {
     Paragraph,
-    Heading { level: u8, attrs: Attrs },
+    Heading {
+        level: u8,
+        attrs: Attrs,
+    },
     Cell,
     Emphasis,
     Strong,
     Strikethrough,
-    Link { href: String, title: String, at: Position },
-    Image { src: String, title: String, at: Position },
+    Link {
+        href: String,
+        title: String,
+        at: Position,
+    },
+    Image {
+        src: String,
+        title: String,
+        at: Position,
+    },
 }
 
 struct Builder<'a> {
@@ -202,50 +229,81 @@ impl Builder<'_> {
             }),
             Event::SoftBreak => self.push_inline(Inline::text("\n")),
             Event::HardBreak => self.push_inline(Inline::LineBreak),
-            Event::Rule => self.push_block(Block::Rule { attrs: Attrs::default() }, range),
+            Event::Rule => self.push_block(
+                Block::Rule {
+                    attrs: Attrs::default(),
+                },
+                range,
+            ),
             Event::Html(html) | Event::InlineHtml(html) => {
                 let at = self.position(range.start);
                 self.diagnostics.push(
-                    Diagnostic::warning(self.file, at, "raw HTML is shown as text")
-                        .with_hint("write it in Markdown, or give the element a Markdown equivalent"),
+                    Diagnostic::warning(self.file, at, "raw HTML is shown as text").with_hint(
+                        "write it in Markdown, or give the element a Markdown equivalent",
+                    ),
                 );
                 self.push_inline(Inline::text(html.into_string()));
             }
             Event::TaskListMarker(done) => {
                 self.push_inline(Inline::text(if done { "[x] " } else { "[ ] " }))
             }
-            Event::FootnoteReference(_)
-            | Event::InlineMath(_)
-            | Event::DisplayMath(_) => {}
+            Event::FootnoteReference(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {}
         }
     }
 
     fn start(&mut self, tag: Tag, range: Range<usize>) {
         let at = self.position(range.start);
         let frame = match tag {
-            Tag::Paragraph => Frame::Inlines { kind: InlineKind::Paragraph, content: Vec::new() },
-            Tag::Heading { level, id, classes, attrs } => {
+            Tag::Paragraph => Frame::Inlines {
+                kind: InlineKind::Paragraph,
+                content: Vec::new(),
+            },
+            Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            } => {
                 let attrs = Attrs {
                     id: id.map(|id| id.into_string()),
                     classes: classes.into_iter().map(|c| c.into_string()).collect(),
                     other: attrs
                         .into_iter()
-                        .map(|(k, v)| (k.into_string(), v.map_or_else(String::new, |v| v.into_string())))
+                        .map(|(k, v)| {
+                            (
+                                k.into_string(),
+                                v.map_or_else(String::new, |v| v.into_string()),
+                            )
+                        })
                         .collect(),
                 };
-                Frame::Inlines { kind: InlineKind::Heading { level: heading_level(level), attrs }, content: Vec::new() }
+                Frame::Inlines {
+                    kind: InlineKind::Heading {
+                        level: heading_level(level),
+                        attrs,
+                    },
+                    content: Vec::new(),
+                }
             }
             Tag::BlockQuote(_) | Tag::Item => {
                 self.flush_loose();
-                Frame::Blocks { blocks: Vec::new(), loose: Vec::new() }
+                Frame::Blocks {
+                    blocks: Vec::new(),
+                    loose: Vec::new(),
+                }
             }
             Tag::List(start) => {
                 self.flush_loose();
-                Frame::List { start, items: Vec::new() }
+                Frame::List {
+                    start,
+                    items: Vec::new(),
+                }
             }
             Tag::CodeBlock(kind) => Frame::Code {
                 lang: match kind {
-                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().map(str::to_owned),
+                    CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().map(str::to_owned)
+                    }
                     CodeBlockKind::Indented => None,
                 },
                 text: String::new(),
@@ -256,58 +314,128 @@ impl Builder<'_> {
                 rows: Vec::new(),
             },
             Tag::TableHead | Tag::TableRow => Frame::Row { cells: Vec::new() },
-            Tag::TableCell => Frame::Inlines { kind: InlineKind::Cell, content: Vec::new() },
-            Tag::Emphasis => Frame::Inlines { kind: InlineKind::Emphasis, content: Vec::new() },
-            Tag::Strong => Frame::Inlines { kind: InlineKind::Strong, content: Vec::new() },
-            Tag::Strikethrough => Frame::Inlines { kind: InlineKind::Strikethrough, content: Vec::new() },
-            Tag::Link { dest_url, title, .. } => Frame::Inlines {
-                kind: InlineKind::Link { href: dest_url.into_string(), title: title.into_string(), at },
+            Tag::TableCell => Frame::Inlines {
+                kind: InlineKind::Cell,
                 content: Vec::new(),
             },
-            Tag::Image { dest_url, title, .. } => Frame::Inlines {
-                kind: InlineKind::Image { src: dest_url.into_string(), title: title.into_string(), at },
+            Tag::Emphasis => Frame::Inlines {
+                kind: InlineKind::Emphasis,
+                content: Vec::new(),
+            },
+            Tag::Strong => Frame::Inlines {
+                kind: InlineKind::Strong,
+                content: Vec::new(),
+            },
+            Tag::Strikethrough => Frame::Inlines {
+                kind: InlineKind::Strikethrough,
+                content: Vec::new(),
+            },
+            Tag::Link {
+                dest_url, title, ..
+            } => Frame::Inlines {
+                kind: InlineKind::Link {
+                    href: dest_url.into_string(),
+                    title: title.into_string(),
+                    at,
+                },
+                content: Vec::new(),
+            },
+            Tag::Image {
+                dest_url, title, ..
+            } => Frame::Inlines {
+                kind: InlineKind::Image {
+                    src: dest_url.into_string(),
+                    title: title.into_string(),
+                    at,
+                },
                 content: Vec::new(),
             },
             // Not enabled in the parser options, so never produced.
-            _ => Frame::Inlines { kind: InlineKind::Strong, content: Vec::new() },
+            _ => Frame::Inlines {
+                kind: InlineKind::Strong,
+                content: Vec::new(),
+            },
         };
         self.stack.push(frame);
     }
 
     fn end(&mut self, tag: TagEnd, range: Range<usize>) {
-        let Some(frame) = self.stack.pop() else { return };
+        let Some(frame) = self.stack.pop() else {
+            return;
+        };
         match (tag, frame) {
             (TagEnd::Paragraph, Frame::Inlines { content, .. }) => {
-                let block = button_row(&content).map(Block::ButtonRow).unwrap_or(Block::Paragraph {
-                    attrs: Attrs::default(),
-                    content,
-                });
+                let block =
+                    button_row(&content)
+                        .map(Block::ButtonRow)
+                        .unwrap_or(Block::Paragraph {
+                            attrs: Attrs::default(),
+                            content,
+                        });
                 self.push_block(block, range);
             }
-            (TagEnd::Heading(_), Frame::Inlines { kind: InlineKind::Heading { level, attrs }, content }) => {
+            (
+                TagEnd::Heading(_),
+                Frame::Inlines {
+                    kind: InlineKind::Heading { level, attrs },
+                    content,
+                },
+            ) => {
                 let at = self.position(range.start);
                 self.headings.push(at);
-                self.push_block(Block::Heading(Heading { level, attrs, content: trim_inlines(content) }), range)
+                self.push_block(
+                    Block::Heading(Heading {
+                        level,
+                        attrs,
+                        content: trim_inlines(content),
+                    }),
+                    range,
+                )
             }
             (TagEnd::BlockQuote(_), Frame::Blocks { mut blocks, loose }) => {
                 push_loose(&mut blocks, loose);
-                self.push_block(Block::Quote { attrs: Attrs::default(), blocks }, range);
+                self.push_block(
+                    Block::Quote {
+                        attrs: Attrs::default(),
+                        blocks,
+                    },
+                    range,
+                );
             }
             (TagEnd::Item, Frame::Blocks { mut blocks, loose }) => {
                 push_loose(&mut blocks, loose);
                 if let Some(Frame::List { items, .. }) = self.stack.last_mut() {
-                    items.push(ListItem { attrs: Attrs::default(), blocks });
+                    items.push(ListItem {
+                        attrs: Attrs::default(),
+                        blocks,
+                    });
                 }
             }
-            (TagEnd::List(_), Frame::List { start, items }) => {
-                self.push_block(Block::List(List { attrs: Attrs::default(), start, items }), range)
-            }
-            (TagEnd::CodeBlock, Frame::Code { lang, text }) => {
-                self.push_block(Block::Code { attrs: Attrs::default(), lang, text }, range)
-            }
-            (TagEnd::Table, Frame::Table { align, head, rows }) => {
-                self.push_block(Block::Table(Table { attrs: Attrs::default(), align, head, rows }), range)
-            }
+            (TagEnd::List(_), Frame::List { start, items }) => self.push_block(
+                Block::List(List {
+                    attrs: Attrs::default(),
+                    start,
+                    items,
+                }),
+                range,
+            ),
+            (TagEnd::CodeBlock, Frame::Code { lang, text }) => self.push_block(
+                Block::Code {
+                    attrs: Attrs::default(),
+                    lang,
+                    text,
+                },
+                range,
+            ),
+            (TagEnd::Table, Frame::Table { align, head, rows }) => self.push_block(
+                Block::Table(Table {
+                    attrs: Attrs::default(),
+                    align,
+                    head,
+                    rows,
+                }),
+                range,
+            ),
             (TagEnd::TableHead, Frame::Row { cells }) => {
                 if let Some(Frame::Table { head, .. }) = self.stack.last_mut() {
                     *head = cells;
@@ -325,8 +453,14 @@ impl Builder<'_> {
             }
             (_, Frame::Inlines { kind, content }) => {
                 let inline = match kind {
-                    InlineKind::Emphasis => Inline::Emphasis { attrs: Attrs::default(), content },
-                    InlineKind::Strong => Inline::Strong { attrs: Attrs::default(), content },
+                    InlineKind::Emphasis => Inline::Emphasis {
+                        attrs: Attrs::default(),
+                        content,
+                    },
+                    InlineKind::Strong => Inline::Strong {
+                        attrs: Attrs::default(),
+                        content,
+                    },
                     InlineKind::Strikethrough => Inline::Strikethrough { content },
                     InlineKind::Link { href, title, at } => {
                         self.link_written(&href, at, false);
@@ -356,13 +490,23 @@ impl Builder<'_> {
     }
 
     fn link_written(&mut self, href: &str, at: Position, is_image: bool) {
-        if links::is_unsafe(href) && !(is_image && href.trim_start().to_ascii_lowercase().starts_with("data:image/")) {
+        if links::is_unsafe(href)
+            && !(is_image
+                && href
+                    .trim_start()
+                    .to_ascii_lowercase()
+                    .starts_with("data:image/"))
+        {
             self.diagnostics.push(
                 Diagnostic::error(self.file, at, format!("unsafe link target `{href}`"))
                     .with_hint("links may not use `javascript:`, `vbscript:` or `data:` URLs"),
             );
         }
-        self.links.push(LinkRef { href: href.to_owned(), at, is_image });
+        self.links.push(LinkRef {
+            href: href.to_owned(),
+            at,
+            is_image,
+        });
     }
 
     /// Text, after reading off the span attribute list it may start with.
@@ -419,15 +563,20 @@ impl Builder<'_> {
             match self.definitions.get(name) {
                 Some(definition) => attrs.merge(definition.attrs.clone()),
                 None => {
-                    let mut known: Vec<&str> = self.definitions.keys().map(String::as_str).collect();
+                    let mut known: Vec<&str> =
+                        self.definitions.keys().map(String::as_str).collect();
                     known.sort_unstable();
                     let hint = match did_you_mean(name, &known) {
                         Some(close) => format!("did you mean the definition `{close}`?"),
                         None => format!("to add the class `{name}`, write `.{name}`"),
                     };
                     self.diagnostics.push(
-                        Diagnostic::error(self.file, at, format!("attribute list uses `{name}`, which is not defined"))
-                            .with_hint(hint),
+                        Diagnostic::error(
+                            self.file,
+                            at,
+                            format!("attribute list uses `{name}`, which is not defined"),
+                        )
+                        .with_hint(hint),
                     );
                 }
             }
@@ -466,8 +615,13 @@ impl Builder<'_> {
     fn attach_block_lists(&mut self, block: &mut Block, range: Range<usize>) {
         let first = self.position(range.start).line;
         let written = self.text[range.clone()].trim_end();
-        let last = self.position(range.start + written.len().saturating_sub(1)).line;
-        let lines = (first - self.index_first_line(), last - self.index_first_line());
+        let last = self
+            .position(range.start + written.len().saturating_sub(1))
+            .line;
+        let lines = (
+            first - self.index_first_line(),
+            last - self.index_first_line(),
+        );
         let mut found = Vec::new();
         for list in &mut self.block_lists {
             if !list.used && (list.line == lines.1 + 1 || list.line + 1 == lines.0) {
@@ -501,7 +655,11 @@ impl Builder<'_> {
             }
             _ => Vec::new(),
         };
-        Body { blocks, links: self.links, headings: self.headings }
+        Body {
+            blocks,
+            links: self.links,
+            headings: self.headings,
+        }
     }
 }
 
@@ -577,6 +735,7 @@ fn non_empty(s: String) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::LinkTarget;
 
     fn blocks(text: &str) -> (Vec<Block>, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
@@ -589,7 +748,10 @@ mod tests {
             href: href.into(),
             target: links::classify(href),
             title: None,
-            attrs: Attrs { classes: classes.iter().map(|c| c.to_string()).collect(), ..Attrs::default() },
+            attrs: Attrs {
+                classes: classes.iter().map(|c| c.to_string()).collect(),
+                ..Attrs::default()
+            },
             content: vec![Inline::text(label)],
         }
     }
@@ -610,68 +772,112 @@ mod tests {
                 ]
             })]
         );
-        let Block::ButtonRow(row) = &blocks[0] else { unreachable!() };
+        let Block::ButtonRow(row) = &blocks[0] else {
+            unreachable!()
+        };
         assert!(row.buttons[0].is_primary() && !row.buttons[1].is_primary());
     }
 
     #[test]
     fn classes_may_come_in_any_order_and_without_a_space() {
-        let (blocks, _) = blocks("[View All Members](https://www.specifysoftware.org/members/){:.is-primary .button}\n");
-        let Block::ButtonRow(row) = &blocks[0] else { panic!("{blocks:?}") };
+        let (blocks, _) = blocks(
+            "[View All Members](https://www.specifysoftware.org/members/){:.is-primary .button}\n",
+        );
+        let Block::ButtonRow(row) = &blocks[0] else {
+            panic!("{blocks:?}")
+        };
         assert!(row.buttons[0].is_primary());
         assert_eq!(row.buttons[0].attrs.classes, ["is-primary", "button"]);
     }
 
     #[test]
     fn a_link_among_words_stays_in_its_paragraph() {
-        let (blocks, _) = blocks("See [the forum](https://discourse.specifysoftware.org/){: .button} for more.\n");
+        let (blocks, _) = blocks(
+            "See [the forum](https://discourse.specifysoftware.org/){: .button} for more.\n",
+        );
         assert!(matches!(blocks[0], Block::Paragraph { .. }), "{blocks:?}");
     }
 
     #[test]
     fn paragraphs_keep_emphasis_strong_code_and_links() {
         let (blocks, _) = blocks("Some *em* and **strong** and `code` and [a link](/data).\n");
-        let Block::Paragraph { content, .. } = &blocks[0] else { panic!() };
+        let Block::Paragraph { content, .. } = &blocks[0] else {
+            panic!()
+        };
         assert!(matches!(content[1], Inline::Emphasis { .. }));
         assert!(matches!(content[3], Inline::Strong { .. }));
-        assert_eq!(content[5], Inline::Code { attrs: Attrs::default(), text: "code".into() });
+        assert_eq!(
+            content[5],
+            Inline::Code {
+                attrs: Attrs::default(),
+                text: "code".into()
+            }
+        );
         assert!(matches!(&content[7], Inline::Link(l) if l.target == LinkTarget::Page));
     }
 
     #[test]
     fn tables_keep_each_column_alignment() {
         let (blocks, _) = blocks("| A | B | C |\n| --- |:---:| ---:|\n| 1 | 2 | 3 |\n");
-        let Block::Table(table) = &blocks[0] else { panic!() };
+        let Block::Table(table) = &blocks[0] else {
+            panic!()
+        };
         assert_eq!(table.align, [Align::Default, Align::Center, Align::Right]);
         assert_eq!(table.head.len(), 3);
-        assert_eq!(table.rows, [vec![vec![Inline::text("1")], vec![Inline::text("2")], vec![Inline::text("3")]]]);
+        assert_eq!(
+            table.rows,
+            [vec![
+                vec![Inline::text("1")],
+                vec![Inline::text("2")],
+                vec![Inline::text("3")]
+            ]]
+        );
     }
 
     #[test]
     fn nested_lists_nest_and_tight_items_are_plain() {
         let (blocks, _) = blocks("* one\n* two\n  * two a\n  * two b\n");
-        let Block::List(list) = &blocks[0] else { panic!() };
+        let Block::List(list) = &blocks[0] else {
+            panic!()
+        };
         assert_eq!(list.start, None);
         assert_eq!(list.items.len(), 2);
-        assert_eq!(list.items[0].blocks, [Block::Plain { content: vec![Inline::text("one")] }]);
-        let Block::List(inner) = &list.items[1].blocks[1] else { panic!("{list:?}") };
+        assert_eq!(
+            list.items[0].blocks,
+            [Block::Plain {
+                content: vec![Inline::text("one")]
+            }]
+        );
+        let Block::List(inner) = &list.items[1].blocks[1] else {
+            panic!("{list:?}")
+        };
         assert_eq!(inner.items.len(), 2);
     }
 
     #[test]
     fn numbered_lists_keep_their_start() {
         let (blocks, _) = blocks("3. three\n4. four\n");
-        let Block::List(list) = &blocks[0] else { panic!() };
+        let Block::List(list) = &blocks[0] else {
+            panic!()
+        };
         assert_eq!(list.start, Some(3));
     }
 
     #[test]
     fn block_attribute_lists_attach_to_the_block_above_or_below() {
-        let (blocks, diagnostics) = blocks("A paragraph.\n{: .notice #first}\n\n{:.lead}\nAnother one.\n");
+        let (blocks, diagnostics) =
+            blocks("A paragraph.\n{: .notice #first}\n\n{:.lead}\nAnother one.\n");
         assert_eq!(diagnostics, []);
-        let Block::Paragraph { attrs, .. } = &blocks[0] else { panic!() };
-        assert_eq!((attrs.id.as_deref(), attrs.classes.as_slice()), (Some("first"), &["notice".to_owned()][..]));
-        let Block::Paragraph { attrs, .. } = &blocks[1] else { panic!() };
+        let Block::Paragraph { attrs, .. } = &blocks[0] else {
+            panic!()
+        };
+        assert_eq!(
+            (attrs.id.as_deref(), attrs.classes.as_slice()),
+            (Some("first"), &["notice".to_owned()][..])
+        );
+        let Block::Paragraph { attrs, .. } = &blocks[1] else {
+            panic!()
+        };
         assert_eq!(attrs.classes, ["lead"]);
     }
 
@@ -679,7 +885,9 @@ mod tests {
     fn definitions_are_used_by_name() {
         let (blocks, diagnostics) = blocks("{:cta: .button .is-primary}\n\n[Join](/join){: cta}\n");
         assert_eq!(diagnostics, []);
-        let Block::ButtonRow(row) = &blocks[0] else { panic!("{blocks:?}") };
+        let Block::ButtonRow(row) = &blocks[0] else {
+            panic!("{blocks:?}")
+        };
         assert!(row.buttons[0].is_primary());
     }
 
@@ -687,8 +895,13 @@ mod tests {
     fn an_unknown_name_in_an_attribute_list_is_an_error_with_a_hint() {
         let (_, diagnostics) = blocks("Text\n\n[Join](/join){: button}\n");
         assert_eq!(
-            diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>(),
-            ["content/p.md:3:14: error: attribute list uses `button`, which is not defined\n  = hint: to add the class `button`, write `.button`"]
+            diagnostics
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            [
+                "content/p.md:3:14: error: attribute list uses `button`, which is not defined\n  = hint: to add the class `button`, write `.button`"
+            ]
         );
     }
 
@@ -699,19 +912,31 @@ mod tests {
         assert_eq!((diagnostics[0].line, diagnostics[0].column), (3, 14));
         assert_eq!(diagnostics[0].message, "attribute list is never closed");
         // The text is kept, not lost.
-        let Block::Paragraph { content, .. } = &blocks[1] else { panic!() };
+        let Block::Paragraph { content, .. } = &blocks[1] else {
+            panic!()
+        };
         assert_eq!(content[1], Inline::text("{: .button"));
     }
 
     #[test]
     fn script_links_are_errors() {
         let (_, diagnostics) = blocks("[x](javascript:alert(1))\n");
-        assert_eq!(diagnostics[0].message, "unsafe link target `javascript:alert(1)`");
+        assert_eq!(
+            diagnostics[0].message,
+            "unsafe link target `javascript:alert(1)`"
+        );
     }
 
     #[test]
     fn attribute_lines_inside_code_blocks_are_code() {
         let (blocks, _) = blocks("```\n{: .x}\n```\n");
-        assert_eq!(blocks, [Block::Code { attrs: Attrs::default(), lang: None, text: "{: .x}\n".into() }]);
+        assert_eq!(
+            blocks,
+            [Block::Code {
+                attrs: Attrs::default(),
+                lang: None,
+                text: "{: .x}\n".into()
+            }]
+        );
     }
 }

@@ -99,7 +99,10 @@ pub fn load(root: &Path) -> std::io::Result<Input> {
     if public.is_dir() {
         walk(&public, &mut assets)?;
     }
-    input.public_files = assets.iter().map(|p| format!("/{}", relative_path(&public, p))).collect();
+    input.public_files = assets
+        .iter()
+        .map(|p| format!("/{}", relative_path(&public, p)))
+        .collect();
     Ok(input)
 }
 
@@ -117,7 +120,11 @@ fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
 
 fn relative_path(base: &Path, path: &Path) -> String {
     let relative = path.strip_prefix(base).unwrap_or(path);
-    relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// A page with what the site-wide checks need to know about it.
@@ -137,18 +144,30 @@ pub fn compile(input: &Input) -> Compiled {
             .and_then(|text| site_config::read(&file.shown, text, &mut diagnostics)),
         None => {
             diagnostics.push(
-                Diagnostic::error(&format!("content/{SETTINGS_FILE}"), Position::START, "the site settings file is missing")
-                    .with_hint("create it with `name`, `url`, `home` and `nav`; see README.md"),
+                Diagnostic::error(
+                    &format!("content/{SETTINGS_FILE}"),
+                    Position::START,
+                    "the site settings file is missing",
+                )
+                .with_hint("create it with `name`, `url`, `home` and `nav`; see README.md"),
             );
             None
         }
     };
-    let mut drafts: Vec<PageDraft> =
-        input.pages.iter().filter_map(|file| compile_page(file, &mut diagnostics)).collect();
+    let mut drafts: Vec<PageDraft> = input
+        .pages
+        .iter()
+        .filter_map(|file| compile_page(file, &mut diagnostics))
+        .collect();
     drafts.sort_by(|a, b| a.page.route.cmp(&b.page.route));
 
     check_routes(&drafts, &mut diagnostics);
-    check_links(&drafts, settings.as_ref(), &input.public_files, &mut diagnostics);
+    check_links(
+        &drafts,
+        settings.as_ref(),
+        &input.public_files,
+        &mut diagnostics,
+    );
     check_backgrounds(&drafts, &input.public_files, &mut diagnostics);
     let all_files: Vec<&str> = input.pages.iter().map(|f| f.relative.as_str()).collect();
     let config = settings.and_then(|s| resolve_settings(s, &drafts, &all_files, &mut diagnostics));
@@ -172,10 +191,17 @@ fn decode<'a>(file: &'a SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Option
             let valid = &file.bytes[..error.valid_up_to()];
             let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
             let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-            let column = String::from_utf8_lossy(&valid[line_start..]).chars().count() + 1;
+            let column = String::from_utf8_lossy(&valid[line_start..])
+                .chars()
+                .count()
+                + 1;
             diagnostics.push(
-                Diagnostic::error(&file.shown, Position::new(line, column), "the file is not valid UTF-8")
-                    .with_hint("save the file as UTF-8 in your editor"),
+                Diagnostic::error(
+                    &file.shown,
+                    Position::new(line, column),
+                    "the file is not valid UTF-8",
+                )
+                .with_hint("save the file as UTF-8 in your editor"),
             );
             None
         }
@@ -189,9 +215,15 @@ fn check_mojibake(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     file,
                     Position::new(n + 1, found.column),
-                    format!("garbled text `{}`: UTF-8 that was read as Windows-1252", found.garbled),
+                    format!(
+                        "garbled text `{}`: UTF-8 that was read as Windows-1252",
+                        found.garbled
+                    ),
                 )
-                .with_hint(format!("replace `{}` with `{}`", found.garbled, found.intended)),
+                .with_hint(format!(
+                    "replace `{}` with `{}`",
+                    found.garbled, found.intended
+                )),
             );
         }
     }
@@ -226,7 +258,10 @@ fn compile_page(file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Option<
         None => routes::route_for_file(&file.relative, &meta.lang),
     };
     Some(PageDraft {
-        background_at: positions.get("background").copied().unwrap_or(Position::START),
+        background_at: positions
+            .get("background")
+            .copied()
+            .unwrap_or(Position::START),
         page: Page {
             route,
             source: file.shown.clone(),
@@ -312,12 +347,16 @@ fn visit_blocks(blocks: &mut [Block], f: &mut dyn FnMut(&mut Block)) {
 
 /// Cuts the body into sections at its level-2 headings.
 fn sections(blocks: Vec<Block>) -> Vec<Section> {
-    let mut sections = vec![Section { heading: None, blocks: Vec::new() }];
+    let mut sections = vec![Section {
+        heading: None,
+        blocks: Vec::new(),
+    }];
     for block in blocks {
         match block {
-            Block::Heading(heading @ Heading { level: 2, .. }) => {
-                sections.push(Section { heading: Some(heading), blocks: Vec::new() })
-            }
+            Block::Heading(heading @ Heading { level: 2, .. }) => sections.push(Section {
+                heading: Some(heading),
+                blocks: Vec::new(),
+            }),
             block => sections.last_mut().expect("never empty").blocks.push(block),
         }
     }
@@ -336,7 +375,10 @@ fn check_routes(drafts: &[PageDraft], diagnostics: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     &draft.page.source,
                     Position::START,
-                    format!("this page and {} are both at `{}`", first.page.source, draft.page.route),
+                    format!(
+                        "this page and {} are both at `{}`",
+                        first.page.source, draft.page.route
+                    ),
                 )
                 .with_hint("rename one of the files or give one a different `permalink`"),
             ),
@@ -353,8 +395,10 @@ fn check_links(
     public_files: &BTreeSet<String>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let mut by_route: HashMap<String, &PageDraft> =
-        drafts.iter().map(|d| (routes::route_key(&d.page.route), d)).collect();
+    let mut by_route: HashMap<String, &PageDraft> = drafts
+        .iter()
+        .map(|d| (routes::route_key(&d.page.route), d))
+        .collect();
     if let Some(home) = settings.and_then(|s| drafts.iter().find(|d| d.relative == s.home)) {
         by_route.insert("/".to_owned(), home);
     }
@@ -364,7 +408,11 @@ fn check_links(
     for draft in drafts {
         let file = draft.page.source.as_str();
         for link in &draft.links {
-            let target = if link.is_image { LinkTarget::File } else { links::classify(&link.href) };
+            let target = if link.is_image {
+                LinkTarget::File
+            } else {
+                links::classify(&link.href)
+            };
             match target {
                 LinkTarget::External => check_external(file, link, diagnostics),
                 LinkTarget::Anchor => {
@@ -373,10 +421,18 @@ fn check_links(
                 }
                 LinkTarget::File => {
                     let path = links::resolve(&draft.page.route, links::path_of(&link.href));
-                    if !link.href.starts_with("data:") && !public_files.contains(&percent_decode(&path)) {
+                    if !link.href.starts_with("data:")
+                        && !public_files.contains(&percent_decode(&path))
+                    {
                         diagnostics.push(
-                            Diagnostic::error(file, link.at, format!("`{}` links to a file that does not exist", link.href))
-                                .with_hint(format!("put the file at `public{path}`, or correct the path")),
+                            Diagnostic::error(
+                                file,
+                                link.at,
+                                format!("`{}` links to a file that does not exist", link.href),
+                            )
+                            .with_hint(format!(
+                                "put the file at `public{path}`, or correct the path"
+                            )),
                         );
                     }
                 }
@@ -385,17 +441,30 @@ fn check_links(
                     match by_route.get(&routes::route_key(&path)) {
                         Some(target) => {
                             if let Some(fragment) = links::fragment_of(&link.href) {
-                                check_anchor(file, link.at, fragment, target, &target.page.source, diagnostics);
+                                check_anchor(
+                                    file,
+                                    link.at,
+                                    fragment,
+                                    target,
+                                    &target.page.source,
+                                    diagnostics,
+                                );
                             }
                         }
                         None => {
                             let close = did_you_mean(&routes::canonical(&path), &known_routes);
                             diagnostics.push(
-                                Diagnostic::error(file, link.at, format!("`{}` links to a page that does not exist", link.href))
-                                    .with_hint(match close {
-                                        Some(route) => format!("did you mean `{route}`?"),
-                                        None => format!("the pages are at: {}", known_routes.join(", ")),
-                                    }),
+                                Diagnostic::error(
+                                    file,
+                                    link.at,
+                                    format!("`{}` links to a page that does not exist", link.href),
+                                )
+                                .with_hint(match close {
+                                    Some(route) => format!("did you mean `{route}`?"),
+                                    None => {
+                                        format!("the pages are at: {}", known_routes.join(", "))
+                                    }
+                                }),
                             );
                         }
                     }
@@ -425,7 +494,12 @@ fn check_anchor(
         None => format!("the ids on {target_name} are: {}", ids.join(", ")),
     };
     diagnostics.push(
-        Diagnostic::error(file, at, format!("`#{fragment}` is not an id on {target_name}")).with_hint(hint),
+        Diagnostic::error(
+            file,
+            at,
+            format!("`#{fragment}` is not an id on {target_name}"),
+        )
+        .with_hint(hint),
     );
 }
 
@@ -433,8 +507,11 @@ fn check_external(file: &str, link: &LinkRef, diagnostics: &mut Vec<Diagnostic>)
     let href = link.href.as_str();
     let scheme = links::scheme(href);
     let web = matches!(scheme.as_deref(), Some("http" | "https")) || href.starts_with("//");
-    let host = href.split_once("//").map(|(_, rest)| rest.split(['/', '?', '#']).next().unwrap_or(""));
-    let bad = href.contains(char::is_whitespace) || (web && host.is_none_or(|h| h.is_empty() || h.contains(['<', '>', '"'])));
+    let host = href
+        .split_once("//")
+        .map(|(_, rest)| rest.split(['/', '?', '#']).next().unwrap_or(""));
+    let bad = href.contains(char::is_whitespace)
+        || (web && host.is_none_or(|h| h.is_empty() || h.contains(['<', '>', '"'])));
     if bad {
         diagnostics.push(
             Diagnostic::error(file, link.at, format!("`{href}` is not a valid address"))
@@ -443,9 +520,15 @@ fn check_external(file: &str, link: &LinkRef, diagnostics: &mut Vec<Diagnostic>)
     }
 }
 
-fn check_backgrounds(drafts: &[PageDraft], public_files: &BTreeSet<String>, diagnostics: &mut Vec<Diagnostic>) {
+fn check_backgrounds(
+    drafts: &[PageDraft],
+    public_files: &BTreeSet<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     for draft in drafts {
-        let Some(background) = &draft.page.meta.background else { continue };
+        let Some(background) = &draft.page.meta.background else {
+            continue;
+        };
         if background.starts_with("https://") {
             continue;
         }
@@ -478,17 +561,19 @@ fn resolve_settings(
         let found = drafts.iter().find(|d| d.relative == relative);
         if found.is_none() && !files.contains(&relative) {
             diagnostics.push(
-                Diagnostic::error(&file, at, format!("there is no page `content/{relative}`")).with_hint(
-                    match did_you_mean(relative, files) {
+                Diagnostic::error(&file, at, format!("there is no page `content/{relative}`"))
+                    .with_hint(match did_you_mean(relative, files) {
                         Some(close) => format!("did you mean `{close}`?"),
                         None => format!("the pages are: {}", files.join(", ")),
-                    },
-                ),
+                    }),
             );
         }
         found
     };
-    let home = find(&settings.home, settings.home_at, diagnostics)?.page.route.clone();
+    let home = find(&settings.home, settings.home_at, diagnostics)?
+        .page
+        .route
+        .clone();
     let mut nav = Vec::new();
     for entry in &settings.nav {
         let href = match &entry.target {
@@ -499,7 +584,10 @@ fn resolve_settings(
                 None => continue,
             },
         };
-        nav.push(NavLink { label: entry.label.clone(), href });
+        nav.push(NavLink {
+            label: entry.label.clone(),
+            href,
+        });
     }
     Some(SiteConfig {
         name: settings.name,
@@ -515,7 +603,10 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok());
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
         match (bytes[i], hex) {
             (b'%', Some(byte)) => {
                 out.push(byte);

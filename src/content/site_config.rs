@@ -43,7 +43,11 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
         }
     };
     let Ok(entries) = document.entries() else {
-        diagnostics.push(Diagnostic::error(file, Position::START, "the site settings must be `key: value` lines"));
+        diagnostics.push(Diagnostic::error(
+            file,
+            Position::START,
+            "the site settings must be `key: value` lines",
+        ));
         return None;
     };
     let errors_before = diagnostics.iter().filter(|d| d.is_error()).count();
@@ -74,47 +78,83 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
             }
         }
     }
-    for (key, missing) in [("name", name.is_none()), ("url", url.is_none()), ("home", home.is_none())] {
-        let already_reported = diagnostics.iter().skip(errors_before).any(|d| d.message.contains(&format!("`{key}`")));
+    for (key, missing) in [
+        ("name", name.is_none()),
+        ("url", url.is_none()),
+        ("home", home.is_none()),
+    ] {
+        let already_reported = diagnostics
+            .iter()
+            .skip(errors_before)
+            .any(|d| d.message.contains(&format!("`{key}`")));
         if missing && !already_reported {
             diagnostics.push(
-                Diagnostic::error(file, Position::START, format!("the site settings have no `{key}`"))
-                    .with_hint(match key {
-                        "name" => "add `name: Specify Collections Consortium`",
-                        "url" => "add `url: https://www.specifysoftware.org`",
-                        _ => "add `home: about.md`, the content file shown at `/`",
-                    }),
+                Diagnostic::error(
+                    file,
+                    Position::START,
+                    format!("the site settings have no `{key}`"),
+                )
+                .with_hint(match key {
+                    "name" => "add `name: Specify Collections Consortium`",
+                    "url" => "add `url: https://www.specifysoftware.org`",
+                    _ => "add `home: about.md`, the content file shown at `/`",
+                }),
             );
         }
     }
     let (home, home_at) = home?;
-    Some(Settings { name: name?, url: url?, home, home_at, nav })
+    Some(Settings {
+        name: name?,
+        url: url?,
+        home,
+        home_at,
+        nav,
+    })
 }
 
-fn required_text(file: &str, key: &str, value: &yaml::Node, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+fn required_text(
+    file: &str,
+    key: &str,
+    value: &yaml::Node,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<String> {
     match yaml::text(value.node) {
         Ok(Some(text)) => Some(text),
         Ok(None) => {
-            diagnostics.push(Diagnostic::error(file, value.at, format!("`{key}` is empty")));
+            diagnostics.push(Diagnostic::error(
+                file,
+                value.at,
+                format!("`{key}` is empty"),
+            ));
             None
         }
         Err(found) => {
-            diagnostics.push(Diagnostic::error(file, value.at, format!("`{key}` must be text, found {found}")));
+            diagnostics.push(Diagnostic::error(
+                file,
+                value.at,
+                format!("`{key}` must be text, found {found}"),
+            ));
             None
         }
     }
 }
 
 fn read_nav(file: &str, value: &yaml::Node, diagnostics: &mut Vec<Diagnostic>) -> Vec<NavEntry> {
-    let hint = "write each entry as `- label: About` with `page: about.md` or `url: https://...` under it";
+    let hint =
+        "write each entry as `- label: About` with `page: about.md` or `url: https://...` under it";
     let Some(items) = yaml::items(value.node, 1) else {
-        diagnostics.push(Diagnostic::error(file, value.at, "`nav` must be a list of entries").with_hint(hint));
+        diagnostics.push(
+            Diagnostic::error(file, value.at, "`nav` must be a list of entries").with_hint(hint),
+        );
         return Vec::new();
     };
     let mut nav = Vec::new();
     for item in items {
         let Ok(fields) = yaml::entries(item.node, 1) else {
-            diagnostics.push(Diagnostic::error(file, item.at, "a navigation entry must have a `label`").with_hint(hint));
+            diagnostics.push(
+                Diagnostic::error(file, item.at, "a navigation entry must have a `label`")
+                    .with_hint(hint),
+            );
             continue;
         };
         let field = |name: &str| {
@@ -128,14 +168,26 @@ fn read_nav(file: &str, value: &yaml::Node, diagnostics: &mut Vec<Diagnostic>) -
             (None, Some(url)) => NavTarget::Url(url),
             _ => {
                 diagnostics.push(
-                    Diagnostic::error(file, item.at, "a navigation entry needs either `page` or `url`").with_hint(hint),
+                    Diagnostic::error(
+                        file,
+                        item.at,
+                        "a navigation entry needs either `page` or `url`",
+                    )
+                    .with_hint(hint),
                 );
                 continue;
             }
         };
         match field("label") {
-            Some(label) => nav.push(NavEntry { label, target, at: item.at }),
-            None => diagnostics.push(Diagnostic::error(file, item.at, "a navigation entry must have a `label`").with_hint(hint)),
+            Some(label) => nav.push(NavEntry {
+                label,
+                target,
+                at: item.at,
+            }),
+            None => diagnostics.push(
+                Diagnostic::error(file, item.at, "a navigation entry must have a `label`")
+                    .with_hint(hint),
+            ),
         }
     }
     nav
@@ -157,14 +209,27 @@ mod tests {
         assert_eq!(settings.home, "about.md");
         assert_eq!(settings.nav[0].target, NavTarget::Page("about.md".into()));
         assert_eq!(settings.nav[0].at, Position::new(5, 5));
-        assert_eq!(settings.nav[1].target, NavTarget::Url("https://discourse.specifysoftware.org/".into()));
+        assert_eq!(
+            settings.nav[1].target,
+            NavTarget::Url("https://discourse.specifysoftware.org/".into())
+        );
     }
 
     #[test]
     fn missing_and_malformed_settings_are_errors() {
         let mut diagnostics = Vec::new();
-        assert!(read("content/site.yml", "name: SCC\nurl: www.example.org\nnav:\n  - label: X\n", &mut diagnostics).is_none());
-        let messages: Vec<String> = diagnostics.iter().map(|d| format!("{}:{} {}", d.line, d.column, d.message)).collect();
+        assert!(
+            read(
+                "content/site.yml",
+                "name: SCC\nurl: www.example.org\nnav:\n  - label: X\n",
+                &mut diagnostics
+            )
+            .is_none()
+        );
+        let messages: Vec<String> = diagnostics
+            .iter()
+            .map(|d| format!("{}:{} {}", d.line, d.column, d.message))
+            .collect();
         assert_eq!(
             messages,
             [

@@ -8,7 +8,10 @@ const SETTINGS: &str = "name: Specify Collections Consortium\nurl: https://www.s
 fn input(pages: &[(&str, &str)]) -> Input {
     Input {
         settings: Some(SourceFile::new("site.yml", SETTINGS)),
-        pages: pages.iter().map(|(path, text)| SourceFile::new(path, text)).collect(),
+        pages: pages
+            .iter()
+            .map(|(path, text)| SourceFile::new(path, text))
+            .collect(),
         public_files: ["/assets/images/placeholders/moss.jpg".to_owned()].into(),
     }
 }
@@ -53,14 +56,24 @@ fn the_about_page_has_its_sections_table_and_buttons() {
         .iter()
         .filter_map(|s| s.heading.as_ref()?.attrs.id.as_deref())
         .collect();
-    assert_eq!(ids, ["about-the-specify-collections-consortium", "our-mission", "contact-us"]);
+    assert_eq!(
+        ids,
+        [
+            "about-the-specify-collections-consortium",
+            "our-mission",
+            "contact-us"
+        ]
+    );
 
     let blocks: Vec<&Block> = page.sections.iter().flat_map(|s| &s.blocks).collect();
     let table = blocks.iter().find_map(|b| match b {
         Block::Table(t) => Some(t),
         _ => None,
     });
-    assert_eq!(table.unwrap().align, [Align::Default, Align::Center, Align::Right]);
+    assert_eq!(
+        table.unwrap().align,
+        [Align::Default, Align::Center, Align::Right]
+    );
 
     let rows: Vec<Vec<(String, bool)>> = blocks
         .iter()
@@ -78,7 +91,11 @@ fn the_about_page_has_its_sections_table_and_buttons() {
         rows,
         [
             vec![("View All Members".to_owned(), true)],
-            vec![("Learn More".to_owned(), true), ("Contact Us".to_owned(), false), ("Main Page".to_owned(), false)],
+            vec![
+                ("Learn More".to_owned(), true),
+                ("Contact Us".to_owned(), false),
+                ("Main Page".to_owned(), false)
+            ],
         ]
     );
 }
@@ -86,18 +103,31 @@ fn the_about_page_has_its_sections_table_and_buttons() {
 #[test]
 fn the_seed_mojibake_is_reported_with_file_and_line() {
     let seed = "---\ntitle: About\n---\n\nThe Consortiumâ€™s software.\n";
-    let compiled = compile(&input(&[("about.md", seed), ("data.md", &page("Data", ""))]));
+    let compiled = compile(&input(&[
+        ("about.md", seed),
+        ("data.md", &page("Data", "")),
+    ]));
     assert!(compiled.site.is_none());
     assert_eq!(
-        compiled.diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>(),
-        ["content/about.md:5:15: error: garbled text `â€™`: UTF-8 that was read as Windows-1252\n  = hint: replace `â€™` with `’`"]
+        compiled
+            .diagnostics
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        [
+            "content/about.md:5:15: error: garbled text `â€™`: UTF-8 that was read as Windows-1252\n  = hint: replace `â€™` with `’`"
+        ]
     );
 }
 
 #[test]
 fn every_error_of_a_run_is_reported_together() {
-    let broken = "---\ntitle: A\nheight: tall\ncolour: red\n---\n\n[x](/nowhere) and [y](/data#nowhere)\n";
-    let compiled = compile(&input(&[("about.md", broken), ("data.md", &page("Data", "## Intro\n"))]));
+    let broken =
+        "---\ntitle: A\nheight: tall\ncolour: red\n---\n\n[x](/nowhere) and [y](/data#nowhere)\n";
+    let compiled = compile(&input(&[
+        ("about.md", broken),
+        ("data.md", &page("Data", "## Intro\n")),
+    ]));
     assert!(compiled.site.is_none());
     assert_eq!(
         messages(&compiled),
@@ -112,7 +142,10 @@ fn every_error_of_a_run_is_reported_together() {
 
 #[test]
 fn links_to_existing_pages_and_anchors_pass() {
-    let about = page("About", "## Our Mission\n\n[Data](/data) [data again](/data/#sharing) [mission](#our-mission)\n");
+    let about = page(
+        "About",
+        "## Our Mission\n\n[Data](/data) [data again](/data/#sharing) [mission](#our-mission)\n",
+    );
     let data = page("Data", "## Sharing\n\n[Back](../about/)\n");
     let compiled = compile(&input(&[("about.md", &about), ("data.md", &data)]));
     assert_eq!(messages(&compiled), Vec::<String>::new());
@@ -121,41 +154,71 @@ fn links_to_existing_pages_and_anchors_pass() {
 #[test]
 fn a_missing_background_image_is_an_error_at_its_key() {
     let about = "---\ntitle: About\nbackground: /assets/images/missing.jpg\n---\n";
-    let compiled = compile(&input(&[("about.md", about), ("data.md", &page("Data", ""))]));
+    let compiled = compile(&input(&[
+        ("about.md", about),
+        ("data.md", &page("Data", "")),
+    ]));
     assert_eq!(
         messages(&compiled),
-        ["content/about.md:3:13: error: the background image `/assets/images/missing.jpg` does not exist"]
+        [
+            "content/about.md:3:13: error: the background image `/assets/images/missing.jpg` does not exist"
+        ]
     );
 }
 
 #[test]
 fn two_pages_on_one_route_are_an_error() {
     let other = "---\ntitle: Other\npermalink: /data/\n---\n";
-    let compiled = compile(&input(&[("about.md", &page("About", "")), ("data.md", &page("Data", "")), ("other.md", other)]));
-    assert_eq!(messages(&compiled), ["content/other.md:1:1: error: this page and content/data.md are both at `/data/`"]);
+    let compiled = compile(&input(&[
+        ("about.md", &page("About", "")),
+        ("data.md", &page("Data", "")),
+        ("other.md", other),
+    ]));
+    assert_eq!(
+        messages(&compiled),
+        ["content/other.md:1:1: error: this page and content/data.md are both at `/data/`"]
+    );
 }
 
 #[test]
 fn two_headings_with_one_id_are_an_error() {
     let about = page("About", "## Contact\n\ntext\n\n## Other {#contact}\n");
-    let compiled = compile(&input(&[("about.md", &about), ("data.md", &page("Data", ""))]));
-    assert_eq!(messages(&compiled), ["content/about.md:8:1: error: two headings have the id `contact`"]);
+    let compiled = compile(&input(&[
+        ("about.md", &about),
+        ("data.md", &page("Data", "")),
+    ]));
+    assert_eq!(
+        messages(&compiled),
+        ["content/about.md:8:1: error: two headings have the id `contact`"]
+    );
 }
 
 #[test]
 fn unknown_pages_in_the_settings_are_errors() {
     let mut input = input(&[("about.md", &page("About", ""))]);
     let compiled = compile(&input);
-    assert_eq!(messages(&compiled), ["content/site.yml:7:5: error: there is no page `content/data.md`"]);
+    assert_eq!(
+        messages(&compiled),
+        ["content/site.yml:7:5: error: there is no page `content/data.md`"]
+    );
     input.settings = None;
-    assert_eq!(messages(&compile(&input)), ["content/site.yml:1:1: error: the site settings file is missing"]);
+    assert_eq!(
+        messages(&compile(&input)),
+        ["content/site.yml:1:1: error: the site settings file is missing"]
+    );
 }
 
 #[test]
 fn a_file_that_is_not_utf8_is_an_error_at_the_bad_byte() {
-    let mut input = input(&[("about.md", &page("About", "")), ("data.md", &page("Data", ""))]);
+    let mut input = input(&[
+        ("about.md", &page("About", "")),
+        ("data.md", &page("Data", "")),
+    ]);
     input.pages[1].bytes = b"---\ntitle: Data\n---\nCaf\xe9\n".to_vec();
-    assert_eq!(messages(&compile(&input)), ["content/data.md:4:4: error: the file is not valid UTF-8"]);
+    assert_eq!(
+        messages(&compile(&input)),
+        ["content/data.md:4:4: error: the file is not valid UTF-8"]
+    );
 }
 
 #[test]
@@ -168,5 +231,11 @@ fn pages_in_a_language_folder_get_its_language_and_prefix() {
     let site = compiled.site.unwrap();
     let spanish = site.page_at("/es/about/").unwrap();
     assert_eq!(spanish.meta.lang, "es");
-    assert_eq!(spanish.sections[0].blocks, [Block::Paragraph { attrs: Default::default(), content: vec![Inline::text("Texto.")] }]);
+    assert_eq!(
+        spanish.sections[0].blocks,
+        [Block::Paragraph {
+            attrs: Default::default(),
+            content: vec![Inline::text("Texto.")]
+        }]
+    );
 }

@@ -18,9 +18,17 @@ pub struct Document {
 
 impl Document {
     /// Parses `text`, which starts on line `first_line` of `file`.
-    pub fn parse(file: &str, text: &str, first_line: usize, what: &str) -> Result<Self, Diagnostic> {
+    pub fn parse(
+        file: &str,
+        text: &str,
+        first_line: usize,
+        what: &str,
+    ) -> Result<Self, Diagnostic> {
         match MarkedYamlOwned::load_from_str(text) {
-            Ok(documents) => Ok(Self { root: documents.into_iter().next(), first_line }),
+            Ok(documents) => Ok(Self {
+                root: documents.into_iter().next(),
+                first_line,
+            }),
             Err(error) => {
                 let at = Position::new(
                     first_line + error.marker().line().saturating_sub(1),
@@ -39,17 +47,25 @@ impl Document {
     /// The document's top-level `key: value` pairs; `Ok(empty)` for an empty document, `Err` with
     /// the position of the document when it is something else, such as a list.
     pub fn entries(&self) -> Result<Vec<(String, Node<'_>, Node<'_>)>, Position> {
-        let Some(root) = &self.root else { return Ok(Vec::new()) };
+        let Some(root) = &self.root else {
+            return Ok(Vec::new());
+        };
         entries(root, self.first_line)
     }
 }
 
 fn position(node: &MarkedYamlOwned, first_line: usize) -> Position {
-    Position::new(first_line + node.span.start.line().saturating_sub(1), node.span.start.col() + 1)
+    Position::new(
+        first_line + node.span.start.line().saturating_sub(1),
+        node.span.start.col() + 1,
+    )
 }
 
 /// The `key: value` pairs of a mapping node (keys that are not text are skipped).
-pub fn entries(node: &MarkedYamlOwned, first_line: usize) -> Result<Vec<(String, Node<'_>, Node<'_>)>, Position> {
+pub fn entries(
+    node: &MarkedYamlOwned,
+    first_line: usize,
+) -> Result<Vec<(String, Node<'_>, Node<'_>)>, Position> {
     match &node.data {
         YamlDataOwned::Mapping(mapping) => Ok(mapping
             .iter()
@@ -57,8 +73,14 @@ pub fn entries(node: &MarkedYamlOwned, first_line: usize) -> Result<Vec<(String,
                 let key = k.data.as_str()?.to_owned();
                 Some((
                     key,
-                    Node { node: k, at: position(k, first_line) },
-                    Node { node: v, at: position(v, first_line) },
+                    Node {
+                        node: k,
+                        at: position(k, first_line),
+                    },
+                    Node {
+                        node: v,
+                        at: position(v, first_line),
+                    },
                 ))
             })
             .collect()),
@@ -71,7 +93,13 @@ pub fn entries(node: &MarkedYamlOwned, first_line: usize) -> Result<Vec<(String,
 pub fn items(node: &MarkedYamlOwned, first_line: usize) -> Option<Vec<Node<'_>>> {
     match &node.data {
         YamlDataOwned::Sequence(items) => Some(
-            items.iter().map(|n| Node { node: n, at: position(n, first_line) }).collect(),
+            items
+                .iter()
+                .map(|n| Node {
+                    node: n,
+                    at: position(n, first_line),
+                })
+                .collect(),
         ),
         _ => None,
     }

@@ -17,7 +17,10 @@ pub fn PageAtLocation() -> impl IntoView {
     let route = Memo::new(move |_| site.page_at(&pathname.get()).map(|page| page.route.clone()));
     move || {
         let site = use_site();
-        match route.get().and_then(|route| site.site.pages.iter().find(|p| p.route == route).cloned()) {
+        match route
+            .get()
+            .and_then(|route| site.site.pages.iter().find(|p| p.route == route).cloned())
+        {
             Some(page) => view! { <ContentPage page/> }.into_any(),
             None => view! { <NotFound/> }.into_any(),
         }
