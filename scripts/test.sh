@@ -13,14 +13,15 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "formatting (cargo fmt --check)"
 cargo fmt --all -- --check
 
-step "lints (cargo clippy)"
-cargo clippy --locked --features compiler --all-targets -- -D warnings
+step "lints (cargo clippy, build side and browser side)"
+cargo clippy --locked --features ssr --all-targets -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --features hydrate --bin scc-site -- -D warnings
 
-step "unit tests: content compiler, routes, URLs"
-cargo test --locked --features compiler --lib --bins
+step "unit tests: content compiler, page data, build step"
+cargo test --locked --features ssr --lib --bins
 
 step "release build (trunk build --release)"
 trunk build --release
 
 step "browser tests (headless Chromium against dist/)"
-cargo test --locked --features compiler --test browser -- --test-threads=2
+cargo test --locked --features ssr --test browser -- --test-threads=2

@@ -1,16 +1,24 @@
 //! The website of the Specify Collections Consortium.
 //!
-//! Content lives as Markdown in `content/`. At build time the content compiler ([`content`],
-//! native only) turns it into the typed page model ([`model`]); the app ([`App`]) draws that model
-//! with Leptos components in the browser. The two halves share nothing but the model.
+//! Content lives as Markdown in `content/`. At build time the content compiler ([`content`])
+//! turns it into the typed page model ([`model`]), the body components ([`page_body`]) draw each
+//! page's body, and every route is prerendered ([`prerender`], [`build`]). In the browser the app
+//! ([`App`]) takes the prerendered page over and follows links between pages without reloading.
 
+#[cfg(feature = "ssr")]
+pub mod build;
 pub mod components;
 #[cfg(feature = "compiler")]
 pub mod content;
-#[cfg(feature = "compiler")]
-pub mod dist;
+#[cfg(feature = "hydrate")]
+pub mod hydration;
+pub mod json;
 pub mod model;
+#[cfg(feature = "ssr")]
+pub mod page_body;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 pub mod routes;
 pub mod site_context;
 pub mod site_data;
@@ -18,7 +26,7 @@ pub mod urls;
 
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
 use components::{site_footer::SiteFooter, site_header::SiteHeader};
@@ -30,7 +38,7 @@ use site_data::SiteData;
 #[component]
 pub fn App(data: SiteData) -> impl IntoView {
     provide_meta_context();
-    let context = SiteContext::new(data.site, &data.base);
+    let context = SiteContext::new(data);
     let base = context.base.to_string();
     provide_context(context);
     view! {
@@ -39,9 +47,9 @@ pub fn App(data: SiteData) -> impl IntoView {
             <main id="main" tabindex="-1">
                 // Every address goes to one view, which looks the page up in the content: the
                 // routes are data, not code.
-                <Routes fallback=NotFound>
+                <FlatRoutes fallback=NotFound>
                     <Route path=path!("/*any") view=PageAtLocation/>
-                </Routes>
+                </FlatRoutes>
             </main>
             <SiteFooter/>
         </Router>

@@ -1,20 +1,18 @@
-//! The browser entry point: reads the site data from the page and starts the app.
+//! The browser entry point: reads the site data from the page, then takes over the prerendered
+//! HTML (hydration), or draws the page afresh when that HTML is not what the app would draw.
 
 use leptos::prelude::*;
-use scc_site::{App, site_data};
+use scc_site::{App, hydration, site_data};
 
 fn main() {
-    match site_data::from_document() {
-        Ok(data) => leptos::mount::mount_to_body(move || view! { <App data/> }),
-        Err(message) => show_startup_error(&message),
+    let data = match site_data::from_document() {
+        Ok(data) => data,
+        Err(message) => return hydration::show_startup_error(&message),
+    };
+    if hydration::prerendered_html_matches(&data) {
+        leptos::mount::hydrate_body(move || view! { <App data/> });
+    } else {
+        hydration::clear_body();
+        leptos::mount::mount_to_body(move || view! { <App data/> });
     }
-}
-
-/// Puts a readable message on the page when the app cannot start, instead of a blank page.
-fn show_startup_error(message: &str) {
-    leptos::logging::error!("{message}");
-    leptos::mount::mount_to_body({
-        let message = message.to_owned();
-        move || view! { <main id="main" class="startup-error"><h1>"This page could not start"</h1><p>{message}</p></main> }
-    });
 }

@@ -4,6 +4,10 @@
 /// The language of pages that carry no other: they live at the root of the site.
 pub const DEFAULT_LANG: &str = "en";
 
+/// What a prerendered "not found" page writes on its `<body data-route>`, where a content page
+/// writes its route.
+pub const NOT_FOUND_MARKER: &str = "404";
+
 /// The form in which paths are compared: a leading slash and no trailing one (`/data`), so that
 /// `/data` and `/data/` are the same page. The root stays `/`.
 pub fn route_key(path: &str) -> String {
@@ -14,6 +18,14 @@ pub fn route_key(path: &str) -> String {
         "/".to_owned()
     } else {
         format!("/{trimmed}")
+    }
+}
+
+/// The key of the page a path shows: the home page's for `/`, the path's own otherwise.
+pub fn lookup_key(path: &str, home: &str) -> String {
+    match route_key(path).as_str() {
+        "/" => route_key(home),
+        key => key.to_owned(),
     }
 }
 

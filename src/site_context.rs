@@ -1,25 +1,30 @@
-//! The site's data and deployment, shared with every component through Leptos context.
+//! What every component may need to know about the site, shared through Leptos context.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::model::{Link, Page, Site};
+use crate::model::{PageData, SiteConfig};
+use crate::routes;
+use crate::site_data::SiteData;
 use crate::urls;
 
-/// What every component may need to know about the site as a whole.
+/// The site as the browser app knows it: its settings, the pages it can show, and where it is
+/// deployed.
 #[derive(Clone, Debug)]
 pub struct SiteContext {
-    pub site: Arc<Site>,
+    pub config: Arc<SiteConfig>,
+    pub pages: Arc<Vec<PageData>>,
     /// The deployment's sub-path (`/scc`), or `""` at the domain root.
     pub base: Arc<str>,
 }
 
 impl SiteContext {
-    pub fn new(site: Site, base: &str) -> Self {
+    pub fn new(data: SiteData) -> Self {
         Self {
-            site: Arc::new(site),
-            base: urls::normalize_base(base).into(),
+            config: Arc::new(data.config),
+            pages: Arc::new(data.pages),
+            base: urls::normalize_base(&data.base).into(),
         }
     }
 
@@ -28,19 +33,30 @@ impl SiteContext {
         urls::site_href(&self.base, path)
     }
 
-    /// The address a Markdown link points to.
-    pub fn link_href(&self, link: &Link) -> String {
-        urls::link_href(&self.base, link)
-    }
-
     /// The page a browser path shows, if any.
-    pub fn page_at(&self, pathname: &str) -> Option<&Page> {
-        self.site
-            .page_at(crate::routes::path_in_site(pathname, &self.base))
+    pub fn page_at(&self, pathname: &str) -> Option<&PageData> {
+        let key = routes::lookup_key(
+            routes::path_in_site(pathname, &self.base),
+            &self.config.home,
+        );
+        self.pages
+            .iter()
+            .find(|page| routes::route_key(&page.route) == key)
     }
 }
 
 /// The site context provided by [`crate::App`].
 pub fn use_site() -> SiteContext {
     expect_context::<SiteContext>()
+}
+
+/// The deployment's sub-path, for components that only build links (the page body, drawn at
+/// build time).
+#[derive(Clone, Debug)]
+pub struct Base(pub Arc<str>);
+
+pub fn use_base() -> Arc<str> {
+    use_context::<Base>()
+        .map(|b| b.0)
+        .unwrap_or_else(|| use_site().base)
 }

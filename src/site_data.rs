@@ -1,19 +1,24 @@
 //! The site's content as it travels to the browser: JSON inside the HTML page, written by the
 //! build step and read by the app when it starts. Nothing in the browser parses Markdown.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use crate::model::Site;
+use crate::model::{PageData, SiteConfig};
 
 /// The id of the `<script type="application/json">` element that carries the data.
 pub const ELEMENT_ID: &str = "site-data";
 
+/// The session storage key with which the page's loader asks the app to draw the page afresh,
+/// because taking over the prerendered HTML failed.
+pub const CLEAN_RENDER_KEY: &str = "scc-clean-render";
+
 /// Everything the app starts from.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SiteData {
     /// The sub-path the site is deployed under (`/scc`), or `""` at the domain root.
     pub base: String,
-    pub site: Site,
+    pub config: SiteConfig,
+    pub pages: Vec<PageData>,
 }
 
 impl SiteData {
@@ -28,9 +33,10 @@ impl SiteData {
     }
 
     /// Reads the data back from the text of that element.
-    pub fn from_json(json: &str) -> Result<Self, String> {
-        serde_json::from_str(json)
-            .map_err(|e| format!("the site data in this page is damaged ({e})"))
+    pub fn from_json(text: &str) -> Result<Self, String> {
+        crate::json::parse(text)
+            .and_then(<Self as crate::json::FromJson>::from_json)
+            .ok_or_else(|| "the site data in this page is damaged".to_owned())
     }
 }
 
@@ -47,21 +53,18 @@ pub fn from_document() -> Result<SiteData, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::SiteConfig;
 
     #[test]
     fn content_cannot_close_the_script_element() {
         let data = SiteData {
             base: String::new(),
-            site: Site {
-                config: SiteConfig {
-                    name: "</script><script>alert(1)</script>".into(),
-                    base_url: "https://example.org".into(),
-                    home: "/about/".into(),
-                    nav: vec![],
-                },
-                pages: vec![],
+            config: SiteConfig {
+                name: "</script><script>alert(1)</script>".into(),
+                base_url: "https://example.org".into(),
+                home: "/about/".into(),
+                nav: vec![],
             },
+            pages: vec![],
         };
         let element = data.to_script_element();
         assert_eq!(element.matches("</script>").count(), 1);
@@ -75,10 +78,9 @@ mod tests {
 
     #[test]
     fn damaged_data_is_an_error_not_a_panic() {
-        assert!(
-            SiteData::from_json("{\"base\":")
-                .unwrap_err()
-                .starts_with("the site data in this page is damaged")
+        assert_eq!(
+            SiteData::from_json("{\"base\":").unwrap_err(),
+            "the site data in this page is damaged"
         );
     }
 }

@@ -1,6 +1,6 @@
 //! The build step that runs after trunk has compiled the app (a `post_build` hook in Trunk.toml):
 //! compiles `content/`, prints every problem with its file and line, and on success writes the
-//! pages into trunk's staging folder. On any error it exits with status 1 and trunk keeps the
+//! whole site into trunk's staging folder (prerendered pages, images, sitemap, headers). On any error it exits with status 1 and trunk keeps the
 //! last good `dist/`.
 //!
 //! Usage: `build_site [--check] [--root DIR] [--dist DIR] [--public-url PATH]`
@@ -9,9 +9,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use scc_site::build::{self, Options};
 use scc_site::content;
-use scc_site::site_data::SiteData;
-use scc_site::urls;
 
 struct Args {
     check_only: bool,
@@ -79,20 +78,25 @@ fn main() -> ExitCode {
         eprintln!("error: no output folder: pass --dist, or run this as trunk's post_build hook");
         return ExitCode::FAILURE;
     };
-    let data = SiteData {
-        base: urls::normalize_base(&args.public_url),
-        site,
+    let options = Options {
+        root: args.root,
+        dist,
+        public_url: args.public_url,
     };
-    match scc_site::dist::write_pages(&dist, &data) {
-        Ok(files) => {
+    match build::write_site(site, &options) {
+        Ok(report) => {
             eprintln!(
-                "content ok: {pages} pages, {} HTML files written",
-                files.len()
+                "content ok: {pages} pages, {} HTML files prerendered, {} files precompressed",
+                report.html_files.len(),
+                report.compressed
             );
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: cannot write the pages into {}: {e}", dist.display());
+            eprintln!(
+                "error: cannot write the site into {}: {e}",
+                options.dist.display()
+            );
             ExitCode::FAILURE
         }
     }

@@ -2,21 +2,59 @@
 
 use leptos::prelude::*;
 
-use crate::model::PageMeta;
-use crate::site_context::use_site;
+use crate::model::{ImageSource, PageMeta, ResponsiveImage};
+use crate::site_context::{SiteContext, use_site};
 
 /// The page's banner. Its height comes from the front matter and is set before the image loads,
 /// and the image fills it with `object-fit`, so nothing moves when the image arrives. A dark
 /// overlay keeps the white title readable (WCAG AA) over any part of any photo.
 #[component]
-pub fn Hero(meta: PageMeta) -> impl IntoView {
+pub fn Hero(meta: PageMeta, image: Option<ResponsiveImage>) -> impl IntoView {
     let site = use_site();
     let style = meta.height.map(|height| format!("min-height: {height}"));
-    let image = meta.background.map(|background| {
-        view! {
-            <img class="hero__image" src=site.href(&background) alt="" fetchpriority="high" decoding="async"/>
+    let image = match (image, meta.background) {
+        (Some(image), _) => {
+            let sources = image
+                .sources
+                .iter()
+                .map(|source| {
+                    view! {
+                        <source
+                            type=source.mime.clone()
+                            media=source.media.clone()
+                            srcset=srcset(&site, source)
+                            sizes=source.sizes.clone()
+                        />
+                    }
+                })
+                .collect_view();
+            let fallback = &image.fallback;
+            let src = fallback.files.last().map(|(path, _)| site.href(path));
+            Some(
+                view! {
+                    <picture>
+                        {sources}
+                        <img
+                            class="hero__image"
+                            src=src
+                            srcset=srcset(&site, fallback)
+                            sizes=fallback.sizes.clone()
+                            width=image.width
+                            height=image.height
+                            alt=""
+                            fetchpriority="high"
+                        />
+                    </picture>
+                }
+                .into_any(),
+            )
         }
-    });
+        (None, Some(background)) => Some(
+            view! { <img class="hero__image" src=site.href(&background) alt="" fetchpriority="high"/> }
+                .into_any(),
+        ),
+        (None, None) => None,
+    };
     let credit = meta
         .image_license
         .map(|credit| view! { <p class="hero__credit">"Image: " {credit}</p> });
@@ -30,4 +68,14 @@ pub fn Hero(meta: PageMeta) -> impl IntoView {
             {credit}
         </header>
     }
+}
+
+/// `a.webp 640w, b.webp 1280w`, with the deployment's sub-path.
+fn srcset(site: &SiteContext, source: &ImageSource) -> String {
+    source
+        .files
+        .iter()
+        .map(|(path, width)| format!("{} {width}w", site.href(path)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

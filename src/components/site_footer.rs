@@ -8,9 +8,8 @@ use crate::site_context::use_site;
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     let site = use_site();
-    let name = site.site.config.name.clone();
+    let name = site.config.name.clone();
     let nav = site
-        .site
         .config
         .nav
         .iter()

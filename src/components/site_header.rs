@@ -12,7 +12,6 @@ pub fn SiteHeader() -> impl IntoView {
     let site = use_site();
     let pathname = use_location().pathname;
     let entries = site
-        .site
         .config
         .nav
         .iter()
@@ -31,7 +30,7 @@ pub fn SiteHeader() -> impl IntoView {
         <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
         <header class="site-header">
             <div class="site-header__inner">
-                <a class="site-header__name" href=site.href("/")>{site.site.config.name.clone()}</a>
+                <a class="site-header__name" href=site.href("/")>{site.config.name.clone()}</a>
                 <nav class="site-nav" aria-label="Main">
                     <ul>{entries}</ul>
                 </nav>

@@ -1,12 +1,13 @@
 //! The view of every address: the content page it names, or the "not found" page.
 
+use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::{Html, Meta, Title};
+use leptos_meta::{Html, Title};
 use leptos_router::hooks::use_location;
 
 use super::not_found::NotFound;
-use crate::components::{hero::Hero, section::Section};
-use crate::model::Page;
+use crate::components::hero::Hero;
+use crate::model::PageData;
 use crate::site_context::use_site;
 
 /// Shows the page at the current address, and follows the address as the visitor navigates.
@@ -14,32 +15,28 @@ use crate::site_context::use_site;
 pub fn PageAtLocation() -> impl IntoView {
     let site = use_site();
     let pathname = use_location().pathname;
-    let route = Memo::new(move |_| site.page_at(&pathname.get()).map(|page| page.route.clone()));
-    move || {
-        let site = use_site();
-        match route
-            .get()
-            .and_then(|route| site.site.pages.iter().find(|p| p.route == route).cloned())
-        {
-            Some(page) => view! { <ContentPage page/> }.into_any(),
-            None => view! { <NotFound/> }.into_any(),
-        }
+    let page = Memo::new(move |_| site.page_at(&pathname.get()).cloned());
+    move || match page.get() {
+        Some(page) => Either::Left(view! { <ContentPage page/> }),
+        None => Either::Right(view! { <NotFound/> }),
     }
 }
 
-/// A content page: its hero, then its sections in an article.
+/// A content page: its hero, then its body, drawn to HTML at build time.
 #[component]
-pub fn ContentPage(page: Page) -> impl IntoView {
+pub fn ContentPage(page: PageData) -> impl IntoView {
     let site = use_site();
-    let meta = page.meta;
-    let title = format!("{} | {}", meta.title, site.site.config.name);
+    let PageData {
+        meta,
+        hero_image,
+        body_html,
+        ..
+    } = page;
+    let title = format!("{} | {}", meta.title, site.config.name);
     view! {
         <Title text=title/>
         <Html attr:lang=meta.lang.clone()/>
-        {meta.description.clone().map(|d| view! { <Meta name="description" content=d/> })}
-        <Hero meta/>
-        <article class="content">
-            {page.sections.into_iter().map(|section| view! { <Section section/> }).collect_view()}
-        </article>
+        <Hero meta image=hero_image/>
+        <article class="content" inner_html=body_html></article>
     }
 }

@@ -9,7 +9,7 @@ use crate::site_context::use_site;
 #[component]
 pub fn NotFound() -> impl IntoView {
     let site = use_site();
-    let title = format!("Page not found | {}", site.site.config.name);
+    let title = format!("Page not found | {}", site.config.name);
     view! {
         <Title text=title/>
         <Meta name="robots" content="noindex"/>

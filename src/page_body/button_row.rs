@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::inlines::LinkView;
+use super::prose::link_view;
 use crate::model::ButtonRow as Row;
 
 /// Links drawn as buttons, side by side, wrapping on narrow screens; the one marked `is-primary`
@@ -16,7 +16,7 @@ pub fn ButtonRow(row: Row) -> impl IntoView {
         .enumerate()
         .map(|(i, link)| {
             let separator = (i > 0).then_some(" ");
-            view! { {separator} <LinkView link/> }
+            view! { {separator} {link_view(link)} }
         })
         .collect_view();
     view! { <p>{buttons}</p> }

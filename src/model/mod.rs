@@ -2,12 +2,14 @@
 //!
 //! It is the one contract between the two halves of the site. The compiler (`content`) knows
 //! Markdown and YAML but not Leptos; the components know these types but not Markdown syntax.
-//! Everything here is plain serde data, so it travels to the browser as JSON.
+//! The build writes it as JSON with serde; the browser reads it back with `from_json`.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+mod from_json;
 
 /// The whole site as the app needs it: settings and every page.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Site {
     pub config: SiteConfig,
     pub pages: Vec<Page>,
@@ -16,10 +18,7 @@ pub struct Site {
 impl Site {
     /// The page served at `path`, accepting it with or without its trailing slash.
     pub fn page_at(&self, path: &str) -> Option<&Page> {
-        let key = crate::routes::route_key(path);
-        if key == "/" {
-            return self.pages.iter().find(|p| p.route == self.config.home);
-        }
+        let key = crate::routes::lookup_key(path, &self.config.home);
         self.pages
             .iter()
             .find(|p| crate::routes::route_key(&p.route) == key)
@@ -27,7 +26,7 @@ impl Site {
 }
 
 /// Site-wide settings, from `content/site.yml`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SiteConfig {
     /// The name in the header, the footer and every document title.
     pub name: String,
@@ -40,7 +39,7 @@ pub struct SiteConfig {
 }
 
 /// One entry of the main navigation.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct NavLink {
     pub label: String,
     /// A route of this site (`/data/`) or an absolute URL of another site.
@@ -48,7 +47,7 @@ pub struct NavLink {
 }
 
 /// One content page: its metadata and its body.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Page {
     /// Where the page lives, always with a leading and trailing slash (`/about/`).
     pub route: String,
@@ -58,55 +57,94 @@ pub struct Page {
     pub sections: Vec<Section>,
 }
 
+/// A page as the browser receives it: what its hero shows, and its body already drawn to HTML at
+/// build time by the body components (`crate::page_body`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PageData {
+    pub route: String,
+    pub meta: PageMeta,
+    /// The hero image in the sizes and formats the build made of `meta.background`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hero_image: Option<ResponsiveImage>,
+    pub body_html: String,
+}
+
+/// An image in several sizes and formats, for `<picture>`: the browser picks the smallest file
+/// that covers the space the image fills on its screen.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ResponsiveImage {
+    /// Size of the largest file, in pixels.
+    pub width: u32,
+    pub height: u32,
+    /// Alternatives tried first, in order (modern formats, crops for portrait screens).
+    pub sources: Vec<ImageSource>,
+    /// The JPEG fallback that the `<img>` itself carries.
+    pub fallback: ImageSource,
+}
+
+/// One `<source>` of a `<picture>`: files of one format and crop, in several widths.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ImageSource {
+    /// MIME type of the files (`image/webp`).
+    pub mime: String,
+    /// Media query for which this source applies, if not all screens.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub media: Option<String>,
+    /// Site paths of the files with their widths in pixels, smallest first.
+    pub files: Vec<(String, u32)>,
+    /// How wide the image is drawn, for the browser's choice (`max(100vw, 124vh)`).
+    pub sizes: String,
+}
+
 /// The page's front matter, checked and typed.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct PageMeta {
     pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Site path of the hero's background image (`/assets/images/moss.jpg`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub background: Option<String>,
     /// Credit line for the background image.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub image_license: Option<String>,
     /// CSS length of the hero (`70vh`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub height: Option<String>,
     /// Key shared by the translations of one page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub lang_ref: Option<String>,
     /// BCP 47 language tag of the page (`en`, `es`).
     pub lang: String,
     /// Route given in the front matter, overriding the one derived from the file name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub permalink: Option<String>,
 }
 
 /// A part of a page opened by a level-2 heading, or the blocks before the first one.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Section {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub heading: Option<Heading>,
     pub blocks: Vec<Block>,
 }
 
 /// A heading of any level; its id is in `attrs`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Heading {
     pub level: u8,
-    #[serde(default, skip_serializing_if = "Attrs::is_empty")]
+    #[serde(skip_serializing_if = "Attrs::is_empty")]
     pub attrs: Attrs,
     pub content: Vec<Inline>,
 }
 
 /// Block-level content.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Block {
     Heading(Heading),
     Paragraph {
-        #[serde(default, skip_serializing_if = "Attrs::is_empty")]
+        #[serde(skip_serializing_if = "Attrs::is_empty")]
         attrs: Attrs,
         content: Vec<Inline>,
     },
@@ -117,53 +155,53 @@ pub enum Block {
     List(List),
     Table(Table),
     Rule {
-        #[serde(default, skip_serializing_if = "Attrs::is_empty")]
+        #[serde(skip_serializing_if = "Attrs::is_empty")]
         attrs: Attrs,
     },
     ButtonRow(ButtonRow),
     Code {
-        #[serde(default, skip_serializing_if = "Attrs::is_empty")]
+        #[serde(skip_serializing_if = "Attrs::is_empty")]
         attrs: Attrs,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         lang: Option<String>,
         text: String,
     },
     Quote {
-        #[serde(default, skip_serializing_if = "Attrs::is_empty")]
+        #[serde(skip_serializing_if = "Attrs::is_empty")]
         attrs: Attrs,
         blocks: Vec<Block>,
     },
 }
 
 /// A bulleted or numbered list.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct List {
-    #[serde(default, skip_serializing_if = "Attrs::is_empty")]
+    #[serde(skip_serializing_if = "Attrs::is_empty")]
     pub attrs: Attrs,
     /// `Some(first number)` for a numbered list.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub start: Option<u64>,
     pub items: Vec<ListItem>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ListItem {
-    #[serde(default, skip_serializing_if = "Attrs::is_empty")]
+    #[serde(skip_serializing_if = "Attrs::is_empty")]
     pub attrs: Attrs,
     pub blocks: Vec<Block>,
 }
 
 /// A table with a header row and a per-column alignment.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Table {
-    #[serde(default, skip_serializing_if = "Attrs::is_empty")]
+    #[serde(skip_serializing_if = "Attrs::is_empty")]
     pub attrs: Attrs,
     pub align: Vec<Align>,
     pub head: Vec<Vec<Inline>>,
     pub rows: Vec<Vec<Vec<Inline>>>,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Align {
     #[default]
@@ -186,25 +224,25 @@ impl Align {
 }
 
 /// A paragraph made only of links marked with the class `button`: calls to action.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ButtonRow {
     pub buttons: Vec<Link>,
 }
 
 /// Inline content.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Inline {
     Text {
         text: String,
     },
     Emphasis {
-        #[serde(default, skip_serializing_if = "Attrs::is_empty")]
+        #[serde(skip_serializing_if = "Attrs::is_empty")]
         attrs: Attrs,
         content: Vec<Inline>,
     },
     Strong {
-        #[serde(default, skip_serializing_if = "Attrs::is_empty")]
+        #[serde(skip_serializing_if = "Attrs::is_empty")]
         attrs: Attrs,
         content: Vec<Inline>,
     },
@@ -212,7 +250,7 @@ pub enum Inline {
         content: Vec<Inline>,
     },
     Code {
-        #[serde(default, skip_serializing_if = "Attrs::is_empty")]
+        #[serde(skip_serializing_if = "Attrs::is_empty")]
         attrs: Attrs,
         text: String,
     },
@@ -228,15 +266,15 @@ impl Inline {
 }
 
 /// A hyperlink.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Link {
     /// The target exactly as the author wrote it.
     pub href: String,
     /// Where the target lives, decided and checked at build time.
     pub target: LinkTarget,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    #[serde(default, skip_serializing_if = "Attrs::is_empty")]
+    #[serde(skip_serializing_if = "Attrs::is_empty")]
     pub attrs: Attrs,
     pub content: Vec<Inline>,
 }
@@ -249,7 +287,7 @@ impl Link {
 }
 
 /// What kind of place a link goes to, which decides how the app follows it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LinkTarget {
     /// A page of this site: followed by the client-side router.
@@ -264,24 +302,24 @@ pub enum LinkTarget {
 }
 
 /// An image.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Image {
     pub src: String,
     pub alt: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    #[serde(default, skip_serializing_if = "Attrs::is_empty")]
+    #[serde(skip_serializing_if = "Attrs::is_empty")]
     pub attrs: Attrs,
 }
 
 /// HTML attributes set in the Markdown with a kramdown attribute list (`{: #id .class key="v"}`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Attrs {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub classes: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<(String, String)>,
 }
 

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::blocks::{Blocks, HeadingView};
+use super::prose::{Blocks, heading_view};
 use crate::model::Section as Model;
 
 /// A section such as "Our Mission". It draws no wrapper element, so the page body stays exactly
@@ -10,7 +10,7 @@ use crate::model::Section as Model;
 #[component]
 pub fn Section(section: Model) -> impl IntoView {
     view! {
-        {section.heading.map(|heading| view! { <HeadingView heading/> })}
+        {section.heading.map(heading_view)}
         <Blocks blocks=section.blocks/>
     }
 }

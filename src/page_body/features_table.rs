@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::html_attrs::html_attrs;
-use super::inlines::Inlines;
+use super::prose::Inlines;
 use crate::model::Table;
 
 /// A table whose columns keep the alignment the Markdown gave them. On a narrow screen it

@@ -1,0 +1,105 @@
+//! The `<head>` tags of a prerendered page that only search engines and link previews read
+//! (description, canonical address, Open Graph and Twitter cards), and the preload of the hero
+//! image. The browser app does not update them on navigation: they matter for the HTML a crawler
+//! or a link preview fetches, which is always the prerendered page of that address.
+
+use crate::model::{PageMeta, ResponsiveImage, SiteConfig};
+
+use super::sitemap::xml_escape as escape;
+
+/// The absolute address of a site path: `https://www.specifysoftware.org/scc/data/`.
+pub fn absolute_url(config: &SiteConfig, base: &str, path: &str) -> String {
+    format!("{}{base}{path}", config.base_url)
+}
+
+/// Description, canonical link, Open Graph and Twitter card tags for a page with metadata `meta`
+/// and canonical path `canonical_path`. `preview` is the link-preview image (path, width, height).
+pub fn seo_tags(
+    config: &SiteConfig,
+    base: &str,
+    meta: &PageMeta,
+    canonical_path: &str,
+    preview: Option<&(String, u32, u32)>,
+) -> String {
+    let url = absolute_url(config, base, canonical_path);
+    let title = escape(&meta.title);
+    let description = meta.description.as_deref().map(escape);
+    let mut tags = vec![
+        format!(r#"<link rel="canonical" href="{}">"#, escape(&url)),
+        r#"<meta property="og:type" content="website">"#.to_owned(),
+        format!(
+            r#"<meta property="og:site_name" content="{}">"#,
+            escape(&config.name)
+        ),
+        format!(r#"<meta property="og:title" content="{title}">"#),
+        format!(r#"<meta property="og:url" content="{}">"#, escape(&url)),
+        format!(
+            r#"<meta property="og:locale" content="{}">"#,
+            escape(&meta.lang.replace('-', "_"))
+        ),
+        format!(
+            r#"<meta name="twitter:card" content="{}">"#,
+            if preview.is_some() {
+                "summary_large_image"
+            } else {
+                "summary"
+            }
+        ),
+        format!(r#"<meta name="twitter:title" content="{title}">"#),
+    ];
+    if let Some(description) = &description {
+        tags.insert(
+            0,
+            format!(r#"<meta name="description" content="{description}">"#),
+        );
+        tags.push(format!(
+            r#"<meta property="og:description" content="{description}">"#
+        ));
+        tags.push(format!(
+            r#"<meta name="twitter:description" content="{description}">"#
+        ));
+    }
+    if let Some((path, width, height)) = preview {
+        let image = escape(&absolute_url(config, base, path));
+        tags.push(format!(r#"<meta property="og:image" content="{image}">"#));
+        tags.push(format!(
+            r#"<meta property="og:image:width" content="{width}">"#
+        ));
+        tags.push(format!(
+            r#"<meta property="og:image:height" content="{height}">"#
+        ));
+        tags.push(r#"<meta property="og:image:alt" content="">"#.to_owned());
+        tags.push(format!(r#"<meta name="twitter:image" content="{image}">"#));
+    }
+    tags.join("\n")
+}
+
+/// Preloads of the hero image's modern-format files, one per crop with the same media query as
+/// its `<source>`, so the browser fetches the right file while it is still reading `<head>`.
+pub fn hero_preloads(image: &ResponsiveImage, base: &str) -> String {
+    let portrait_media = image.sources.iter().find_map(|s| s.media.clone());
+    image
+        .sources
+        .iter()
+        .map(|source| {
+            let media = match (&source.media, &portrait_media) {
+                (Some(media), _) => format!(r#" media="{}""#, escape(media)),
+                (None, Some(portrait)) => format!(r#" media="not all and {}""#, escape(portrait)),
+                (None, None) => String::new(),
+            };
+            let srcset = source
+                .files
+                .iter()
+                .map(|(path, width)| format!("{base}{path} {width}w"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            format!(
+                r#"<link rel="preload" as="image" type="{}" imagesrcset="{}" imagesizes="{}"{media} fetchpriority="high">"#,
+                source.mime,
+                escape(&srcset),
+                escape(&source.sizes)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,358 @@
+//! The hero image in the sizes and formats phones and desktops need: WebP for browsers that take
+//! it, JPEG for the rest, landscape files for wide screens and a portrait crop for tall ones.
+//! Encoded files are cached under `target/`, so rebuilding the site stays quick.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use image::imageops::FilterType;
+use image::{DynamicImage, GenericImageView, RgbImage};
+use sha2::{Digest, Sha256};
+
+use crate::model::{ImageSource, ResponsiveImage};
+
+/// Bump when the encoding settings change, so cached files are made again.
+const ENCODING_VERSION: &str = "1";
+/// Widths of the landscape files; each is made only if the original is at least that wide.
+const LANDSCAPE_WIDTHS: [u32; 4] = [640, 960, 1280, 1920];
+/// Widths of the 2:3 portrait crop, for phones held upright.
+const PORTRAIT_WIDTHS: [u32; 2] = [480, 720];
+/// The dark overlay hides fine detail, so the hero compresses harder than a photo on its own.
+const WEBP_QUALITY: f32 = 55.0;
+const JPEG_QUALITY: u8 = 70;
+
+/// The files made for one hero image, and what the page's `<head>` needs to know about them.
+pub struct HeroImage {
+    pub image: ResponsiveImage,
+    /// A landscape JPEG for link previews (Open Graph, Twitter cards): path, width, height.
+    pub preview: (String, u32, u32),
+}
+
+/// Makes the variants of the image at site path `background` (a file under `public/`) for a hero
+/// of CSS height `height`, writes them into `dist`, and says which they are.
+pub fn hero_image(
+    public: &Path,
+    dist: &Path,
+    cache: &Path,
+    background: &str,
+    height: Option<&str>,
+) -> Result<HeroImage, String> {
+    let source_path = public.join(background.trim_start_matches('/'));
+    let bytes = fs::read(&source_path)
+        .map_err(|e| format!("cannot read {}: {e}", source_path.display()))?;
+    let digest = hex(&Sha256::digest(&bytes))[..16].to_owned();
+    let mut original: Option<DynamicImage> = None;
+    let mut decode = || -> Result<DynamicImage, String> {
+        if original.is_none() {
+            original = Some(
+                image::load_from_memory(&bytes)
+                    .map_err(|e| format!("cannot decode {background}: {e}"))?,
+            );
+        }
+        Ok(original.clone().expect("decoded above"))
+    };
+    let (width, height_px) =
+        image_size(&bytes).map_or_else(|| decode().map(|i| i.dimensions()), Ok)?;
+
+    let (dir, stem) = match background.rsplit_once('/') {
+        Some((dir, file)) => (
+            dir.to_owned(),
+            file.rsplit_once('.').map_or(file, |(s, _)| s).to_owned(),
+        ),
+        None => (String::new(), background.to_owned()),
+    };
+    let mut make =
+        |crop: Crop, target_width: u32, format: Format| -> Result<(String, u32, u32), String> {
+            let (out_width, out_height) = crop.output_size(width, height_px, target_width);
+            let key = format!(
+                "{digest}-{ENCODING_VERSION}-{}-{out_width}x{out_height}.{}",
+                crop.name(),
+                format.extension()
+            );
+            let cached = cache.join(&key);
+            let encoded = match fs::read(&cached) {
+                Ok(encoded) => encoded,
+                Err(_) => {
+                    let resized = crop.apply(&decode()?, out_width, out_height);
+                    let encoded = format.encode(&resized)?;
+                    fs::create_dir_all(cache)
+                        .map_err(|e| format!("cannot create {}: {e}", cache.display()))?;
+                    fs::write(&cached, &encoded)
+                        .map_err(|e| format!("cannot write {}: {e}", cached.display()))?;
+                    encoded
+                }
+            };
+            let name = format!(
+                "{stem}-{out_width}x{out_height}-{}.{}",
+                &hex(&Sha256::digest(&encoded))[..10],
+                format.extension()
+            );
+            let site_path = format!("{dir}/{name}");
+            let target = dist.join(site_path.trim_start_matches('/'));
+            fs::create_dir_all(target.parent().expect("inside dist")).map_err(|e| e.to_string())?;
+            fs::write(&target, &encoded)
+                .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+            Ok((site_path, out_width, out_height))
+        };
+
+    let landscape_widths: Vec<u32> = LANDSCAPE_WIDTHS
+        .iter()
+        .copied()
+        .filter(|&w| w <= width)
+        .chain([width])
+        .collect();
+    let mut landscape_widths = landscape_widths;
+    landscape_widths.dedup();
+    let layout = Layout::for_height(height, width as f32 / height_px as f32);
+
+    let mut files =
+        |crop: Crop, widths: &[u32], format: Format| -> Result<Vec<(String, u32)>, String> {
+            widths
+                .iter()
+                .map(|&w| make(crop, w, format).map(|(path, w, _)| (path, w)))
+                .collect()
+        };
+    let landscape_webp = files(Crop::None, &landscape_widths, Format::Webp)?;
+    let landscape_jpeg = files(Crop::None, &landscape_widths, Format::Jpeg)?;
+    let mut sources = Vec::new();
+    if let Some(portrait) = &layout.portrait {
+        let widths: Vec<u32> = PORTRAIT_WIDTHS
+            .iter()
+            .copied()
+            .filter(|&w| w <= height_px * 2 / 3)
+            .collect();
+        if !widths.is_empty() && width * 3 > height_px * 2 {
+            sources.push(ImageSource {
+                mime: "image/webp".into(),
+                media: Some(portrait.media.clone()),
+                files: files(Crop::Portrait, &widths, Format::Webp)?,
+                sizes: portrait.sizes.clone(),
+            });
+        }
+    }
+    sources.push(ImageSource {
+        mime: "image/webp".into(),
+        media: None,
+        files: landscape_webp,
+        sizes: layout.landscape_sizes.clone(),
+    });
+    let preview = landscape_jpeg
+        .iter()
+        .find(|(_, w)| *w >= 1200)
+        .or(landscape_jpeg.last())
+        .map(|(path, w)| (path.clone(), *w, w * height_px / width))
+        .ok_or("no preview image")?;
+    Ok(HeroImage {
+        image: ResponsiveImage {
+            width,
+            height: height_px,
+            sources,
+            fallback: ImageSource {
+                mime: "image/jpeg".into(),
+                media: None,
+                files: landscape_jpeg,
+                sizes: layout.landscape_sizes,
+            },
+        },
+        preview,
+    })
+}
+
+/// How wide the image is drawn: it covers the hero, so on a screen taller than the hero is wide
+/// it is cropped at the sides and drawn wider than the screen.
+struct Layout {
+    landscape_sizes: String,
+    portrait: Option<PortraitLayout>,
+}
+
+struct PortraitLayout {
+    media: String,
+    sizes: String,
+}
+
+impl Layout {
+    /// For a hero of CSS height `height` (the stylesheet's 40vh when unset) and an image of
+    /// width-to-height ratio `aspect`.
+    fn for_height(height: Option<&str>, aspect: f32) -> Self {
+        let vh = height
+            .unwrap_or("40vh")
+            .strip_suffix("vh")
+            .and_then(|n| n.parse::<f32>().ok())
+            .filter(|n| *n > 0.0);
+        match vh {
+            Some(vh) => Layout {
+                landscape_sizes: format!("max(100vw, {}vh)", round(vh * aspect)),
+                portrait: Some(PortraitLayout {
+                    // The screen's width-to-height ratio is at most the hero's height in vh / 100
+                    // exactly when the hero is taller than it is wide.
+                    media: format!("(max-aspect-ratio: {}/100)", round(vh)),
+                    sizes: format!("max(100vw, {}vh)", round(vh * 2.0 / 3.0)),
+                }),
+            },
+            None => Layout {
+                landscape_sizes: "100vw".into(),
+                portrait: None,
+            },
+        }
+    }
+}
+
+fn round(n: f32) -> f32 {
+    (n * 10.0).round() / 10.0
+}
+
+#[derive(Clone, Copy)]
+enum Crop {
+    None,
+    /// The centre of the image at a 2:3 width-to-height ratio.
+    Portrait,
+}
+
+impl Crop {
+    fn name(self) -> &'static str {
+        match self {
+            Crop::None => "full",
+            Crop::Portrait => "portrait",
+        }
+    }
+
+    fn output_size(self, width: u32, height: u32, target_width: u32) -> (u32, u32) {
+        match self {
+            Crop::None => (
+                target_width,
+                (height as u64 * target_width as u64 / width as u64) as u32,
+            ),
+            Crop::Portrait => (target_width, target_width * 3 / 2),
+        }
+    }
+
+    fn apply(self, image: &DynamicImage, width: u32, height: u32) -> RgbImage {
+        let cropped = match self {
+            Crop::None => image.clone(),
+            Crop::Portrait => {
+                let (w, h) = image.dimensions();
+                let crop_width = (h * 2 / 3).min(w);
+                image.crop_imm((w - crop_width) / 2, 0, crop_width, h)
+            }
+        };
+        cropped
+            .resize_exact(width, height, FilterType::Lanczos3)
+            .to_rgb8()
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Format {
+    Webp,
+    Jpeg,
+}
+
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Webp => "webp",
+            Format::Jpeg => "jpg",
+        }
+    }
+
+    fn encode(self, image: &RgbImage) -> Result<Vec<u8>, String> {
+        match self {
+            Format::Webp => {
+                let encoder =
+                    webp::Encoder::from_rgb(image.as_raw(), image.width(), image.height());
+                Ok(encoder.encode(WEBP_QUALITY).to_vec())
+            }
+            Format::Jpeg => {
+                let mut out = Vec::new();
+                image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY)
+                    .encode_image(image)
+                    .map_err(|e| format!("cannot encode JPEG: {e}"))?;
+                Ok(out)
+            }
+        }
+    }
+}
+
+/// Width and height from the image header, without decoding the pixels.
+fn image_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    image::ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .ok()?
+        .into_dimensions()
+        .ok()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Where encoded images are cached between builds.
+pub fn cache_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"))
+        .join("scc-image-cache")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hero_in_vh_gets_a_portrait_crop_for_tall_screens() {
+        let layout = Layout::for_height(Some("70vh"), 16.0 / 9.0);
+        assert_eq!(layout.landscape_sizes, "max(100vw, 124.4vh)");
+        let portrait = layout.portrait.unwrap();
+        assert_eq!(portrait.media, "(max-aspect-ratio: 70/100)");
+        assert_eq!(portrait.sizes, "max(100vw, 46.7vh)");
+    }
+
+    #[test]
+    fn a_hero_in_pixels_is_drawn_screen_wide() {
+        let layout = Layout::for_height(Some("480px"), 16.0 / 9.0);
+        assert_eq!(layout.landscape_sizes, "100vw");
+        assert!(layout.portrait.is_none());
+    }
+
+    #[test]
+    fn makes_every_variant_of_the_placeholder_once() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let scratch = std::env::temp_dir().join(format!("scc-images-{}", std::process::id()));
+        let hero = hero_image(
+            &root.join("public"),
+            &scratch.join("dist"),
+            &scratch.join("cache"),
+            "/assets/images/placeholders/moss.jpg",
+            Some("70vh"),
+        )
+        .unwrap();
+        let image = hero.image;
+        assert_eq!((image.width, image.height), (1920, 1080));
+        assert_eq!(image.sources.len(), 2);
+        let widths: Vec<u32> = image.sources[1].files.iter().map(|(_, w)| *w).collect();
+        assert_eq!(widths, [640, 960, 1280, 1920]);
+        assert_eq!(
+            image.sources[0]
+                .files
+                .iter()
+                .map(|(_, w)| *w)
+                .collect::<Vec<_>>(),
+            [480, 720]
+        );
+        for (path, _) in image
+            .sources
+            .iter()
+            .chain([&image.fallback])
+            .flat_map(|s| &s.files)
+        {
+            let file = scratch.join("dist").join(path.trim_start_matches('/'));
+            assert!(file.is_file(), "{path}");
+            assert!(
+                crate::build::headers::is_hashed(path.rsplit('/').next().unwrap()),
+                "{path}"
+            );
+        }
+        assert_eq!(hero.preview.1, 1280);
+        fs::remove_dir_all(scratch).unwrap();
+    }
+}

@@ -1,0 +1,153 @@
+//! The page shell trunk produces (`index.html` with hashed asset names), taken apart so that
+//! every prerendered page can be assembled around it.
+
+/// What every page's `<head>` shares, and the app's two files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shell {
+    /// trunk's `<head>` content without its `<title>` and its inline loader script: meta tags,
+    /// the inlined stylesheets, the preload links for the app.
+    pub head: String,
+    /// Site path of the app's JavaScript glue (`/scc-site-1a2b.js`).
+    pub js: String,
+    /// Site path of the app's WebAssembly (`/scc-site-1a2b_bg.wasm`).
+    pub wasm: String,
+}
+
+impl Shell {
+    /// Takes trunk's `index.html` apart, replacing each stylesheet link by the stylesheet itself
+    /// (read with `read_file`, given the link's site path): a page then needs no request before
+    /// it can be painted.
+    pub fn parse(html: &str, read_file: impl Fn(&str) -> Option<String>) -> Result<Self, String> {
+        let head_start = html
+            .find("<head>")
+            .ok_or("trunk's index.html has no <head>")?
+            + "<head>".len();
+        let head_end = html
+            .find("</head>")
+            .ok_or("trunk's index.html has no </head>")?;
+        let mut head = html[head_start..head_end].to_owned();
+        remove_between(&mut head, "<title>", "</title>");
+        let loader_start = head
+            .find("<script type=\"module\">")
+            .ok_or("trunk's index.html has no loader script; is the rust link missing?")?;
+        let loader_end = head[loader_start..]
+            .find("</script>")
+            .ok_or("trunk's loader script is not closed")?
+            + loader_start
+            + "</script>".len();
+        let loader = head[loader_start..loader_end].to_owned();
+        head.replace_range(loader_start..loader_end, "");
+        let js = quoted_after(&loader, "from '").ok_or("no module import in trunk's loader")?;
+        let wasm =
+            quoted_after(&loader, "module_or_path: '").ok_or("no wasm path in trunk's loader")?;
+        let mut styles = String::new();
+        let mut lines = Vec::new();
+        for line in head.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            match quoted_attribute(line, "href")
+                .filter(|_| line.starts_with("<link rel=\"stylesheet\""))
+            {
+                Some(href) => {
+                    let css = read_file(&href)
+                        .ok_or_else(|| format!("cannot read the stylesheet {href}"))?;
+                    styles.push_str(css.trim());
+                    styles.push('\n');
+                }
+                None => lines.push(line),
+            }
+        }
+        if !styles.is_empty() {
+            lines.push(&styles);
+        }
+        let mut head = lines.join("\n");
+        if !styles.is_empty() {
+            head = head.replacen(
+                styles.as_str(),
+                &format!("<style>{}</style>", styles.trim_end()),
+                1,
+            );
+        }
+        Ok(Self { head, js, wasm })
+    }
+
+    /// The inline module that starts the app. If starting fails (the page's HTML was altered on
+    /// the way and no longer matches what the app draws, say), it reloads the page once, asking
+    /// the app to draw it afresh instead of taking over the HTML; a second failure leaves the
+    /// page as the plain HTML it already is. The globals are the ones Leptos's hydration reads.
+    pub fn loader_script(&self) -> String {
+        format!(
+            "window.__RESOLVED_RESOURCES=[];window.__SERIALIZED_ERRORS=[];window.__INCOMPLETE_CHUNKS=[];\n\
+             import init from '{js}';\n\
+             init({{module_or_path:'{wasm}'}}).catch((error)=>{{\
+             const key='{key}';\
+             if(sessionStorage.getItem(key)!==location.pathname){{sessionStorage.setItem(key,location.pathname);location.reload();}}\
+             else{{console.warn('The page script stopped; the page keeps working as plain HTML.',error);}}\
+             }});",
+            js = self.js,
+            wasm = self.wasm,
+            key = crate::site_data::CLEAN_RENDER_KEY,
+        )
+    }
+}
+
+fn remove_between(text: &mut String, open: &str, close: &str) {
+    if let Some(start) = text.find(open)
+        && let Some(end) = text[start..].find(close)
+    {
+        text.replace_range(start..start + end + close.len(), "");
+    }
+}
+
+fn quoted_attribute(tag: &str, name: &str) -> Option<String> {
+    let start = tag.find(&format!("{name}=\""))? + name.len() + 2;
+    let end = tag[start..].find('"')? + start;
+    Some(tag[start..end].to_owned())
+}
+
+fn quoted_after(text: &str, marker: &str) -> Option<String> {
+    let start = text.find(marker)? + marker.len();
+    let end = text[start..].find('\'')? + start;
+    Some(text[start..end].to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TRUNK_OUTPUT: &str = r#"<!DOCTYPE html>
+<html>
+<head>
+  <meta charset="utf-8">
+  <title>Specify Collections Consortium</title>
+  <link rel="stylesheet" href="/base-0123456789abcdef.css" integrity="sha384-x"/>
+<script type="module">
+import init, * as bindings from '/scc-site-1a2b.js';
+const wasm = await init({ module_or_path: '/scc-site-1a2b_bg.wasm' });
+window.wasmBindings = bindings;
+</script>
+<link rel="modulepreload" href="/scc-site-1a2b.js"></head>
+<body>
+</body>
+</html>"#;
+
+    #[test]
+    fn finds_the_app_files_and_keeps_the_rest_of_the_head() {
+        let shell = Shell::parse(TRUNK_OUTPUT, |href| {
+            (href == "/base-0123456789abcdef.css").then(|| "body{margin:0}\n".to_owned())
+        })
+        .unwrap();
+        assert_eq!(shell.js, "/scc-site-1a2b.js");
+        assert_eq!(shell.wasm, "/scc-site-1a2b_bg.wasm");
+        assert_eq!(
+            shell.head,
+            "<meta charset=\"utf-8\">\n<link rel=\"modulepreload\" href=\"/scc-site-1a2b.js\">\n<style>body{margin:0}</style>"
+        );
+        let loader = shell.loader_script();
+        assert!(loader.contains("import init from '/scc-site-1a2b.js';"));
+        assert!(loader.contains("module_or_path:'/scc-site-1a2b_bg.wasm'"));
+    }
+
+    #[test]
+    fn a_shell_without_the_app_is_an_error() {
+        assert!(Shell::parse("<html><head></head><body></body></html>", |_| None).is_err());
+    }
+}

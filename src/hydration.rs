@@ -1,0 +1,65 @@
+//! Deciding, in the browser, whether the app can take over the prerendered HTML.
+//!
+//! Hydration walks the HTML expecting exactly what the app would draw; in release builds Leptos
+//! does not check, so HTML for another page (a host that answers unknown paths with the home
+//! page, say) would be taken over wrongly. Each page says on its `<body>` which route it was
+//! rendered for; the app hydrates only when that is the route it is about to draw, and draws the
+//! page afresh otherwise. If hydration fails anyway, the loader reloads the page and asks, through
+//! session storage, for a fresh drawing.
+
+use leptos::prelude::*;
+use leptos_router::location::{BrowserUrl, LocationProvider};
+
+use crate::routes::NOT_FOUND_MARKER;
+use crate::site_context::SiteContext;
+use crate::site_data::{CLEAN_RENDER_KEY, SiteData};
+
+/// Whether the body holds the prerendered HTML of the page the app will draw at this address.
+pub fn prerendered_html_matches(data: &SiteData) -> bool {
+    let Some(body) = document().body() else {
+        return false;
+    };
+    let Some(rendered_for) = body.get_attribute("data-route") else {
+        return false;
+    };
+    let pathname = BrowserUrl::current()
+        .map(|url| url.path().to_owned())
+        .unwrap_or_default();
+    if clean_render_requested(&pathname) {
+        return false;
+    }
+    let context = SiteContext::new(data.clone());
+    let will_draw = context
+        .page_at(&pathname)
+        .map_or(NOT_FOUND_MARKER, |page| page.route.as_str());
+    rendered_for == will_draw
+}
+
+/// Reads and clears the loader's request for a fresh drawing of `pathname`.
+fn clean_render_requested(pathname: &str) -> bool {
+    let Some(storage) = window().session_storage().ok().flatten() else {
+        return false;
+    };
+    let requested = storage.get_item(CLEAN_RENDER_KEY).ok().flatten();
+    if requested.is_some() {
+        let _ = storage.remove_item(CLEAN_RENDER_KEY);
+    }
+    requested.as_deref() == Some(pathname)
+}
+
+/// Empties the body for a fresh drawing.
+pub fn clear_body() {
+    if let Some(body) = document().body() {
+        body.set_inner_html("");
+    }
+}
+
+/// Puts a readable message on the page when the app cannot start, instead of a blank page.
+pub fn show_startup_error(message: &str) {
+    leptos::logging::error!("{message}");
+    let message = message.to_owned();
+    clear_body();
+    leptos::mount::mount_to_body(move || {
+        view! { <main id="main" class="startup-error"><h1>"This page could not start"</h1><p>{message}</p></main> }
+    });
+}

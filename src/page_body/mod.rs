@@ -1,0 +1,44 @@
+//! The page body: the components that draw a page's sections, prose, tables and button rows from
+//! the page model.
+//!
+//! They run at build time only, rendered to HTML by Leptos on the server side; the browser
+//! receives each body as HTML ready to insert. Drawing prose in the browser would put a view type
+//! per element kind into the WebAssembly, about 25 KB brotli, a fifth of the size budget, for
+//! content that never changes once built. The hero, header, footer and navigation stay live
+//! components in the browser.
+
+pub mod button_row;
+pub mod features_table;
+pub mod html_attrs;
+pub mod prose;
+pub mod section;
+
+use leptos::prelude::*;
+
+use crate::model::Section as SectionModel;
+use section::Section;
+
+/// A page's body: its sections in order.
+#[component]
+pub fn PageBody(sections: Vec<SectionModel>) -> impl IntoView {
+    sections
+        .into_iter()
+        .map(|section| view! { <Section section/> })
+        .collect_view()
+}
+
+/// The body's HTML, as the page's `<article>` holds it. `base` is the deployment's sub-path.
+pub fn render_html(sections: Vec<SectionModel>, base: &str) -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(crate::site_context::Base(base.into()));
+        let html = view! { <PageBody sections/> }.to_html();
+        strip_hydration_markers(&html)
+    })
+}
+
+/// The body is inserted as HTML and never hydrated, so the markers Leptos leaves for hydration
+/// (`<!>`, `<!---->`) are noise.
+fn strip_hydration_markers(html: &str) -> String {
+    html.replace("<!>", "").replace("<!---->", "")
+}

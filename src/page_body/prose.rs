@@ -1,0 +1,136 @@
+//! Prose: the headings, paragraphs, lists, quotes, code and inline text of a page body.
+//!
+//! Prose elements differ only in their tag, attributes and children, so they are drawn by one
+//! generic element instead of one view type per tag: every distinct view type costs WebAssembly
+//! size (a build, update and hydration path each), and prose has many tags. The table and the
+//! button rows, which have their own behaviour and styles, are components of their own.
+
+use leptos::html::custom;
+use leptos::prelude::*;
+use leptos::tachys::html::attribute::any_attribute::AnyAttribute;
+use leptos::tachys::view::add_attr::AddAnyAttr;
+
+use super::button_row::ButtonRow;
+use super::features_table::FeaturesTable;
+use super::html_attrs::html_attrs;
+use crate::model::{Block, Heading, Inline, Link, LinkTarget};
+use crate::site_context::use_base;
+use crate::urls;
+
+/// A sequence of blocks, in order.
+#[component]
+pub fn Blocks(blocks: Vec<Block>) -> impl IntoView {
+    blocks.into_iter().map(block).collect::<Vec<_>>()
+}
+
+/// A run of inline content.
+#[component]
+pub fn Inlines(content: Vec<Inline>) -> impl IntoView {
+    inlines(content)
+}
+
+/// An element with a tag known only at run time. Only for elements that have content: void
+/// elements (`hr`, `br`, `img`) need their own view so that no end tag is written.
+fn element(tag: &'static str, attrs: Vec<AnyAttribute>, children: Vec<AnyView>) -> AnyView {
+    custom(tag).child(children).add_any_attr(attrs).into_any()
+}
+
+fn inlines(content: Vec<Inline>) -> Vec<AnyView> {
+    content.into_iter().map(inline).collect()
+}
+
+pub fn block(block: Block) -> AnyView {
+    match block {
+        Block::Heading(heading) => heading_view(heading),
+        Block::Paragraph { attrs, content } => element("p", html_attrs(&attrs), inlines(content)),
+        Block::Plain { content } => inlines(content).into_any(),
+        Block::List(list) => {
+            let mut attrs = html_attrs(&list.attrs);
+            let tag = match list.start {
+                Some(start) => {
+                    if start != 1 {
+                        attrs.push(attr("start", start.to_string()));
+                    }
+                    "ol"
+                }
+                None => "ul",
+            };
+            let items = list
+                .items
+                .into_iter()
+                .map(|item| {
+                    element(
+                        "li",
+                        html_attrs(&item.attrs),
+                        item.blocks.into_iter().map(self::block).collect(),
+                    )
+                })
+                .collect();
+            element(tag, attrs, items)
+        }
+        Block::Table(table) => view! { <FeaturesTable table/> }.into_any(),
+        Block::ButtonRow(row) => view! { <ButtonRow row/> }.into_any(),
+        Block::Rule { attrs } => view! { <hr {..html_attrs(&attrs)}/> }.into_any(),
+        Block::Code { attrs, lang, text } => {
+            let code_attrs = lang
+                .map(|lang| attr("class", format!("language-{lang}")))
+                .into_iter()
+                .collect();
+            element(
+                "pre",
+                html_attrs(&attrs),
+                vec![element("code", code_attrs, vec![text.into_any()])],
+            )
+        }
+        Block::Quote { attrs, blocks } => element(
+            "blockquote",
+            html_attrs(&attrs),
+            blocks.into_iter().map(self::block).collect(),
+        ),
+    }
+}
+
+/// A heading at its own level, with its id for links to it.
+pub fn heading_view(heading: Heading) -> AnyView {
+    const TAGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
+    let tag = TAGS[usize::from(heading.level.clamp(1, 6)) - 1];
+    element(tag, html_attrs(&heading.attrs), inlines(heading.content))
+}
+
+fn inline(inline: Inline) -> AnyView {
+    match inline {
+        Inline::Text { text } => text.into_any(),
+        Inline::Emphasis { attrs, content } => element("em", html_attrs(&attrs), inlines(content)),
+        Inline::Strong { attrs, content } => {
+            element("strong", html_attrs(&attrs), inlines(content))
+        }
+        Inline::Strikethrough { content } => element("del", Vec::new(), inlines(content)),
+        Inline::Code { attrs, text } => element("code", html_attrs(&attrs), vec![text.into_any()]),
+        Inline::LineBreak => view! { <br/> }.into_any(),
+        Inline::Link(link) => link_view(link),
+        Inline::Image(image) => {
+            let src = urls::site_href(&use_base(), &image.src);
+            view! { <img src=src alt=image.alt title=image.title {..html_attrs(&image.attrs)}/> }
+                .into_any()
+        }
+    }
+}
+
+/// A link. Links to pages of this site are followed by the router without reloading the page.
+pub fn link_view(link: Link) -> AnyView {
+    let mut attrs = vec![attr("href", urls::link_href(&use_base(), &link))];
+    if let Some(title) = link.title {
+        attrs.push(attr("title", title));
+    }
+    // Files of this site (a PDF, say) are left to the browser: the router would otherwise look
+    // for a page at their address. It leaves links that name a `target` alone.
+    if link.target == LinkTarget::File {
+        attrs.push(attr("target", "_self".to_owned()));
+    }
+    attrs.extend(html_attrs(&link.attrs));
+    element("a", attrs, inlines(link.content))
+}
+
+fn attr(name: &'static str, value: String) -> AnyAttribute {
+    leptos::attr::custom::custom_attribute(name, value).into_any_attr()
+}
