@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up whatever is missing (scripts/setup.sh), then runs every test: formatting and lints, the
-# content compiler's unit tests, a release build of the site with trunk, and the browser tests
-# (headless Chromium) against that build.
+# unit tests (content compiler, page data, build step), release builds of the site with trunk (at
+# the domain root and under a sub-path), and the browser tests (headless Chromium) against them.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -20,8 +20,9 @@ cargo clippy --locked --target wasm32-unknown-unknown --features hydrate --bin s
 step "unit tests: content compiler, page data, build step"
 cargo test --locked --features ssr --lib --bins
 
-step "release build (trunk build --release)"
+step "release builds: for the domain root (dist/) and for the sub-path /scc/ (target/dist-scc/)"
 trunk build --release
+trunk build --release --public-url /scc/ --dist target/dist-scc
 
 step "browser tests (headless Chromium against dist/)"
 cargo test --locked --features ssr --test browser -- --test-threads=2

@@ -20,6 +20,8 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 pub mod routes;
+#[cfg(feature = "hydrate")]
+pub mod scroll;
 pub mod site_context;
 pub mod site_data;
 pub mod urls;
@@ -41,8 +43,11 @@ pub fn App(data: SiteData) -> impl IntoView {
     let context = SiteContext::new(data);
     let base = context.base.to_string();
     provide_context(context);
+    #[cfg(feature = "hydrate")]
+    scroll::note_positions();
     view! {
         <Router base=base>
+            <ScrollPositions/>
             <SiteHeader/>
             <main id="main" tabindex="-1">
                 // Every address goes to one view, which looks the page up in the content: the
@@ -54,4 +59,11 @@ pub fn App(data: SiteData) -> impl IntoView {
             <SiteFooter/>
         </Router>
     }
+}
+
+/// Puts the scroll position back on Back and Forward, in the browser (see [`scroll`]).
+#[component]
+fn ScrollPositions() -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    scroll::restore_positions();
 }

@@ -9,10 +9,16 @@ fn main() {
         Ok(data) => data,
         Err(message) => return hydration::show_startup_error(&message),
     };
-    if hydration::prerendered_html_matches(&data) {
+    let how = if hydration::prerendered_html_matches(&data) {
         leptos::mount::hydrate_body(move || view! { <App data/> });
+        "hydrated"
     } else {
         hydration::clear_body();
         leptos::mount::mount_to_body(move || view! { <App data/> });
+        "rendered"
+    };
+    // Says on <html data-app> how the app started, for tests and for whoever debugs a page.
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("data-app", how);
     }
 }

@@ -46,7 +46,8 @@ pub fn write_site(site: Site, options: &Options) -> Result<Report, String> {
     let shell_html = fs::read_to_string(dist.join("index.html"))
         .map_err(|e| format!("cannot read trunk's index.html in {}: {e}", dist.display()))?;
     let shell = Shell::parse(&shell_html, |href| {
-        fs::read_to_string(dist.join(href.trim_start_matches('/'))).ok()
+        let path = href.strip_prefix(base.as_str()).unwrap_or(href);
+        fs::read_to_string(dist.join(path.trim_start_matches('/'))).ok()
     })?;
     let loader = shell.loader_script();
     let loader_hash = headers::script_hash(&loader);

@@ -48,6 +48,15 @@ impl Browser {
     }
 
     pub async fn start_with_size(width: u32, height: u32) -> Self {
+        Self::launch(width, height, true).await
+    }
+
+    /// A browser that runs no JavaScript (and so no WebAssembly).
+    pub async fn start_without_javascript() -> Self {
+        Self::launch(1280, 800, false).await
+    }
+
+    async fn launch(width: u32, height: u32, javascript: bool) -> Self {
         let port = TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -69,9 +78,14 @@ impl Browser {
         args.retain(|a| !a.starts_with("--window-size"));
         args.push(format!("--window-size={width},{height}"));
         let mut capabilities = serde_json::Map::new();
+        let prefs = if javascript {
+            json!({})
+        } else {
+            json!({ "profile.managed_default_content_settings.javascript": 2 })
+        };
         capabilities.insert(
             "goog:chromeOptions".into(),
-            json!({ "args": args, "binary": chrome_binary() }),
+            json!({ "args": args, "binary": chrome_binary(), "prefs": prefs }),
         );
         capabilities.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
         let webdriver = format!("http://127.0.0.1:{port}");
@@ -92,6 +106,13 @@ impl Browser {
 
     /// Loads `url` and waits until the app has drawn a page heading.
     pub async fn open(&self, url: &str) {
+        self.client.goto(url).await.expect("navigate");
+        self.wait_until("document.documentElement.dataset.app")
+            .await;
+    }
+
+    /// Loads `url` without waiting for the app (for pages without JavaScript).
+    pub async fn load(&self, url: &str) {
         self.client.goto(url).await.expect("navigate");
         self.wait_for("h1").await;
     }

@@ -1,10 +1,8 @@
-//! The built site in a real browser: headless Chromium against `dist/` on a local static server.
-//! Build it first with `trunk build --release` (scripts/test.sh does).
-
-mod support;
+//! The content pages as visitors see them: hero, sections, table, buttons, navigation, 404.
 
 use serde_json::{Value, json};
-use support::{Browser, site};
+
+use crate::support::{Browser, site};
 
 #[tokio::test]
 async fn the_hero_shows_title_description_credit_and_height() {

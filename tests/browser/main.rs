@@ -1,0 +1,9 @@
+//! The built site in a real browser: headless Chromium, driven through chromedriver, against the
+//! release builds in `dist/` (and `target/dist-scc/` for the sub-path) served by a local static
+//! server that applies the site's `_headers`. scripts/test.sh builds both first.
+
+mod content_pages;
+mod deployment;
+mod prerendered;
+mod scrolling;
+mod support;
