@@ -113,7 +113,19 @@ pub fn hero_image(
                 .collect()
         };
     let landscape_webp = files(Crop::None, &landscape_widths, Format::Webp)?;
-    let landscape_jpeg = files(Crop::None, &landscape_widths, Format::Jpeg)?;
+    // JPEG is the fallback for the rare browser without WebP; beyond 1280 pixels its files grow
+    // large for little gain behind the overlay.
+    let jpeg_widths: Vec<u32> = landscape_widths
+        .iter()
+        .copied()
+        .filter(|&w| w <= 1280)
+        .collect();
+    let jpeg_widths = if jpeg_widths.is_empty() {
+        vec![landscape_widths[0]]
+    } else {
+        jpeg_widths
+    };
+    let landscape_jpeg = files(Crop::None, &jpeg_widths, Format::Jpeg)?;
     let mut sources = Vec::new();
     if let Some(portrait) = &layout.portrait {
         let widths: Vec<u32> = PORTRAIT_WIDTHS

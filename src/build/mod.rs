@@ -49,6 +49,10 @@ pub fn write_site(site: Site, options: &Options) -> Result<Report, String> {
         let path = href.strip_prefix(base.as_str()).unwrap_or(href);
         fs::read_to_string(dist.join(path.trim_start_matches('/'))).ok()
     })?;
+    for stylesheet in &shell.inlined_stylesheets {
+        let path = stylesheet.strip_prefix(base.as_str()).unwrap_or(stylesheet);
+        let _ = fs::remove_file(dist.join(path.trim_start_matches('/')));
+    }
     let loader = shell.loader_script();
     let loader_hash = headers::script_hash(&loader);
 

@@ -11,6 +11,8 @@ pub struct Shell {
     pub js: String,
     /// Site path of the app's WebAssembly (`/scc-site-1a2b_bg.wasm`).
     pub wasm: String,
+    /// Site paths of the stylesheets now inlined in `head`, which no page links to any more.
+    pub inlined_stylesheets: Vec<String>,
 }
 
 impl Shell {
@@ -40,7 +42,20 @@ impl Shell {
         let js = quoted_after(&loader, "from '").ok_or("no module import in trunk's loader")?;
         let wasm =
             quoted_after(&loader, "module_or_path: '").ok_or("no wasm path in trunk's loader")?;
+        // The app's files are not preloaded: the loader asks for them once the page is painted
+        // (see `loader_script`).
+        for preload in [
+            format!("<link rel=\"preload\" href=\"{wasm}\""),
+            format!("<link rel=\"modulepreload\" href=\"{js}\""),
+        ] {
+            if let Some(start) = head.find(&preload)
+                && let Some(end) = head[start..].find('>')
+            {
+                head.replace_range(start..start + end + 1, "");
+            }
+        }
         let mut styles = String::new();
+        let mut inlined_stylesheets = Vec::new();
         let mut lines = Vec::new();
         for line in head.lines().map(str::trim).filter(|l| !l.is_empty()) {
             match quoted_attribute(line, "href")
@@ -51,6 +66,7 @@ impl Shell {
                         .ok_or_else(|| format!("cannot read the stylesheet {href}"))?;
                     styles.push_str(css.trim());
                     styles.push('\n');
+                    inlined_stylesheets.push(href);
                 }
                 None => lines.push(line),
             }
@@ -66,22 +82,30 @@ impl Shell {
                 1,
             );
         }
-        Ok(Self { head, js, wasm })
+        Ok(Self {
+            head,
+            js,
+            wasm,
+            inlined_stylesheets,
+        })
     }
 
-    /// The inline module that starts the app. If starting fails (the page's HTML was altered on
-    /// the way and no longer matches what the app draws, say), it reloads the page once, asking
-    /// the app to draw it afresh instead of taking over the HTML; a second failure leaves the
-    /// page as the plain HTML it already is. The globals are the ones Leptos's hydration reads.
+    /// The inline module that starts the app, once the page has been painted: the prerendered
+    /// page is complete without the app, so the app's files should not compete with the page's
+    /// own (the hero image above all) on a slow link. If starting fails (the page's HTML was
+    /// altered on the way and no longer matches what the app draws, say), it reloads the page
+    /// once, asking the app to draw it afresh instead of taking over the HTML; a second failure
+    /// leaves the page as the plain HTML it already is. The globals are the ones Leptos's
+    /// hydration reads.
     pub fn loader_script(&self) -> String {
         format!(
             "window.__RESOLVED_RESOURCES=[];window.__SERIALIZED_ERRORS=[];window.__INCOMPLETE_CHUNKS=[];\n\
-             import init from '{js}';\n\
-             init({{module_or_path:'{wasm}'}}).catch((error)=>{{\
+             const start=()=>import('{js}').then((app)=>app.default({{module_or_path:'{wasm}'}})).catch((error)=>{{\
              const key='{key}';\
              if(sessionStorage.getItem(key)!==location.pathname){{sessionStorage.setItem(key,location.pathname);location.reload();}}\
              else{{console.warn('The page script stopped; the page keeps working as plain HTML.',error);}}\
-             }});",
+             }});\n\
+             requestAnimationFrame(()=>setTimeout(start,0));",
             js = self.js,
             wasm = self.wasm,
             key = crate::site_data::CLEAN_RENDER_KEY,
@@ -124,7 +148,7 @@ import init, * as bindings from '/scc-site-1a2b.js';
 const wasm = await init({ module_or_path: '/scc-site-1a2b_bg.wasm' });
 window.wasmBindings = bindings;
 </script>
-<link rel="modulepreload" href="/scc-site-1a2b.js"></head>
+<link rel="modulepreload" href="/scc-site-1a2b.js"><link rel="preload" href="/scc-site-1a2b_bg.wasm" as="fetch" type="application/wasm"></head>
 <body>
 </body>
 </html>"#;
@@ -137,12 +161,13 @@ window.wasmBindings = bindings;
         .unwrap();
         assert_eq!(shell.js, "/scc-site-1a2b.js");
         assert_eq!(shell.wasm, "/scc-site-1a2b_bg.wasm");
+        assert_eq!(shell.inlined_stylesheets, ["/base-0123456789abcdef.css"]);
         assert_eq!(
             shell.head,
-            "<meta charset=\"utf-8\">\n<link rel=\"modulepreload\" href=\"/scc-site-1a2b.js\">\n<style>body{margin:0}</style>"
+            "<meta charset=\"utf-8\">\n<style>body{margin:0}</style>"
         );
         let loader = shell.loader_script();
-        assert!(loader.contains("import init from '/scc-site-1a2b.js';"));
+        assert!(loader.contains("import('/scc-site-1a2b.js')"));
         assert!(loader.contains("module_or_path:'/scc-site-1a2b_bg.wasm'"));
     }
 
