@@ -3,23 +3,23 @@
 //! Hydration walks the HTML expecting exactly what the app would draw; in release builds Leptos
 //! does not check, so HTML for another page (a host that answers unknown paths with the home
 //! page, say) would be taken over wrongly. Each page says on its `<body>` which route it was
-//! rendered for; the app hydrates only when that is the route it is about to draw, and draws the
+//! rendered for; the app hydrates only when that is the page the address shows, and draws the
 //! page afresh otherwise. If hydration fails anyway, the loader reloads the page and asks, through
 //! session storage, for a fresh drawing.
 
 use leptos::prelude::*;
 use leptos_router::location::{BrowserUrl, LocationProvider};
 
-use crate::routes::NOT_FOUND_MARKER;
+use crate::routes::{self, NOT_FOUND_MARKER};
 use crate::site_context::SiteContext;
 use crate::site_data::{CLEAN_RENDER_KEY, SiteData};
 
 /// Whether the body holds the prerendered HTML of the page the app will draw at this address.
 pub fn prerendered_html_matches(data: &SiteData) -> bool {
-    let Some(body) = document().body() else {
-        return false;
-    };
-    let Some(rendered_for) = body.get_attribute("data-route") else {
+    let Some(rendered_for) = document()
+        .body()
+        .and_then(|body| body.get_attribute("data-route"))
+    else {
         return false;
     };
     let pathname = BrowserUrl::current()
@@ -28,11 +28,25 @@ pub fn prerendered_html_matches(data: &SiteData) -> bool {
     if clean_render_requested(&pathname) {
         return false;
     }
-    let context = SiteContext::new(data.clone());
-    let will_draw = context
-        .page_at(&pathname)
-        .map_or(NOT_FOUND_MARKER, |page| page.route.as_str());
-    rendered_for == will_draw
+    match &data.page {
+        Some(page) => {
+            let site = SiteContext::new(data.config.clone(), &data.base);
+            rendered_for == page.route && site.key_of(&pathname) == routes::route_key(&page.route)
+        }
+        // Hosts answer with `404.html` only where they have no file, so where no page is.
+        None => rendered_for == NOT_FOUND_MARKER,
+    }
+}
+
+/// The build leaves the page body out of the page data, since the HTML holds it already: read it
+/// from there, for the page to show again later without fetching it.
+pub fn take_body_from_document(data: &mut SiteData) {
+    if let Some(page) = &mut data.page
+        && page.body_html.is_empty()
+        && let Ok(Some(article)) = document().query_selector("main article.content")
+    {
+        page.body_html = article.inner_html();
+    }
 }
 
 /// Reads and clears the loader's request for a fresh drawing of `pathname`.

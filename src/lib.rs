@@ -5,6 +5,9 @@
 //! page's body, and every route is prerendered ([`prerender`], [`build`]). In the browser the app
 //! ([`App`]) takes the prerendered page over and follows links between pages without reloading.
 
+#![recursion_limit = "256"]
+
+pub mod api;
 #[cfg(feature = "ssr")]
 pub mod build;
 pub mod components;
@@ -16,7 +19,10 @@ pub mod json;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod page_body;
+pub mod page_state;
 pub mod pages;
+#[cfg(feature = "hydrate")]
+pub mod prefetch;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 pub mod routes;
@@ -31,32 +37,43 @@ use leptos_meta::provide_meta_context;
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
-use components::{site_footer::SiteFooter, site_header::SiteHeader};
-use pages::{content_page::PageAtLocation, not_found::NotFound};
+use page_state::{PageState, Shown};
+use pages::site_view::SiteView;
 use site_context::SiteContext;
 use site_data::SiteData;
 
-/// The whole site: header, the page at the current address, footer.
+/// The whole site, starting from the data the page came with.
 #[component]
 pub fn App(data: SiteData) -> impl IntoView {
     provide_meta_context();
-    let context = SiteContext::new(data);
-    let base = context.base.to_string();
-    provide_context(context);
+    let site = SiteContext::new(data.config, &data.base);
+    let base = site.base.to_string();
+    // The "not found" page is shown at whatever address has no page: in the browser, that is the
+    // address the visitor is at.
+    let key = match &data.page {
+        Some(page) => routes::route_key(&page.route),
+        None => current_key(&site),
+    };
+    provide_context(site);
+    provide_context(PageState::new(Shown {
+        key,
+        page: data.page.map(std::sync::Arc::new),
+        ui: std::sync::Arc::new(data.ui),
+    }));
     #[cfg(feature = "hydrate")]
     scroll::note_positions();
     view! {
         <Router base=base>
             <ScrollPositions/>
-            <SiteHeader/>
-            <main id="main" tabindex="-1">
-                // Every address goes to one view, which looks the page up in the content: the
-                // routes are data, not code.
-                <FlatRoutes fallback=NotFound>
-                    <Route path=path!("/*any") view=PageAtLocation/>
-                </FlatRoutes>
-            </main>
-            <SiteFooter/>
+            // The routes are data, not code: one view follows the address and looks the page up
+            // (`SiteView`). The router's own route table only has to match every address, which
+            // lets the router complete each navigation. Keeping the page out of the route's view
+            // also keeps the router from wrapping it in a type-erased view, whose unused async
+            // hydration code would cost some 30 KB of WebAssembly.
+            <FlatRoutes fallback=|| ()>
+                <Route path=path!("/*any") view=|| ()/>
+            </FlatRoutes>
+            <SiteView/>
         </Router>
     }
 }
@@ -66,4 +83,15 @@ pub fn App(data: SiteData) -> impl IntoView {
 fn ScrollPositions() -> impl IntoView {
     #[cfg(feature = "hydrate")]
     scroll::restore_positions();
+}
+
+/// The page key of the browser's address (empty when rendering at build time).
+fn current_key(site: &SiteContext) -> String {
+    #[cfg(feature = "hydrate")]
+    return site.key_of(&window().location().pathname().unwrap_or_default());
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = site;
+        String::new()
+    }
 }

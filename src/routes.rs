@@ -4,6 +4,8 @@
 /// The language of pages that carry no other: they live at the root of the site.
 pub const DEFAULT_LANG: &str = "en";
 
+use crate::model::SiteConfig;
+
 /// What a prerendered "not found" page writes on its `<body data-route>`, where a content page
 /// writes its route.
 pub const NOT_FOUND_MARKER: &str = "404";
@@ -21,12 +23,45 @@ pub fn route_key(path: &str) -> String {
     }
 }
 
-/// The key of the page a path shows: the home page's for `/`, the path's own otherwise.
-pub fn lookup_key(path: &str, home: &str) -> String {
-    match route_key(path).as_str() {
-        "/" => route_key(home),
-        key => key.to_owned(),
+/// The key of the page a path shows: a language's home page for its root (`/`, `/es/`), the
+/// path's own otherwise.
+pub fn lookup_key(path: &str, config: &SiteConfig) -> String {
+    let key = route_key(path);
+    let home = config
+        .languages
+        .iter()
+        .enumerate()
+        .find_map(|(i, language)| {
+            let root = if i == 0 {
+                "/".to_owned()
+            } else {
+                format!("/{}", language.code)
+            };
+            (root == key).then_some(language.home.as_deref()).flatten()
+        });
+    home.map_or(key, route_key)
+}
+
+/// The root address of a language: `/` for the default one, `/es/` for the others.
+pub fn language_root(config: &SiteConfig, code: &str) -> String {
+    if code == config.default_lang() {
+        "/".to_owned()
+    } else {
+        format!("/{code}/")
     }
+}
+
+/// The site path of the JSON file that holds the data of the page with route key `key`.
+pub fn page_data_path(key: &str) -> String {
+    format!(
+        "/_data/pages{}.json",
+        if key == "/" { "/index" } else { key }
+    )
+}
+
+/// The site path of the JSON file that holds the interface's words in language `code`.
+pub fn ui_data_path(code: &str) -> String {
+    format!("/_data/ui/{code}.json")
 }
 
 /// A route as pages are addressed: leading and trailing slash (`/data/`).
@@ -38,12 +73,13 @@ pub fn canonical(path: &str) -> String {
 }
 
 /// The route of a content file, from its path inside `content/` (`es/about.md`) and its language:
-/// `/about/`, `/es/about/`; an `index.md` stands for its folder.
-pub fn route_for_file(relative: &str, lang: &str) -> String {
+/// `/about/`, `/es/about/`; an `index.md` stands for its folder. Pages in `default_lang` live at
+/// the root of the site.
+pub fn route_for_file(relative: &str, lang: &str, default_lang: &str) -> String {
     let without_ext = relative.strip_suffix(".md").unwrap_or(relative);
     let without_index = without_ext.strip_suffix("index").unwrap_or(without_ext);
     let mut segments: Vec<&str> = without_index.split('/').filter(|s| !s.is_empty()).collect();
-    let lang_prefix = lang != DEFAULT_LANG && segments.first() != Some(&lang);
+    let lang_prefix = lang != default_lang && segments.first() != Some(&lang);
     if lang_prefix {
         segments.insert(0, lang);
     }
@@ -75,12 +111,15 @@ mod tests {
 
     #[test]
     fn files_become_routes() {
-        assert_eq!(route_for_file("about.md", "en"), "/about/");
-        assert_eq!(route_for_file("es/about.md", "es"), "/es/about/");
-        assert_eq!(route_for_file("es/index.md", "es"), "/es/");
-        assert_eq!(route_for_file("acerca.md", "es"), "/es/acerca/");
-        assert_eq!(route_for_file("index.md", "en"), "/");
-        assert_eq!(route_for_file("guides/start.md", "en"), "/guides/start/");
+        assert_eq!(route_for_file("about.md", "en", "en"), "/about/");
+        assert_eq!(route_for_file("es/about.md", "es", "en"), "/es/about/");
+        assert_eq!(route_for_file("es/index.md", "es", "en"), "/es/");
+        assert_eq!(route_for_file("acerca.md", "es", "en"), "/es/acerca/");
+        assert_eq!(route_for_file("index.md", "en", "en"), "/");
+        assert_eq!(
+            route_for_file("guides/start.md", "en", "en"),
+            "/guides/start/"
+        );
     }
 
     #[test]

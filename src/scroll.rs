@@ -5,6 +5,8 @@
 //! restore the position, so it would restore it on the wrong page. The app takes the job over: it
 //! notes the position of the page being left when a navigation starts (a click on a link, or Back
 //! and Forward), and puts the saved position back once the page of that address is on screen.
+//! A page that arrives after its address changed (it had to be fetched) is scrolled to the
+//! address's `#anchor` then, since the router looked for it too early.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -12,6 +14,8 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, closure::Closure};
 use leptos_router::hooks::use_location;
+
+use crate::page_state::use_page_state;
 
 #[derive(Default)]
 struct Positions {
@@ -57,18 +61,39 @@ pub fn note_positions() {
 /// Puts positions back once the page of the new address is drawn; call inside the router.
 pub fn restore_positions() {
     let location = use_location();
-    Effect::new(move |_| {
+    let state = use_page_state();
+    Effect::new(move |first_run: Option<()>| {
+        state.shown.with(|shown| shown.key.len());
         // The router's address, not the window's: after a click the window's changes only
-        // once the new page is drawn, after this runs.
-        let shown = address(&location.pathname.get(), &location.search.get());
+        // once the new page is drawn.
+        let shown = address(
+            &location.pathname.get_untracked(),
+            &location.search.get_untracked(),
+        );
         let pending = POSITIONS.with(|positions| {
             positions.shown.replace(shown);
             positions.pending.take()
         });
+        let hash = location.hash.get_untracked();
         if let Some(y) = pending {
             request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
+        } else if first_run.is_some() && hash.len() > 1 {
+            request_animation_frame(move || {
+                let id = js_sys_decode(&hash[1..]);
+                if let Some(target) = document().get_element_by_id(&id) {
+                    target.scroll_into_view();
+                }
+            });
         }
     });
+}
+
+/// A fragment as the element id it names (`caf%C3%A9` -> `café`).
+fn js_sys_decode(fragment: &str) -> String {
+    leptos::web_sys::js_sys::decode_uri_component(fragment)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| fragment.to_owned())
 }
 
 /// A listener for the whole life of the page.

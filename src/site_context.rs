@@ -4,27 +4,23 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::model::{PageData, SiteConfig};
+use crate::model::SiteConfig;
 use crate::routes;
-use crate::site_data::SiteData;
 use crate::urls;
 
-/// The site as the browser app knows it: its settings, the pages it can show, and where it is
-/// deployed.
+/// The site's settings and where it is deployed.
 #[derive(Clone, Debug)]
 pub struct SiteContext {
     pub config: Arc<SiteConfig>,
-    pub pages: Arc<Vec<PageData>>,
     /// The deployment's sub-path (`/scc`), or `""` at the domain root.
     pub base: Arc<str>,
 }
 
 impl SiteContext {
-    pub fn new(data: SiteData) -> Self {
+    pub fn new(config: SiteConfig, base: &str) -> Self {
         Self {
-            config: Arc::new(data.config),
-            pages: Arc::new(data.pages),
-            base: urls::normalize_base(&data.base).into(),
+            config: Arc::new(config),
+            base: urls::normalize_base(base).into(),
         }
     }
 
@@ -33,15 +29,9 @@ impl SiteContext {
         urls::site_href(&self.base, path)
     }
 
-    /// The page a browser path shows, if any.
-    pub fn page_at(&self, pathname: &str) -> Option<&PageData> {
-        let key = routes::lookup_key(
-            routes::path_in_site(pathname, &self.base),
-            &self.config.home,
-        );
-        self.pages
-            .iter()
-            .find(|page| routes::route_key(&page.route) == key)
+    /// The key of the page a browser path shows (see [`routes::lookup_key`]).
+    pub fn key_of(&self, pathname: &str) -> String {
+        routes::lookup_key(routes::path_in_site(pathname, &self.base), &self.config)
     }
 }
 

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::model::{PageData, SiteConfig};
+use crate::model::{PageData, SiteConfig, UiText};
 
 /// The id of the `<script type="application/json">` element that carries the data.
 pub const ELEMENT_ID: &str = "site-data";
@@ -12,13 +12,17 @@ pub const ELEMENT_ID: &str = "site-data";
 /// because taking over the prerendered HTML failed.
 pub const CLEAN_RENDER_KEY: &str = "scc-clean-render";
 
-/// Everything the app starts from.
+/// Everything the app starts from: the site's settings, the interface's words in the page's
+/// language, and the page itself. Other pages are fetched when the visitor goes to them.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SiteData {
     /// The sub-path the site is deployed under (`/scc`), or `""` at the domain root.
     pub base: String,
     pub config: SiteConfig,
-    pub pages: Vec<PageData>,
+    pub ui: UiText,
+    /// The page this HTML shows; `None` on the "not found" page. Its `body_html` is left empty:
+    /// the body is in the HTML already, and the app reads it from there.
+    pub page: Option<PageData>,
 }
 
 impl SiteData {
@@ -53,6 +57,7 @@ pub fn from_document() -> Result<SiteData, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Language;
 
     #[test]
     fn content_cannot_close_the_script_element() {
@@ -61,10 +66,14 @@ mod tests {
             config: SiteConfig {
                 name: "</script><script>alert(1)</script>".into(),
                 base_url: "https://example.org".into(),
-                home: "/about/".into(),
-                nav: vec![],
+                languages: vec![Language {
+                    code: "en".into(),
+                    name: "English".into(),
+                    home: None,
+                }],
             },
-            pages: vec![],
+            ui: UiText::default(),
+            page: None,
         };
         let element = data.to_script_element();
         assert_eq!(element.matches("</script>").count(), 1);

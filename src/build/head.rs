@@ -12,13 +12,16 @@ pub fn absolute_url(config: &SiteConfig, base: &str, path: &str) -> String {
     format!("{}{base}{path}", config.base_url)
 }
 
-/// Description, canonical link, Open Graph and Twitter card tags for a page with metadata `meta`
-/// and canonical path `canonical_path`. `preview` is the link-preview image (path, width, height).
+/// Description, canonical link, links to the translations, Open Graph and Twitter card tags for a
+/// page with metadata `meta` and canonical path `canonical_path`. `alternates` are the page's
+/// language versions (language, absolute URL), itself included; `preview` is the link-preview
+/// image (path, width, height).
 pub fn seo_tags(
     config: &SiteConfig,
     base: &str,
     meta: &PageMeta,
     canonical_path: &str,
+    alternates: &[(String, String)],
     preview: Option<&(String, u32, u32)>,
 ) -> String {
     let url = absolute_url(config, base, canonical_path);
@@ -57,6 +60,23 @@ pub fn seo_tags(
         ));
         tags.push(format!(
             r#"<meta name="twitter:description" content="{description}">"#
+        ));
+    }
+    if alternates.len() > 1 {
+        for (lang, href) in alternates {
+            tags.push(format!(
+                r#"<link rel="alternate" hreflang="{}" href="{}">"#,
+                escape(lang),
+                escape(href)
+            ));
+        }
+        let default = alternates
+            .iter()
+            .find(|(lang, _)| lang == config.default_lang())
+            .unwrap_or(&alternates[0]);
+        tags.push(format!(
+            r#"<link rel="alternate" hreflang="x-default" href="{}">"#,
+            escape(&default.1)
         ));
     }
     if let Some((path, width, height)) = preview {

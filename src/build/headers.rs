@@ -53,33 +53,30 @@ pub fn security_headers(loader_hash: &str) -> Vec<(&'static str, String)> {
 
 /// Cache rule for files whose name carries a hash of their content: they never change.
 pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
-/// Cache rule for pages and unhashed files: always ask whether there is a newer version.
+/// Cache rule for pages and page data: always ask whether there is a newer version.
 pub const REVALIDATE: &str = "public, max-age=0, must-revalidate";
 
-/// The `_headers` file: security headers on every path, then one cache rule per file. Rules name
-/// files one by one because hosts merge the headers of all rules that match a path, and a
-/// wildcard `Cache-Control` would then be combined with the specific one.
-pub fn headers_file(loader_hash: &str, immutable: &[String], revalidate: &[String]) -> String {
-    let mut out = String::from("# Written by the build (src/build/headers.rs); do not edit.\n/*\n");
+/// The folder of the files whose names carry a hash: the app, its icon, the hero images.
+pub const HASHED_FOLDER: &str = "/_app";
+
+/// The `_headers` file (Netlify, Cloudflare Pages): security headers on every path, pages and page
+/// data revalidated, hashed files cached for a year. A few wildcard rules cover any number of
+/// pages (Cloudflare Pages reads at most 100). Where two rules match, Netlify keeps the later
+/// one's `Cache-Control`, hence the hashed files' rule comes last; Cloudflare's `/*/` matches
+/// only addresses that end in `/`, so the two never meet there.
+pub fn headers_file(base: &str, loader_hash: &str) -> String {
+    let mut out = String::from("# Written by the build (src/build/headers.rs); do not edit.\n");
+    out.push_str(&format!("{base}/*\n"));
     for (name, value) in security_headers(loader_hash) {
         out.push_str(&format!("  {name}: {value}\n"));
     }
-    for (paths, rule) in [(immutable, IMMUTABLE), (revalidate, REVALIDATE)] {
-        for path in paths {
-            out.push_str(&format!("{path}\n  Cache-Control: {rule}\n"));
-        }
+    for pattern in ["/", "/*/", "/*.html", "/_data/*"] {
+        out.push_str(&format!("{base}{pattern}\n  Cache-Control: {REVALIDATE}\n"));
     }
+    out.push_str(&format!(
+        "{base}{HASHED_FOLDER}/*\n  Cache-Control: {IMMUTABLE}\n"
+    ));
     out
-}
-
-/// Whether a file name carries a content hash, as trunk's (`base-d429da00dbe7641d.css`) and the
-/// image variants' (`moss-720w-1a2b3c4d5e.webp`) do.
-pub fn is_hashed(file_name: &str) -> bool {
-    let stem = file_name.split('.').next().unwrap_or("");
-    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit('-')
-        .next()
-        .is_some_and(|tail| tail.len() >= 10 && tail.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]
@@ -102,26 +99,16 @@ mod tests {
     }
 
     #[test]
-    fn hashed_names_are_recognised() {
-        assert!(is_hashed("base-d429da00dbe7641d.css"));
-        assert!(is_hashed("scc-site-109216bbc444150a_bg.wasm"));
-        assert!(is_hashed("moss-720w-1a2b3c4d5e.webp"));
-        assert!(!is_hashed("favicon.svg"));
-        assert!(!is_hashed("index.html"));
-        assert!(!is_hashed("site-header.css"));
-    }
-
-    #[test]
-    fn each_file_gets_one_cache_rule() {
-        let file = headers_file(
-            "'sha256-x'",
-            &["/app-0123456789.js".into()],
-            &["/".into(), "/data/".into()],
+    fn a_few_rules_cover_the_whole_site_under_its_sub_path() {
+        let file = headers_file("/scc", "'sha256-x'");
+        assert!(file.contains("/scc/*\n  Content-Security-Policy: "));
+        assert!(file.contains("/scc/*/\n  Cache-Control: public, max-age=0, must-revalidate\n"));
+        assert!(
+            file.contains("/scc/_data/*\n  Cache-Control: public, max-age=0, must-revalidate\n")
         );
-        assert!(file.contains(
-            "/app-0123456789.js\n  Cache-Control: public, max-age=31536000, immutable\n"
-        ));
-        assert!(file.contains("/data/\n  Cache-Control: public, max-age=0, must-revalidate\n"));
+        assert!(
+            file.ends_with("/scc/_app/*\n  Cache-Control: public, max-age=31536000, immutable\n")
+        );
         assert_eq!(file.matches("X-Content-Type-Options: nosniff").count(), 1);
     }
 }

@@ -12,7 +12,7 @@ pub mod sitemap;
 
 use std::collections::HashMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::model::{PageData, Site};
 use crate::page_body;
@@ -59,41 +59,51 @@ pub fn write_site(site: Site, options: &Options) -> Result<Report, String> {
     // Hero images: one set of files per background, shared by the pages that use it.
     let public = options.root.join("public");
     let cache = images::cache_dir(&options.root);
-    let mut previews = HashMap::new();
+    let mut heroes: HashMap<(String, Option<String>), images::HeroImage> = HashMap::new();
     let mut pages = Vec::new();
     for page in site.pages {
-        let mut hero_image = None;
-        if let Some(background) = page
-            .meta
-            .background
-            .as_deref()
-            .filter(|b| b.starts_with('/'))
-        {
-            let hero = images::hero_image(
-                &public,
-                dist,
-                &cache,
-                background,
-                page.meta.height.as_deref(),
-            )?;
-            hero_image = Some(hero.image);
-            previews.insert(page.route.clone(), hero.preview);
-        }
-        pages.push(PageData {
-            body_html: page_body::render_html(page.sections, &base),
-            route: page.route,
-            meta: page.meta,
-            hero_image,
-        });
+        let background = page.meta.background.clone().filter(|b| b.starts_with('/'));
+        let hero = match background {
+            Some(background) => {
+                let height = page.meta.height.clone();
+                let hero = match heroes.entry((background, height)) {
+                    std::collections::hash_map::Entry::Occupied(entry) => entry.into_mut(),
+                    std::collections::hash_map::Entry::Vacant(entry) => {
+                        let (background, height) = entry.key();
+                        let hero = images::hero_image(
+                            &public,
+                            dist,
+                            &cache,
+                            background,
+                            height.as_deref(),
+                        )?;
+                        entry.insert(hero)
+                    }
+                };
+                Some(&*hero)
+            }
+            None => None,
+        };
+        pages.push((
+            PageData {
+                body_html: page_body::render_html(page.sections, &base),
+                route: page.route,
+                meta: page.meta,
+                hero_image: hero.map(|h| h.image.clone()),
+                translations: page.translations,
+            },
+            hero.map(|h| h.preview.clone()),
+        ));
     }
 
     let config = site.config;
-    let data = SiteData {
-        base: base.clone(),
-        config: config.clone(),
-        pages,
+    let ui_of = |lang: &str| {
+        site.ui
+            .iter()
+            .find(|ui| ui.lang == lang)
+            .cloned()
+            .unwrap_or_default()
     };
-    let island = data.to_script_element();
     let csp_meta = format!(
         r#"<meta http-equiv="Content-Security-Policy" content="{}">"#,
         headers::content_security_policy(&loader_hash, true)
@@ -101,17 +111,23 @@ pub fn write_site(site: Site, options: &Options) -> Result<Report, String> {
     // The charset first (it must come within the first 1024 bytes), then the policy (before any
     // script), then the hero image's preloads ahead of the app's, so the image is requested first.
     let shell_head = shell.head.replace(r#"<meta charset="utf-8">"#, "");
-    let render = |route_marker: &str,
+    let render = |data: &SiteData,
+                  marker: &str,
                   request_path: &str,
                   preloads: &str,
-                  page_head: &str|
-     -> String {
+                  page_head: &str| {
+        // The HTML holds the page body already; the data in it need not carry it twice.
+        let mut island = data.clone();
+        if let Some(page) = &mut island.page {
+            page.body_html.clear();
+        }
         let head = format!(
-            "<meta charset=\"utf-8\">\n{csp_meta}\n{preloads}\n{shell_head}\n{page_head}\n{island}\n<script type=\"module\">{loader}</script>"
+            "<meta charset=\"utf-8\">\n{csp_meta}\n{preloads}\n{shell_head}\n{page_head}\n{}\n<script type=\"module\">{loader}</script>",
+            island.to_script_element()
         );
-        let body_attributes = format!(r#" data-route="{}""#, sitemap::xml_escape(route_marker));
+        let body_attributes = format!(r#" data-route="{}""#, sitemap::xml_escape(marker));
         prerender::render(
-            &data,
+            data,
             request_path,
             &Document {
                 head: &head,
@@ -121,52 +137,93 @@ pub fn write_site(site: Site, options: &Options) -> Result<Report, String> {
     };
 
     let mut report = Report::default();
-    let mut write = |relative: &str, html: String| -> Result<(), String> {
+    let mut write = |relative: &str, text: String| -> Result<(), String> {
         let path = dist.join(relative);
         fs::create_dir_all(path.parent().expect("inside dist")).map_err(|e| e.to_string())?;
-        fs::write(&path, html).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        report.html_files.push(relative.to_owned());
+        fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        if relative.ends_with(".html") {
+            report.html_files.push(relative.to_owned());
+        }
         Ok(())
     };
 
-    let mut canonical_urls = Vec::new();
-    for page in &data.pages {
-        let is_home = page.route == config.home;
-        let canonical_path = if is_home { "/" } else { page.route.as_str() };
-        canonical_urls.push(head::absolute_url(&config, &base, canonical_path));
+    let mut sitemap_entries = Vec::new();
+    for (page, preview) in &pages {
+        // The page data the app fetches when the visitor comes to this page from another one.
+        let key = routes::route_key(&page.route);
+        write(
+            routes::page_data_path(&key).trim_start_matches('/'),
+            to_json(page),
+        )?;
+
+        let own_path = page
+            .translations
+            .iter()
+            .find(|t| t.lang == page.meta.lang)
+            .map_or(page.route.as_str(), |t| t.path.as_str());
+        let alternates: Vec<(String, String)> = page
+            .translations
+            .iter()
+            .map(|t| (t.lang.clone(), head::absolute_url(&config, &base, &t.path)))
+            .collect();
+        sitemap_entries.push(sitemap::Entry {
+            url: head::absolute_url(&config, &base, own_path),
+            alternates: alternates.clone(),
+        });
         let page_head = head::seo_tags(
             &config,
             &base,
             &page.meta,
-            canonical_path,
-            previews.get(&page.route),
+            own_path,
+            &alternates,
+            preview.as_ref(),
         );
         let preloads = page
             .hero_image
             .as_ref()
             .map(|image| head::hero_preloads(image, &base))
             .unwrap_or_default();
-        let mut routes = vec![page.route.as_str()];
-        if is_home {
-            routes.push("/");
+        let data = SiteData {
+            base: base.clone(),
+            config: config.clone(),
+            ui: ui_of(&page.meta.lang),
+            page: Some(page.clone()),
+        };
+        let mut addresses = vec![page.route.as_str()];
+        if own_path != page.route {
+            addresses.push(own_path);
         }
-        for route in routes {
+        for address in addresses {
             let html = render(
+                &data,
                 &page.route,
-                &format!("{base}{route}"),
+                &format!("{base}{address}"),
                 &preloads,
                 &page_head,
             );
             write(
-                &format!("{}index.html", route.trim_start_matches('/')),
+                &format!("{}index.html", address.trim_start_matches('/')),
                 html,
             )?;
         }
     }
+    for ui in &site.ui {
+        write(
+            routes::ui_data_path(&ui.lang).trim_start_matches('/'),
+            to_json(ui),
+        )?;
+    }
+    let not_found = SiteData {
+        base: base.clone(),
+        config: config.clone(),
+        ui: ui_of(config.default_lang()),
+        page: None,
+    };
     let not_found_head = r#"<meta name="robots" content="noindex">"#;
     write(
         "404.html",
         render(
+            &not_found,
             routes::NOT_FOUND_MARKER,
             &format!("{base}/404.html"),
             "",
@@ -174,58 +231,19 @@ pub fn write_site(site: Site, options: &Options) -> Result<Report, String> {
         ),
     )?;
 
-    let write_text = |name: &str, text: String| {
-        fs::write(dist.join(name), text).map_err(|e| format!("cannot write {name}: {e}"))
-    };
-    write_text("sitemap.xml", sitemap::sitemap(&canonical_urls))?;
-    write_text(
+    write("sitemap.xml", sitemap::sitemap(&sitemap_entries))?;
+    write(
         "robots.txt",
         sitemap::robots(&head::absolute_url(&config, &base, "/sitemap.xml")),
     )?;
-
-    let (immutable, revalidate) = cache_rules(dist, &base)?;
-    write_text(
-        "_headers",
-        headers::headers_file(&loader_hash, &immutable, &revalidate),
-    )?;
+    write("_headers", headers::headers_file(&base, &loader_hash))?;
+    // GitHub Pages would otherwise run the folder through Jekyll, which drops `_app` and `_data`.
+    write(".nojekyll", String::new())?;
     report.compressed =
         compress::precompress(dist).map_err(|e| format!("cannot compress files: {e}"))?;
     Ok(report)
 }
 
-/// Every file under `dist` by cache rule: hashed files are immutable; pages (by their address,
-/// as visitors request them) and everything else revalidate.
-fn cache_rules(dist: &Path, base: &str) -> Result<(Vec<String>, Vec<String>), String> {
-    let mut files = Vec::new();
-    list_files(dist, dist, &mut files)
-        .map_err(|e| format!("cannot list {}: {e}", dist.display()))?;
-    files.sort();
-    let (mut immutable, mut revalidate) = (Vec::new(), Vec::new());
-    for file in files {
-        let name = file.rsplit('/').next().unwrap_or(&file);
-        if headers::is_hashed(name) {
-            immutable.push(format!("{base}/{file}"));
-        } else if let Some(folder) = file.strip_suffix("index.html") {
-            revalidate.push(format!("{base}/{folder}"));
-            revalidate.push(format!("{base}/{file}"));
-        } else {
-            revalidate.push(format!("{base}/{file}"));
-        }
-    }
-    Ok((immutable, revalidate))
-}
-
-fn list_files(root: &Path, dir: &Path, out: &mut Vec<String>) -> std::io::Result<()> {
-    for entry in fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            list_files(root, &path, out)?;
-        } else if let Ok(relative) = path.strip_prefix(root) {
-            let relative = relative.to_string_lossy().replace('\\', "/");
-            if !relative.ends_with(".br") && !relative.ends_with(".gz") && relative != "_headers" {
-                out.push(relative);
-            }
-        }
-    }
-    Ok(())
+fn to_json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string(value).expect("the page model always serializes")
 }

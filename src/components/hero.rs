@@ -9,7 +9,7 @@ use crate::site_context::{SiteContext, use_site};
 /// and the image fills it with `object-fit`, so nothing moves when the image arrives. A dark
 /// overlay keeps the white title readable (WCAG AA) over any part of any photo.
 #[component]
-pub fn Hero(meta: PageMeta, image: Option<ResponsiveImage>) -> impl IntoView {
+pub fn Hero(meta: PageMeta, image: Option<ResponsiveImage>, credit_label: String) -> impl IntoView {
     let site = use_site();
     let style = meta.height.map(|height| format!("min-height: {height}"));
     let image = match (image, meta.background) {
@@ -57,7 +57,7 @@ pub fn Hero(meta: PageMeta, image: Option<ResponsiveImage>) -> impl IntoView {
     };
     let credit = meta
         .image_license
-        .map(|credit| view! { <p class="hero__credit">"Image: " {credit}</p> });
+        .map(|credit| view! { <p class="hero__credit">{credit_label}" "{credit}</p> });
     view! {
         <header class="hero" style=style>
             {image}

@@ -1,31 +1,27 @@
 //! The footer of every page.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
+use crate::model::UiText;
 use crate::site_context::use_site;
 
-/// The site footer: the consortium's name and where to find Specify elsewhere.
+/// The site footer: the consortium's name, the navigation again, and a word about Specify.
 #[component]
-pub fn SiteFooter() -> impl IntoView {
+pub fn SiteFooter(ui: Arc<UiText>) -> impl IntoView {
     let site = use_site();
-    let name = site.config.name.clone();
-    let nav = site
-        .config
+    let links = ui
         .nav
         .iter()
-        .map(|entry| {
-            let href = site.href(&entry.href);
-            view! { <li><a href=href>{entry.label.clone()}</a></li> }
-        })
+        .map(|entry| view! { <li><a href=site.href(&entry.href)>{entry.label.clone()}</a></li> })
         .collect_view();
     view! {
         <footer class="site-footer">
             <div class="site-footer__inner">
-                <p class="site-footer__name">{name}</p>
-                <ul class="site-footer__links">{nav}</ul>
-                <p class="site-footer__note">
-                    "Specify is open-source collection management software for natural-history museums and geoscience collections."
-                </p>
+                <p class="site-footer__name">{site.config.name.clone()}</p>
+                <ul class="site-footer__links">{links}</ul>
+                <p class="site-footer__note">{ui.footer_note.clone()}</p>
             </div>
         </footer>
     }

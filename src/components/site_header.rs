@@ -1,39 +1,41 @@
-//! The bar at the top of every page: skip link, site name and main navigation.
+//! The bar at the top of every page: skip link, site name, main navigation, language switcher.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
+use super::language_switcher::LanguageSwitcher;
+use crate::page_state::Shown;
+use crate::routes;
 use crate::site_context::use_site;
 
-/// The site header. The navigation entry of the page on screen is marked `aria-current="page"`,
-/// whichever of its addresses the visitor used (`/`, `/about/`, `/data` or `/data/`).
+/// The site header, in the language of the page on screen. The navigation entry of that page is
+/// marked `aria-current="page"`, whichever of its addresses the visitor used (`/`, `/about/`).
 #[component]
-pub fn SiteHeader() -> impl IntoView {
+pub fn SiteHeader(shown: Shown) -> impl IntoView {
     let site = use_site();
-    let pathname = use_location().pathname;
-    let entries = site
-        .config
+    let ui = shown.ui.clone();
+    let entries = ui
         .nav
         .iter()
         .map(|entry| {
-            let href = site.href(&entry.href);
-            let target_route = site.page_at(&href).map(|page| page.route.clone());
-            let site = site.clone();
-            let current = move || {
-                let here = site.page_at(&pathname.get()).map(|page| page.route.clone());
-                (target_route.is_some() && here == target_route).then_some("page")
-            };
-            view! { <li><a href=href aria-current=current>{entry.label.clone()}</a></li> }
+            let current = (routes::lookup_key(&entry.href, &site.config) == shown.key).then_some("page");
+            view! { <li><a href=site.href(&entry.href) aria-current=current>{entry.label.clone()}</a></li> }
         })
         .collect_view();
+    let home = site.href(&routes::language_root(&site.config, &ui.lang));
+    let translations = shown
+        .page
+        .as_ref()
+        .map(|page| page.translations.clone())
+        .unwrap_or_default();
     view! {
-        <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
+        <a class="skip-link" href="#main" on:click=skip_to_main>{ui.skip_link.clone()}</a>
         <header class="site-header">
             <div class="site-header__inner">
-                <a class="site-header__name" href=site.href("/")>{site.config.name.clone()}</a>
-                <nav class="site-nav" aria-label="Main">
+                <a class="site-header__name" href=home>{site.config.name.clone()}</a>
+                <nav class="site-nav" aria-label=ui.main_navigation.clone()>
                     <ul>{entries}</ul>
                 </nav>
+                <LanguageSwitcher translations lang=ui.lang.clone() label=ui.language_switcher.clone()/>
             </div>
         </header>
     }

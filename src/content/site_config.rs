@@ -1,4 +1,5 @@
-//! `content/site.yml`: the settings of the whole site (name, address, home page, navigation).
+//! `content/site.yml`: the settings of the whole site (name, address, languages, home page,
+//! navigation).
 
 use super::diagnostics::{Diagnostic, Position, did_you_mean};
 use super::yaml;
@@ -10,28 +11,32 @@ pub struct Settings {
     /// Absolute URL of the deployed site (`https://www.specifysoftware.org`), without a slash at
     /// the end.
     pub url: String,
+    /// Language codes; the first is the default, whose pages live at the root of the site.
+    pub languages: Vec<String>,
+    pub languages_at: Position,
     /// Content file of the home page, relative to `content/` (`about.md`).
     pub home: String,
     pub home_at: Position,
     pub nav: Vec<NavEntry>,
 }
 
-/// One entry of the main navigation, as written.
+/// One entry of the main navigation, as written: its label comes from each language's file.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NavEntry {
-    pub label: String,
+    /// The name under which the language files give the entry's label (`about`).
+    pub key: String,
     pub target: NavTarget,
     pub at: Position,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum NavTarget {
-    /// A content file, relative to `content/`.
+    /// A content file, relative to `content/`; each language links to its own version.
     Page(String),
     Url(String),
 }
 
-const KEYS: [&str; 4] = ["name", "url", "home", "nav"];
+const KEYS: [&str; 5] = ["name", "url", "languages", "home", "nav"];
 
 /// Reads and checks the settings file `file`.
 pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Settings> {
@@ -50,8 +55,12 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
         ));
         return None;
     };
-    let errors_before = diagnostics.iter().filter(|d| d.is_error()).count();
+    let errors_before = diagnostics.len();
     let (mut name, mut url, mut home, mut nav) = (None, None, None, Vec::new());
+    let (mut languages, mut languages_at) = (
+        vec![crate::routes::DEFAULT_LANG.to_owned()],
+        Position::START,
+    );
     for (key, key_node, value) in entries {
         match key.as_str() {
             "name" => name = required_text(file, &key, &value, diagnostics),
@@ -66,6 +75,12 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
                     }
                     ok.then(|| u.trim_end_matches('/').to_owned())
                 })
+            }
+            "languages" => {
+                languages_at = value.at;
+                if let Some(codes) = read_languages(file, &value, diagnostics) {
+                    languages = codes;
+                }
             }
             "home" => home = required_text(file, &key, &value, diagnostics).map(|h| (h, value.at)),
             "nav" => nav = read_nav(file, &value, diagnostics),
@@ -83,9 +98,8 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
         ("url", url.is_none()),
         ("home", home.is_none()),
     ] {
-        let already_reported = diagnostics
+        let already_reported = diagnostics[errors_before..]
             .iter()
-            .skip(errors_before)
             .any(|d| d.message.contains(&format!("`{key}`")));
         if missing && !already_reported {
             diagnostics.push(
@@ -106,6 +120,8 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
     Some(Settings {
         name: name?,
         url: url?,
+        languages,
+        languages_at,
         home,
         home_at,
         nav,
@@ -139,20 +155,69 @@ fn required_text(
     }
 }
 
+/// `languages: [en, es]`: language codes, each once.
+fn read_languages(
+    file: &str,
+    value: &yaml::Node,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Vec<String>> {
+    let hint = "write the language codes as a list, the default first: `languages: [en, es]`";
+    let Some(items) = yaml::items(value.node, 1) else {
+        diagnostics.push(
+            Diagnostic::error(
+                file,
+                value.at,
+                "`languages` must be a list of language codes",
+            )
+            .with_hint(hint),
+        );
+        return None;
+    };
+    let mut codes: Vec<String> = Vec::new();
+    for item in items {
+        match yaml::text(item.node) {
+            Ok(Some(code)) if is_language_code(&code) && !codes.contains(&code) => codes.push(code),
+            Ok(Some(code)) if codes.contains(&code) => diagnostics.push(Diagnostic::error(
+                file,
+                item.at,
+                format!("the language `{code}` is listed twice"),
+            )),
+            _ => diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    item.at,
+                    "a language must be a code such as `en`, `es` or `pt-BR`",
+                )
+                .with_hint(hint),
+            ),
+        }
+    }
+    (!codes.is_empty()).then_some(codes)
+}
+
+/// A BCP 47 tag of the simple kind a site uses: `es`, `pt-BR`, `zh-Hant`.
+pub fn is_language_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
 fn read_nav(file: &str, value: &yaml::Node, diagnostics: &mut Vec<Diagnostic>) -> Vec<NavEntry> {
-    let hint =
-        "write each entry as `- label: About` with `page: about.md` or `url: https://...` under it";
+    let hint = "write each entry as `- key: about` with `page: about.md` or `url: https://...` under it; \
+                the label comes from each language file's `nav`";
     let Some(items) = yaml::items(value.node, 1) else {
         diagnostics.push(
             Diagnostic::error(file, value.at, "`nav` must be a list of entries").with_hint(hint),
         );
         return Vec::new();
     };
-    let mut nav = Vec::new();
+    let mut nav: Vec<NavEntry> = Vec::new();
     for item in items {
         let Ok(fields) = yaml::entries(item.node, 1) else {
             diagnostics.push(
-                Diagnostic::error(file, item.at, "a navigation entry must have a `label`")
+                Diagnostic::error(file, item.at, "a navigation entry must have a `key`")
                     .with_hint(hint),
             );
             continue;
@@ -178,14 +243,19 @@ fn read_nav(file: &str, value: &yaml::Node, diagnostics: &mut Vec<Diagnostic>) -
                 continue;
             }
         };
-        match field("label") {
-            Some(label) => nav.push(NavEntry {
-                label,
+        match field("key") {
+            Some(key) if nav.iter().any(|e| e.key == key) => diagnostics.push(Diagnostic::error(
+                file,
+                item.at,
+                format!("two navigation entries have the key `{key}`"),
+            )),
+            Some(key) => nav.push(NavEntry {
+                key,
                 target,
                 at: item.at,
             }),
             None => diagnostics.push(
-                Diagnostic::error(file, item.at, "a navigation entry must have a `label`")
+                Diagnostic::error(file, item.at, "a navigation entry must have a `key`")
                     .with_hint(hint),
             ),
         }
@@ -197,18 +267,20 @@ fn read_nav(file: &str, value: &yaml::Node, diagnostics: &mut Vec<Diagnostic>) -
 mod tests {
     use super::*;
 
-    const SETTINGS: &str = "name: Specify Collections Consortium\nurl: https://www.specifysoftware.org/\nhome: about.md\nnav:\n  - label: About\n    page: about.md\n  - label: Forum\n    url: https://discourse.specifysoftware.org/\n";
+    const SETTINGS: &str = "name: Specify Collections Consortium\nurl: https://www.specifysoftware.org/\nlanguages: [en, es]\nhome: about.md\nnav:\n  - key: about\n    page: about.md\n  - key: forum\n    url: https://discourse.specifysoftware.org/\n";
 
     #[test]
-    fn reads_name_url_home_and_navigation() {
+    fn reads_name_url_languages_home_and_navigation() {
         let mut diagnostics = Vec::new();
         let settings = read("content/site.yml", SETTINGS, &mut diagnostics).unwrap();
         assert_eq!(diagnostics, []);
         assert_eq!(settings.name, "Specify Collections Consortium");
         assert_eq!(settings.url, "https://www.specifysoftware.org");
+        assert_eq!(settings.languages, ["en", "es"]);
         assert_eq!(settings.home, "about.md");
+        assert_eq!(settings.nav[0].key, "about");
         assert_eq!(settings.nav[0].target, NavTarget::Page("about.md".into()));
-        assert_eq!(settings.nav[0].at, Position::new(5, 5));
+        assert_eq!(settings.nav[0].at, Position::new(6, 5));
         assert_eq!(
             settings.nav[1].target,
             NavTarget::Url("https://discourse.specifysoftware.org/".into())
@@ -216,16 +288,22 @@ mod tests {
     }
 
     #[test]
+    fn one_language_is_the_default() {
+        let mut diagnostics = Vec::new();
+        let settings = read(
+            "content/site.yml",
+            "name: S\nurl: https://e.org\nhome: a.md\n",
+            &mut diagnostics,
+        )
+        .unwrap();
+        assert_eq!(settings.languages, ["en"]);
+    }
+
+    #[test]
     fn missing_and_malformed_settings_are_errors() {
         let mut diagnostics = Vec::new();
-        assert!(
-            read(
-                "content/site.yml",
-                "name: SCC\nurl: www.example.org\nnav:\n  - label: X\n",
-                &mut diagnostics
-            )
-            .is_none()
-        );
+        let text = "name: SCC\nurl: www.example.org\nlanguages: [en, EN, en]\nnav:\n  - key: x\n";
+        assert!(read("content/site.yml", text, &mut diagnostics).is_none());
         let messages: Vec<String> = diagnostics
             .iter()
             .map(|d| format!("{}:{} {}", d.line, d.column, d.message))
@@ -234,9 +312,21 @@ mod tests {
             messages,
             [
                 "2:6 `url` must be an absolute http(s) address, found `www.example.org`",
-                "4:5 a navigation entry needs either `page` or `url`",
+                "3:17 a language must be a code such as `en`, `es` or `pt-BR`",
+                "3:21 the language `en` is listed twice",
+                "5:5 a navigation entry needs either `page` or `url`",
                 "1:1 the site settings have no `home`",
             ]
         );
+    }
+
+    #[test]
+    fn language_codes_are_bcp47_tags() {
+        for good in ["en", "es", "pt-BR", "zh-Hant", "ast"] {
+            assert!(is_language_code(good), "{good}");
+        }
+        for bad in ["EN", "e", "english", "es_ES", ""] {
+            assert!(!is_language_code(bad), "{bad}");
+        }
     }
 }

@@ -3,11 +3,32 @@
 use super::*;
 use crate::model::{Align, Block, Inline};
 
-const SETTINGS: &str = "name: Specify Collections Consortium\nurl: https://www.specifysoftware.org\nhome: about.md\nnav:\n  - label: About\n    page: about.md\n  - label: Data\n    page: data.md\n";
+const SETTINGS: &str = "name: Specify Collections Consortium\nurl: https://www.specifysoftware.org\nlanguages: [en]\nhome: about.md\nnav:\n  - key: about\n    page: about.md\n  - key: data\n    page: data.md\n";
 
+/// An English site with the given pages.
 fn input(pages: &[(&str, &str)]) -> Input {
+    site_in(&["en"], pages)
+}
+
+/// A site in `languages`, with the repository's language files and the given pages.
+fn site_in(languages: &[&str], pages: &[(&str, &str)]) -> Input {
+    let settings = SETTINGS.replace(
+        "languages: [en]",
+        &format!("languages: [{}]", languages.join(", ")),
+    );
+    let languages = languages
+        .iter()
+        .map(|code| {
+            let path = format!("languages/{code}.yml");
+            (
+                code.to_string(),
+                SourceFile::new(&path, &repository_file(&format!("content/{path}"))),
+            )
+        })
+        .collect();
     Input {
-        settings: Some(SourceFile::new("site.yml", SETTINGS)),
+        settings: Some(SourceFile::new("site.yml", &settings)),
+        languages,
         pages: pages
             .iter()
             .map(|(path, text)| SourceFile::new(path, text))
@@ -39,7 +60,7 @@ fn the_repository_content_compiles_without_messages() {
     let compiled = compile(&input);
     assert_eq!(messages(&compiled), Vec::<String>::new());
     let site = compiled.site.unwrap();
-    assert_eq!(site.config.home, "/about/");
+    assert_eq!(site.config.languages[0].home.as_deref(), Some("/about/"));
     assert!(site.page_at("/").is_some_and(|p| p.route == "/about/"));
     assert!(site.page_at("/data").is_some() && site.page_at("/data/").is_some());
 }
@@ -199,7 +220,7 @@ fn unknown_pages_in_the_settings_are_errors() {
     let compiled = compile(&input);
     assert_eq!(
         messages(&compiled),
-        ["content/site.yml:7:5: error: there is no page `content/data.md`"]
+        ["content/site.yml:8:5: error: there is no page `content/data.md`"]
     );
     input.settings = None;
     assert_eq!(
@@ -223,11 +244,18 @@ fn a_file_that_is_not_utf8_is_an_error_at_the_bad_byte() {
 
 #[test]
 fn pages_in_a_language_folder_get_its_language_and_prefix() {
-    let compiled = compile(&input(&[
-        ("about.md", &page("About", "")),
-        ("data.md", &page("Data", "")),
-        ("es/about.md", &page("Acerca de", "Texto.\n")),
-    ]));
+    let compiled = compile(&site_in(
+        &["en", "es"],
+        &[
+            ("about.md", "---\ntitle: About\nlang-ref: about\n---\n"),
+            ("data.md", &page("Data", "")),
+            (
+                "es/about.md",
+                "---\ntitle: Acerca de\nlang-ref: about\n---\nTexto.\n",
+            ),
+        ],
+    ));
+    assert_eq!(messages(&compiled), Vec::<String>::new());
     let site = compiled.site.unwrap();
     let spanish = site.page_at("/es/about/").unwrap();
     assert_eq!(spanish.meta.lang, "es");
@@ -237,5 +265,103 @@ fn pages_in_a_language_folder_get_its_language_and_prefix() {
             attrs: Default::default(),
             content: vec![Inline::text("Texto.")]
         }]
+    );
+    // The translation of the home page is the Spanish home page, at /es/.
+    assert_eq!(site.config.languages[1].home.as_deref(), Some("/es/about/"));
+    assert!(
+        site.page_at("/es/")
+            .is_some_and(|p| p.route == "/es/about/")
+    );
+    let paths: Vec<(&str, &str)> = spanish
+        .translations
+        .iter()
+        .map(|t| (t.lang.as_str(), t.path.as_str()))
+        .collect();
+    assert_eq!(paths, [("en", "/"), ("es", "/es/")]);
+    // The Spanish navigation links to the Spanish pages where there are some.
+    let nav: Vec<(&str, &str)> = site.ui[1]
+        .nav
+        .iter()
+        .map(|l| (l.label.as_str(), l.href.as_str()))
+        .collect();
+    assert_eq!(nav, [("Acerca de", "/es/"), ("Datos y contacto", "/data/")]);
+}
+
+#[test]
+fn two_pages_of_one_language_in_a_group_are_an_error() {
+    let compiled = compile(&site_in(
+        &["en", "es"],
+        &[
+            ("about.md", "---\ntitle: About\nlang-ref: about\n---\n"),
+            ("data.md", &page("Data", "")),
+            (
+                "es/about.md",
+                "---\ntitle: Acerca de\nlang-ref: about\n---\n",
+            ),
+            (
+                "es/acerca.md",
+                "---\ntitle: Acerca\nlang: es\nlang-ref: about\n---\n",
+            ),
+        ],
+    ));
+    assert_eq!(
+        messages(&compiled),
+        [
+            "content/es/acerca.md:4:11: error: content/es/about.md is already the `es` page of `about`; a group of translations has one page per language"
+        ]
+    );
+}
+
+#[test]
+fn translations_at_different_addresses_are_an_error() {
+    let compiled = compile(&site_in(
+        &["en", "es"],
+        &[
+            ("about.md", "---\ntitle: About\nlang-ref: about\n---\n"),
+            ("data.md", "---\ntitle: Data\nlang-ref: data\n---\n"),
+            ("es/about.md", "---\ntitle: Datos\nlang-ref: data\n---\n"),
+        ],
+    ));
+    let messages = messages(&compiled);
+    assert!(messages.contains(&"content/es/about.md:3:11: error: this page translates `data`, but its address /es/about/ does not match /data/ of content/data.md".to_owned()), "{messages:#?}");
+    assert_eq!(
+        compiled
+            .diagnostics
+            .iter()
+            .find(|d| d.is_error())
+            .unwrap()
+            .hint
+            .as_deref(),
+        Some("translations share their address; this one belongs at /es/data/")
+    );
+}
+
+#[test]
+fn a_page_in_a_language_the_site_does_not_have_is_an_error() {
+    let compiled = compile(&input(&[
+        ("about.md", &page("About", "")),
+        ("data.md", "---\ntitle: Data\nlang: fr\n---\n"),
+    ]));
+    assert_eq!(
+        messages(&compiled),
+        ["content/data.md:3:7: error: `fr` is not one of the site's languages (en)"]
+    );
+}
+
+#[test]
+fn a_language_without_its_file_is_an_error() {
+    let mut input = site_in(
+        &["en", "es"],
+        &[
+            ("about.md", &page("About", "")),
+            ("data.md", &page("Data", "")),
+        ],
+    );
+    input.languages.remove("es");
+    assert!(
+        messages(&compile(&input)).contains(
+            &"content/site.yml:3:12: error: the language `es` has no file content/languages/es.yml"
+                .to_owned()
+        )
     );
 }

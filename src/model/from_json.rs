@@ -17,10 +17,17 @@ macro_rules! struct_from_json {
 }
 
 struct_from_json! {
-    SiteData { base, config, pages }
-    SiteConfig { name, base_url, home, nav }
+    SiteData { base, config, ui, page }
+    SiteConfig { name, base_url, languages }
+    Language { code, name, home }
+    UiText {
+        lang, nav, skip_link, main_navigation, language_switcher, image_credit, footer_note,
+        not_found_title, not_found_description, not_found_text, home_link, loading, load_failed,
+        offline, server_error, damaged_data, retry,
+    }
     NavLink { label, href }
-    PageData { route, meta, hero_image, body_html }
+    PageData { route, meta, hero_image, translations, body_html }
+    Translation { lang, path }
     ResponsiveImage { width, height, sources, fallback }
     ImageSource { mime, media, files, sizes }
     PageMeta { title, description, background, image_license, height, lang_ref, lang, permalink }
@@ -45,7 +52,7 @@ mod tests {
             files: vec![("/a-480.webp".into(), 480), ("/a-720.webp".into(), 720)],
             sizes: "max(100vw, 46.7vh)".into(),
         };
-        let full = PageData {
+        let page = PageData {
             route: "/about/".into(),
             meta: PageMeta {
                 title: "About \"us\" </script> é".into(),
@@ -63,42 +70,68 @@ mod tests {
                 sources: vec![source(Some("(max-aspect-ratio: 70/100)")), source(None)],
                 fallback: source(None),
             }),
+            translations: vec![
+                Translation {
+                    lang: "en".into(),
+                    path: "/".into(),
+                },
+                Translation {
+                    lang: "es".into(),
+                    path: "/es/".into(),
+                },
+            ],
             body_html: "<h2 id=\"x\">X</h2>\n<p>y</p>".into(),
         };
-        let bare = PageData {
-            route: "/data/".into(),
-            meta: PageMeta {
-                title: "Data".into(),
-                lang: "en".into(),
-                ..PageMeta::default()
-            },
-            hero_image: None,
-            body_html: String::new(),
+        let ui = UiText {
+            lang: "en".into(),
+            nav: vec![NavLink {
+                label: "About".into(),
+                href: "/".into(),
+            }],
+            skip_link: "Skip".into(),
+            retry: "Try again".into(),
+            ..UiText::default()
+        };
+        let config = SiteConfig {
+            name: "SCC".into(),
+            base_url: "https://example.org".into(),
+            languages: vec![
+                Language {
+                    code: "en".into(),
+                    name: "English".into(),
+                    home: Some("/about/".into()),
+                },
+                Language {
+                    code: "es".into(),
+                    name: "Español".into(),
+                    home: None,
+                },
+            ],
         };
         round_trip(&SiteData {
             base: "/scc".into(),
-            config: SiteConfig {
-                name: "SCC".into(),
-                base_url: "https://example.org".into(),
-                home: "/about/".into(),
-                nav: vec![NavLink {
-                    label: "About".into(),
-                    href: "/".into(),
-                }],
-            },
-            pages: vec![full, bare],
+            config: config.clone(),
+            ui: ui.clone(),
+            page: Some(page),
+        });
+        round_trip(&SiteData {
+            base: String::new(),
+            config,
+            ui,
+            page: None,
         });
     }
 
     #[test]
     fn a_wrong_shape_is_rejected() {
-        let page = r#"{"route": "/x/", "meta": {"lang": "en"}, "body_html": ""}"#;
+        let page =
+            r#"{"route": "/x/", "meta": {"lang": "en"}, "translations": [], "body_html": ""}"#;
         assert_eq!(
             PageData::from_json(json::parse(page).unwrap()),
             None,
             "no title"
         );
-        let page = r#"{"route": "/x/", "meta": {"title": "T", "lang": "en"}, "body_html": 3}"#;
+        let page = r#"{"route": "/x/", "meta": {"title": "T", "lang": "en"}, "translations": [], "body_html": 3}"#;
         assert_eq!(
             PageData::from_json(json::parse(page).unwrap()),
             None,

@@ -8,34 +8,94 @@ use serde::Serialize;
 
 mod from_json;
 
-/// The whole site as the app needs it: settings and every page.
+/// The whole site, as the content compiler produces it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Site {
     pub config: SiteConfig,
+    /// The interface's words, one entry per language, in the order of `config.languages`.
+    pub ui: Vec<UiText>,
     pub pages: Vec<Page>,
 }
 
 impl Site {
     /// The page served at `path`, accepting it with or without its trailing slash.
     pub fn page_at(&self, path: &str) -> Option<&Page> {
-        let key = crate::routes::lookup_key(path, &self.config.home);
+        let key = crate::routes::lookup_key(path, &self.config);
         self.pages
             .iter()
             .find(|p| crate::routes::route_key(&p.route) == key)
     }
 }
 
-/// Site-wide settings, from `content/site.yml`.
+/// Site-wide settings, from `content/site.yml` and the language files.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SiteConfig {
     /// The name in the header, the footer and every document title.
     pub name: String,
     /// Absolute URL of the deployed site, for canonical links and the sitemap.
     pub base_url: String,
-    /// Route of the page that is also shown at `/`.
-    pub home: String,
-    /// Entries of the main navigation, in order.
+    /// The site's languages; the first is the default, whose pages live at the root.
+    pub languages: Vec<Language>,
+}
+
+impl SiteConfig {
+    /// The code of the default language (`en`).
+    pub fn default_lang(&self) -> &str {
+        self.languages
+            .first()
+            .map_or(crate::routes::DEFAULT_LANG, |l| &l.code)
+    }
+
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.code == code)
+    }
+
+    /// The language whose pages live under `path` (`/es/about/` is Spanish, `/about/` is in the
+    /// default language).
+    pub fn language_of_path(&self, path: &str) -> &Language {
+        let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+        self.languages
+            .iter()
+            .skip(1)
+            .find(|l| l.code == first)
+            .or(self.languages.first())
+            .expect("a site has at least one language")
+    }
+}
+
+/// One of the site's languages.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Language {
+    /// BCP 47 tag (`es`).
+    pub code: String,
+    /// Its name in itself (`Español`), for the language switcher.
+    pub name: String,
+    /// Route of the home page in this language (shown at `/` or `/es/`), if it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub home: Option<String>,
+}
+
+/// The interface's own words in one language, from `content/languages/<code>.yml`, and the main
+/// navigation as it reads in that language.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct UiText {
+    pub lang: String,
     pub nav: Vec<NavLink>,
+    pub skip_link: String,
+    pub main_navigation: String,
+    pub language_switcher: String,
+    pub image_credit: String,
+    pub footer_note: String,
+    pub not_found_title: String,
+    pub not_found_description: String,
+    pub not_found_text: String,
+    pub home_link: String,
+    pub loading: String,
+    pub load_failed: String,
+    pub offline: String,
+    pub server_error: String,
+    pub damaged_data: String,
+    pub retry: String,
 }
 
 /// One entry of the main navigation.
@@ -54,7 +114,17 @@ pub struct Page {
     /// The content file it came from, relative to the repository (`content/about.md`).
     pub source: String,
     pub meta: PageMeta,
+    /// Every language version of the page (itself included), in the site's language order.
+    pub translations: Vec<Translation>,
     pub sections: Vec<Section>,
+}
+
+/// A language version of a page.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Translation {
+    pub lang: String,
+    /// The address that shows it: its route, or its language's root for a home page.
+    pub path: String,
 }
 
 /// A page as the browser receives it: what its hero shows, and its body already drawn to HTML at
@@ -66,6 +136,7 @@ pub struct PageData {
     /// The hero image in the sizes and formats the build made of `meta.background`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hero_image: Option<ResponsiveImage>,
+    pub translations: Vec<Translation>,
     pub body_html: String,
 }
 

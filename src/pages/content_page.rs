@@ -1,42 +1,22 @@
-//! The view of every address: the content page it names, or the "not found" page.
+//! A content page: its hero, then its body.
 
-use leptos::either::Either;
+use std::sync::Arc;
+
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
-use leptos_router::hooks::use_location;
+use leptos_meta::Title;
 
-use super::not_found::NotFound;
 use crate::components::hero::Hero;
-use crate::model::PageData;
+use crate::model::{PageData, UiText};
 use crate::site_context::use_site;
 
-/// Shows the page at the current address, and follows the address as the visitor navigates.
+/// A content page. Its body was drawn to HTML at build time (`crate::page_body`).
 #[component]
-pub fn PageAtLocation() -> impl IntoView {
+pub fn ContentPage(page: Arc<PageData>, ui: Arc<UiText>) -> impl IntoView {
     let site = use_site();
-    let pathname = use_location().pathname;
-    let page = Memo::new(move |_| site.page_at(&pathname.get()).cloned());
-    move || match page.get() {
-        Some(page) => Either::Left(view! { <ContentPage page/> }),
-        None => Either::Right(view! { <NotFound/> }),
-    }
-}
-
-/// A content page: its hero, then its body, drawn to HTML at build time.
-#[component]
-pub fn ContentPage(page: PageData) -> impl IntoView {
-    let site = use_site();
-    let PageData {
-        meta,
-        hero_image,
-        body_html,
-        ..
-    } = page;
-    let title = format!("{} | {}", meta.title, site.config.name);
+    let title = format!("{} | {}", page.meta.title, site.config.name);
     view! {
         <Title text=title/>
-        <Html attr:lang=meta.lang.clone()/>
-        <Hero meta image=hero_image/>
-        <article class="content" inner_html=body_html></article>
+        <Hero meta=page.meta.clone() image=page.hero_image.clone() credit_label=ui.image_credit.clone()/>
+        <article class="content" inner_html=page.body_html.clone()></article>
     }
 }

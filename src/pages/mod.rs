@@ -1,4 +1,5 @@
-//! The views a route can show: a content page, or the page for addresses that match nothing.
+//! The views a route can show: the site around a content page or the "not found" page.
 
 pub mod content_page;
 pub mod not_found;
+pub mod site_view;

@@ -1,27 +1,32 @@
 //! The page for addresses that match no content page.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::model::UiText;
+use crate::routes;
 use crate::site_context::use_site;
 
-/// "Page not found", with a way back to the home page. (Its prerendered `404.html` also tells
-/// search engines not to index it; see `build`.)
+/// "Page not found", with a way back to the home page of the address's language. (Its
+/// prerendered `404.html` also tells search engines not to index it; see `build`.)
 #[component]
-pub fn NotFound() -> impl IntoView {
+pub fn NotFound(ui: Arc<UiText>) -> impl IntoView {
     let site = use_site();
-    let title = format!("Page not found | {}", site.config.name);
+    let title = format!("{} | {}", ui.not_found_title, site.config.name);
+    let home = site.href(&routes::language_root(&site.config, &ui.lang));
     view! {
         <Title text=title/>
         <header class="hero hero--plain">
             <div class="hero__body">
-                <h1 class="hero__title" id="page-title" tabindex="-1">"Page not found"</h1>
-                <p class="hero__description">"There is no page at this address."</p>
+                <h1 class="hero__title" id="page-title" tabindex="-1">{ui.not_found_title.clone()}</h1>
+                <p class="hero__description">{ui.not_found_description.clone()}</p>
             </div>
         </header>
         <article class="content">
-            <p>"The page may have moved, or the address may be mistyped."</p>
-            <p><a class="button is-primary" href=site.href("/")>"Go to the home page"</a></p>
+            <p>{ui.not_found_text.clone()}</p>
+            <p><a class="button is-primary" href=home>{ui.home_link.clone()}</a></p>
         </article>
     }
 }

@@ -25,7 +25,7 @@ async fn under_a_sub_path_every_route_loads_directly() {
             .eval("return document.querySelector('.hero img').currentSrc;")
             .await;
         assert!(
-            image.as_str().unwrap().contains("/scc/assets/images/"),
+            image.as_str().unwrap().contains("/scc/_app/images/"),
             "{image}"
         );
     }

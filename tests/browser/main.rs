@@ -4,6 +4,8 @@
 
 mod content_pages;
 mod deployment;
+mod languages;
+mod page_loading;
 mod prerendered;
 mod scrolling;
 mod support;

@@ -62,7 +62,7 @@ fn every_page_head_describes_the_page_for_search_engines_and_previews() {
         "<meta name=\"description\" content=\"How Specify collections share their data",
         "<link rel=\"canonical\" href=\"https://www.specifysoftware.org/data/\">",
         "<meta property=\"og:title\" content=\"Data and contact\">",
-        "<meta property=\"og:image\" content=\"https://www.specifysoftware.org/assets/images/placeholders/moss-1280x720-",
+        "<meta property=\"og:image\" content=\"https://www.specifysoftware.org/_app/images/moss-1280x720-",
         "<meta name=\"twitter:card\" content=\"summary_large_image\">",
     ] {
         assert!(html.contains(tag), "missing {tag}");
@@ -250,6 +250,11 @@ async fn a_host_that_answers_every_address_with_the_home_page_still_shows_the_ri
             .await,
         json!("rendered")
     );
-    assert_eq!(browser.text("h1").await, "Page not found");
-    browser.finish().await;
+    browser
+        .wait_until("document.querySelector('h1').textContent === 'Page not found'")
+        .await;
+    // The app asked for the address's page data, and learnt there is none.
+    browser
+        .finish_expecting(&["/_data/pages/no/such/page.json - Failed to load resource"])
+        .await;
 }

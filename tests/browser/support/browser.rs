@@ -175,6 +175,21 @@ impl Browser {
         );
     }
 
+    /// Like [`Browser::finish`], but tolerates console errors that contain one of `expected` (the
+    /// browser logs every failed request, including those a test provokes on purpose).
+    pub async fn finish_expecting(self, expected: &[&str]) {
+        let errors = self.console_errors().await;
+        self.close().await;
+        let unexpected: Vec<&String> = errors
+            .iter()
+            .filter(|e| !expected.iter().any(|x| e.contains(x)))
+            .collect();
+        assert!(
+            unexpected.is_empty(),
+            "the browser console has errors: {unexpected:#?}"
+        );
+    }
+
     /// Ends the session and stops the browser.
     pub async fn close(self) {
         let Browser { client, driver } = self;

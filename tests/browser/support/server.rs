@@ -7,15 +7,35 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::thread;
+use std::time::Duration;
 
 /// Changes a page's HTML (given its path) before it is sent.
 pub type HtmlRewrite = Arc<dyn Fn(&str, String) -> String + Send + Sync>;
 
+/// What goes wrong with requests for page data (`/_data/pages/...`), to test how the app copes.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum Fault {
+    #[default]
+    None,
+    /// Answer with this error status.
+    Status(u16),
+    /// Answer 200 with something that is not JSON.
+    Garbage,
+    /// Answer 200 with the first half of the file.
+    Truncated,
+    /// Close the connection without answering, as a network failure would.
+    Drop,
+    /// Answer correctly, after this long.
+    Delay(Duration),
+}
+
 /// How the server behaves.
 #[derive(Clone, Default)]
 pub struct Options {
+    /// Switchable while a test runs.
+    pub data_fault: Arc<Mutex<Fault>>,
     /// The sub-path the site is served under (`/scc`), or `""`.
     pub prefix: String,
     /// Answer unknown addresses with `index.html` and status 200, as single-page-app hosts do.
@@ -145,11 +165,41 @@ fn serve_connection(stream: TcpStream, site: &Site) -> std::io::Result<()> {
         let mut body = vec![0; content_length];
         reader.read_exact(&mut body)?;
 
-        let response = site.respond(&target, &accept_encoding);
+        let fault = if target.contains("/_data/pages/") {
+            *site.options.data_fault.lock().unwrap()
+        } else {
+            Fault::None
+        };
+        match fault {
+            Fault::Drop => return Ok(()),
+            Fault::Delay(delay) => thread::sleep(delay),
+            _ => {}
+        }
+        let mut response = site.respond(
+            &target,
+            if fault == Fault::None {
+                &accept_encoding
+            } else {
+                ""
+            },
+        );
+        match fault {
+            Fault::Status(status) => {
+                response = Response {
+                    status,
+                    headers: vec![("Content-Type".into(), "text/plain".into())],
+                    body: b"unavailable".to_vec(),
+                }
+            }
+            Fault::Garbage => response.body = b"<html>not the data".to_vec(),
+            Fault::Truncated => response.body.truncate(response.body.len() / 2),
+            _ => {}
+        }
         let reason = match response.status {
             200 => "OK",
             301 => "Moved Permanently",
             404 => "Not Found",
+            503 => "Service Unavailable",
             _ => "Error",
         };
         let mut head = format!(
@@ -282,15 +332,32 @@ impl HeaderRules {
         Self(rules)
     }
 
+    /// The headers for `path`: every matching rule applies, and where two set one header the
+    /// later rule wins, as on Netlify. `*` matches any run of characters, `/` included.
     fn for_path(&self, path: &str) -> Vec<(String, String)> {
-        self.0
+        let mut headers: Vec<(String, String)> = Vec::new();
+        for (_, rule) in self
+            .0
             .iter()
-            .filter(|(pattern, _)| match pattern.strip_suffix('*') {
-                Some(prefix) => path.starts_with(prefix),
-                None => pattern == path,
-            })
-            .flat_map(|(_, headers)| headers.clone())
-            .collect()
+            .filter(|(pattern, _)| glob_match(pattern, path))
+        {
+            for (name, value) in rule {
+                headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+                headers.push((name.clone(), value.clone()));
+            }
+        }
+        headers
+    }
+}
+
+fn glob_match(pattern: &str, text: &str) -> bool {
+    match pattern.split_once('*') {
+        None => pattern == text,
+        Some((head, tail)) => {
+            text.starts_with(head)
+                && (head.len()..=text.len())
+                    .any(|i| text.is_char_boundary(i) && glob_match(tail, &text[i..]))
+        }
     }
 }
 
