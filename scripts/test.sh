@@ -24,5 +24,9 @@ step "release builds: for the domain root (dist/) and for the sub-path /scc/ (ta
 trunk build --release
 trunk build --release --public-url /scc/ --dist target/dist-scc
 
+step "a generated site of 40 pages in each language (target/scale-40/)"
+python3 scripts/scale/generate_pages.py 40 target/scale-40
+SCC_SITE_ROOT=target/scale-40 trunk build --release --dist target/scale-40/dist
+
 step "browser tests (headless Chromium against dist/)"
 cargo test --locked --features ssr --test browser -- --test-threads=2

@@ -4,7 +4,8 @@
 //! last good `dist/`.
 //!
 //! Usage: `build_site [--check] [--root DIR] [--dist DIR] [--public-url PATH]`
-//! Under trunk, `--dist` and `--public-url` default to `TRUNK_STAGING_DIR` and `TRUNK_PUBLIC_URL`.
+//! Under trunk, `--dist` and `--public-url` default to `TRUNK_STAGING_DIR` and `TRUNK_PUBLIC_URL`;
+//! `--root` (where `content/` and `public/` are) defaults to `SCC_SITE_ROOT`, or the current folder.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -22,7 +23,8 @@ struct Args {
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         check_only: false,
-        root: PathBuf::from("."),
+        // The scale benchmark points trunk's build at a generated site this way.
+        root: std::env::var_os("SCC_SITE_ROOT").map_or_else(|| PathBuf::from("."), PathBuf::from),
         dist: std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from),
         public_url: std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into()),
     };
@@ -50,6 +52,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let started = std::time::Instant::now();
     let input = match content::load(&args.root) {
         Ok(input) => input,
         Err(e) => {
@@ -58,6 +61,7 @@ fn main() -> ExitCode {
         }
     };
     let compiled = content::compile(&input);
+    let compile_time = started.elapsed();
     for diagnostic in &compiled.diagnostics {
         eprintln!("{diagnostic}\n");
     }
@@ -85,10 +89,16 @@ fn main() -> ExitCode {
     };
     match build::write_site(site, &options) {
         Ok(report) => {
+            let timings: Vec<String> = [("content", compile_time)]
+                .into_iter()
+                .chain(report.timings)
+                .map(|(step, time)| format!("{step} {:.2} s", time.as_secs_f64()))
+                .collect();
             eprintln!(
-                "content ok: {pages} pages, {} HTML files prerendered, {} files precompressed",
-                report.html_files.len(),
-                report.compressed
+                "content ok: {pages} pages, {} HTML files prerendered, {} files precompressed ({})",
+                report.html_files,
+                report.compressed,
+                timings.join(", ")
             );
             ExitCode::SUCCESS
         }

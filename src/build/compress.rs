@@ -3,7 +3,7 @@
 
 use std::fs;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Extensions of the files worth compressing.
 const COMPRESSIBLE: [&str; 9] = [
@@ -20,40 +20,63 @@ const COMPRESSIBLE: [&str; 9] = [
 
 /// Writes `.br` and `.gz` next to every compressible file under `dir`; returns how many files.
 pub fn precompress(dir: &Path) -> io::Result<usize> {
-    let mut count = 0;
+    let mut files = Vec::new();
+    list_compressible(dir, &mut files)?;
+    let results = super::parallel::map(&files, |path| -> io::Result<()> {
+        let bytes = fs::read(path)?;
+        fs::write(
+            with_suffix(path, "br"),
+            brotli_bytes(&bytes, brotli_quality(path))?,
+        )?;
+        fs::write(with_suffix(path, "gz"), gzip_bytes(&bytes)?)
+    });
+    results.into_iter().collect::<io::Result<Vec<()>>>()?;
+    Ok(files.len())
+}
+
+fn list_compressible(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
     for entry in fs::read_dir(dir)? {
         let path = entry?.path();
         if path.is_dir() {
-            count += precompress(&path)?;
-            continue;
-        }
-        let compressible = path
+            list_compressible(&path, out)?;
+        } else if path
             .extension()
             .and_then(|e| e.to_str())
-            .is_some_and(|e| COMPRESSIBLE.contains(&e));
-        if !compressible {
-            continue;
+            .is_some_and(|e| COMPRESSIBLE.contains(&e))
+        {
+            out.push(path);
         }
-        let bytes = fs::read(&path)?;
-        fs::write(with_suffix(&path, "br"), brotli_bytes(&bytes)?)?;
-        fs::write(with_suffix(&path, "gz"), gzip_bytes(&bytes)?)?;
-        count += 1;
     }
-    Ok(count)
+    Ok(())
 }
 
-fn with_suffix(path: &Path, suffix: &str) -> std::path::PathBuf {
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(".");
     name.push(suffix);
     name.into()
 }
 
-/// Brotli at its best quality: the files are compressed once, at build time.
-pub fn brotli_bytes(bytes: &[u8]) -> io::Result<Vec<u8>> {
+/// Brotli's best quality (11) for the app's files, which every visitor downloads and which are
+/// few; 10 for pages, 9 for page data and the rest, which a site has thousands of. Each step down
+/// is about twice as fast for files a few percent larger (a page: 6.3 KB at 11, 6.5 KB at 10),
+/// and a site of thousands of pages should build in seconds.
+fn brotli_quality(path: &Path) -> u32 {
+    let is_app_file = path
+        .components()
+        .any(|c| c.as_os_str() == super::headers::HASHED_FOLDER.trim_start_matches('/'));
+    match path.extension().and_then(|e| e.to_str()) {
+        _ if is_app_file => 11,
+        Some("html") => 10,
+        _ => 9,
+    }
+}
+
+/// Brotli-compressed `bytes`, at `quality` (0 to 11).
+pub fn brotli_bytes(bytes: &[u8], quality: u32) -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
     {
-        let mut writer = brotli::CompressorWriter::new(&mut out, 64 * 1024, 11, 22);
+        let mut writer = brotli::CompressorWriter::new(&mut out, 64 * 1024, quality, 22);
         writer.write_all(bytes)?;
     }
     Ok(out)
@@ -73,7 +96,7 @@ mod tests {
     #[test]
     fn both_encodings_round_trip() {
         let text = "Specify Collections Consortium ".repeat(100);
-        let br = brotli_bytes(text.as_bytes()).unwrap();
+        let br = brotli_bytes(text.as_bytes(), 11).unwrap();
         let gz = gzip_bytes(text.as_bytes()).unwrap();
         assert!(br.len() < text.len() / 10 && gz.len() < text.len() / 10);
         let mut unbr = String::new();

@@ -22,7 +22,7 @@ pub fn seo_tags(
     meta: &PageMeta,
     canonical_path: &str,
     alternates: &[(String, String)],
-    preview: Option<&(String, u32, u32)>,
+    preview: Option<&super::images::Preview>,
 ) -> String {
     let url = absolute_url(config, base, canonical_path);
     let title = escape(&meta.title);

@@ -21,11 +21,13 @@ const PORTRAIT_WIDTHS: [u32; 2] = [480, 720];
 const WEBP_QUALITY: f32 = 55.0;
 const JPEG_QUALITY: u8 = 70;
 
+/// A landscape JPEG for link previews (Open Graph, Twitter cards): site path, width, height.
+pub type Preview = (String, u32, u32);
+
 /// The files made for one hero image, and what the page's `<head>` needs to know about them.
 pub struct HeroImage {
     pub image: ResponsiveImage,
-    /// A landscape JPEG for link previews (Open Graph, Twitter cards): path, width, height.
-    pub preview: (String, u32, u32),
+    pub preview: Preview,
 }
 
 /// Makes the variants of the image at site path `background` (a file under `public/`) for a hero
@@ -298,11 +300,12 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Where encoded images are cached between builds.
-pub fn cache_dir(root: &Path) -> PathBuf {
+/// Where encoded images are cached between builds: this repository's `target/` (or
+/// `CARGO_TARGET_DIR`), whichever site is being built.
+pub fn cache_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target"))
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
         .join("scc-image-cache")
 }
 

@@ -7,6 +7,7 @@ pub mod compress;
 pub mod head;
 pub mod headers;
 pub mod images;
+pub mod parallel;
 pub mod shell;
 pub mod sitemap;
 
@@ -32,11 +33,12 @@ pub struct Options {
     pub public_url: String,
 }
 
-/// What was written.
+/// What was written, and how long each part took.
 #[derive(Debug, Default)]
 pub struct Report {
-    pub html_files: Vec<String>,
+    pub html_files: usize,
     pub compressed: usize,
+    pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// Writes the site into `options.dist`, around the `index.html` trunk left there.
@@ -58,43 +60,42 @@ pub fn write_site(site: Site, options: &Options) -> Result<Report, String> {
 
     // Hero images: one set of files per background, shared by the pages that use it.
     let public = options.root.join("public");
-    let cache = images::cache_dir(&options.root);
+    let cache = images::cache_dir();
+    let mut report = Report::default();
+    let started = std::time::Instant::now();
     let mut heroes: HashMap<(String, Option<String>), images::HeroImage> = HashMap::new();
-    let mut pages = Vec::new();
-    for page in site.pages {
-        let background = page.meta.background.clone().filter(|b| b.starts_with('/'));
-        let hero = match background {
-            Some(background) => {
-                let height = page.meta.height.clone();
-                let hero = match heroes.entry((background, height)) {
-                    std::collections::hash_map::Entry::Occupied(entry) => entry.into_mut(),
-                    std::collections::hash_map::Entry::Vacant(entry) => {
-                        let (background, height) = entry.key();
-                        let hero = images::hero_image(
-                            &public,
-                            dist,
-                            &cache,
-                            background,
-                            height.as_deref(),
-                        )?;
-                        entry.insert(hero)
-                    }
-                };
-                Some(&*hero)
-            }
-            None => None,
+    for page in &site.pages {
+        let Some(background) = page.meta.background.clone().filter(|b| b.starts_with('/')) else {
+            continue;
         };
-        pages.push((
+        let key = (background, page.meta.height.clone());
+        if let std::collections::hash_map::Entry::Vacant(entry) = heroes.entry(key) {
+            let (background, height) = entry.key();
+            let hero = images::hero_image(&public, dist, &cache, background, height.as_deref())?;
+            entry.insert(hero);
+        }
+    }
+    report.timings.push(("hero images", started.elapsed()));
+
+    let started = std::time::Instant::now();
+    let pages: Vec<(PageData, Option<images::Preview>)> = parallel::map(&site.pages, |page| {
+        let hero = page
+            .meta
+            .background
+            .clone()
+            .filter(|b| b.starts_with('/'))
+            .map(|background| &heroes[&(background, page.meta.height.clone())]);
+        (
             PageData {
-                body_html: page_body::render_html(page.sections, &base),
-                route: page.route,
-                meta: page.meta,
+                body_html: page_body::render_html(page.sections.clone(), &base),
+                route: page.route.clone(),
+                meta: page.meta.clone(),
                 hero_image: hero.map(|h| h.image.clone()),
-                translations: page.translations,
+                translations: page.translations.clone(),
             },
             hero.map(|h| h.preview.clone()),
-        ));
-    }
+        )
+    });
 
     let config = site.config;
     let ui_of = |lang: &str| {
@@ -136,76 +137,80 @@ pub fn write_site(site: Site, options: &Options) -> Result<Report, String> {
         )
     };
 
-    let mut report = Report::default();
-    let mut write = |relative: &str, text: String| -> Result<(), String> {
+    let write = |relative: &str, text: String| -> Result<(), String> {
         let path = dist.join(relative);
         fs::create_dir_all(path.parent().expect("inside dist")).map_err(|e| e.to_string())?;
-        fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        if relative.ends_with(".html") {
-            report.html_files.push(relative.to_owned());
-        }
-        Ok(())
+        fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
     };
 
-    let mut sitemap_entries = Vec::new();
-    for (page, preview) in &pages {
-        // The page data the app fetches when the visitor comes to this page from another one.
-        let key = routes::route_key(&page.route);
-        write(
-            routes::page_data_path(&key).trim_start_matches('/'),
-            to_json(page),
-        )?;
-
-        let own_path = page
-            .translations
-            .iter()
-            .find(|t| t.lang == page.meta.lang)
-            .map_or(page.route.as_str(), |t| t.path.as_str());
-        let alternates: Vec<(String, String)> = page
-            .translations
-            .iter()
-            .map(|t| (t.lang.clone(), head::absolute_url(&config, &base, &t.path)))
-            .collect();
-        sitemap_entries.push(sitemap::Entry {
-            url: head::absolute_url(&config, &base, own_path),
-            alternates: alternates.clone(),
-        });
-        let page_head = head::seo_tags(
-            &config,
-            &base,
-            &page.meta,
-            own_path,
-            &alternates,
-            preview.as_ref(),
-        );
-        let preloads = page
-            .hero_image
-            .as_ref()
-            .map(|image| head::hero_preloads(image, &base))
-            .unwrap_or_default();
-        let data = SiteData {
-            base: base.clone(),
-            config: config.clone(),
-            ui: ui_of(&page.meta.lang),
-            page: Some(page.clone()),
-        };
-        let mut addresses = vec![page.route.as_str()];
-        if own_path != page.route {
-            addresses.push(own_path);
-        }
-        for address in addresses {
-            let html = render(
-                &data,
-                &page.route,
-                &format!("{base}{address}"),
-                &preloads,
-                &page_head,
-            );
+    // Each page: its data file (for visits that arrive from another page) and its HTML, at its
+    // route and, for a home page, at its language's root too.
+    let written = parallel::map(
+        &pages,
+        |(page, preview)| -> Result<(sitemap::Entry, usize), String> {
+            let key = routes::route_key(&page.route);
             write(
-                &format!("{}index.html", address.trim_start_matches('/')),
-                html,
+                routes::page_data_path(&key).trim_start_matches('/'),
+                to_json(page),
             )?;
-        }
+            let own_path = page
+                .translations
+                .iter()
+                .find(|t| t.lang == page.meta.lang)
+                .map_or(page.route.as_str(), |t| t.path.as_str());
+            let alternates: Vec<(String, String)> = page
+                .translations
+                .iter()
+                .map(|t| (t.lang.clone(), head::absolute_url(&config, &base, &t.path)))
+                .collect();
+            let page_head = head::seo_tags(
+                &config,
+                &base,
+                &page.meta,
+                own_path,
+                &alternates,
+                preview.as_ref(),
+            );
+            let preloads = page
+                .hero_image
+                .as_ref()
+                .map(|image| head::hero_preloads(image, &base))
+                .unwrap_or_default();
+            let data = SiteData {
+                base: base.clone(),
+                config: config.clone(),
+                ui: ui_of(&page.meta.lang),
+                page: Some(page.clone()),
+            };
+            let mut addresses = vec![page.route.as_str()];
+            if own_path != page.route {
+                addresses.push(own_path);
+            }
+            for address in &addresses {
+                let html = render(
+                    &data,
+                    &page.route,
+                    &format!("{base}{address}"),
+                    &preloads,
+                    &page_head,
+                );
+                write(
+                    &format!("{}index.html", address.trim_start_matches('/')),
+                    html,
+                )?;
+            }
+            let entry = sitemap::Entry {
+                url: head::absolute_url(&config, &base, own_path),
+                alternates,
+            };
+            Ok((entry, addresses.len()))
+        },
+    );
+    let mut sitemap_entries = Vec::new();
+    for result in written {
+        let (entry, html_files) = result?;
+        sitemap_entries.push(entry);
+        report.html_files += html_files;
     }
     for ui in &site.ui {
         write(
@@ -230,6 +235,7 @@ pub fn write_site(site: Site, options: &Options) -> Result<Report, String> {
             not_found_head,
         ),
     )?;
+    report.html_files += 1;
 
     write("sitemap.xml", sitemap::sitemap(&sitemap_entries))?;
     write(
@@ -239,8 +245,11 @@ pub fn write_site(site: Site, options: &Options) -> Result<Report, String> {
     write("_headers", headers::headers_file(&base, &loader_hash))?;
     // GitHub Pages would otherwise run the folder through Jekyll, which drops `_app` and `_data`.
     write(".nojekyll", String::new())?;
+    report.timings.push(("pages and data", started.elapsed()));
+    let started = std::time::Instant::now();
     report.compressed =
         compress::precompress(dist).map_err(|e| format!("cannot compress files: {e}"))?;
+    report.timings.push(("compression", started.elapsed()));
     Ok(report)
 }
 

@@ -13,10 +13,6 @@ pub fn PageStatus() -> impl IntoView {
     let state = use_page_state();
     #[cfg(feature = "hydrate")]
     let site = crate::site_context::use_site();
-    let retry = move |_| {
-        #[cfg(feature = "hydrate")]
-        state.retry(site.clone());
-    };
     move || {
         let ui = state.shown.with(|shown| shown.ui.clone());
         match state.status.get() {
@@ -31,6 +27,12 @@ pub fn PageStatus() -> impl IntoView {
                     LoadError::Offline => ui.offline.clone(),
                     LoadError::Server(_) | LoadError::NotFound => ui.server_error.clone(),
                     LoadError::Damaged => ui.damaged_data.clone(),
+                };
+                #[cfg(feature = "hydrate")]
+                let site = site.clone();
+                let retry = move |_| {
+                    #[cfg(feature = "hydrate")]
+                    state.retry(site.clone());
                 };
                 EitherOf3::B(view! {
                     <div class="load-error" role="alert">

@@ -4,6 +4,7 @@
 
 mod content_pages;
 mod deployment;
+mod generated_site;
 mod languages;
 mod page_loading;
 mod prerendered;

@@ -13,7 +13,7 @@ pub use browser::Browser;
 pub use server::{Options, StaticServer};
 
 /// A built site under test: the folder in `$env`, or `default` inside this repository.
-fn built_site(env: &str, default: &str, build_command: &str) -> PathBuf {
+pub fn built_site(env: &str, default: &str, build_command: &str) -> PathBuf {
     let dist = std::env::var_os(env)
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(default));
