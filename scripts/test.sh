@@ -17,8 +17,11 @@ step "lints (cargo clippy, build side and browser side)"
 cargo clippy --locked --features ssr --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --features hydrate --bin scc-site -- -D warnings
 
-step "unit tests: content compiler, page data, build step"
+step "unit tests: content compiler (with its property tests), page data, build step"
 cargo test --locked --features ssr --lib --bins
+
+step "kramdown conformance: kramdown's own testcases and the About page"
+cargo test --locked --features ssr --test conformance -- --nocapture
 
 step "release builds: for the domain root (dist/) and for the sub-path /scc/ (target/dist-scc/)"
 trunk build --release

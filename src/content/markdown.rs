@@ -1,23 +1,16 @@
-//! Markdown body -> model blocks, with kramdown's attribute lists on top of CommonMark + GFM.
+//! Markdown body -> model blocks, rendered as Jekyll's kramdown renders it.
 //!
-//! pulldown-cmark does the CommonMark and GFM parsing. Attribute lists are kramdown's, not
-//! CommonMark's, so they are handled here: block attribute lists (`{: .notice}` on its own line
-//! next to a block) are cut out of the text before parsing and attached by line afterwards; span
-//! attribute lists (`[Label](/path){: .button}`) are read off the text that follows a span.
+//! `kramdown` parses the text with Jekyll's settings; this module turns its element tree into the
+//! page model the way kramdown's HTML converter would write it (tight list items without `<p>`,
+//! standalone images as figures, footnotes at the end), removes what is unsafe in raw HTML, and
+//! turns what kramdown passes over silently into diagnostics with file, line and column.
 
-use std::collections::HashMap;
-use std::ops::Range;
-
-use pulldown_cmark::{
-    Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
-    TextMergeWithOffset,
-};
-
-use super::attributes::{self, AttrError, AttributeList};
-use super::diagnostics::{Diagnostic, LineIndex, Position, did_you_mean};
+use super::diagnostics::{Diagnostic, Position, did_you_mean};
+use super::kramdown::{self, AttrMap, Document, Kind, KramdownIds, Options, Warning, WarningKind};
 use super::links;
 use crate::model::{
-    Align, Attrs, Block, ButtonRow, Heading, Image, Inline, Link, List, ListItem, Table,
+    Align, Attrs, Block, ButtonRow, Element, ElementContent, Heading, Image, Inline, Link, List,
+    ListItem, Row, Table,
 };
 
 /// A parsed Markdown body, with what the site-wide checks need to know about it.
@@ -38,661 +31,765 @@ pub struct LinkRef {
     pub is_image: bool,
 }
 
-/// Parses `text`, the body of `file` starting on line `first_line`.
+/// Parses `text`, the body of `file` starting on line `first_line`, with Jekyll's options.
 pub fn parse(file: &str, text: &str, first_line: usize, diagnostics: &mut Vec<Diagnostic>) -> Body {
-    let index = LineIndex::new(text, first_line);
-    let (text, block_lists, definitions) = cut_attribute_lines(file, text, &index, diagnostics);
-    let mut builder = Builder {
-        file,
-        text: &text,
-        index: &index,
-        diagnostics,
-        definitions,
-        block_lists,
-        stack: vec![Frame::Blocks {
-            blocks: Vec::new(),
-            loose: Vec::new(),
-        }],
-        links: Vec::new(),
-        headings: Vec::new(),
-    };
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_HEADING_ATTRIBUTES;
-    let events = TextMergeWithOffset::new(Parser::new_ext(&text, options).into_offset_iter());
-    for (event, range) in events {
-        builder.event(event, range);
-    }
-    builder.finish()
+    parse_with(file, text, first_line, &Options::jekyll(), diagnostics)
 }
 
-/// An attribute list on a line of its own, waiting to be attached to the block beside it.
-#[derive(Debug)]
-struct BlockList {
-    line: usize,
-    at: Position,
-    list: AttributeList,
-    used: bool,
-}
-
-/// Blanks out the lines that hold block attribute lists and definitions (keeping every byte
-/// offset valid for positions), and returns them.
-fn cut_attribute_lines(
+/// Parses `text` with the given kramdown options.
+pub fn parse_with(
     file: &str,
     text: &str,
-    index: &LineIndex,
+    first_line: usize,
+    options: &Options,
     diagnostics: &mut Vec<Diagnostic>,
-) -> (String, Vec<BlockList>, HashMap<String, AttributeList>) {
-    let mut out = String::with_capacity(text.len());
-    let mut lists = Vec::new();
-    let mut definitions = HashMap::new();
-    let mut fence: Option<&str> = None;
-    let mut offset = 0;
-    for (line_number, line) in text.split_inclusive('\n').enumerate() {
-        let content = line.trim_end_matches(['\n', '\r']);
-        let trimmed = content.trim_start();
-        let indent = content.len() - trimmed.len();
-        let at = index.position(text, offset + indent);
-        let mut keep = true;
-        if let Some(marker) = fence {
-            if trimmed.starts_with(marker) {
-                fence = None;
-            }
-        } else if indent < 4 && (trimmed.starts_with("```") || trimmed.starts_with("~~~")) {
-            fence = Some(&trimmed[..3]);
-        } else if indent < 4 && trimmed.starts_with("{:") && trimmed.trim_end().ends_with('}') {
-            if let Some(definition) = attributes::definition(trimmed) {
-                keep = false;
-                match definition {
-                    Ok((name, list)) => {
-                        definitions.insert(name, list);
-                    }
-                    Err(e) => diagnostics.push(attr_diagnostic(file, at, e)),
-                }
-            } else if let Some(Ok((list, len))) = attributes::span_at(trimmed) {
-                if trimmed[len..].trim().is_empty() {
-                    keep = false;
-                    lists.push(BlockList {
-                        line: line_number,
-                        at,
-                        list,
-                        used: false,
-                    });
-                }
-            } else if let Some(Err(e)) = attributes::span_at(trimmed) {
-                keep = false;
-                diagnostics.push(attr_diagnostic(file, shift(at, e.offset), e));
-            }
-        }
-        if keep {
-            out.push_str(line);
-        } else {
-            out.extend(content.chars().map(|_| ' '));
-            out.push_str(&line[content.len()..]);
-        }
-        offset += line.len();
+) -> Body {
+    let document = kramdown::parse(text, first_line, options);
+    let source = Source {
+        lines: text.split('\n').collect(),
+        first_line,
+    };
+    let mut converter = Converter {
+        file,
+        source: &source,
+        options: &document.options,
+        diagnostics,
+        links: Vec::new(),
+        headings: Vec::new(),
+        kramdown_ids: KramdownIds::default(),
+        footnote_order: Vec::new(),
+    };
+    for warning in &document.warnings {
+        converter.report(warning);
     }
-    (out, lists, definitions)
-}
-
-fn shift(at: Position, columns: usize) -> Position {
-    Position::new(at.line, at.column + columns)
-}
-
-fn attr_diagnostic(file: &str, at: Position, error: AttrError) -> Diagnostic {
-    let d = Diagnostic::error(file, at, error.message);
-    match error.hint {
-        Some(hint) => d.with_hint(hint),
-        None => d,
+    let Document {
+        root, footnotes, ..
+    } = document;
+    let mut blocks = converter.blocks(root.children);
+    // Footnotes inside footnotes are numbered as they are met, so the list grows while it is drawn.
+    let mut items = Vec::new();
+    let mut index = 0;
+    while index < converter.footnote_order.len() {
+        let name = converter.footnote_order[index].clone();
+        index += 1;
+        let Some(footnote) = footnotes.iter().find(|f| f.name == name) else {
+            continue;
+        };
+        let mut content = converter.blocks(footnote.content.children.clone());
+        let backlink = Inline::Element(Element {
+            tag: "a".into(),
+            attrs: Attrs {
+                classes: vec!["reversefootnote".into()],
+                other: vec![
+                    ("href".into(), format!("#fnref:{name}")),
+                    ("role".into(), "doc-backlink".into()),
+                ],
+                ..Attrs::default()
+            },
+            content: ElementContent::Inlines(vec![Inline::text(
+                converter.options.footnote_backlink.clone(),
+            )]),
+        });
+        match content.last_mut() {
+            Some(Block::Paragraph { content, .. }) => {
+                content.push(Inline::text("\u{a0}"));
+                content.push(backlink);
+            }
+            _ => content.push(Block::Paragraph {
+                attrs: Attrs::default(),
+                content: vec![backlink],
+            }),
+        }
+        let mut attrs = attrs_of(&footnote.attr);
+        attrs.id = Some(format!("fn:{name}"));
+        attrs.other.push(("role".into(), "doc-endnote".into()));
+        items.push(Block::Element(Element {
+            tag: "li".into(),
+            attrs,
+            content: ElementContent::Blocks(content),
+        }));
+    }
+    if !items.is_empty() {
+        let list = Block::Element(Element {
+            tag: "ol".into(),
+            attrs: Attrs::default(),
+            content: ElementContent::Blocks(items),
+        });
+        blocks.push(Block::Element(Element {
+            tag: "div".into(),
+            attrs: Attrs {
+                classes: vec!["footnotes".into()],
+                other: vec![("role".into(), "doc-endnotes".into())],
+                ..Attrs::default()
+            },
+            content: ElementContent::Blocks(vec![list]),
+        }));
+    }
+    Body {
+        blocks,
+        links: converter.links,
+        headings: converter.headings,
     }
 }
 
-/// A partly built element, while its end has not been seen yet.
-enum Frame {
-    /// A container of blocks: the document, a list item or a block quote. `loose` holds inline
-    /// content that is not in a paragraph, as in the items of a tight list.
-    Blocks {
-        blocks: Vec<Block>,
-        loose: Vec<Inline>,
-    },
-    List {
-        start: Option<u64>,
-        items: Vec<ListItem>,
-    },
-    Table {
-        align: Vec<Align>,
-        head: Vec<Vec<Inline>>,
-        rows: Vec<Vec<Vec<Inline>>>,
-    },
-    Row {
-        cells: Vec<Vec<Inline>>,
-    },
-    Code {
-        lang: Option<String>,
-        text: String,
-    },
-    Inlines {
-        kind: InlineKind,
-        content: Vec<Inline>,
-    },
+/// The body's lines, to find the column of what a line-level warning is about.
+struct Source<'a> {
+    lines: Vec<&'a str>,
+    first_line: usize,
 }
 
-enum InlineKind {
-    Paragraph,
-    Heading {
-        level: u8,
-        attrs: Attrs,
-    },
-    Cell,
-    Emphasis,
-    Strong,
-    Strikethrough,
-    Link {
-        href: String,
-        title: String,
-        at: Position,
-    },
-    Image {
-        src: String,
-        title: String,
-        at: Position,
-    },
+impl Source<'_> {
+    fn line(&self, line: usize) -> &str {
+        line.checked_sub(self.first_line)
+            .and_then(|i| self.lines.get(i))
+            .copied()
+            .unwrap_or("")
+    }
+
+    /// The position of the first `needle` on `line`, or of its first non-blank character.
+    fn find(&self, line: usize, needle: &str) -> Position {
+        let text = self.line(line);
+        let byte = (!needle.is_empty()).then(|| text.find(needle)).flatten();
+        let byte = byte.unwrap_or(text.len() - text.trim_start().len());
+        Position::new(line, text[..byte].chars().count() + 1)
+    }
+
+    /// The position of the attribute list on `line` that contains `needle`.
+    fn find_list(&self, line: usize, needle: &str) -> Position {
+        let text = self.line(line);
+        let mut from = 0;
+        while let Some(start) = text[from..].find("{:").map(|i| i + from) {
+            let end = text[start..].find('}').map_or(text.len(), |i| start + i);
+            if text[start..end].contains(needle) {
+                return Position::new(line, text[..start].chars().count() + 1);
+            }
+            from = start + 2;
+        }
+        self.find(line, "{:")
+    }
 }
 
-struct Builder<'a> {
+struct Converter<'a> {
     file: &'a str,
-    text: &'a str,
-    index: &'a LineIndex,
+    source: &'a Source<'a>,
+    options: &'a Options,
     diagnostics: &'a mut Vec<Diagnostic>,
-    definitions: HashMap<String, AttributeList>,
-    block_lists: Vec<BlockList>,
-    stack: Vec<Frame>,
     links: Vec<LinkRef>,
     headings: Vec<Position>,
+    kramdown_ids: KramdownIds,
+    /// Footnote names in the order of their first reference, which numbers them.
+    footnote_order: Vec<String>,
 }
 
-impl Builder<'_> {
-    fn position(&self, offset: usize) -> Position {
-        self.index.position(self.text, offset)
+/// Elements that can run code, load other documents or change the page around them.
+const UNSAFE_TAGS: &[&str] = &[
+    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "meta",
+    "link", "noscript", "template", "svg", "math", "form",
+];
+
+/// Attributes that hold a URL.
+const URL_ATTRIBUTES: &[&str] = &[
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "poster",
+    "background",
+    "cite",
+    "xlink:href",
+];
+
+impl Converter<'_> {
+    fn error(&mut self, at: Position, message: String, hint: String) {
+        self.diagnostics
+            .push(Diagnostic::error(self.file, at, message).with_hint(hint));
     }
 
-    fn event(&mut self, event: Event, range: Range<usize>) {
-        match event {
-            Event::Start(tag) => self.start(tag, range),
-            Event::End(tag) => self.end(tag, range),
-            Event::Text(text) => match self.stack.last_mut() {
-                Some(Frame::Code { text: code, .. }) => code.push_str(&text),
-                _ => self.text(&text, range.start),
-            },
-            Event::Code(code) => self.push_inline(Inline::Code {
-                attrs: Attrs::default(),
-                text: code.into_string(),
-            }),
-            Event::SoftBreak => self.push_inline(Inline::text("\n")),
-            Event::HardBreak => self.push_inline(Inline::LineBreak),
-            Event::Rule => self.push_block(
-                Block::Rule {
-                    attrs: Attrs::default(),
-                },
-                range,
+    fn warning(&mut self, at: Position, message: String, hint: String) {
+        self.diagnostics
+            .push(Diagnostic::warning(self.file, at, message).with_hint(hint));
+    }
+
+    fn unused_list(&mut self, at: Position) {
+        let at = self.source.find(at.line, "{:");
+        self.warning(
+            at,
+            "this attribute list is not next to a block, so it applies to nothing".into(),
+            "put it on the line right after the block it is for, or right before it".into(),
+        );
+    }
+
+    /// What the parser noticed, as the diagnostic an editor can act on.
+    fn report(&mut self, warning: &Warning) {
+        let line = warning.line;
+        let src = self.source;
+        match &warning.kind {
+            WarningKind::InvalidAttribute { list, token } => self.error(
+                src.find(line, token),
+                format!("`{token}` in attribute list `{{:{list}}}` is not an attribute"),
+                "write `#id`, `.class`, `key=\"value\"` or the name of a `{:name: ...}` definition".into(),
             ),
-            Event::Html(html) | Event::InlineHtml(html) => {
-                let at = self.position(range.start);
-                self.diagnostics.push(
-                    Diagnostic::warning(self.file, at, "raw HTML is shown as text").with_hint(
-                        "write it in Markdown, or give the element a Markdown equivalent",
-                    ),
-                );
-                self.push_inline(Inline::text(html.into_string()));
+            WarningKind::UnknownReference { name, known } => {
+                let known: Vec<&str> = known.iter().map(String::as_str).collect();
+                let hint = match did_you_mean(name, &known) {
+                    Some(close) => format!("did you mean `{close}`? To add the class `{name}`, write `.{name}`"),
+                    None => format!("to add the class `{name}`, write `.{name}`"),
+                };
+                self.error(src.find_list(line, name), format!("attribute list uses `{name}`, which is not defined"), hint);
             }
-            Event::TaskListMarker(done) => {
-                self.push_inline(Inline::text(if done { "[x] " } else { "[ ] " }))
-            }
-            Event::FootnoteReference(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {}
+            WarningKind::UnclosedAttributeList { .. } => self.error(
+                src.find(line, "{:"),
+                "attribute list is never closed".into(),
+                "end it with `}` on the same line".into(),
+            ),
+            WarningKind::AttributeListAfterText { text } => self.error(
+                src.find(line, text),
+                "this attribute list follows plain text, so it applies to nothing and would be shown as text".into(),
+                "put it right after a link, emphasis or image, or on its own line after the block".into(),
+            ),
+            WarningKind::NoEndTag { tag } => self.warning(
+                src.find(line, &format!("<{tag}")),
+                format!("`<{tag}>` is never closed, so it runs to the end of its block"),
+                format!("add `</{tag}>` where it should end"),
+            ),
+            WarningKind::StrayEndTag { tag } => self.warning(
+                src.find(line, &format!("</{tag}")),
+                format!("`</{tag}>` closes nothing, so it is shown as text"),
+                "remove it, or add the start tag it belongs to".into(),
+            ),
+            WarningKind::BlockTagInText { tag } => self.warning(
+                src.find(line, &format!("<{tag}")),
+                format!("block-level `<{tag}>` inside a paragraph is shown as text"),
+                "leave a blank line before it so that it starts a block".into(),
+            ),
+            WarningKind::DuplicateHtmlAttribute { tag, name } => self.warning(
+                src.find(line, name),
+                format!("`<{tag}>` has the attribute `{name}` twice; the last one is used"),
+                "remove one of them".into(),
+            ),
+            WarningKind::UndefinedLink { id } => self.error(
+                src.find(line, "["),
+                format!("the link reference `[{id}]` has no definition, so the link would be shown as text"),
+                format!("define it on a line of its own: `[{id}]: /path/`"),
+            ),
+            WarningKind::DuplicateLinkDefinition { id } => self.warning(
+                src.find(line, "["),
+                format!("the link reference `[{id}]` is defined again; this definition replaces the earlier one"),
+                "remove one of the definitions".into(),
+            ),
+            WarningKind::UndefinedFootnote { name } => self.error(
+                src.find(line, &format!("[^{name}]")),
+                format!("the footnote `[^{name}]` has no definition, so it would be shown as text"),
+                format!("define it on a line of its own: `[^{name}]: The note.`"),
+            ),
+            WarningKind::DuplicateFootnote { name } => self.warning(
+                src.find(line, &format!("[^{name}]")),
+                format!("the footnote `[^{name}]` is defined again; this definition replaces the earlier one"),
+                "remove one of the definitions".into(),
+            ),
+            WarningKind::UnreferencedFootnote { name } => self.warning(
+                src.find(line, &format!("[^{name}]")),
+                format!("the footnote `[^{name}]` is never referenced, so it is not shown"),
+                format!("refer to it with `[^{name}]` in the text, or remove it"),
+            ),
+            WarningKind::InvalidExtension { text } => self.error(
+                src.find(line, text),
+                format!("`{text}` is not an extension kramdown knows, so it would be shown as text"),
+                "use `{::comment}...{:/comment}` or `{::nomarkdown}...{:/nomarkdown}`, or escape the brace as `\\{`".into(),
+            ),
+            WarningKind::UnusedAttributeList => self.unused_list(Position::new(line, 1)),
+            WarningKind::UnknownOption { name } => self.warning(
+                src.find(line, name),
+                format!("the `{{::options}}` setting `{name}` is ignored"),
+                "every page is rendered with the site's kramdown settings".into(),
+            ),
         }
     }
 
-    fn start(&mut self, tag: Tag, range: Range<usize>) {
-        let at = self.position(range.start);
-        let frame = match tag {
-            Tag::Paragraph => Frame::Inlines {
-                kind: InlineKind::Paragraph,
-                content: Vec::new(),
-            },
-            Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs,
-            } => {
-                let attrs = Attrs {
-                    id: id.map(|id| id.into_string()),
-                    classes: classes.into_iter().map(|c| c.into_string()).collect(),
-                    other: attrs
-                        .into_iter()
-                        .map(|(k, v)| {
-                            (
-                                k.into_string(),
-                                v.map_or_else(String::new, |v| v.into_string()),
-                            )
-                        })
-                        .collect(),
-                };
-                Frame::Inlines {
-                    kind: InlineKind::Heading {
-                        level: heading_level(level),
-                        attrs,
-                    },
-                    content: Vec::new(),
-                }
+    fn blocks(&mut self, elements: Vec<kramdown::Element>) -> Vec<Block> {
+        let mut out = Vec::new();
+        for el in elements {
+            if let Some(block) = self.block(el) {
+                out.push(block);
             }
-            Tag::BlockQuote(_) | Tag::Item => {
-                self.flush_loose();
-                Frame::Blocks {
-                    blocks: Vec::new(),
-                    loose: Vec::new(),
-                }
-            }
-            Tag::List(start) => {
-                self.flush_loose();
-                Frame::List {
-                    start,
-                    items: Vec::new(),
-                }
-            }
-            Tag::CodeBlock(kind) => Frame::Code {
-                lang: match kind {
-                    CodeBlockKind::Fenced(info) => {
-                        info.split_whitespace().next().map(str::to_owned)
-                    }
-                    CodeBlockKind::Indented => None,
-                },
-                text: String::new(),
-            },
-            Tag::Table(align) => Frame::Table {
-                align: align.into_iter().map(column_align).collect(),
-                head: Vec::new(),
-                rows: Vec::new(),
-            },
-            Tag::TableHead | Tag::TableRow => Frame::Row { cells: Vec::new() },
-            Tag::TableCell => Frame::Inlines {
-                kind: InlineKind::Cell,
-                content: Vec::new(),
-            },
-            Tag::Emphasis => Frame::Inlines {
-                kind: InlineKind::Emphasis,
-                content: Vec::new(),
-            },
-            Tag::Strong => Frame::Inlines {
-                kind: InlineKind::Strong,
-                content: Vec::new(),
-            },
-            Tag::Strikethrough => Frame::Inlines {
-                kind: InlineKind::Strikethrough,
-                content: Vec::new(),
-            },
-            Tag::Link {
-                dest_url, title, ..
-            } => Frame::Inlines {
-                kind: InlineKind::Link {
-                    href: dest_url.into_string(),
-                    title: title.into_string(),
-                    at,
-                },
-                content: Vec::new(),
-            },
-            Tag::Image {
-                dest_url, title, ..
-            } => Frame::Inlines {
-                kind: InlineKind::Image {
-                    src: dest_url.into_string(),
-                    title: title.into_string(),
-                    at,
-                },
-                content: Vec::new(),
-            },
-            // Not enabled in the parser options, so never produced.
-            _ => Frame::Inlines {
-                kind: InlineKind::Strong,
-                content: Vec::new(),
-            },
-        };
-        self.stack.push(frame);
+        }
+        out
     }
 
-    fn end(&mut self, tag: TagEnd, range: Range<usize>) {
-        let Some(frame) = self.stack.pop() else {
-            return;
-        };
-        match (tag, frame) {
-            (TagEnd::Paragraph, Frame::Inlines { content, .. }) => {
-                let block =
-                    button_row(&content)
-                        .map(Block::ButtonRow)
-                        .unwrap_or(Block::Paragraph {
-                            attrs: Attrs::default(),
-                            content,
-                        });
-                self.push_block(block, range);
+    fn block(&mut self, el: kramdown::Element) -> Option<Block> {
+        let line = el.opts.location;
+        let attrs = attrs_of(&el.attr);
+        Some(match el.kind {
+            Kind::Blank => {
+                if el.opts.ial.is_some() {
+                    self.unused_list(self.source.find(line.saturating_sub(1), "{:"));
+                }
+                return None;
             }
-            (
-                TagEnd::Heading(_),
-                Frame::Inlines {
-                    kind: InlineKind::Heading { level, attrs },
-                    content,
-                },
-            ) => {
-                let at = self.position(range.start);
-                self.headings.push(at);
-                self.push_block(
-                    Block::Heading(Heading {
-                        level,
-                        attrs,
-                        content: trim_inlines(content),
-                    }),
-                    range,
-                )
-            }
-            (TagEnd::BlockQuote(_), Frame::Blocks { mut blocks, loose }) => {
-                push_loose(&mut blocks, loose);
-                self.push_block(
-                    Block::Quote {
-                        attrs: Attrs::default(),
-                        blocks,
-                    },
-                    range,
-                );
-            }
-            (TagEnd::Item, Frame::Blocks { mut blocks, loose }) => {
-                push_loose(&mut blocks, loose);
-                if let Some(Frame::List { items, .. }) = self.stack.last_mut() {
-                    items.push(ListItem {
-                        attrs: Attrs::default(),
-                        blocks,
+            Kind::Eob | Kind::XmlComment | Kind::XmlPi | Kind::Comment => return None,
+            Kind::P => {
+                if el.opts.transparent {
+                    return Some(Block::Plain {
+                        content: self.inlines(el.children),
                     });
                 }
-            }
-            (TagEnd::List(_), Frame::List { start, items }) => self.push_block(
-                Block::List(List {
-                    attrs: Attrs::default(),
-                    start,
-                    items,
-                }),
-                range,
-            ),
-            (TagEnd::CodeBlock, Frame::Code { lang, text }) => self.push_block(
-                Block::Code {
-                    attrs: Attrs::default(),
-                    lang,
-                    text,
-                },
-                range,
-            ),
-            (TagEnd::Table, Frame::Table { align, head, rows }) => self.push_block(
-                Block::Table(Table {
-                    attrs: Attrs::default(),
-                    align,
-                    head,
-                    rows,
-                }),
-                range,
-            ),
-            (TagEnd::TableHead, Frame::Row { cells }) => {
-                if let Some(Frame::Table { head, .. }) = self.stack.last_mut() {
-                    *head = cells;
+                if let [only] = el.children.as_slice()
+                    && only.kind == Kind::Img
+                    && only
+                        .opts
+                        .ial
+                        .as_ref()
+                        .is_some_and(|ial| ial.refs.iter().any(|r| r == "standalone"))
+                {
+                    return Some(self.standalone_image(attrs, el.children));
                 }
-            }
-            (TagEnd::TableRow, Frame::Row { cells }) => {
-                if let Some(Frame::Table { rows, .. }) = self.stack.last_mut() {
-                    rows.push(cells);
+                let content = self.inlines(el.children);
+                if attrs.is_empty()
+                    && let Some(row) = button_row(&content)
+                {
+                    return Some(Block::ButtonRow(row));
                 }
+                Block::Paragraph { attrs, content }
             }
-            (TagEnd::TableCell, Frame::Inlines { content, .. }) => {
-                if let Some(Frame::Row { cells }) = self.stack.last_mut() {
-                    cells.push(trim_inlines(content));
-                }
-            }
-            (_, Frame::Inlines { kind, content }) => {
-                let inline = match kind {
-                    InlineKind::Emphasis => Inline::Emphasis {
-                        attrs: Attrs::default(),
-                        content,
-                    },
-                    InlineKind::Strong => Inline::Strong {
-                        attrs: Attrs::default(),
-                        content,
-                    },
-                    InlineKind::Strikethrough => Inline::Strikethrough { content },
-                    InlineKind::Link { href, title, at } => {
-                        self.link_written(&href, at, false);
-                        Inline::Link(Link {
-                            target: links::classify(&href),
-                            href,
-                            title: non_empty(title),
-                            attrs: Attrs::default(),
-                            content,
-                        })
-                    }
-                    InlineKind::Image { src, title, at } => {
-                        self.link_written(&src, at, true);
-                        Inline::Image(Image {
-                            src,
-                            alt: crate::model::plain_text(&content),
-                            title: non_empty(title),
-                            attrs: Attrs::default(),
-                        })
-                    }
-                    InlineKind::Paragraph | InlineKind::Heading { .. } | InlineKind::Cell => return,
-                };
-                self.push_inline(inline);
-            }
-            (_, frame) => self.stack.push(frame),
-        }
-    }
-
-    fn link_written(&mut self, href: &str, at: Position, is_image: bool) {
-        if links::is_unsafe(href)
-            && !(is_image
-                && href
-                    .trim_start()
-                    .to_ascii_lowercase()
-                    .starts_with("data:image/"))
-        {
-            self.diagnostics.push(
-                Diagnostic::error(self.file, at, format!("unsafe link target `{href}`"))
-                    .with_hint("links may not use `javascript:`, `vbscript:` or `data:` URLs"),
-            );
-        }
-        self.links.push(LinkRef {
-            href: href.to_owned(),
-            at,
-            is_image,
-        });
-    }
-
-    /// Text, after reading off the span attribute list it may start with.
-    fn text(&mut self, text: &str, offset: usize) {
-        let mut text = text;
-        if let Some(parsed) = attributes::span_at(text)
-            && self.last_inline_takes_attributes()
-        {
-            match parsed {
-                Ok((list, len)) => {
-                    let at = self.position(offset);
-                    let attrs = self.resolve(list, at);
-                    if let Some(target) = self.last_inline_attrs() {
-                        target.merge(attrs);
-                    }
-                    text = &text[len..];
-                }
-                Err(e) => {
-                    let at = self.position(offset + e.offset);
-                    let d = attr_diagnostic(self.file, at, e);
-                    self.diagnostics.push(d);
-                }
-            }
-        }
-        if !text.is_empty() {
-            self.push_inline(Inline::text(text));
-        }
-    }
-
-    fn last_inline_takes_attributes(&mut self) -> bool {
-        self.last_inline_attrs().is_some()
-    }
-
-    fn last_inline_attrs(&mut self) -> Option<&mut Attrs> {
-        let content = match self.stack.last_mut()? {
-            Frame::Inlines { content, .. } => content,
-            Frame::Blocks { loose, .. } => loose,
-            _ => return None,
-        };
-        match content.last_mut()? {
-            Inline::Link(Link { attrs, .. })
-            | Inline::Image(Image { attrs, .. })
-            | Inline::Emphasis { attrs, .. }
-            | Inline::Strong { attrs, .. }
-            | Inline::Code { attrs, .. } => Some(attrs),
-            _ => None,
-        }
-    }
-
-    /// The attributes of `list` with the definitions it names filled in.
-    fn resolve(&mut self, list: AttributeList, at: Position) -> Attrs {
-        let mut attrs = Attrs::default();
-        for name in &list.references {
-            match self.definitions.get(name) {
-                Some(definition) => attrs.merge(definition.attrs.clone()),
-                None => {
-                    let mut known: Vec<&str> =
-                        self.definitions.keys().map(String::as_str).collect();
-                    known.sort_unstable();
-                    let hint = match did_you_mean(name, &known) {
-                        Some(close) => format!("did you mean the definition `{close}`?"),
-                        None => format!("to add the class `{name}`, write `.{name}`"),
-                    };
-                    self.diagnostics.push(
-                        Diagnostic::error(
-                            self.file,
-                            at,
-                            format!("attribute list uses `{name}`, which is not defined"),
-                        )
-                        .with_hint(hint),
+            Kind::Header => {
+                let level =
+                    (i32::from(el.opts.level) + self.options.header_offset).clamp(1, 6) as u8;
+                let mut attrs = attrs;
+                if attrs.id.is_none()
+                    && self.options.auto_ids
+                    && self.options.input == kramdown::Input::Kramdown
+                {
+                    let text = el.opts.raw_text.clone().unwrap_or_default();
+                    attrs.id = Some(
+                        self.kramdown_ids
+                            .generate(&text, &self.options.auto_id_prefix),
                     );
                 }
+                self.headings.push(self.source.find(line, ""));
+                Block::Heading(Heading {
+                    level,
+                    attrs,
+                    content: self.inlines(el.children),
+                })
             }
-        }
-        attrs.merge(list.attrs);
-        attrs
+            Kind::Blockquote => Block::Quote {
+                attrs,
+                blocks: self.blocks(el.children),
+            },
+            Kind::Codeblock => {
+                let lang = el.opts.lang.as_ref().map(|_| {
+                    el.attr
+                        .get("class")
+                        .and_then(|c| {
+                            c.split_whitespace()
+                                .find_map(|c| c.strip_prefix("language-"))
+                        })
+                        .unwrap_or("")
+                        .to_owned()
+                });
+                let mut attrs = attrs;
+                if let Some(lang) = &lang {
+                    attrs.classes.retain(|c| *c != format!("language-{lang}"));
+                }
+                let text = el.value.strip_suffix('\n').unwrap_or(&el.value).to_owned() + "\n";
+                Block::Code {
+                    attrs,
+                    lang: lang.filter(|l| !l.is_empty()),
+                    text,
+                }
+            }
+            Kind::Hr => Block::Rule { attrs },
+            Kind::Ul | Kind::Ol => {
+                let items = el
+                    .children
+                    .into_iter()
+                    .map(|li| ListItem {
+                        attrs: attrs_of(&li.attr),
+                        blocks: self.blocks(li.children),
+                    })
+                    .collect();
+                Block::List(List {
+                    attrs,
+                    start: (el.kind == Kind::Ol).then_some(1),
+                    items,
+                })
+            }
+            Kind::Table => self.table(el, attrs),
+            Kind::HtmlElement => return self.html_element(el).map(Block::Element),
+            Kind::Raw => {
+                self.warning(
+                    self.source.find(line, "{::nomarkdown"),
+                    "`{::nomarkdown}` content is shown as text".into(),
+                    "write the HTML directly in the Markdown instead".into(),
+                );
+                Block::Paragraph {
+                    attrs,
+                    content: vec![Inline::text(el.value)],
+                }
+            }
+            _ => {
+                // Text at block level (kramdown's fallback for a line no parser takes).
+                let content = self.inlines(vec![el]);
+                if content.is_empty() {
+                    return None;
+                }
+                Block::Plain { content }
+            }
+        })
     }
 
-    fn push_inline(&mut self, inline: Inline) {
-        let content = match self.stack.last_mut() {
-            Some(Frame::Inlines { content, .. }) => content,
-            Some(Frame::Blocks { loose, .. }) => loose,
-            _ => return,
+    /// kramdown's figure for an image marked `standalone` alone in its paragraph.
+    fn standalone_image(&mut self, mut figure: Attrs, children: Vec<kramdown::Element>) -> Block {
+        let mut content = self.inlines(children);
+        let mut caption = String::new();
+        if let Some(Inline::Image(image)) = content.first_mut() {
+            if figure.classes.is_empty() {
+                figure.classes = std::mem::take(&mut image.attrs.classes);
+            }
+            if figure.id.is_none() {
+                figure.id = image.attrs.id.take();
+            }
+            caption = image.alt.clone();
+        }
+        content.push(Inline::Element(Element {
+            tag: "figcaption".into(),
+            attrs: Attrs::default(),
+            content: ElementContent::Inlines(vec![Inline::text(caption)]),
+        }));
+        Block::Element(Element {
+            tag: "figure".into(),
+            attrs: figure,
+            content: ElementContent::Inlines(content),
+        })
+    }
+
+    fn table(&mut self, el: kramdown::Element, attrs: Attrs) -> Block {
+        let align = el
+            .opts
+            .alignment
+            .iter()
+            .map(|a| match a {
+                kramdown::Alignment::Default => Align::Default,
+                kramdown::Alignment::Left => Align::Left,
+                kramdown::Alignment::Center => Align::Center,
+                kramdown::Alignment::Right => Align::Right,
+            })
+            .collect();
+        let mut table = Table {
+            attrs,
+            align,
+            head: Vec::new(),
+            bodies: Vec::new(),
+            foot: Vec::new(),
         };
-        match (content.last_mut(), inline) {
-            (Some(Inline::Text { text }), Inline::Text { text: more }) => text.push_str(&more),
-            (_, inline) => content.push(inline),
-        }
-    }
-
-    fn flush_loose(&mut self) {
-        if let Some(Frame::Blocks { blocks, loose }) = self.stack.last_mut() {
-            push_loose(blocks, std::mem::take(loose));
-        }
-    }
-
-    fn push_block(&mut self, mut block: Block, range: Range<usize>) {
-        self.attach_block_lists(&mut block, range);
-        self.flush_loose();
-        if let Some(Frame::Blocks { blocks, .. }) = self.stack.last_mut() {
-            blocks.push(block);
-        }
-    }
-
-    /// Gives `block` the attribute lists written on the line just after it, or just before it.
-    fn attach_block_lists(&mut self, block: &mut Block, range: Range<usize>) {
-        let first = self.position(range.start).line;
-        let written = self.text[range.clone()].trim_end();
-        let last = self
-            .position(range.start + written.len().saturating_sub(1))
-            .line;
-        let lines = (
-            first - self.index_first_line(),
-            last - self.index_first_line(),
-        );
-        let mut found = Vec::new();
-        for list in &mut self.block_lists {
-            if !list.used && (list.line == lines.1 + 1 || list.line + 1 == lines.0) {
-                list.used = true;
-                found.push((list.list.clone(), list.at));
+        for container in el.children {
+            let rows: Vec<Row> = container
+                .children
+                .into_iter()
+                .map(|tr| {
+                    tr.children
+                        .into_iter()
+                        .map(|td| self.inlines(td.children))
+                        .collect()
+                })
+                .collect();
+            match container.kind {
+                Kind::Thead => table.head.extend(rows),
+                Kind::Tfoot => table.foot.extend(rows),
+                _ => table.bodies.push(rows),
             }
         }
-        for (list, at) in found {
-            let attrs = self.resolve(list, at);
-            if let Some(target) = block_attrs(block) {
-                target.merge(attrs);
+        Block::Table(table)
+    }
+
+    fn inlines(&mut self, elements: Vec<kramdown::Element>) -> Vec<Inline> {
+        let mut out: Vec<Inline> = Vec::new();
+        for el in elements {
+            let Some(inline) = self.inline(el) else {
+                continue;
+            };
+            if let Inline::Text { text } = &inline
+                && let Some(Inline::Text { text: last }) = out.last_mut()
+            {
+                last.push_str(text);
+                continue;
             }
+            out.push(inline);
         }
+        out
     }
 
-    fn index_first_line(&self) -> usize {
-        self.position(0).line
+    fn inline(&mut self, el: kramdown::Element) -> Option<Inline> {
+        let line = el.opts.location;
+        Some(match el.kind {
+            Kind::Text | Kind::RawText => Inline::text(el.value),
+            Kind::Br => Inline::LineBreak,
+            Kind::Entity => Inline::text(el.value),
+            Kind::SmartQuote => {
+                let index = ["lsquo", "rsquo", "ldquo", "rdquo"]
+                    .iter()
+                    .position(|q| *q == el.value)
+                    .unwrap_or(0);
+                let name = &self.options.smart_quotes[index];
+                Inline::text(
+                    kramdown::entities::named(name)
+                        .map_or_else(|| format!("&{name};"), String::from),
+                )
+            }
+            Kind::TypographicSym => Inline::text(
+                match self
+                    .options
+                    .typographic_symbols
+                    .iter()
+                    .find(|(name, _)| *name == el.value)
+                {
+                    Some((_, text)) => text.as_str(),
+                    None => match el.value.as_str() {
+                        "mdash" => "\u{2014}",
+                        "ndash" => "\u{2013}",
+                        "hellip" => "\u{2026}",
+                        "laquo" => "\u{ab}",
+                        "raquo" => "\u{bb}",
+                        "laquo_space" => "\u{ab}\u{a0}",
+                        "raquo_space" => "\u{a0}\u{bb}",
+                        _ => "",
+                    },
+                },
+            ),
+            Kind::Codespan => Inline::Code {
+                attrs: attrs_of(&el.attr),
+                text: el.value,
+            },
+            Kind::Em => Inline::Emphasis {
+                attrs: attrs_of(&el.attr),
+                content: self.inlines(el.children),
+            },
+            Kind::Strong => Inline::Strong {
+                attrs: attrs_of(&el.attr),
+                content: self.inlines(el.children),
+            },
+            Kind::A => {
+                let mut attr = el.attr.clone();
+                let href = attr.remove("href").unwrap_or_default();
+                let title = attr.remove("title");
+                let content = self.inlines(el.children);
+                return self.link(line, href, title, attr, content);
+            }
+            Kind::Img => {
+                let mut attr = el.attr.clone();
+                let src = attr.remove("src").unwrap_or_default();
+                let alt = attr.remove("alt").unwrap_or_default();
+                let title = attr.remove("title");
+                return self.image(line, src, alt, title, attr);
+            }
+            Kind::Footnote => {
+                let name = el.value;
+                let number = match self.footnote_order.iter().position(|n| *n == name) {
+                    Some(i) => i + 1,
+                    None => {
+                        self.footnote_order.push(name.clone());
+                        self.footnote_order.len()
+                    }
+                } + self.options.footnote_nr as usize
+                    - 1;
+                let link = Inline::Element(Element {
+                    tag: "a".into(),
+                    attrs: Attrs {
+                        classes: vec!["footnote".into()],
+                        other: vec![
+                            ("href".into(), format!("#fn:{name}")),
+                            ("rel".into(), "footnote".into()),
+                        ],
+                        ..Attrs::default()
+                    },
+                    content: ElementContent::Inlines(vec![Inline::text(number.to_string())]),
+                });
+                Inline::Element(Element {
+                    tag: "sup".into(),
+                    attrs: Attrs {
+                        id: Some(format!("fnref:{name}")),
+                        other: vec![("role".into(), "doc-noteref".into())],
+                        ..Attrs::default()
+                    },
+                    content: ElementContent::Inlines(vec![link]),
+                })
+            }
+            Kind::HtmlElement => {
+                if el.value == "del" && el.attr.is_empty() && el.opts.span {
+                    return Some(Inline::Strikethrough {
+                        content: self.inlines(el.children),
+                    });
+                }
+                // Links and images written as HTML are checked and followed like Markdown ones.
+                if el.value.eq_ignore_ascii_case("a") && el.attr.get("href").is_some() {
+                    let mut attr = el.attr.clone();
+                    let href = attr.remove("href").unwrap_or_default();
+                    let title = attr.remove("title");
+                    let content = self.inlines(el.children);
+                    return self.link(line, href, title, attr, content);
+                }
+                return self.html_element(el).map(Inline::Element);
+            }
+            Kind::Raw => Inline::text(el.value),
+            // Written as MathJax reads it, as kramdown's default math engine does.
+            Kind::Math => Inline::text(format!("\\({}\\)", el.value)),
+            _ => return None,
+        })
     }
 
-    fn finish(self) -> Body {
-        for list in self.block_lists.iter().filter(|l| !l.used) {
-            self.diagnostics.push(
-                Diagnostic::warning(self.file, list.at, "this attribute list is not next to a block, so it applies to nothing")
-                    .with_hint("put it on the line directly after the paragraph, heading, list or table it is for"),
+    fn link(
+        &mut self,
+        line: usize,
+        href: String,
+        title: Option<String>,
+        mut attr: AttrMap,
+        content: Vec<Inline>,
+    ) -> Option<Inline> {
+        let at = self.source.find(line, &href);
+        if links::is_unsafe(&href) {
+            self.error(
+                at,
+                format!("unsafe link target `{href}`"),
+                "links may not use `javascript:`, `vbscript:` or `data:` URLs".into(),
             );
+            return Some(Inline::Element(Element {
+                tag: "span".into(),
+                attrs: Attrs::default(),
+                content: ElementContent::Inlines(content),
+            }));
         }
-        let blocks = match self.stack.into_iter().next() {
-            Some(Frame::Blocks { mut blocks, loose }) => {
-                push_loose(&mut blocks, loose);
-                blocks
+        self.links.push(LinkRef {
+            href: href.clone(),
+            at,
+            is_image: false,
+        });
+        let target = links::classify(&href);
+        if attr.get("target").is_some_and(|t| t != "_self")
+            && target == crate::model::LinkTarget::External
+        {
+            let rel = attr.get("rel").unwrap_or("").to_owned();
+            if !rel.split_whitespace().any(|r| r == "noopener") {
+                attr.set("rel", format!("{rel} noopener").trim_start().to_owned());
             }
-            _ => Vec::new(),
+        }
+        Some(Inline::Link(Link {
+            href,
+            target,
+            title,
+            attrs: attrs_of(&attr),
+            content,
+        }))
+    }
+
+    fn image(
+        &mut self,
+        line: usize,
+        src: String,
+        alt: String,
+        title: Option<String>,
+        attr: AttrMap,
+    ) -> Option<Inline> {
+        let at = self.source.find(line, &src);
+        let data_image = src
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("data:image/");
+        if links::is_unsafe(&src) && !data_image {
+            self.error(
+                at,
+                format!("unsafe image source `{src}`"),
+                "images may not use `javascript:` or `vbscript:` URLs, nor `data:` URLs other than images".into(),
+            );
+            return None;
+        }
+        if !data_image {
+            self.links.push(LinkRef {
+                href: src.clone(),
+                at,
+                is_image: true,
+            });
+        }
+        Some(Inline::Image(Image {
+            src,
+            alt,
+            title,
+            attrs: attrs_of(&attr),
+        }))
+    }
+
+    /// An HTML element from the Markdown, with what could run code or load other documents
+    /// removed (and reported).
+    fn html_element(&mut self, el: kramdown::Element) -> Option<Element> {
+        let line = el.opts.location;
+        let tag = el.value.to_ascii_lowercase();
+        if UNSAFE_TAGS.contains(&tag.as_str()) {
+            self.warning(
+                self.source.find(line, &format!("<{}", el.value)),
+                format!("the `<{tag}>` element is removed: pages may not embed scripts, styles, frames or other documents"),
+                "remove it from the Markdown; site-wide styles and scripts belong in style/ and src/".into(),
+            );
+            return None;
+        }
+        let mut attr = AttrMap::default();
+        for (name, value) in &el.attr.0 {
+            let lower = name.to_ascii_lowercase();
+            let url_attr = URL_ATTRIBUTES.contains(&lower.as_str());
+            let data_image = tag == "img"
+                && lower == "src"
+                && value
+                    .trim_start()
+                    .to_ascii_lowercase()
+                    .starts_with("data:image/");
+            if lower.starts_with("on")
+                || lower == "srcdoc"
+                || lower == "style" && value.to_ascii_lowercase().contains("url(")
+                || (url_attr && links::is_unsafe(value) && !data_image)
+            {
+                self.warning(
+                    self.source.find(line, name),
+                    format!("the attribute `{name}` of `<{tag}>` is removed: it could run a script or load unwanted content"),
+                    "remove it from the Markdown".into(),
+                );
+                continue;
+            }
+            attr.set(name, value.clone());
+        }
+        if tag == "img"
+            && let Some(src) = attr.get("src").filter(|s| !s.starts_with("data:"))
+        {
+            let at = self.source.find(line, src);
+            self.links.push(LinkRef {
+                href: src.to_owned(),
+                at,
+                is_image: true,
+            });
+        }
+        let content = if el.children.iter().any(kramdown::Element::is_block) {
+            ElementContent::Blocks(self.blocks(el.children))
+        } else {
+            ElementContent::Inlines(self.inlines(el.children))
         };
-        Body {
-            blocks,
-            links: self.links,
-            headings: self.headings,
+        Some(Element {
+            tag,
+            attrs: attrs_of(&attr),
+            content,
+        })
+    }
+}
+
+/// The model's attributes from kramdown's: `id`, the classes, and the rest in order.
+fn attrs_of(attr: &AttrMap) -> Attrs {
+    let mut attrs = Attrs::default();
+    for (key, value) in &attr.0 {
+        match key.as_str() {
+            // kramdown writes no `id` attribute for an empty id (a heading of punctuation only).
+            "id" if value.trim().is_empty() => {}
+            "id" => attrs.id = Some(value.clone()),
+            "class" => attrs.classes = value.split_whitespace().map(str::to_owned).collect(),
+            _ => attrs.other.push((key.clone(), value.clone())),
         }
     }
-}
-
-fn block_attrs(block: &mut Block) -> Option<&mut Attrs> {
-    match block {
-        Block::Heading(Heading { attrs, .. })
-        | Block::Paragraph { attrs, .. }
-        | Block::List(List { attrs, .. })
-        | Block::Table(Table { attrs, .. })
-        | Block::Rule { attrs }
-        | Block::Code { attrs, .. }
-        | Block::Quote { attrs, .. } => Some(attrs),
-        Block::Plain { .. } | Block::ButtonRow(_) => None,
-    }
-}
-
-fn push_loose(blocks: &mut Vec<Block>, loose: Vec<Inline>) {
-    let content = trim_inlines(loose);
-    if !content.is_empty() {
-        blocks.push(Block::Plain { content });
-    }
-}
-
-/// Drops the whitespace at both ends of inline content, as HTML rendering would show it.
-fn trim_inlines(mut content: Vec<Inline>) -> Vec<Inline> {
-    if let Some(Inline::Text { text }) = content.first_mut() {
-        *text = text.trim_start().to_owned();
-    }
-    if let Some(Inline::Text { text }) = content.last_mut() {
-        *text = text.trim_end().to_owned();
-    }
-    content.retain(|i| !matches!(i, Inline::Text { text } if text.is_empty()));
-    content
+    attrs
 }
 
 /// A paragraph of links that all carry the class `button`, separated by nothing but spaces.
@@ -708,235 +805,5 @@ fn button_row(content: &[Inline]) -> Option<ButtonRow> {
     (!buttons.is_empty()).then_some(ButtonRow { buttons })
 }
 
-fn heading_level(level: HeadingLevel) -> u8 {
-    match level {
-        HeadingLevel::H1 => 1,
-        HeadingLevel::H2 => 2,
-        HeadingLevel::H3 => 3,
-        HeadingLevel::H4 => 4,
-        HeadingLevel::H5 => 5,
-        HeadingLevel::H6 => 6,
-    }
-}
-
-fn column_align(align: Alignment) -> Align {
-    match align {
-        Alignment::None => Align::Default,
-        Alignment::Left => Align::Left,
-        Alignment::Center => Align::Center,
-        Alignment::Right => Align::Right,
-    }
-}
-
-fn non_empty(s: String) -> Option<String> {
-    (!s.is_empty()).then_some(s)
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::LinkTarget;
-
-    fn blocks(text: &str) -> (Vec<Block>, Vec<Diagnostic>) {
-        let mut diagnostics = Vec::new();
-        let body = parse("content/p.md", text, 1, &mut diagnostics);
-        (body.blocks, diagnostics)
-    }
-
-    fn link(href: &str, label: &str, classes: &[&str]) -> Link {
-        Link {
-            href: href.into(),
-            target: links::classify(href),
-            title: None,
-            attrs: Attrs {
-                classes: classes.iter().map(|c| c.to_string()).collect(),
-                ..Attrs::default()
-            },
-            content: vec![Inline::text(label)],
-        }
-    }
-
-    #[test]
-    fn a_paragraph_of_button_links_is_a_button_row() {
-        let (blocks, diagnostics) = blocks(
-            "[Learn More](/data){: .button .is-primary} [Contact Us](/data){: .button} [Main Page](https://www.specifysoftware.org/){:.button}\n",
-        );
-        assert_eq!(diagnostics, []);
-        assert_eq!(
-            blocks,
-            [Block::ButtonRow(ButtonRow {
-                buttons: vec![
-                    link("/data", "Learn More", &["button", "is-primary"]),
-                    link("/data", "Contact Us", &["button"]),
-                    link("https://www.specifysoftware.org/", "Main Page", &["button"]),
-                ]
-            })]
-        );
-        let Block::ButtonRow(row) = &blocks[0] else {
-            unreachable!()
-        };
-        assert!(row.buttons[0].is_primary() && !row.buttons[1].is_primary());
-    }
-
-    #[test]
-    fn classes_may_come_in_any_order_and_without_a_space() {
-        let (blocks, _) = blocks(
-            "[View All Members](https://www.specifysoftware.org/members/){:.is-primary .button}\n",
-        );
-        let Block::ButtonRow(row) = &blocks[0] else {
-            panic!("{blocks:?}")
-        };
-        assert!(row.buttons[0].is_primary());
-        assert_eq!(row.buttons[0].attrs.classes, ["is-primary", "button"]);
-    }
-
-    #[test]
-    fn a_link_among_words_stays_in_its_paragraph() {
-        let (blocks, _) = blocks(
-            "See [the forum](https://discourse.specifysoftware.org/){: .button} for more.\n",
-        );
-        assert!(matches!(blocks[0], Block::Paragraph { .. }), "{blocks:?}");
-    }
-
-    #[test]
-    fn paragraphs_keep_emphasis_strong_code_and_links() {
-        let (blocks, _) = blocks("Some *em* and **strong** and `code` and [a link](/data).\n");
-        let Block::Paragraph { content, .. } = &blocks[0] else {
-            panic!()
-        };
-        assert!(matches!(content[1], Inline::Emphasis { .. }));
-        assert!(matches!(content[3], Inline::Strong { .. }));
-        assert_eq!(
-            content[5],
-            Inline::Code {
-                attrs: Attrs::default(),
-                text: "code".into()
-            }
-        );
-        assert!(matches!(&content[7], Inline::Link(l) if l.target == LinkTarget::Page));
-    }
-
-    #[test]
-    fn tables_keep_each_column_alignment() {
-        let (blocks, _) = blocks("| A | B | C |\n| --- |:---:| ---:|\n| 1 | 2 | 3 |\n");
-        let Block::Table(table) = &blocks[0] else {
-            panic!()
-        };
-        assert_eq!(table.align, [Align::Default, Align::Center, Align::Right]);
-        assert_eq!(table.head.len(), 3);
-        assert_eq!(
-            table.rows,
-            [vec![
-                vec![Inline::text("1")],
-                vec![Inline::text("2")],
-                vec![Inline::text("3")]
-            ]]
-        );
-    }
-
-    #[test]
-    fn nested_lists_nest_and_tight_items_are_plain() {
-        let (blocks, _) = blocks("* one\n* two\n  * two a\n  * two b\n");
-        let Block::List(list) = &blocks[0] else {
-            panic!()
-        };
-        assert_eq!(list.start, None);
-        assert_eq!(list.items.len(), 2);
-        assert_eq!(
-            list.items[0].blocks,
-            [Block::Plain {
-                content: vec![Inline::text("one")]
-            }]
-        );
-        let Block::List(inner) = &list.items[1].blocks[1] else {
-            panic!("{list:?}")
-        };
-        assert_eq!(inner.items.len(), 2);
-    }
-
-    #[test]
-    fn numbered_lists_keep_their_start() {
-        let (blocks, _) = blocks("3. three\n4. four\n");
-        let Block::List(list) = &blocks[0] else {
-            panic!()
-        };
-        assert_eq!(list.start, Some(3));
-    }
-
-    #[test]
-    fn block_attribute_lists_attach_to_the_block_above_or_below() {
-        let (blocks, diagnostics) =
-            blocks("A paragraph.\n{: .notice #first}\n\n{:.lead}\nAnother one.\n");
-        assert_eq!(diagnostics, []);
-        let Block::Paragraph { attrs, .. } = &blocks[0] else {
-            panic!()
-        };
-        assert_eq!(
-            (attrs.id.as_deref(), attrs.classes.as_slice()),
-            (Some("first"), &["notice".to_owned()][..])
-        );
-        let Block::Paragraph { attrs, .. } = &blocks[1] else {
-            panic!()
-        };
-        assert_eq!(attrs.classes, ["lead"]);
-    }
-
-    #[test]
-    fn definitions_are_used_by_name() {
-        let (blocks, diagnostics) = blocks("{:cta: .button .is-primary}\n\n[Join](/join){: cta}\n");
-        assert_eq!(diagnostics, []);
-        let Block::ButtonRow(row) = &blocks[0] else {
-            panic!("{blocks:?}")
-        };
-        assert!(row.buttons[0].is_primary());
-    }
-
-    #[test]
-    fn an_unknown_name_in_an_attribute_list_is_an_error_with_a_hint() {
-        let (_, diagnostics) = blocks("Text\n\n[Join](/join){: button}\n");
-        assert_eq!(
-            diagnostics
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>(),
-            [
-                "content/p.md:3:14: error: attribute list uses `button`, which is not defined\n  = hint: to add the class `button`, write `.button`"
-            ]
-        );
-    }
-
-    #[test]
-    fn an_unclosed_span_attribute_list_is_an_error_at_its_position() {
-        let (blocks, diagnostics) = blocks("Intro\n\n[Join](/join){: .button\n");
-        assert_eq!(diagnostics.len(), 1);
-        assert_eq!((diagnostics[0].line, diagnostics[0].column), (3, 14));
-        assert_eq!(diagnostics[0].message, "attribute list is never closed");
-        // The text is kept, not lost.
-        let Block::Paragraph { content, .. } = &blocks[1] else {
-            panic!()
-        };
-        assert_eq!(content[1], Inline::text("{: .button"));
-    }
-
-    #[test]
-    fn script_links_are_errors() {
-        let (_, diagnostics) = blocks("[x](javascript:alert(1))\n");
-        assert_eq!(
-            diagnostics[0].message,
-            "unsafe link target `javascript:alert(1)`"
-        );
-    }
-
-    #[test]
-    fn attribute_lines_inside_code_blocks_are_code() {
-        let (blocks, _) = blocks("```\n{: .x}\n```\n");
-        assert_eq!(
-            blocks,
-            [Block::Code {
-                attrs: Attrs::default(),
-                lang: None,
-                text: "{: .x}\n".into()
-            }]
-        );
-    }
-}
+mod tests;

@@ -6,11 +6,11 @@
 //! Every problem found becomes a [`Diagnostic`] naming the file, line and column; all of them are
 //! collected in one run, and any error means no site is produced.
 
-pub mod attributes;
 pub mod checks;
 pub mod diagnostics;
 pub mod front_matter;
 pub mod heading_ids;
+pub mod kramdown;
 pub mod languages;
 pub mod links;
 pub mod markdown;
@@ -582,5 +582,7 @@ fn sections(blocks: Vec<Block>) -> Vec<Section> {
     sections
 }
 
+#[cfg(test)]
+mod never_panics;
 #[cfg(test)]
 mod tests;

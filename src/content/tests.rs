@@ -155,8 +155,8 @@ fn every_error_of_a_run_is_reported_together() {
         [
             "content/about.md:3:9: error: `height` must be a CSS length, found `tall`",
             "content/about.md:4:1: warning: unknown front matter key `colour`",
-            "content/about.md:7:1: error: `/nowhere` links to a page that does not exist",
-            "content/about.md:7:19: error: `#nowhere` is not an id on content/data.md",
+            "content/about.md:7:5: error: `/nowhere` links to a page that does not exist",
+            "content/about.md:7:23: error: `#nowhere` is not an id on content/data.md",
         ]
     );
 }

@@ -242,6 +242,24 @@ pub enum Block {
         attrs: Attrs,
         blocks: Vec<Block>,
     },
+    /// An HTML element written in the Markdown (sanitised), or one kramdown makes (`figure`).
+    Element(Element),
+}
+
+/// An element with a tag known only from the content.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Element {
+    pub tag: String,
+    #[serde(skip_serializing_if = "Attrs::is_empty")]
+    pub attrs: Attrs,
+    pub content: ElementContent,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ElementContent {
+    Blocks(Vec<Block>),
+    Inlines(Vec<Inline>),
 }
 
 /// A bulleted or numbered list.
@@ -262,15 +280,22 @@ pub struct ListItem {
     pub blocks: Vec<Block>,
 }
 
-/// A table with a header row and a per-column alignment.
+/// A table: header rows, groups of body rows, footer rows, and a per-column alignment.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Table {
     #[serde(skip_serializing_if = "Attrs::is_empty")]
     pub attrs: Attrs,
     pub align: Vec<Align>,
-    pub head: Vec<Vec<Inline>>,
-    pub rows: Vec<Vec<Vec<Inline>>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub head: Vec<Row>,
+    /// Each group is a `<tbody>`; a separator line in the Markdown starts a new one.
+    pub bodies: Vec<Vec<Row>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub foot: Vec<Row>,
 }
+
+/// The cells of a table row.
+pub type Row = Vec<Vec<Inline>>;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -328,6 +353,8 @@ pub enum Inline {
     Link(Link),
     Image(Image),
     LineBreak,
+    /// An HTML element written in the Markdown (sanitised), or one kramdown makes (`sup`).
+    Element(Element),
 }
 
 impl Inline {
@@ -440,6 +467,10 @@ pub fn plain_text(content: &[Inline]) -> String {
             Inline::Link(link) => out.push_str(&plain_text(&link.content)),
             Inline::Image(image) => out.push_str(&image.alt),
             Inline::LineBreak => out.push(' '),
+            Inline::Element(element) => match &element.content {
+                ElementContent::Inlines(content) => out.push_str(&plain_text(content)),
+                ElementContent::Blocks(_) => {}
+            },
         }
     }
     out

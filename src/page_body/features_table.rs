@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::html_attrs::html_attrs;
 use super::prose::Inlines;
-use crate::model::Table;
+use crate::model::{Inline, Row, Table};
 
 /// A table whose columns keep the alignment the Markdown gave them. On a narrow screen it
 /// scrolls sideways inside its own box (it is focusable, so keyboards can scroll it) instead of
@@ -16,31 +16,43 @@ pub fn FeaturesTable(table: Table) -> impl IntoView {
         attrs,
         align,
         head,
-        rows,
+        bodies,
+        foot,
     } = table;
-    let style = move |column: usize| align.get(column).copied().unwrap_or_default().style();
-    let header = head
+    let rows = |rows: Vec<Row>, header: bool| {
+        rows.into_iter()
+            .map(|row| {
+                let cells = row
+                    .into_iter()
+                    .enumerate()
+                    .map(|(column, content)| {
+                        let style = align.get(column).copied().unwrap_or_default().style();
+                        // An empty cell keeps its row's height, as a space would in kramdown's HTML.
+                        let content = if content.is_empty() { vec![Inline::text("\u{a0}")] } else { content };
+                        if header {
+                            view! { <th scope="col" role="columnheader" style=style><Inlines content/></th> }.into_any()
+                        } else {
+                            view! { <td role="cell" style=style><Inlines content/></td> }.into_any()
+                        }
+                    })
+                    .collect_view();
+                view! { <tr role="row">{cells}</tr> }
+            })
+            .collect_view()
+    };
+    let head =
+        (!head.is_empty()).then(|| view! { <thead role="rowgroup">{rows(head, true)}</thead> });
+    let bodies = bodies
         .into_iter()
-        .enumerate()
-        .map(|(column, content)| {
-            view! { <th scope="col" role="columnheader" style=style(column)><Inlines content/></th> }
-        })
+        .map(|body| view! { <tbody role="rowgroup">{rows(body, false)}</tbody> })
         .collect_view();
-    let body = rows
-        .into_iter()
-        .map(|row| {
-            let cells = row
-                .into_iter()
-                .enumerate()
-                .map(|(column, content)| view! { <td role="cell" style=style(column)><Inlines content/></td> })
-                .collect_view();
-            view! { <tr role="row">{cells}</tr> }
-        })
-        .collect_view();
+    let foot =
+        (!foot.is_empty()).then(|| view! { <tfoot role="rowgroup">{rows(foot, false)}</tfoot> });
     view! {
         <table role="table" tabindex="0" {..html_attrs(&attrs)}>
-            <thead role="rowgroup"><tr role="row">{header}</tr></thead>
-            <tbody role="rowgroup">{body}</tbody>
+            {head}
+            {bodies}
+            {foot}
         </table>
     }
 }

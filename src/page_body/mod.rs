@@ -42,3 +42,13 @@ pub fn render_html(sections: Vec<SectionModel>, base: &str) -> String {
 fn strip_hydration_markers(html: &str) -> String {
     html.replace("<!>", "").replace("<!---->", "")
 }
+
+/// The HTML of blocks outside any page, drawn by the same components as a page body: what the
+/// kramdown conformance test compares with kramdown's own output.
+pub fn render_blocks_html(blocks: Vec<crate::model::Block>) -> String {
+    let section = SectionModel {
+        heading: None,
+        blocks,
+    };
+    render_html(vec![section], "")
+}

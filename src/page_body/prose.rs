@@ -13,7 +13,7 @@ use leptos::tachys::view::add_attr::AddAnyAttr;
 use super::button_row::ButtonRow;
 use super::features_table::FeaturesTable;
 use super::html_attrs::html_attrs;
-use crate::model::{Block, Heading, Inline, Link, LinkTarget};
+use crate::model::{Block, Element, ElementContent, Heading, Inline, Link, LinkTarget};
 use crate::site_context::use_base;
 use crate::urls;
 
@@ -31,8 +31,34 @@ pub fn Inlines(content: Vec<Inline>) -> impl IntoView {
 
 /// An element with a tag known only at run time. Only for elements that have content: void
 /// elements (`hr`, `br`, `img`) need their own view so that no end tag is written.
-fn element(tag: &'static str, attrs: Vec<AnyAttribute>, children: Vec<AnyView>) -> AnyView {
+fn element(
+    tag: impl AsRef<str> + Send + 'static,
+    attrs: Vec<AnyAttribute>,
+    children: Vec<AnyView>,
+) -> AnyView {
     custom(tag).child(children).add_any_attr(attrs).into_any()
+}
+
+/// An HTML element from the content. Void elements are drawn with their own views; the
+/// sanitiser lets no other void element through.
+fn content_element(el: Element) -> AnyView {
+    let attrs = html_attrs(&el.attrs);
+    match el.tag.as_str() {
+        "br" => view! { <br {..attrs}/> }.into_any(),
+        "hr" => view! { <hr {..attrs}/> }.into_any(),
+        "wbr" => view! { <wbr {..attrs}/> }.into_any(),
+        "img" => view! { <img {..attrs}/> }.into_any(),
+        "input" => view! { <input {..attrs}/> }.into_any(),
+        "col" => view! { <col {..attrs}/> }.into_any(),
+        "source" => view! { <source {..attrs}/> }.into_any(),
+        _ => {
+            let children = match el.content {
+                ElementContent::Blocks(blocks) => blocks.into_iter().map(block).collect(),
+                ElementContent::Inlines(content) => inlines(content),
+            };
+            element(el.tag, attrs, children)
+        }
+    }
 }
 
 fn inlines(content: Vec<Inline>) -> Vec<AnyView> {
@@ -71,22 +97,30 @@ pub fn block(block: Block) -> AnyView {
         Block::Table(table) => view! { <FeaturesTable table/> }.into_any(),
         Block::ButtonRow(row) => view! { <ButtonRow row/> }.into_any(),
         Block::Rule { attrs } => view! { <hr {..html_attrs(&attrs)}/> }.into_any(),
-        Block::Code { attrs, lang, text } => {
-            let code_attrs = lang
-                .map(|lang| attr("class", format!("language-{lang}")))
-                .into_iter()
-                .collect();
-            element(
-                "pre",
-                html_attrs(&attrs),
-                vec![element("code", code_attrs, vec![text.into_any()])],
-            )
-        }
+        Block::Code { attrs, lang, text } => code_block(attrs, lang, text),
+        Block::Element(el) => content_element(el),
         Block::Quote { attrs, blocks } => element(
             "blockquote",
             html_attrs(&attrs),
             blocks.into_iter().map(self::block).collect(),
         ),
+    }
+}
+
+/// A code block. One with a language is wrapped as Jekyll's highlighter wraps it (without the
+/// highlighting), so that styles written for a Jekyll site apply.
+fn code_block(mut attrs: crate::model::Attrs, lang: Option<String>, text: String) -> AnyView {
+    let code = vec![element("code", Vec::new(), vec![text.into_any()])];
+    match lang {
+        None => element("pre", html_attrs(&attrs), code),
+        Some(lang) => {
+            attrs.classes.retain(|c| *c != format!("language-{lang}"));
+            attrs.classes.push(format!("language-{lang}"));
+            attrs.classes.push("highlighter-rouge".into());
+            let pre = element("pre", vec![attr("class", "highlight".into())], code);
+            let highlight = element("div", vec![attr("class", "highlight".into())], vec![pre]);
+            element("div", html_attrs(&attrs), vec![highlight])
+        }
     }
 }
 
@@ -113,6 +147,7 @@ fn inline(inline: Inline) -> AnyView {
             view! { <img src=src alt=image.alt title=image.title {..html_attrs(&image.attrs)}/> }
                 .into_any()
         }
+        Inline::Element(el) => content_element(el),
     }
 }
 

@@ -1,0 +1,242 @@
+//! Lists: kramdown's `parse_list`, with its rules for lazy lines, nested lists, tight items
+//! (whose first paragraph is drawn without `<p>`) and attribute lists at the start of an item,
+//! and the GFM parser's task lists.
+
+use super::Parser;
+use super::element::{Element, Ial, Kind};
+use super::patterns as p;
+use super::scanner::{Re, Scanner, re};
+
+impl Parser {
+    pub(super) fn parse_list(&mut self, tree: &mut Element, src: &mut Scanner) -> bool {
+        let line = src.current_line_number();
+        let ordered = !src.matches(p::list_start_ul());
+        let (kind, marker) = if ordered {
+            (Kind::Ol, p::OL_MARKER)
+        } else {
+            (Kind::Ul, p::UL_MARKER)
+        };
+        let mut list_start = Re::cached(if ordered {
+            p::list_start_ol().source()
+        } else {
+            p::list_start_ul().source()
+        });
+        let mut list = self.new_block_el(kind, line);
+
+        // Each item with the chunks of text its blocks are parsed from.
+        let mut items: Vec<(Element, Vec<String>)> = Vec::new();
+        let mut content_re: Option<std::sync::Arc<Re>> = None;
+        let mut indent_re: Option<std::sync::Arc<Re>> = None;
+        let mut indentation = 0;
+        let mut eob_found = false;
+        let mut nested_list_found = false;
+        let mut last_is_blank = false;
+        while !src.eos() {
+            let item_line = src.current_line_number();
+            if last_is_blank && src.matches(p::hr_start()) {
+                break;
+            } else if src.scan(p::eob_marker()).is_some() {
+                eob_found = true;
+                break;
+            } else if src.matches(&list_start) {
+                let marker_len = src.group(1).map_or(0, str::len);
+                let content = src.group(2).unwrap_or("").to_owned();
+                src.advance(src.matched_size());
+                let mut item = Element::new(Kind::Li).at(item_line);
+                let (mut value, item_indentation) = first_list_line(marker_len, content);
+                indentation = item_indentation;
+                let (content_src, indent_src) = p::list_item_patterns(indentation);
+                content_re = Some(Re::cached(&content_src));
+                indent_re = Some(Re::cached(&indent_src));
+                if let Some(caps) = p::list_item_ial().captures(&value)
+                    && caps.range(0).start == 0
+                {
+                    let list_text = caps.get(1).unwrap_or("").to_owned();
+                    let end = caps.range(0).end;
+                    let mut ial = Ial::default();
+                    self.parse_attribute_list(&list_text, &mut ial, item_line);
+                    item.opts.ial = Some(ial);
+                    value.replace_range(..end, "");
+                }
+                list_start = Re::cached(&p::next_item(marker, indentation));
+                nested_list_found = p::list_start().is_match(&value);
+                last_is_blank = false;
+                items.push((item, vec![value]));
+            } else if let Some(mut result) =
+                content_re.as_ref().and_then(|re| src.scan(re)).or_else(|| {
+                    if last_is_blank {
+                        return None;
+                    }
+                    let len = p::lazy_line_len(src.rest(), indentation)?;
+                    let line = src.rest()[..len].to_owned();
+                    src.advance(len);
+                    Some(line)
+                })
+            {
+                let Some((_, chunks)) = items.last_mut() else {
+                    break;
+                };
+                let tabs = result.len() - result.trim_start_matches('\t').len();
+                if tabs > 0 {
+                    result.replace_range(..tabs, &" ".repeat(4 * tabs));
+                }
+                let indent_len = indent_re
+                    .as_ref()
+                    .and_then(|re| re.match_len_at_start(&result));
+                if let Some(n) = indent_len {
+                    result.replace_range(..n, "");
+                }
+                let starts_list = p::list_start().is_match(&result);
+                if !nested_list_found && indent_len.is_some() && starts_list {
+                    chunks.push(String::new());
+                    nested_list_found = true;
+                } else if nested_list_found && indent_len.is_none() && starts_list {
+                    result.insert_str(0, &" ".repeat(indentation + 4));
+                }
+                chunks
+                    .last_mut()
+                    .expect("an item has a chunk")
+                    .push_str(&result);
+                last_is_blank = false;
+            } else if let Some(result) = src.scan(p::blank_line()) {
+                let Some((_, chunks)) = items.last_mut() else {
+                    break;
+                };
+                nested_list_found = true;
+                last_is_blank = true;
+                chunks
+                    .last_mut()
+                    .expect("an item has a chunk")
+                    .push_str(&result);
+            } else {
+                break;
+            }
+        }
+
+        let count = items.len();
+        let mut trailing_blank = None;
+        let mut firsts: Vec<(bool, bool)> = Vec::new(); // (first child is p, that p is transparent)
+        for (index, (mut item, chunks)) in items.into_iter().enumerate() {
+            let mut temp = Element::new(Kind::Temp).at(item.opts.location);
+            let mut location = item.opts.location;
+            let saved_ial = self.block_ial.take();
+            for chunk in chunks {
+                let mut inner = Scanner::new(chunk, location);
+                self.parse_blocks(&mut temp, &mut inner);
+                location = inner.current_line_number();
+            }
+            self.block_ial = saved_ial;
+            let mut children = temp.children;
+            if children.is_empty() {
+                firsts.push((false, false));
+                list.children.push(item);
+                continue;
+            }
+            // An end-of-block element put after the first paragraph by its attribute list.
+            if children[0].kind == Kind::P
+                && children.len() >= 2
+                && children[1].kind == Kind::Eob
+                && children[0].opts.ial.is_some()
+            {
+                children.remove(1);
+            }
+            let is_last = index + 1 == count;
+            let tight = children.len() < 2
+                || children[1].kind != Kind::Blank
+                || (is_last && children.len() == 2 && !eob_found);
+            let others_allow = !is_last
+                || count == 1
+                || firsts
+                    .iter()
+                    .any(|(is_p, transparent)| !is_p || *transparent);
+            if children[0].kind == Kind::P && tight && others_allow {
+                if children.len() > 1
+                    && children[1].kind != Kind::Blank
+                    && let Some(text) = children[0].children.first_mut()
+                {
+                    text.value.push('\n');
+                }
+                children[0].opts.transparent = true;
+            }
+            firsts.push((children[0].kind == Kind::P, children[0].opts.transparent));
+            trailing_blank = if children.last().is_some_and(|c| c.kind == Kind::Blank) {
+                children.pop()
+            } else {
+                None
+            };
+            item.children = children;
+            list.children.push(item);
+        }
+        if self.gfm {
+            mark_task_list(&mut list);
+        }
+        tree.children.push(list);
+        if let Some(blank) = trailing_blank
+            && !eob_found
+        {
+            tree.children.push(blank);
+        }
+        true
+    }
+}
+
+/// The first line of an item with its marker removed, and the column its content starts at.
+fn first_list_line(marker_len: usize, mut content: String) -> (String, usize) {
+    let mut indentation = marker_len;
+    if p::list_item_ial_check().find_at_start(&content) {
+        indentation = 4;
+    } else {
+        // Tabs after the marker count to the next multiple of four columns.
+        while let Some(caps) = re!(r"^( *)(\t+)").captures(&content) {
+            let spaces = caps.get(1).unwrap_or("").len();
+            let tabs = caps.get(2).unwrap_or("").len();
+            let column = spaces + indentation;
+            let width = 4 - (column % 4) + (tabs - 1) * 4;
+            let end = caps.range(0).end;
+            content.replace_range(spaces..end, &" ".repeat(width));
+        }
+        indentation += content.len() - content.trim_start_matches(' ').len();
+    }
+    let trimmed = content
+        .trim_start_matches([' ', '\t', '\n', '\r', '\x0B', '\x0C'])
+        .to_owned();
+    (trimmed, indentation)
+}
+
+/// GFM task lists: items whose text starts with `[ ]` or `[x]` get a disabled checkbox.
+fn mark_task_list(list: &mut Element) {
+    const UNCHECKED: &str =
+        r#"<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" />"#;
+    const CHECKED: &str = r#"<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" checked="checked" />"#;
+    let mut is_task_list = false;
+    for item in &mut list.children {
+        let Some(text) = item
+            .children
+            .first_mut()
+            .filter(|first| first.kind == Kind::P)
+            .and_then(|para| para.children.first_mut())
+        else {
+            continue;
+        };
+        let mut replaced = false;
+        if let Some(done) =
+            re!(r"\A\s*\[ \]\s+").replace_first(&text.value, |_| UNCHECKED.to_owned())
+        {
+            text.value = done;
+            replaced = true;
+        }
+        if let Some(done) =
+            re!(r"(?i)\A\s*\[x\]\s+").replace_first(&text.value, |_| CHECKED.to_owned())
+        {
+            text.value = done;
+            replaced = true;
+        }
+        is_task_list |= replaced;
+        if is_task_list {
+            item.attr.set("class", "task-list-item");
+        }
+    }
+    if is_task_list {
+        list.attr.set("class", "task-list");
+    }
+}
