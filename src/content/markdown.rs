@@ -154,6 +154,20 @@ impl Source<'_> {
         Position::new(line, text[..byte].chars().count() + 1)
     }
 
+    /// The position of the second `needle` on `line` (the first if there is one only), just
+    /// after its leading space.
+    fn find_second(&self, line: usize, needle: &str) -> Position {
+        let text = self.line(line);
+        let Some(first) = text.find(needle) else {
+            return self.find(line, needle.trim());
+        };
+        let at = text[first + 1..]
+            .find(needle)
+            .map_or(first, |i| first + 1 + i)
+            + 1;
+        Position::new(line, text[..at].chars().count() + 1)
+    }
+
     /// The position of the attribute list on `line` that contains `needle`.
     fn find_list(&self, line: usize, needle: &str) -> Position {
         let text = self.line(line);
@@ -263,7 +277,7 @@ impl Converter<'_> {
                 "leave a blank line before it so that it starts a block".into(),
             ),
             WarningKind::DuplicateHtmlAttribute { tag, name } => self.warning(
-                src.find(line, name),
+                src.find_second(line, &format!(" {name}=")),
                 format!("`<{tag}>` has the attribute `{name}` twice; the last one is used"),
                 "remove one of them".into(),
             ),

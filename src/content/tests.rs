@@ -365,3 +365,22 @@ fn a_language_without_its_file_is_an_error() {
         )
     );
 }
+
+#[test]
+fn an_image_with_no_file_under_public_is_an_error_at_its_path() {
+    let compiled = compile(&input(&[
+        (
+            "about.md",
+            &page(
+                "About",
+                "Intro\n\n![Moss](/assets/images/placeholders/moss.jpg) ![Fern](/assets/fern.jpg)\n",
+            ),
+        ),
+        ("data.md", &page("Data", "")),
+    ]));
+    assert!(compiled.site.is_none());
+    assert_eq!(
+        messages(&compiled),
+        ["content/about.md:6:55: error: `/assets/fern.jpg` links to a file that does not exist"]
+    );
+}

@@ -330,3 +330,78 @@ fn link_targets_are_classified_and_positioned() {
     );
     assert_eq!(links::classify("/data/#sharing"), LinkTarget::Page);
 }
+
+/// Every other diagnostic of the Markdown, each with its position.
+#[test]
+fn each_markdown_problem_is_reported_at_its_position() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "<div>\nopen\n",
+            "1:1: warning: `<div>` is never closed, so it runs to the end of its block",
+        ),
+        (
+            "Text </em> here.\n",
+            "1:6: warning: `</em>` closes nothing, so it is shown as text",
+        ),
+        (
+            "Some\ntext <p>here.\n",
+            "2:6: warning: block-level `<p>` inside a paragraph is shown as text",
+        ),
+        (
+            "A <span class=\"a\" class=\"b\">x</span>\n",
+            "1:19: warning: `<span>` has the attribute `class` twice; the last one is used",
+        ),
+        (
+            "[a]: /one\n[a]: /two\n\n[x][a]\n",
+            "2:1: warning: the link reference `[a]` is defined again; this definition replaces the earlier one",
+        ),
+        (
+            "Note[^1].\n",
+            "1:5: error: the footnote `[^1]` has no definition, so it would be shown as text",
+        ),
+        (
+            "Note[^n].\n\n[^n]: One.\n[^n]: Two.\n",
+            "4:1: warning: the footnote `[^n]` is defined again; this definition replaces the earlier one",
+        ),
+        (
+            "Text.\n\n[^n]: Never used.\n",
+            "3:1: warning: the footnote `[^n]` is never referenced, so it is not shown",
+        ),
+        (
+            "Text {::frobnicate} here.\n",
+            "1:6: error: `{::frobnicate}` is not an extension kramdown knows, so it would be shown as text",
+        ),
+        (
+            "{::options auto_ids=\"false\" /}\nText.\n",
+            "1:12: warning: the `{::options}` setting `auto_ids` is ignored",
+        ),
+        (
+            "{::nomarkdown}\n<b>x</b>\n{:/nomarkdown}\n",
+            "1:1: warning: `{::nomarkdown}` content is shown as text",
+        ),
+    ];
+    for (text, expected) in cases {
+        let (_, diagnostics) = blocks(text);
+        let found: Vec<String> = diagnostics
+            .iter()
+            .map(|d| {
+                format!(
+                    "{}:{}: {}: {}",
+                    d.line,
+                    d.column,
+                    d.severity_word(),
+                    d.message
+                )
+            })
+            .collect();
+        assert_eq!(found, [expected.to_string()], "for {text:?}");
+    }
+}
+
+#[test]
+fn footnotes_are_numbered_and_listed_at_the_end() {
+    assert_eq!(
+        html("Text[^n].\n\n[^n]: The note.\n"),
+        "<p>Text<sup id=\"fnref:n\" role=\"doc-noteref\"><a class=\"footnote\" href=\"#fn:n\" rel=\"footnote\">1</a></sup>.</p><div class=\"footnotes\" role=\"doc-endnotes\"><ol><li id=\"fn:n\" role=\"doc-endnote\"><p>The note.\u{a0}<a class=\"reversefootnote\" href=\"#fnref:n\" role=\"doc-backlink\">\u{21a9}</a></p></li></ol></div>"
+    );
+}
