@@ -36,6 +36,7 @@ page() { curl -fsS "http://127.0.0.1:$PORT/data/"; }
 
 wait_for "success" 1 900
 page | grep -q "<h1" && echo "1. served: /data/ is up"
+page | grep -q "well-known/trunk/ws" && echo "   with trunk's live-reload script, which reloads the page after each rebuild"
 
 lines=$(wc -l <"$LOG")
 printf '\n[A broken link](/nowhere)\n' >>"$PAGE"

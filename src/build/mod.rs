@@ -105,9 +105,17 @@ pub fn write_site(site: Site, options: &Options) -> Result<Report, String> {
             .cloned()
             .unwrap_or_default()
     };
+    // Under `trunk serve`, trunk's live-reload script comes along. Its server fills in its
+    // address when it serves the page, so no hash of it can be known here: the local preview
+    // allows inline scripts instead. Release builds never carry the script.
+    let script_source = match &shell.dev_reload {
+        Some(_) => "'unsafe-inline'".to_owned(),
+        None => loader_hash.clone(),
+    };
+    let dev_reload = shell.dev_reload.clone().unwrap_or_default();
     let csp_meta = format!(
         r#"<meta http-equiv="Content-Security-Policy" content="{}">"#,
-        headers::content_security_policy(&loader_hash, true)
+        headers::content_security_policy(&script_source, true)
     );
     // The charset first (it must come within the first 1024 bytes), then the policy (before any
     // script), then the hero image's preloads ahead of the app's, so the image is requested first.
@@ -123,7 +131,7 @@ pub fn write_site(site: Site, options: &Options) -> Result<Report, String> {
             page.body_html.clear();
         }
         let head = format!(
-            "<meta charset=\"utf-8\">\n{csp_meta}\n{preloads}\n{shell_head}\n{page_head}\n{}\n<script type=\"module\">{loader}</script>",
+            "<meta charset=\"utf-8\">\n{csp_meta}\n{preloads}\n{shell_head}\n{page_head}\n{}\n<script type=\"module\">{loader}</script>{dev_reload}",
             island.to_script_element()
         );
         let body_attributes = format!(r#" data-route="{}""#, sitemap::xml_escape(marker));

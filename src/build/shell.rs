@@ -13,6 +13,9 @@ pub struct Shell {
     pub wasm: String,
     /// Site paths of the stylesheets now inlined in `head`, which no page links to any more.
     pub inlined_stylesheets: Vec<String>,
+    /// trunk's live-reload script, which `trunk serve` puts in the body: pages built by
+    /// `trunk serve` carry it so that saving a file reloads the open page.
+    pub dev_reload: Option<String>,
 }
 
 impl Shell {
@@ -27,6 +30,14 @@ impl Shell {
         let head_end = html
             .find("</head>")
             .ok_or("trunk's index.html has no </head>")?;
+        let dev_reload = html[head_end..]
+            .find(".well-known/trunk/ws")
+            .and_then(|at| {
+                let at = head_end + at;
+                let start = html[..at].rfind("<script")?;
+                let end = html[at..].find("</script>")? + at + "</script>".len();
+                Some(html[start..end].to_owned())
+            });
         let mut head = html[head_start..head_end].to_owned();
         remove_between(&mut head, "<title>", "</title>");
         let loader_start = head
@@ -87,6 +98,7 @@ impl Shell {
             js,
             wasm,
             inlined_stylesheets,
+            dev_reload,
         })
     }
 
@@ -169,6 +181,21 @@ window.wasmBindings = bindings;
         let loader = shell.loader_script();
         assert!(loader.contains("import('/scc-site-1a2b.js')"));
         assert!(loader.contains("module_or_path:'/scc-site-1a2b_bg.wasm'"));
+    }
+
+    #[test]
+    fn keeps_the_live_reload_script_of_trunk_serve() {
+        let served = TRUNK_OUTPUT.replace(
+            "<body>\n",
+            "<body>\n<script>const url = base + '.well-known/trunk/ws';</script>",
+        );
+        let shell = Shell::parse(&served, |_| Some(String::new())).unwrap();
+        assert_eq!(
+            shell.dev_reload.as_deref(),
+            Some("<script>const url = base + '.well-known/trunk/ws';</script>")
+        );
+        let built = Shell::parse(TRUNK_OUTPUT, |_| Some(String::new())).unwrap();
+        assert_eq!(built.dev_reload, None);
     }
 
     #[test]
