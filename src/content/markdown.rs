@@ -429,6 +429,31 @@ impl Converter<'_> {
                 })
             }
             Kind::Table => self.table(el, attrs),
+            Kind::Dl => {
+                let items = el
+                    .children
+                    .into_iter()
+                    .map(|item| {
+                        let attrs = attrs_of(&item.attr);
+                        let (tag, content) = match item.kind {
+                            Kind::Dt => {
+                                ("dt", ElementContent::Inlines(self.inlines(item.children)))
+                            }
+                            _ => ("dd", ElementContent::Blocks(self.blocks(item.children))),
+                        };
+                        Block::Element(Element {
+                            tag: tag.into(),
+                            attrs,
+                            content,
+                        })
+                    })
+                    .collect();
+                Block::Element(Element {
+                    tag: "dl".into(),
+                    attrs,
+                    content: ElementContent::Blocks(items),
+                })
+            }
             Kind::HtmlElement => return self.html_element(el).map(Block::Element),
             Kind::Raw => {
                 self.warning(

@@ -9,7 +9,6 @@
 pub mod checks;
 pub mod diagnostics;
 pub mod front_matter;
-pub mod heading_ids;
 pub mod kramdown;
 pub mod languages;
 pub mod links;
@@ -23,11 +22,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 use diagnostics::{Diagnostic, Position, did_you_mean};
-use heading_ids::HeadingIds;
 use markdown::LinkRef;
 
 use crate::model::{
-    Attrs, Block, Heading, Language, NavLink, Page, Section, Site, SiteConfig, UiText, plain_text,
+    Block, Element, ElementContent, Heading, Inline, Language, NavLink, Page, Section, Site,
+    SiteConfig, UiText,
 };
 use crate::routes;
 
@@ -281,7 +280,7 @@ fn compile_page(
     // The body is read even when the front matter is wrong, so one run reports both.
     let meta = front_matter::read(path, &split, folder_lang, diagnostics);
     let mut body = markdown::parse(path, split.body, split.body_line, diagnostics);
-    let ids = assign_heading_ids(path, &mut body.blocks, &body.headings, diagnostics);
+    let ids = collect_ids(path, &mut body.blocks, &body.headings, diagnostics);
     let front_matter::Meta { meta, positions } = meta?;
     if !languages.contains(&meta.lang) {
         let at = positions.get("lang").copied().unwrap_or(Position::START);
@@ -497,23 +496,22 @@ fn check_mojibake(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) {
         }
     }
 }
-fn assign_heading_ids(
+/// Every id of a page, for links to its `#anchors`; two headings with one id are an error.
+fn collect_ids(
     file: &str,
     blocks: &mut [Block],
     positions: &[Position],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> HashSet<String> {
-    let mut generator = HeadingIds::default();
     let mut headings = Vec::new();
     let mut other_ids = Vec::new();
     visit_blocks(blocks, &mut |block| match block {
         Block::Heading(heading) => {
-            if heading.attrs.id.is_none() {
-                heading.attrs.id = generator.next(&plain_text(&heading.content));
-            }
+            // The Markdown compiler gave every heading its id, as kramdown does.
             headings.push(heading.attrs.id.clone());
+            ids_in(block, &mut other_ids);
         }
-        other => other_ids.extend(block_id(other)),
+        other => ids_in(other, &mut other_ids),
     });
     let mut seen: HashMap<String, Position> = HashMap::new();
     let mut ids = HashSet::new();
@@ -536,18 +534,69 @@ fn assign_heading_ids(
     ids.extend(other_ids);
     ids
 }
-fn block_id(block: &Block) -> Option<String> {
-    let attrs: &Attrs = match block {
-        Block::Paragraph { attrs, .. }
-        | Block::Rule { attrs }
-        | Block::Code { attrs, .. }
-        | Block::Quote { attrs, .. } => attrs,
-        Block::List(list) => &list.attrs,
-        Block::Table(table) => &table.attrs,
-        _ => return None,
-    };
-    attrs.id.clone()
+/// The ids a block and the inline content directly in it carry, for links to `#anchors`
+/// (the blocks inside it are visited on their own).
+fn ids_in(block: &Block, out: &mut Vec<String>) {
+    match block {
+        Block::Heading(heading) => inline_ids(&heading.content, out),
+        Block::Paragraph { attrs, content } => {
+            out.extend(attrs.id.clone());
+            inline_ids(content, out);
+        }
+        Block::Plain { content } => inline_ids(content, out),
+        Block::Rule { attrs } | Block::Code { attrs, .. } | Block::Quote { attrs, .. } => {
+            out.extend(attrs.id.clone())
+        }
+        Block::List(list) => {
+            out.extend(list.attrs.id.clone());
+            out.extend(list.items.iter().filter_map(|item| item.attrs.id.clone()));
+        }
+        Block::Table(table) => {
+            out.extend(table.attrs.id.clone());
+            let rows = table
+                .head
+                .iter()
+                .chain(table.bodies.iter().flatten())
+                .chain(&table.foot);
+            for cell in rows.flatten() {
+                inline_ids(cell, out);
+            }
+        }
+        Block::ButtonRow(row) => out.extend(row.buttons.iter().filter_map(|b| b.attrs.id.clone())),
+        Block::Element(element) => {
+            out.extend(element.attrs.id.clone());
+            if let ElementContent::Inlines(content) = &element.content {
+                inline_ids(content, out);
+            }
+        }
+    }
 }
+
+fn inline_ids(content: &[Inline], out: &mut Vec<String>) {
+    for inline in content {
+        match inline {
+            Inline::Emphasis { attrs, content } | Inline::Strong { attrs, content } => {
+                out.extend(attrs.id.clone());
+                inline_ids(content, out);
+            }
+            Inline::Code { attrs, .. } => out.extend(attrs.id.clone()),
+            Inline::Image(image) => out.extend(image.attrs.id.clone()),
+            Inline::Link(link) => {
+                out.extend(link.attrs.id.clone());
+                inline_ids(&link.content, out);
+            }
+            Inline::Strikethrough { content } => inline_ids(content, out),
+            Inline::Element(element) => {
+                out.extend(element.attrs.id.clone());
+                if let ElementContent::Inlines(content) = &element.content {
+                    inline_ids(content, out);
+                }
+            }
+            Inline::Text { .. } | Inline::LineBreak => {}
+        }
+    }
+}
+
 fn visit_blocks(blocks: &mut [Block], f: &mut dyn FnMut(&mut Block)) {
     for block in blocks {
         f(block);
@@ -558,6 +607,10 @@ fn visit_blocks(blocks: &mut [Block], f: &mut dyn FnMut(&mut Block)) {
                 }
             }
             Block::Quote { blocks, .. } => visit_blocks(blocks, f),
+            Block::Element(Element {
+                content: ElementContent::Blocks(blocks),
+                ..
+            }) => visit_blocks(blocks, f),
             _ => {}
         }
     }

@@ -85,6 +85,9 @@ impl Parser {
         if src.matches(p::list_start()) && self.parse_list(tree, src) {
             return Step::Done;
         }
+        if src.matches(p::definition_list_start()) && self.parse_definition_list(tree, src) {
+            return Step::Done;
+        }
         if src.matches(p::html_block_start()) {
             match self.parse_block_html(tree, src) {
                 Step::Skip => {}

@@ -240,3 +240,172 @@ fn mark_task_list(list: &mut Element) {
         list.attr.set("class", "task-list");
     }
 }
+
+impl Parser {
+    /// A definition list: the paragraph just before (one term a line), then `: definition`
+    /// items, which continue as list items do.
+    pub(super) fn parse_definition_list(&mut self, tree: &mut Element, src: &mut Scanner) -> bool {
+        let children = &tree.children;
+        let kind_at = |back: usize| children.len().checked_sub(back).map(|i| children[i].kind);
+        let after_para = match children.len() {
+            0 => false,
+            1 => kind_at(1) == Some(Kind::P),
+            _ => {
+                kind_at(1) == Some(Kind::P)
+                    || (kind_at(1) == Some(Kind::Blank)
+                        && children[children.len() - 1].value == "\n"
+                        && kind_at(2) == Some(Kind::P))
+            }
+        };
+        if !after_para {
+            return false;
+        }
+        let mut first_as_para = false;
+        let mut para = tree.children.pop().expect("checked above");
+        if para.kind == Kind::Blank {
+            para = tree.children.pop().expect("checked above");
+            first_as_para = true;
+        }
+        let mut list = self.new_block_el(Kind::Dl, para.opts.location);
+        list.opts.ial = para.opts.ial.take();
+        let terms = para
+            .children
+            .first()
+            .map(|t| t.value.clone())
+            .unwrap_or_default();
+        for (offset, term) in terms.split('\n').enumerate() {
+            let line = para.opts.location + offset;
+            let mut dt = Element::new(Kind::Dt).at(line);
+            let mut term = term.to_owned();
+            if let Some(caps) = p::list_item_ial().captures(&term)
+                && caps.range(0).start == 0
+            {
+                let list_text = caps.get(1).unwrap_or("").to_owned();
+                let end = caps.range(0).end;
+                let mut ial = Ial::default();
+                self.parse_attribute_list(&list_text, &mut ial, line);
+                dt.opts.ial = Some(ial);
+                term.replace_range(..end, "");
+            }
+            dt.opts.raw_text = Some(term.clone());
+            dt.children
+                .push(Element::with_value(self.text_type, term).at(line));
+            list.children.push(dt);
+        }
+
+        // Each definition with its text and whether its first paragraph keeps its `<p>`.
+        let mut definitions: Vec<(usize, String, bool)> = Vec::new();
+        let mut start = Re::cached(p::definition_list_start().source());
+        let mut content_re: Option<std::sync::Arc<Re>> = None;
+        let mut indent_re: Option<std::sync::Arc<Re>> = None;
+        let mut indentation = 0;
+        let mut last_is_blank = false;
+        while !src.eos() {
+            let line = src.current_line_number();
+            if src.matches(&start) {
+                let marker_len = src.group(1).map_or(0, str::len);
+                let content = src.group(2).unwrap_or("").to_owned();
+                src.advance(src.matched_size());
+                let (value, item_indentation) = first_list_line(marker_len, content);
+                indentation = item_indentation;
+                let (content_src, indent_src) = p::list_item_patterns(indentation);
+                content_re = Some(Re::cached(&content_src));
+                indent_re = Some(Re::cached(&indent_src));
+                definitions.push((line, value, first_as_para));
+                start = Re::cached(&p::next_item(":", indentation));
+                first_as_para = false;
+                last_is_blank = false;
+            } else if src.matches(p::eob_marker()) {
+                break;
+            } else if let Some(mut result) =
+                content_re.as_ref().and_then(|re| src.scan(re)).or_else(|| {
+                    if last_is_blank {
+                        return None;
+                    }
+                    let len = p::lazy_line_len(src.rest(), indentation)?;
+                    let line = src.rest()[..len].to_owned();
+                    src.advance(len);
+                    Some(line)
+                })
+            {
+                let Some((_, value, _)) = definitions.last_mut() else {
+                    break;
+                };
+                let tabs = result.len() - result.trim_start_matches('\t').len();
+                if tabs > 0 {
+                    result.replace_range(..tabs, &" ".repeat(4 * tabs));
+                }
+                if let Some(n) = indent_re
+                    .as_ref()
+                    .and_then(|re| re.match_len_at_start(&result))
+                {
+                    result.replace_range(..n, "");
+                }
+                value.push_str(&result);
+                first_as_para = false;
+                last_is_blank = false;
+            } else if let Some(result) = src.scan(p::blank_line()) {
+                let Some((_, value, _)) = definitions.last_mut() else {
+                    break;
+                };
+                first_as_para = true;
+                value.push_str(&result);
+                last_is_blank = true;
+            } else {
+                break;
+            }
+        }
+
+        let mut trailing_blank = None;
+        for (line, value, keeps_para) in definitions {
+            let mut dd = Element::new(Kind::Dd).at(line);
+            let mut text = value;
+            if let Some(caps) = p::list_item_ial().captures(&text)
+                && caps.range(0).start == 0
+            {
+                let list_text = caps.get(1).unwrap_or("").to_owned();
+                let end = caps.range(0).end;
+                let mut ial = Ial::default();
+                self.parse_attribute_list(&list_text, &mut ial, line);
+                dd.opts.ial = Some(ial);
+                text.replace_range(..end, "");
+            }
+            let mut inner = Scanner::new(text, line);
+            self.parse_blocks(&mut dd, &mut inner);
+            trailing_blank = if dd.children.last().is_some_and(|c| c.kind == Kind::Blank) {
+                dd.children.pop()
+            } else {
+                None
+            };
+            let many = dd.children.len() > 1;
+            if let Some(first) = dd.children.first_mut()
+                && first.kind == Kind::P
+                && !keeps_para
+            {
+                if many && let Some(text) = first.children.first_mut() {
+                    text.value.push('\n');
+                }
+                first.opts.transparent = true;
+            }
+            list.children.push(dd);
+        }
+
+        // A definition list right after another (or a blank line after it) continues it.
+        let count = tree.children.len();
+        if count >= 1 && tree.children[count - 1].kind == Kind::Dl {
+            tree.children[count - 1].children.append(&mut list.children);
+        } else if count >= 2
+            && tree.children[count - 1].kind == Kind::Blank
+            && tree.children[count - 2].kind == Kind::Dl
+        {
+            tree.children.pop();
+            tree.children[count - 2].children.append(&mut list.children);
+        } else {
+            tree.children.push(list);
+        }
+        if let Some(blank) = trailing_blank {
+            tree.children.push(blank);
+        }
+        true
+    }
+}

@@ -405,3 +405,18 @@ fn footnotes_are_numbered_and_listed_at_the_end() {
         "<p>Text<sup id=\"fnref:n\" role=\"doc-noteref\"><a class=\"footnote\" href=\"#fn:n\" rel=\"footnote\">1</a></sup>.</p><div class=\"footnotes\" role=\"doc-endnotes\"><ol><li id=\"fn:n\" role=\"doc-endnote\"><p>The note.\u{a0}<a class=\"reversefootnote\" href=\"#fnref:n\" role=\"doc-backlink\">\u{21a9}</a></p></li></ol></div>"
     );
 }
+
+#[test]
+fn definition_lists_as_kramdown_writes_them() {
+    assert_eq!(
+        html(
+            "Specify 7\n: The desktop application.\n\nSpecify 7 web\n: The web platform,\n  used by most members.\n\n  With a second paragraph.\n"
+        ),
+        "<dl><dt>Specify 7</dt><dd>The desktop application.</dd><dt>Specify 7 web</dt><dd>The web platform,\nused by most members.\n<p>With a second paragraph.</p></dd></dl>"
+    );
+    // A blank line before the definition keeps its paragraph.
+    assert_eq!(
+        html("Term\n\n: Definition.\n"),
+        "<dl><dt>Term</dt><dd><p>Definition.</p></dd></dl>"
+    );
+}
