@@ -301,6 +301,11 @@ impl Converter<'_> {
                 format!("the footnote `[^{name}]` is defined again; this definition replaces the earlier one"),
                 "remove one of the definitions".into(),
             ),
+            WarningKind::DuplicateAbbreviation { name } => self.warning(
+                src.find(line, &format!("*[{name}]")),
+                format!("the abbreviation `{name}` is defined again; this definition replaces the earlier one"),
+                "remove one of the definitions".into(),
+            ),
             WarningKind::UnreferencedFootnote { name } => self.warning(
                 src.find(line, &format!("[^{name}]")),
                 format!("the footnote `[^{name}]` is never referenced, so it is not shown"),
@@ -670,6 +675,11 @@ impl Converter<'_> {
                 return self.html_element(el).map(Inline::Element);
             }
             Kind::Raw => Inline::text(el.value),
+            Kind::Abbreviation => Inline::Element(Element {
+                tag: "abbr".into(),
+                attrs: attrs_of(&el.attr),
+                content: ElementContent::Inlines(vec![Inline::text(el.value)]),
+            }),
             // Written as MathJax reads it, as kramdown's default math engine does.
             Kind::Math => Inline::text(format!("\\({}\\)", el.value)),
             _ => return None,

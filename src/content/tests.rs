@@ -391,7 +391,10 @@ fn ids_from_attribute_lists_html_and_footnotes_are_anchors_too() {
         "About",
         "Intro.\n{: #intro}\n\n<div id=\"box\" markdown=\"1\">\nInside a note[^n] and *this*{: #em}.\n</div>\n\n[^n]: The note.\n\n[a](#intro) [b](#box) [c](#em) [d](#fn:n) [e](/data/#terms)\n",
     );
-    let data = page("Data", "Terms\n: Definitions get no ids, but this one has.\n{: #terms}\n");
+    let data = page(
+        "Data",
+        "Terms\n: Definitions get no ids, but this one has.\n{: #terms}\n",
+    );
     let compiled = compile(&input(&[("about.md", &about), ("data.md", &data)]));
     assert_eq!(messages(&compiled), Vec::<String>::new());
 }

@@ -107,6 +107,9 @@ impl Parser {
         if src.matches(p::link_definition_start()) && self.parse_link_definition(tree, src) {
             return Step::Done;
         }
+        if src.matches(p::abbrev_definition_start()) {
+            return self.parse_abbrev_definition(tree, src).into();
+        }
         if src.matches(p::block_extensions_start()) && self.parse_block_extensions(tree, src) {
             return Step::Done;
         }
@@ -368,6 +371,27 @@ impl Parser {
         true
     }
 
+    fn parse_abbrev_definition(&mut self, tree: &mut Element, src: &mut Scanner) -> bool {
+        let line = src.current_line_number();
+        let name = src.group(1).unwrap_or("").to_owned();
+        let text = src.group(2).unwrap_or("").trim().to_owned();
+        src.advance(src.matched_size());
+        if self.abbreviations.iter().any(|(n, ..)| *n == name) {
+            self.warn(
+                line,
+                WarningKind::DuplicateAbbreviation { name: name.clone() },
+            );
+            self.abbreviations.retain(|(n, ..)| *n != name);
+        }
+        let serial = self.serial();
+        let mut eob = self.new_block_el(Kind::Eob, line);
+        eob.opts.eob = Some(EobKind::AbbrevDef);
+        eob.opts.serial = serial;
+        tree.children.push(eob);
+        self.abbreviations.push((name, text, serial, line));
+        true
+    }
+
     fn parse_footnote_definition(&mut self, tree: &mut Element, src: &mut Scanner) -> bool {
         let line = src.current_line_number();
         let name = src.group(1).unwrap_or("").to_owned();
@@ -420,7 +444,10 @@ impl Parser {
             let attaches = tree.children.last().is_some_and(|last| {
                 last.kind != Kind::Blank
                     && (last.kind != Kind::Eob
-                        || matches!(last.opts.eob, Some(EobKind::LinkDef | EobKind::FootnoteDef)))
+                        || matches!(
+                            last.opts.eob,
+                            Some(EobKind::LinkDef | EobKind::FootnoteDef | EobKind::AbbrevDef)
+                        ))
             });
             if attaches {
                 let mut ial = Ial::default();

@@ -54,6 +54,9 @@ pub enum Kind {
     Math,
     /// A footnote marker; the footnote's name is the value.
     Footnote,
+    /// An abbreviation defined with `*[SCC]: Specify Collections Consortium`; the abbreviation
+    /// is the value.
+    Abbreviation,
     /// A container used while parsing, never left in the tree.
     Temp,
 }
@@ -84,6 +87,7 @@ pub enum EobKind {
     Ial,
     LinkDef,
     FootnoteDef,
+    AbbrevDef,
     Extension,
 }
 

@@ -23,7 +23,7 @@ use std::collections::HashMap;
 pub use element::{Alignment, AttrMap, ContentModel, Element, EobKind, Ial, Kind};
 use ids::GfmIds;
 pub use ids::KramdownIds;
-use scanner::Scanner;
+use scanner::{Re, Scanner};
 
 /// Which dialect the text is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -159,6 +159,9 @@ pub enum WarningKind {
     DuplicateFootnote {
         name: String,
     },
+    DuplicateAbbreviation {
+        name: String,
+    },
     UnreferencedFootnote {
         name: String,
     },
@@ -204,6 +207,23 @@ pub fn parse(text: &str, first_line: usize, options: &Options) -> Document {
     let mut footnotes = std::mem::take(&mut parser.footnotes);
     for footnote in &mut footnotes {
         parser.update_tree(&mut footnote.content);
+    }
+    if !parser.abbreviations.is_empty() {
+        let defs: Vec<(String, String, AttrMap)> = std::mem::take(&mut parser.abbreviations)
+            .into_iter()
+            .map(|(name, text, serial, line)| {
+                let mut attr = AttrMap::default();
+                if let Some(ial) = parser.eob_ials.get(&serial).cloned() {
+                    parser.update_attr_with_ial(&mut attr, &ial, line);
+                }
+                (name, text, attr)
+            })
+            .collect();
+        let abbreviations = Abbreviations::new(defs);
+        abbreviations.replace(&mut root);
+        for footnote in &mut footnotes {
+            abbreviations.replace(&mut footnote.content);
+        }
     }
     let mut referenced = Vec::new();
     for footnote in footnotes {
@@ -285,6 +305,8 @@ struct Parser {
     alds: HashMap<String, Ial>,
     link_defs: HashMap<String, LinkDef>,
     footnotes: Vec<FootnoteDef>,
+    /// Abbreviations with their expansion, the serial of their end-of-block element, and line.
+    abbreviations: Vec<(String, String, usize, usize)>,
     warnings: Vec<Warning>,
     /// An attribute list read before the block it applies to, and its line.
     block_ial: Option<Ial>,
@@ -318,6 +340,7 @@ impl Parser {
             alds: HashMap::new(),
             link_defs,
             footnotes: Vec::new(),
+            abbreviations: Vec::new(),
             warnings: Vec::new(),
             block_ial: None,
             block_ial_line: 0,
@@ -560,6 +583,87 @@ impl Parser {
         }
         element.children = out;
     }
+}
+
+/// Where the abbreviations of a document occur in its text, to mark them up.
+struct Abbreviations {
+    /// Every abbreviation, longest first so that `SCCs` wins over `SCC`.
+    any: Re,
+    /// Expansion and attributes, by abbreviation.
+    defs: HashMap<String, (String, AttrMap)>,
+}
+
+impl Abbreviations {
+    fn new(defs: Vec<(String, String, AttrMap)>) -> Self {
+        let mut names: Vec<&str> = defs.iter().map(|(name, _, _)| name.as_str()).collect();
+        names.sort_by_key(|name| std::cmp::Reverse(name.len()));
+        let any = Re::new(
+            &names
+                .iter()
+                .map(|n| patterns::fancy_escape(n))
+                .collect::<Vec<_>>()
+                .join("|"),
+        );
+        let any = any;
+        let defs = defs
+            .into_iter()
+            .map(|(name, text, attr)| (name, (text, attr)))
+            .collect();
+        Self { any, defs }
+    }
+
+    /// Replaces, in the text of `el` and its descendants, each abbreviation that stands as a word
+    /// of its own with an abbreviation element.
+    fn replace(&self, el: &mut Element) {
+        let raw = el.opts.content_model == Some(ContentModel::Raw);
+        let mut out = Vec::with_capacity(el.children.len());
+        for mut child in std::mem::take(&mut el.children) {
+            if child.kind != Kind::Text || raw {
+                self.replace(&mut child);
+                out.push(child);
+                continue;
+            }
+            let text = child.value;
+            let mut last = 0;
+            for caps in self.any.captures_all(&text) {
+                let range = caps.range(0);
+                let word_before = text[..range.start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(is_word_char);
+                let word_after = text[range.end..].chars().next().is_some_and(is_word_char);
+                if range.start < last || word_before || word_after {
+                    continue;
+                }
+                if range.start > last {
+                    out.push(
+                        Element::with_value(Kind::Text, &text[last..range.start])
+                            .at(child.opts.location),
+                    );
+                }
+                let name = &text[range.clone()];
+                let mut abbr =
+                    Element::with_value(Kind::Abbreviation, name).at(child.opts.location);
+                if let Some((title, attr)) = self.defs.get(name) {
+                    abbr.attr = attr.clone();
+                    if !title.is_empty() {
+                        abbr.attr.set("title", title.clone());
+                    }
+                }
+                out.push(abbr);
+                last = range.end;
+            }
+            if last < text.len() {
+                out.push(Element::with_value(Kind::Text, &text[last..]).at(child.opts.location));
+            }
+        }
+        el.children = out;
+    }
+}
+
+/// Ruby's `\w`: ASCII letters, digits and `_`.
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_'
 }
 
 /// Adds `text` to the last child of `tree` if that is text of the same type, or as a new child.

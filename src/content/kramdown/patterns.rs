@@ -506,6 +506,10 @@ pub fn link_definition() -> &'static Re {
     ))
 }
 
+pub fn abbrev_definition_start() -> &'static Re {
+    re!(format!(r"^{OPT_SPACE}\*\[(.+?)\]:(.*?)\n"))
+}
+
 /// The first line of a footnote definition; its indented lines follow as a code block would.
 pub fn footnote_definition_start() -> &'static Re {
     re!(format!(r"^{OPT_SPACE}\[\^({ALD_ID_NAME})\]:\s*?(.*?\n)"))

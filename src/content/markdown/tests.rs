@@ -420,3 +420,13 @@ fn definition_lists_as_kramdown_writes_them() {
         "<dl><dt>Term</dt><dd><p>Definition.</p></dd></dl>"
     );
 }
+
+#[test]
+fn abbreviations_are_marked_where_they_stand_as_words() {
+    assert_eq!(
+        html(
+            "The SCC shares data with GBIF; SCCs and xSCC are other words.\n\n*[SCC]: Specify Collections Consortium\n*[GBIF]: Global Biodiversity Information Facility\n{: .org}\n"
+        ),
+        "<p>The <abbr title=\"Specify Collections Consortium\">SCC</abbr> shares data with <abbr class=\"org\" title=\"Global Biodiversity Information Facility\">GBIF</abbr>; SCCs and xSCC are other words.</p>"
+    );
+}
