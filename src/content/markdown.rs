@@ -101,8 +101,8 @@ pub fn parse_with(
             }),
         }
         let mut attrs = attrs_of(&footnote.attr);
+        // kramdown also writes `role="doc-endnote"`, which ARIA has deprecated.
         attrs.id = Some(format!("fn:{name}"));
-        attrs.other.push(("role".into(), "doc-endnote".into()));
         items.push(Block::Element(Element {
             tag: "li".into(),
             attrs,
@@ -422,9 +422,13 @@ impl Converter<'_> {
                 let items = el
                     .children
                     .into_iter()
-                    .map(|li| ListItem {
-                        attrs: attrs_of(&li.attr),
-                        blocks: self.blocks(li.children),
+                    .map(|li| {
+                        let mut blocks = self.blocks(li.children);
+                        label_task_checkbox(&mut blocks);
+                        ListItem {
+                            attrs: attrs_of(&li.attr),
+                            blocks,
+                        }
                     })
                     .collect();
                 Block::List(List {
@@ -636,6 +640,7 @@ impl Converter<'_> {
                     }
                 } + self.options.footnote_nr as usize
                     - 1;
+                // kramdown puts `doc-noteref` on the `sup`, where ARIA does not allow it.
                 let link = Inline::Element(Element {
                     tag: "a".into(),
                     attrs: Attrs {
@@ -643,6 +648,7 @@ impl Converter<'_> {
                         other: vec![
                             ("href".into(), format!("#fn:{name}")),
                             ("rel".into(), "footnote".into()),
+                            ("role".into(), "doc-noteref".into()),
                         ],
                         ..Attrs::default()
                     },
@@ -652,7 +658,6 @@ impl Converter<'_> {
                     tag: "sup".into(),
                     attrs: Attrs {
                         id: Some(format!("fnref:{name}")),
-                        other: vec![("role".into(), "doc-noteref".into())],
                         ..Attrs::default()
                     },
                     content: ElementContent::Inlines(vec![link]),
@@ -823,6 +828,25 @@ impl Converter<'_> {
             attrs: attrs_of(&attr),
             content,
         })
+    }
+}
+
+/// A task list's checkbox is named by its item's text, so that a screen reader says what is done
+/// or not (kramdown writes the checkbox without a label).
+fn label_task_checkbox(blocks: &mut [Block]) {
+    let Some(Block::Plain { content } | Block::Paragraph { content, .. }) = blocks.first_mut()
+    else {
+        return;
+    };
+    let label = crate::model::plain_text(content.get(1..).unwrap_or_default())
+        .trim()
+        .to_owned();
+    if let Some(Inline::Element(checkbox)) = content.first_mut()
+        && checkbox.tag == "input"
+        && checkbox.attrs.has_class("task-list-item-checkbox")
+        && !label.is_empty()
+    {
+        checkbox.attrs.other.push(("aria-label".into(), label));
     }
 }
 

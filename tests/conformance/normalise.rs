@@ -59,8 +59,9 @@ const BLOCK: &[&str] = &[
     "section",
     "br",
 ];
-/// Attributes the site adds for accessibility or scrolling, which kramdown does not write.
-const ADDED_BY_SITE: &[&str] = &["role", "tabindex", "scope"];
+/// Attributes the site adds (or moves) for accessibility or scrolling: ARIA roles where ARIA
+/// allows them, names for task list checkboxes, keyboard access to tables that scroll.
+const ADDED_BY_SITE: &[&str] = &["role", "tabindex", "scope", "aria-label"];
 
 /// The tokens of `html`, normalised.
 pub fn normalise(html: &str) -> Vec<Token> {

@@ -135,7 +135,7 @@ fn gfm_strikethrough_task_lists_and_fenced_code() {
     assert_eq!(html("~~old~~ new\n"), "<p><del>old</del> new</p>");
     assert_eq!(
         html("- [x] done\n- [ ] to do\n"),
-        "<ul class=\"task-list\"><li class=\"task-list-item\"><input class=\"task-list-item-checkbox\" type=\"checkbox\" disabled=\"disabled\" checked=\"checked\">done</li><li class=\"task-list-item\"><input class=\"task-list-item-checkbox\" type=\"checkbox\" disabled=\"disabled\">to do</li></ul>"
+        "<ul class=\"task-list\"><li class=\"task-list-item\"><input class=\"task-list-item-checkbox\" type=\"checkbox\" disabled=\"disabled\" checked=\"checked\" aria-label=\"done\">done</li><li class=\"task-list-item\"><input class=\"task-list-item-checkbox\" type=\"checkbox\" disabled=\"disabled\" aria-label=\"to do\">to do</li></ul>"
     );
     assert_eq!(
         html("```rust\nfn main() {}\n```\n"),
@@ -402,7 +402,7 @@ fn each_markdown_problem_is_reported_at_its_position() {
 fn footnotes_are_numbered_and_listed_at_the_end() {
     assert_eq!(
         html("Text[^n].\n\n[^n]: The note.\n"),
-        "<p>Text<sup id=\"fnref:n\" role=\"doc-noteref\"><a class=\"footnote\" href=\"#fn:n\" rel=\"footnote\">1</a></sup>.</p><div class=\"footnotes\" role=\"doc-endnotes\"><ol><li id=\"fn:n\" role=\"doc-endnote\"><p>The note.\u{a0}<a class=\"reversefootnote\" href=\"#fnref:n\" role=\"doc-backlink\">\u{21a9}</a></p></li></ol></div>"
+        "<p>Text<sup id=\"fnref:n\"><a class=\"footnote\" href=\"#fn:n\" rel=\"footnote\" role=\"doc-noteref\">1</a></sup>.</p><div class=\"footnotes\" role=\"doc-endnotes\"><ol><li id=\"fn:n\"><p>The note.\u{a0}<a class=\"reversefootnote\" href=\"#fnref:n\" role=\"doc-backlink\">\u{21a9}</a></p></li></ol></div>"
     );
 }
 
