@@ -438,6 +438,10 @@ impl Converter<'_> {
                 })
             }
             Kind::Table => self.table(el, attrs),
+            // As kramdown's default math engine writes it, for MathJax to find.
+            Kind::Math => Block::Plain {
+                content: vec![Inline::text(format!("\\[{}\\]", el.value))],
+            },
             Kind::Dl => {
                 let items = el
                     .children

@@ -97,6 +97,9 @@ impl Parser {
         if src.matches(p::setext_header_start()) && self.parse_setext_header(tree, src) {
             return Step::Done;
         }
+        if src.matches(p::block_math_start()) && self.parse_block_math(tree, src) {
+            return Step::Done;
+        }
         if src.matches(p::table_start()) && self.parse_table(tree, src) {
             return Step::Done;
         }
@@ -331,6 +334,31 @@ impl Parser {
         src.advance(src.matched_size());
         let el = self.new_block_el(Kind::Hr, line);
         tree.children.push(el);
+        true
+    }
+
+    /// `$$ ... $$` standing alone between block boundaries (`\$$` keeps it as text).
+    fn parse_block_math(&mut self, tree: &mut Element, src: &mut Scanner) -> bool {
+        if !self.after_block_boundary(tree) {
+            return false;
+        }
+        if src.group(1).is_some() {
+            if src.group(3).is_some() {
+                src.scan(re!(format!(r"^{}\\", p::OPT_SPACE)));
+            }
+            return false;
+        }
+        let line = src.current_line_number();
+        let start = src.pos();
+        let data = src.group(2).unwrap_or("").trim().to_owned();
+        src.advance(src.matched_size());
+        if !p::at_block_boundary(src.rest()) {
+            src.set_pos(start);
+            return false;
+        }
+        let mut math = self.new_block_el(Kind::Math, line);
+        math.value = data;
+        tree.children.push(math);
         true
     }
 

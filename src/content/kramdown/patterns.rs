@@ -454,6 +454,10 @@ pub fn header_id() -> &'static Re {
     re!(format!(r"[\t ]\{{#(?<id>[{START}][{START}{MORE}]*)\}}\z"))
 }
 
+pub fn block_math_start() -> &'static Re {
+    re!(format!(r"(?s:^{OPT_SPACE}(\\)?\$\$(.*?)\$\$(\s*?\n)?)"))
+}
+
 /// Whether a block boundary is at the start of `rest`: a blank line, an end-of-block marker, a
 /// block attribute list, or the end of the text.
 pub fn at_block_boundary(rest: &str) -> bool {

@@ -430,3 +430,11 @@ fn abbreviations_are_marked_where_they_stand_as_words() {
         "<p>The <abbr title=\"Specify Collections Consortium\">SCC</abbr> shares data with <abbr class=\"org\" title=\"Global Biodiversity Information Facility\">GBIF</abbr>; SCCs and xSCC are other words.</p>"
     );
 }
+
+#[test]
+fn math_is_written_for_mathjax_as_kramdown_writes_it() {
+    assert_eq!(
+        html("$$\nE = mc^2\n$$\n\nInline $$a+b$$ too.\n"),
+        "\\[E = mc^2\\]<p>Inline \\(a+b\\) too.</p>"
+    );
+}
