@@ -102,9 +102,10 @@ impl Shell {
         })
     }
 
-    /// The inline module that starts the app, once the page has been painted: the prerendered
-    /// page is complete without the app, so the app's files should not compete with the page's
-    /// own (the hero image above all) on a slow link. If starting fails (the page's HTML was
+    /// The inline module that starts the app once the page has loaded (its hero image included)
+    /// and been painted: the prerendered page is complete without the app, so the app's files
+    /// should not compete with the page's own on a slow link, nor its start-up delay the page's
+    /// largest paint. If starting fails (the page's HTML was
     /// altered on the way and no longer matches what the app draws, say), it reloads the page
     /// once, asking the app to draw it afresh instead of taking over the HTML; a second failure
     /// leaves the page as the plain HTML it already is. The globals are the ones Leptos's
@@ -117,7 +118,8 @@ impl Shell {
              if(sessionStorage.getItem(key)!==location.pathname){{sessionStorage.setItem(key,location.pathname);location.reload();}}\
              else{{console.warn('The page script stopped; the page keeps working as plain HTML.',error);}}\
              }});\n\
-             requestAnimationFrame(()=>setTimeout(start,0));",
+             const later=()=>requestAnimationFrame(()=>setTimeout(start,0));\n\
+             if(document.readyState==='complete'){{later();}}else{{addEventListener('load',later,{{once:true}});}}",
             js = self.js,
             wasm = self.wasm,
             key = crate::site_data::CLEAN_RENDER_KEY,

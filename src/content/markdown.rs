@@ -5,8 +5,8 @@
 //! standalone images as figures, footnotes at the end), removes what is unsafe in raw HTML, and
 //! turns what kramdown passes over silently into diagnostics with file, line and column.
 
-use super::diagnostics::{Diagnostic, Position, did_you_mean};
-use super::kramdown::{self, AttrMap, Document, Kind, KramdownIds, Options, Warning, WarningKind};
+use super::diagnostics::{Diagnostic, Position};
+use super::kramdown::{self, AttrMap, Document, Kind, KramdownIds, Options, Warning};
 use super::links;
 use crate::model::{
     Align, Attrs, Block, ButtonRow, Element, ElementContent, Heading, Image, Inline, Link, List,
@@ -45,7 +45,7 @@ pub fn parse_with(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Body {
     let document = kramdown::parse(text, first_line, options);
-    let source = Source {
+    let source = problems::Source {
         lines: text.split('\n').collect(),
         first_line,
     };
@@ -132,60 +132,9 @@ pub fn parse_with(
     }
 }
 
-/// The body's lines, to find the column of what a line-level warning is about.
-struct Source<'a> {
-    lines: Vec<&'a str>,
-    first_line: usize,
-}
-
-impl Source<'_> {
-    fn line(&self, line: usize) -> &str {
-        line.checked_sub(self.first_line)
-            .and_then(|i| self.lines.get(i))
-            .copied()
-            .unwrap_or("")
-    }
-
-    /// The position of the first `needle` on `line`, or of its first non-blank character.
-    fn find(&self, line: usize, needle: &str) -> Position {
-        let text = self.line(line);
-        let byte = (!needle.is_empty()).then(|| text.find(needle)).flatten();
-        let byte = byte.unwrap_or(text.len() - text.trim_start().len());
-        Position::new(line, text[..byte].chars().count() + 1)
-    }
-
-    /// The position of the second `needle` on `line` (the first if there is one only), just
-    /// after its leading space.
-    fn find_second(&self, line: usize, needle: &str) -> Position {
-        let text = self.line(line);
-        let Some(first) = text.find(needle) else {
-            return self.find(line, needle.trim());
-        };
-        let at = text[first + 1..]
-            .find(needle)
-            .map_or(first, |i| first + 1 + i)
-            + 1;
-        Position::new(line, text[..at].chars().count() + 1)
-    }
-
-    /// The position of the attribute list on `line` that contains `needle`.
-    fn find_list(&self, line: usize, needle: &str) -> Position {
-        let text = self.line(line);
-        let mut from = 0;
-        while let Some(start) = text[from..].find("{:").map(|i| i + from) {
-            let end = text[start..].find('}').map_or(text.len(), |i| start + i);
-            if text[start..end].contains(needle) {
-                return Position::new(line, text[..start].chars().count() + 1);
-            }
-            from = start + 2;
-        }
-        self.find(line, "{:")
-    }
-}
-
 struct Converter<'a> {
     file: &'a str,
-    source: &'a Source<'a>,
+    source: &'a problems::Source<'a>,
     options: &'a Options,
     diagnostics: &'a mut Vec<Diagnostic>,
     links: Vec<LinkRef>,
@@ -224,105 +173,18 @@ impl Converter<'_> {
             .push(Diagnostic::warning(self.file, at, message).with_hint(hint));
     }
 
-    fn unused_list(&mut self, at: Position) {
-        let at = self.source.find(at.line, "{:");
-        self.warning(
-            at,
-            "this attribute list is not next to a block, so it applies to nothing".into(),
-            "put it on the line right after the block it is for, or right before it".into(),
-        );
+    fn unused_list(&mut self, line: usize) {
+        self.diagnostics.push(problems::unused_attribute_list(
+            self.file,
+            self.source,
+            line,
+        ));
     }
 
     /// What the parser noticed, as the diagnostic an editor can act on.
     fn report(&mut self, warning: &Warning) {
-        let line = warning.line;
-        let src = self.source;
-        match &warning.kind {
-            WarningKind::InvalidAttribute { list, token } => self.error(
-                src.find(line, token),
-                format!("`{token}` in attribute list `{{:{list}}}` is not an attribute"),
-                "write `#id`, `.class`, `key=\"value\"` or the name of a `{:name: ...}` definition".into(),
-            ),
-            WarningKind::UnknownReference { name, known } => {
-                let known: Vec<&str> = known.iter().map(String::as_str).collect();
-                let hint = match did_you_mean(name, &known) {
-                    Some(close) => format!("did you mean `{close}`? To add the class `{name}`, write `.{name}`"),
-                    None => format!("to add the class `{name}`, write `.{name}`"),
-                };
-                self.error(src.find_list(line, name), format!("attribute list uses `{name}`, which is not defined"), hint);
-            }
-            WarningKind::UnclosedAttributeList { .. } => self.error(
-                src.find(line, "{:"),
-                "attribute list is never closed".into(),
-                "end it with `}` on the same line".into(),
-            ),
-            WarningKind::AttributeListAfterText { text } => self.error(
-                src.find(line, text),
-                "this attribute list follows plain text, so it applies to nothing and would be shown as text".into(),
-                "put it right after a link, emphasis or image, or on its own line after the block".into(),
-            ),
-            WarningKind::NoEndTag { tag } => self.warning(
-                src.find(line, &format!("<{tag}")),
-                format!("`<{tag}>` is never closed, so it runs to the end of its block"),
-                format!("add `</{tag}>` where it should end"),
-            ),
-            WarningKind::StrayEndTag { tag } => self.warning(
-                src.find(line, &format!("</{tag}")),
-                format!("`</{tag}>` closes nothing, so it is shown as text"),
-                "remove it, or add the start tag it belongs to".into(),
-            ),
-            WarningKind::BlockTagInText { tag } => self.warning(
-                src.find(line, &format!("<{tag}")),
-                format!("block-level `<{tag}>` inside a paragraph is shown as text"),
-                "leave a blank line before it so that it starts a block".into(),
-            ),
-            WarningKind::DuplicateHtmlAttribute { tag, name } => self.warning(
-                src.find_second(line, &format!(" {name}=")),
-                format!("`<{tag}>` has the attribute `{name}` twice; the last one is used"),
-                "remove one of them".into(),
-            ),
-            WarningKind::UndefinedLink { id } => self.error(
-                src.find(line, "["),
-                format!("the link reference `[{id}]` has no definition, so the link would be shown as text"),
-                format!("define it on a line of its own: `[{id}]: /path/`"),
-            ),
-            WarningKind::DuplicateLinkDefinition { id } => self.warning(
-                src.find(line, "["),
-                format!("the link reference `[{id}]` is defined again; this definition replaces the earlier one"),
-                "remove one of the definitions".into(),
-            ),
-            WarningKind::UndefinedFootnote { name } => self.error(
-                src.find(line, &format!("[^{name}]")),
-                format!("the footnote `[^{name}]` has no definition, so it would be shown as text"),
-                format!("define it on a line of its own: `[^{name}]: The note.`"),
-            ),
-            WarningKind::DuplicateFootnote { name } => self.warning(
-                src.find(line, &format!("[^{name}]")),
-                format!("the footnote `[^{name}]` is defined again; this definition replaces the earlier one"),
-                "remove one of the definitions".into(),
-            ),
-            WarningKind::DuplicateAbbreviation { name } => self.warning(
-                src.find(line, &format!("*[{name}]")),
-                format!("the abbreviation `{name}` is defined again; this definition replaces the earlier one"),
-                "remove one of the definitions".into(),
-            ),
-            WarningKind::UnreferencedFootnote { name } => self.warning(
-                src.find(line, &format!("[^{name}]")),
-                format!("the footnote `[^{name}]` is never referenced, so it is not shown"),
-                format!("refer to it with `[^{name}]` in the text, or remove it"),
-            ),
-            WarningKind::InvalidExtension { text } => self.error(
-                src.find(line, text),
-                format!("`{text}` is not an extension kramdown knows, so it would be shown as text"),
-                "use `{::comment}...{:/comment}` or `{::nomarkdown}...{:/nomarkdown}`, or escape the brace as `\\{`".into(),
-            ),
-            WarningKind::UnusedAttributeList => self.unused_list(Position::new(line, 1)),
-            WarningKind::UnknownOption { name } => self.warning(
-                src.find(line, name),
-                format!("the `{{::options}}` setting `{name}` is ignored"),
-                "every page is rendered with the site's kramdown settings".into(),
-            ),
-        }
+        self.diagnostics
+            .push(problems::diagnostic(self.file, self.source, warning));
     }
 
     fn blocks(&mut self, elements: Vec<kramdown::Element>) -> Vec<Block> {
@@ -341,7 +203,7 @@ impl Converter<'_> {
         Some(match el.kind {
             Kind::Blank => {
                 if el.opts.ial.is_some() {
-                    self.unused_list(self.source.find(line.saturating_sub(1), "{:"));
+                    self.unused_list(line.saturating_sub(1));
                 }
                 return None;
             }
@@ -882,5 +744,6 @@ fn button_row(content: &[Inline]) -> Option<ButtonRow> {
     (!buttons.is_empty()).then_some(ButtonRow { buttons })
 }
 
+mod problems;
 #[cfg(test)]
 mod tests;

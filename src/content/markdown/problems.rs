@@ -1,0 +1,165 @@
+//! What kramdown passes over silently, as diagnostics an editor can act on: each at the line
+//! kramdown knows, and at the column where what it is about is written on that line.
+
+use crate::content::diagnostics::{Diagnostic, Position, did_you_mean};
+use crate::content::kramdown::{Warning, WarningKind};
+
+/// The body's lines, to find the column of what a line-level warning is about.
+pub(super) struct Source<'a> {
+    pub lines: Vec<&'a str>,
+    pub first_line: usize,
+}
+
+impl Source<'_> {
+    fn line(&self, line: usize) -> &str {
+        line.checked_sub(self.first_line)
+            .and_then(|i| self.lines.get(i))
+            .copied()
+            .unwrap_or("")
+    }
+
+    /// The position of the first `needle` on `line`, or of its first non-blank character.
+    pub fn find(&self, line: usize, needle: &str) -> Position {
+        let text = self.line(line);
+        let byte = (!needle.is_empty()).then(|| text.find(needle)).flatten();
+        let byte = byte.unwrap_or(text.len() - text.trim_start().len());
+        Position::new(line, text[..byte].chars().count() + 1)
+    }
+
+    /// The position of the second `needle` on `line` (the first if there is one only), just
+    /// after its leading space.
+    fn find_second(&self, line: usize, needle: &str) -> Position {
+        let text = self.line(line);
+        let Some(first) = text.find(needle) else {
+            return self.find(line, needle.trim());
+        };
+        let at = text[first + 1..]
+            .find(needle)
+            .map_or(first, |i| first + 1 + i)
+            + 1;
+        Position::new(line, text[..at].chars().count() + 1)
+    }
+
+    /// The position of the attribute list on `line` that contains `needle`.
+    fn find_list(&self, line: usize, needle: &str) -> Position {
+        let text = self.line(line);
+        let mut from = 0;
+        while let Some(start) = text[from..].find("{:").map(|i| i + from) {
+            let end = text[start..].find('}').map_or(text.len(), |i| start + i);
+            if text[start..end].contains(needle) {
+                return Position::new(line, text[..start].chars().count() + 1);
+            }
+            from = start + 2;
+        }
+        self.find(line, "{:")
+    }
+}
+
+fn error_at(file: &str, at: Position, message: String, hint: String) -> Diagnostic {
+    Diagnostic::error(file, at, message).with_hint(hint)
+}
+
+fn warning_at(file: &str, at: Position, message: String, hint: String) -> Diagnostic {
+    Diagnostic::warning(file, at, message).with_hint(hint)
+}
+
+/// A block attribute list on `line` with no block to apply to.
+pub(super) fn unused_attribute_list(file: &str, src: &Source, line: usize) -> Diagnostic {
+    warning_at(
+        file,
+        src.find(line, "{:"),
+        "this attribute list is not next to a block, so it applies to nothing".into(),
+        "put it on the line right after the block it is for, or right before it".into(),
+    )
+}
+
+/// The diagnostic for one thing the parser noticed.
+pub(super) fn diagnostic(file: &str, src: &Source, warning: &Warning) -> Diagnostic {
+    let line = warning.line;
+    match &warning.kind {
+        WarningKind::InvalidAttribute { list, token } => error_at(file,
+            src.find(line, token),
+            format!("`{token}` in attribute list `{{:{list}}}` is not an attribute"),
+            "write `#id`, `.class`, `key=\"value\"` or the name of a `{:name: ...}` definition".into(),
+        ),
+        WarningKind::UnknownReference { name, known } => {
+            let known: Vec<&str> = known.iter().map(String::as_str).collect();
+            let hint = match did_you_mean(name, &known) {
+                Some(close) => format!("did you mean `{close}`? To add the class `{name}`, write `.{name}`"),
+                None => format!("to add the class `{name}`, write `.{name}`"),
+            };
+            error_at(file, src.find_list(line, name), format!("attribute list uses `{name}`, which is not defined"), hint)
+        }
+        WarningKind::UnclosedAttributeList { .. } => error_at(file,
+            src.find(line, "{:"),
+            "attribute list is never closed".into(),
+            "end it with `}` on the same line".into(),
+        ),
+        WarningKind::AttributeListAfterText { text } => error_at(file,
+            src.find(line, text),
+            "this attribute list follows plain text, so it applies to nothing and would be shown as text".into(),
+            "put it right after a link, emphasis or image, or on its own line after the block".into(),
+        ),
+        WarningKind::NoEndTag { tag } => warning_at(file,
+            src.find(line, &format!("<{tag}")),
+            format!("`<{tag}>` is never closed, so it runs to the end of its block"),
+            format!("add `</{tag}>` where it should end"),
+        ),
+        WarningKind::StrayEndTag { tag } => warning_at(file,
+            src.find(line, &format!("</{tag}")),
+            format!("`</{tag}>` closes nothing, so it is shown as text"),
+            "remove it, or add the start tag it belongs to".into(),
+        ),
+        WarningKind::BlockTagInText { tag } => warning_at(file,
+            src.find(line, &format!("<{tag}")),
+            format!("block-level `<{tag}>` inside a paragraph is shown as text"),
+            "leave a blank line before it so that it starts a block".into(),
+        ),
+        WarningKind::DuplicateHtmlAttribute { tag, name } => warning_at(file,
+            src.find_second(line, &format!(" {name}=")),
+            format!("`<{tag}>` has the attribute `{name}` twice; the last one is used"),
+            "remove one of them".into(),
+        ),
+        WarningKind::UndefinedLink { id } => error_at(file,
+            src.find(line, "["),
+            format!("the link reference `[{id}]` has no definition, so the link would be shown as text"),
+            format!("define it on a line of its own: `[{id}]: /path/`"),
+        ),
+        WarningKind::DuplicateLinkDefinition { id } => warning_at(file,
+            src.find(line, "["),
+            format!("the link reference `[{id}]` is defined again; this definition replaces the earlier one"),
+            "remove one of the definitions".into(),
+        ),
+        WarningKind::UndefinedFootnote { name } => error_at(file,
+            src.find(line, &format!("[^{name}]")),
+            format!("the footnote `[^{name}]` has no definition, so it would be shown as text"),
+            format!("define it on a line of its own: `[^{name}]: The note.`"),
+        ),
+        WarningKind::DuplicateFootnote { name } => warning_at(file,
+            src.find(line, &format!("[^{name}]")),
+            format!("the footnote `[^{name}]` is defined again; this definition replaces the earlier one"),
+            "remove one of the definitions".into(),
+        ),
+        WarningKind::DuplicateAbbreviation { name } => warning_at(file,
+            src.find(line, &format!("*[{name}]")),
+            format!("the abbreviation `{name}` is defined again; this definition replaces the earlier one"),
+            "remove one of the definitions".into(),
+        ),
+        WarningKind::UnreferencedFootnote { name } => warning_at(file,
+            src.find(line, &format!("[^{name}]")),
+            format!("the footnote `[^{name}]` is never referenced, so it is not shown"),
+            format!("refer to it with `[^{name}]` in the text, or remove it"),
+        ),
+        WarningKind::InvalidExtension { text } => error_at(file,
+            src.find(line, text),
+            format!("`{text}` is not an extension kramdown knows, so it would be shown as text"),
+            "use `{::comment}...{:/comment}` or `{::nomarkdown}...{:/nomarkdown}`, or escape the brace as `\\{`".into(),
+        ),
+        WarningKind::UnusedAttributeList => unused_attribute_list(file, src, line),
+        WarningKind::UnknownOption { name } => warning_at(file,
+            src.find(line, name),
+            format!("the `{{::options}}` setting `{name}` is ignored"),
+            "every page is rendered with the site's kramdown settings".into(),
+        ),
+    }
+}
