@@ -8,6 +8,20 @@ use super::patterns as p;
 use super::scanner::{Re, Scanner, re};
 
 impl Parser {
+    /// Takes an attribute list written at the start of an item (`* {:.done} text`) off `text`.
+    fn take_item_ial(&mut self, text: &mut String, line: usize) -> Option<Ial> {
+        let caps = p::list_item_ial().captures(text)?;
+        if caps.range(0).start != 0 {
+            return None;
+        }
+        let list = caps.get(1).unwrap_or("").to_owned();
+        let end = caps.range(0).end;
+        let mut ial = Ial::default();
+        self.parse_attribute_list(&list, &mut ial, line);
+        text.replace_range(..end, "");
+        Some(ial)
+    }
+
     pub(super) fn parse_list(&mut self, tree: &mut Element, src: &mut Scanner) -> bool {
         let line = src.current_line_number();
         let ordered = !src.matches(p::list_start_ul());
@@ -48,30 +62,13 @@ impl Parser {
                 let (content_src, indent_src) = p::list_item_patterns(indentation);
                 content_re = Some(Re::cached(&content_src));
                 indent_re = Some(Re::cached(&indent_src));
-                if let Some(caps) = p::list_item_ial().captures(&value)
-                    && caps.range(0).start == 0
-                {
-                    let list_text = caps.get(1).unwrap_or("").to_owned();
-                    let end = caps.range(0).end;
-                    let mut ial = Ial::default();
-                    self.parse_attribute_list(&list_text, &mut ial, item_line);
-                    item.opts.ial = Some(ial);
-                    value.replace_range(..end, "");
-                }
+                item.opts.ial = self.take_item_ial(&mut value, item_line);
                 list_start = Re::cached(&p::next_item(marker, indentation));
                 nested_list_found = p::list_start().is_match(&value);
                 last_is_blank = false;
                 items.push((item, vec![value]));
             } else if let Some(mut result) =
-                content_re.as_ref().and_then(|re| src.scan(re)).or_else(|| {
-                    if last_is_blank {
-                        return None;
-                    }
-                    let len = p::lazy_line_len(src.rest(), indentation)?;
-                    let line = src.rest()[..len].to_owned();
-                    src.advance(len);
-                    Some(line)
-                })
+                continuation_line(src, content_re.as_deref(), indentation, last_is_blank)
             {
                 let Some((_, chunks)) = items.last_mut() else {
                     break;
@@ -180,6 +177,26 @@ impl Parser {
     }
 }
 
+/// The next line of an item: one indented as its content is, or (unless a blank line came
+/// before) a lazy line that continues its paragraph.
+fn continuation_line(
+    src: &mut Scanner,
+    content: Option<&Re>,
+    indentation: usize,
+    after_blank: bool,
+) -> Option<String> {
+    if let Some(line) = content.and_then(|re| src.scan(re)) {
+        return Some(line);
+    }
+    if after_blank {
+        return None;
+    }
+    let len = p::lazy_line_len(src.rest(), indentation)?;
+    let line = src.rest()[..len].to_owned();
+    src.advance(len);
+    Some(line)
+}
+
 /// The first line of an item with its marker removed, and the column its content starts at.
 fn first_list_line(marker_len: usize, mut content: String) -> (String, usize) {
     let mut indentation = marker_len;
@@ -277,16 +294,7 @@ impl Parser {
             let line = para.opts.location + offset;
             let mut dt = Element::new(Kind::Dt).at(line);
             let mut term = term.to_owned();
-            if let Some(caps) = p::list_item_ial().captures(&term)
-                && caps.range(0).start == 0
-            {
-                let list_text = caps.get(1).unwrap_or("").to_owned();
-                let end = caps.range(0).end;
-                let mut ial = Ial::default();
-                self.parse_attribute_list(&list_text, &mut ial, line);
-                dt.opts.ial = Some(ial);
-                term.replace_range(..end, "");
-            }
+            dt.opts.ial = self.take_item_ial(&mut term, line);
             dt.opts.raw_text = Some(term.clone());
             dt.children
                 .push(Element::with_value(self.text_type, term).at(line));
@@ -318,15 +326,7 @@ impl Parser {
             } else if src.matches(p::eob_marker()) {
                 break;
             } else if let Some(mut result) =
-                content_re.as_ref().and_then(|re| src.scan(re)).or_else(|| {
-                    if last_is_blank {
-                        return None;
-                    }
-                    let len = p::lazy_line_len(src.rest(), indentation)?;
-                    let line = src.rest()[..len].to_owned();
-                    src.advance(len);
-                    Some(line)
-                })
+                continuation_line(src, content_re.as_deref(), indentation, last_is_blank)
             {
                 let Some((_, value, _)) = definitions.last_mut() else {
                     break;
@@ -360,16 +360,7 @@ impl Parser {
         for (line, value, keeps_para) in definitions {
             let mut dd = Element::new(Kind::Dd).at(line);
             let mut text = value;
-            if let Some(caps) = p::list_item_ial().captures(&text)
-                && caps.range(0).start == 0
-            {
-                let list_text = caps.get(1).unwrap_or("").to_owned();
-                let end = caps.range(0).end;
-                let mut ial = Ial::default();
-                self.parse_attribute_list(&list_text, &mut ial, line);
-                dd.opts.ial = Some(ial);
-                text.replace_range(..end, "");
-            }
+            dd.opts.ial = self.take_item_ial(&mut text, line);
             let mut inner = Scanner::new(text, line);
             self.parse_blocks(&mut dd, &mut inner);
             trailing_blank = if dd.children.last().is_some_and(|c| c.kind == Kind::Blank) {
