@@ -291,13 +291,6 @@ struct FootnoteDef {
     referenced: bool,
 }
 
-/// One element being filled by the span parser, for the checks that look at what encloses the
-/// current position (no link inside a link, no emphasis inside the same emphasis).
-#[derive(Clone, Copy, Debug)]
-struct Frame {
-    kind: Kind,
-}
-
 /// The parser's state while it reads one document.
 struct Parser {
     options: Options,
@@ -311,8 +304,9 @@ struct Parser {
     /// An attribute list read before the block it applies to, and its line.
     block_ial: Option<Ial>,
     block_ial_line: usize,
-    /// The elements the span parser is inside, innermost last.
-    frames: Vec<Frame>,
+    /// The kinds of the elements the span parser is inside, innermost last, for the checks that
+    /// look at what encloses the position (no link inside a link, no emphasis inside the same).
+    frames: Vec<Kind>,
     /// The type new text gets: raw (for the span parser later) or final.
     text_type: Kind,
     /// Attribute lists written after definitions, by the serial of their end-of-block element.

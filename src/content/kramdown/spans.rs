@@ -7,7 +7,7 @@ use super::element::{Element, Ial, Kind};
 use super::entities;
 use super::patterns as p;
 use super::scanner::{Re, Scanner, re};
-use super::{Frame, Parser, WarningKind, add_text, normalize_link_id};
+use super::{Parser, WarningKind, add_text, normalize_link_id};
 
 /// The span parsers, in the order kramdown tries them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -183,7 +183,7 @@ impl Parser {
             Some(stop) => Re::cached(&format!("(?:{})|{starts}", stop.source())),
             None => Re::cached(&starts),
         };
-        self.frames.push(Frame { kind: el.kind });
+        self.frames.push(el.kind);
         let mut found = false;
         while !src.eos() && !found {
             let Some(text) = src.skip_to(&next) else {
@@ -279,10 +279,7 @@ impl Parser {
                 _ => false,
             }
         };
-        if intraword
-            || src.rest().starts_with(is_ascii_space)
-            || self.frames.iter().any(|f| f.kind == kind)
-        {
+        if intraword || src.rest().starts_with(is_ascii_space) || self.frames.contains(&kind) {
             add_text(tree, &result, self.text_type);
             return;
         }
@@ -409,12 +406,7 @@ impl Parser {
         } else {
             Kind::A
         };
-        if kind == Kind::A
-            && self
-                .frames
-                .iter()
-                .any(|f| matches!(f.kind, Kind::A | Kind::Img))
-        {
+        if kind == Kind::A && self.frames.iter().any(|k| matches!(k, Kind::A | Kind::Img)) {
             add_text(tree, &result, self.text_type);
             return;
         }
