@@ -36,6 +36,14 @@ pub fn is_unsafe(href: &str) -> bool {
     )
 }
 
+/// Whether `href` is an image carried in the page itself (`data:image/png;base64,...`), which an
+/// `<img>` may use.
+pub fn is_data_image(href: &str) -> bool {
+    href.trim_start()
+        .to_ascii_lowercase()
+        .starts_with("data:image/")
+}
+
 /// The path part of a link, without its query and fragment.
 pub fn path_of(href: &str) -> &str {
     let end = href.find(['?', '#']).unwrap_or(href.len());

@@ -100,7 +100,7 @@ pub fn parse_with(
                 content: vec![backlink],
             }),
         }
-        let mut attrs = attrs_of(&footnote.attr);
+        let mut attrs = converter.attrs("li", &footnote.attr, footnote.content.opts.location);
         // kramdown also writes `role="doc-endnote"`, which ARIA has deprecated.
         attrs.id = Some(format!("fn:{name}"));
         items.push(Block::Element(Element {
@@ -198,8 +198,11 @@ impl Converter<'_> {
     }
 
     fn block(&mut self, el: kramdown::Element) -> Option<Block> {
+        if el.kind == Kind::HtmlElement {
+            return self.html_element(el).map(Block::Element);
+        }
         let line = el.opts.location;
-        let attrs = attrs_of(&el.attr);
+        let attrs = self.attrs("", &el.attr, line);
         Some(match el.kind {
             Kind::Blank => {
                 if el.opts.ial.is_some() {
@@ -288,7 +291,7 @@ impl Converter<'_> {
                         let mut blocks = self.blocks(li.children);
                         label_task_checkbox(&mut blocks);
                         ListItem {
-                            attrs: attrs_of(&li.attr),
+                            attrs: self.attrs("li", &li.attr, li.opts.location),
                             blocks,
                         }
                     })
@@ -309,7 +312,7 @@ impl Converter<'_> {
                     .children
                     .into_iter()
                     .map(|item| {
-                        let attrs = attrs_of(&item.attr);
+                        let attrs = self.attrs("", &item.attr, item.opts.location);
                         let (tag, content) = match item.kind {
                             Kind::Dt => {
                                 ("dt", ElementContent::Inlines(self.inlines(item.children)))
@@ -329,7 +332,6 @@ impl Converter<'_> {
                     content: ElementContent::Blocks(items),
                 })
             }
-            Kind::HtmlElement => return self.html_element(el).map(Block::Element),
             Kind::Raw => {
                 self.warning(
                     self.source.find(line, "{::nomarkdown"),
@@ -471,15 +473,15 @@ impl Converter<'_> {
                 },
             ),
             Kind::Codespan => Inline::Code {
-                attrs: attrs_of(&el.attr),
+                attrs: self.attrs("code", &el.attr, line),
                 text: el.value,
             },
             Kind::Em => Inline::Emphasis {
-                attrs: attrs_of(&el.attr),
+                attrs: self.attrs("em", &el.attr, line),
                 content: self.inlines(el.children),
             },
             Kind::Strong => Inline::Strong {
-                attrs: attrs_of(&el.attr),
+                attrs: self.attrs("strong", &el.attr, line),
                 content: self.inlines(el.children),
             },
             Kind::A => {
@@ -548,7 +550,7 @@ impl Converter<'_> {
             Kind::Raw => Inline::text(el.value),
             Kind::Abbreviation => Inline::Element(Element {
                 tag: "abbr".into(),
-                attrs: attrs_of(&el.attr),
+                attrs: self.attrs("abbr", &el.attr, line),
                 content: ElementContent::Inlines(vec![Inline::text(el.value)]),
             }),
             // Written as MathJax reads it, as kramdown's default math engine does.
@@ -596,7 +598,7 @@ impl Converter<'_> {
             href,
             target,
             title,
-            attrs: attrs_of(&attr),
+            attrs: self.attrs("a", &attr, line),
             content,
         }))
     }
@@ -610,10 +612,7 @@ impl Converter<'_> {
         attr: AttrMap,
     ) -> Option<Inline> {
         let at = self.source.find(line, &src);
-        let data_image = src
-            .trim_start()
-            .to_ascii_lowercase()
-            .starts_with("data:image/");
+        let data_image = links::is_data_image(&src);
         if links::is_unsafe(&src) && !data_image {
             self.error(
                 at,
@@ -633,8 +632,40 @@ impl Converter<'_> {
             src,
             alt,
             title,
-            attrs: attrs_of(&attr),
+            attrs: self.attrs("img", &attr, line),
         }))
+    }
+
+    /// The attributes of an element `tag` (empty when it does not matter) as the model holds
+    /// them, without those that could run a script or load unwanted content, whether HTML or an
+    /// attribute list set them (each removal is reported).
+    fn attrs(&mut self, tag: &str, attr: &AttrMap, line: usize) -> Attrs {
+        let mut safe = AttrMap::default();
+        for (name, value) in &attr.0 {
+            let lower = name.to_ascii_lowercase();
+            let unsafe_url = URL_ATTRIBUTES.contains(&lower.as_str())
+                && links::is_unsafe(value)
+                && !(tag == "img" && lower == "src" && links::is_data_image(value));
+            if lower.starts_with("on")
+                || lower == "srcdoc"
+                || (lower == "style" && value.to_ascii_lowercase().contains("url("))
+                || unsafe_url
+            {
+                let element = if tag.is_empty() {
+                    String::new()
+                } else {
+                    format!(" of `<{tag}>`")
+                };
+                self.warning(
+                    self.source.find_near(line, name),
+                    format!("the attribute `{name}`{element} is removed: it could run a script or load unwanted content"),
+                    "remove it from the Markdown".into(),
+                );
+                continue;
+            }
+            safe.set(name, value.clone());
+        }
+        attrs_of(&safe)
     }
 
     /// An HTML element from the Markdown, with what could run code or load other documents
@@ -650,36 +681,16 @@ impl Converter<'_> {
             );
             return None;
         }
-        let mut attr = AttrMap::default();
-        for (name, value) in &el.attr.0 {
-            let lower = name.to_ascii_lowercase();
-            let url_attr = URL_ATTRIBUTES.contains(&lower.as_str());
-            let data_image = tag == "img"
-                && lower == "src"
-                && value
-                    .trim_start()
-                    .to_ascii_lowercase()
-                    .starts_with("data:image/");
-            if lower.starts_with("on")
-                || lower == "srcdoc"
-                || lower == "style" && value.to_ascii_lowercase().contains("url(")
-                || (url_attr && links::is_unsafe(value) && !data_image)
-            {
-                self.warning(
-                    self.source.find(line, name),
-                    format!("the attribute `{name}` of `<{tag}>` is removed: it could run a script or load unwanted content"),
-                    "remove it from the Markdown".into(),
-                );
-                continue;
-            }
-            attr.set(name, value.clone());
-        }
+        let attrs = self.attrs(&tag, &el.attr, line);
         if tag == "img"
-            && let Some(src) = attr.get("src").filter(|s| !s.starts_with("data:"))
+            && let Some((_, src)) = attrs
+                .other
+                .iter()
+                .find(|(k, v)| k == "src" && !v.starts_with("data:"))
         {
             let at = self.source.find(line, src);
             self.links.push(LinkRef {
-                href: src.to_owned(),
+                href: src.clone(),
                 at,
                 is_image: true,
             });
@@ -691,7 +702,7 @@ impl Converter<'_> {
         };
         Some(Element {
             tag,
-            attrs: attrs_of(&attr),
+            attrs,
             content,
         })
     }

@@ -26,6 +26,14 @@ impl Source<'_> {
         Position::new(line, text[..byte].chars().count() + 1)
     }
 
+    /// The position of `needle` on `line` or, failing that, on one of the lines after it (where a
+    /// block's attribute list is written); else `line` itself.
+    pub fn find_near(&self, line: usize, needle: &str) -> Position {
+        (line..line + 20)
+            .find(|l| self.line(*l).contains(needle))
+            .map_or_else(|| self.find(line, needle), |l| self.find(l, needle))
+    }
+
     /// The position of the second `needle` on `line` (the first if there is one only), just
     /// after its leading space.
     fn find_second(&self, line: usize, needle: &str) -> Position {

@@ -438,3 +438,32 @@ fn math_is_written_for_mathjax_as_kramdown_writes_it() {
         "\\[E = mc^2\\]<p>Inline \\(a+b\\) too.</p>"
     );
 }
+
+#[test]
+fn unsafe_attributes_are_removed_wherever_they_are_written() {
+    let (blocks, diagnostics) = blocks(
+        "Para.\n{: onclick=\"steal()\"}\n\nA <a href=\"/data\" onmouseover=\"steal()\">link</a>.\n",
+    );
+    assert_eq!(
+        diagnostics
+            .iter()
+            .map(|d| (d.line, d.column, d.message.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            (
+                2,
+                4,
+                "the attribute `onclick` is removed: it could run a script or load unwanted content"
+            ),
+            (
+                4,
+                19,
+                "the attribute `onmouseover` of `<a>` is removed: it could run a script or load unwanted content"
+            ),
+        ]
+    );
+    assert_eq!(
+        crate::page_body::render_blocks_html(blocks),
+        "<p>Para.</p><p>A <a href=\"/data\">link</a>.</p>"
+    );
+}
