@@ -66,65 +66,7 @@ pub fn parse_with(
         root, footnotes, ..
     } = document;
     let mut blocks = converter.blocks(root.children);
-    // Footnotes inside footnotes are numbered as they are met, so the list grows while it is drawn.
-    let mut items = Vec::new();
-    let mut index = 0;
-    while index < converter.footnote_order.len() {
-        let name = converter.footnote_order[index].clone();
-        index += 1;
-        let Some(footnote) = footnotes.iter().find(|f| f.name == name) else {
-            continue;
-        };
-        let mut content = converter.blocks(footnote.content.children.clone());
-        let backlink = Inline::Element(Element {
-            tag: "a".into(),
-            attrs: Attrs {
-                classes: vec!["reversefootnote".into()],
-                other: vec![
-                    ("href".into(), format!("#fnref:{name}")),
-                    ("role".into(), "doc-backlink".into()),
-                ],
-                ..Attrs::default()
-            },
-            content: ElementContent::Inlines(vec![Inline::text(
-                converter.options.footnote_backlink.clone(),
-            )]),
-        });
-        match content.last_mut() {
-            Some(Block::Paragraph { content, .. }) => {
-                content.push(Inline::text("\u{a0}"));
-                content.push(backlink);
-            }
-            _ => content.push(Block::Paragraph {
-                attrs: Attrs::default(),
-                content: vec![backlink],
-            }),
-        }
-        let mut attrs = converter.attrs("li", &footnote.attr, footnote.content.opts.location);
-        // kramdown also writes `role="doc-endnote"`, which ARIA has deprecated.
-        attrs.id = Some(format!("fn:{name}"));
-        items.push(Block::Element(Element {
-            tag: "li".into(),
-            attrs,
-            content: ElementContent::Blocks(content),
-        }));
-    }
-    if !items.is_empty() {
-        let list = Block::Element(Element {
-            tag: "ol".into(),
-            attrs: Attrs::default(),
-            content: ElementContent::Blocks(items),
-        });
-        blocks.push(Block::Element(Element {
-            tag: "div".into(),
-            attrs: Attrs {
-                classes: vec!["footnotes".into()],
-                other: vec![("role".into(), "doc-endnotes".into())],
-                ..Attrs::default()
-            },
-            content: ElementContent::Blocks(vec![list]),
-        }));
-    }
+    blocks.extend(converter.footnotes(&footnotes));
     Body {
         blocks,
         links: converter.links,
@@ -179,6 +121,71 @@ impl Converter<'_> {
             self.source,
             line,
         ));
+    }
+
+    /// The footnotes referenced so far, as kramdown lists them at the end of the page: numbered
+    /// in order of first reference, each with a link back to it.
+    fn footnotes(&mut self, footnotes: &[kramdown::Footnote]) -> Option<Block> {
+        // Footnotes inside footnotes are numbered as they are met, so the list grows while it is drawn.
+        let mut items = Vec::new();
+        let mut index = 0;
+        while index < self.footnote_order.len() {
+            let name = self.footnote_order[index].clone();
+            index += 1;
+            let Some(footnote) = footnotes.iter().find(|f| f.name == name) else {
+                continue;
+            };
+            let mut content = self.blocks(footnote.content.children.clone());
+            let backlink = Inline::Element(Element {
+                tag: "a".into(),
+                attrs: Attrs {
+                    classes: vec!["reversefootnote".into()],
+                    other: vec![
+                        ("href".into(), format!("#fnref:{name}")),
+                        ("role".into(), "doc-backlink".into()),
+                    ],
+                    ..Attrs::default()
+                },
+                content: ElementContent::Inlines(vec![Inline::text(
+                    self.options.footnote_backlink.clone(),
+                )]),
+            });
+            match content.last_mut() {
+                Some(Block::Paragraph { content, .. }) => {
+                    content.push(Inline::text("\u{a0}"));
+                    content.push(backlink);
+                }
+                _ => content.push(Block::Paragraph {
+                    attrs: Attrs::default(),
+                    content: vec![backlink],
+                }),
+            }
+            let mut attrs = self.attrs("li", &footnote.attr, footnote.content.opts.location);
+            // kramdown also writes `role="doc-endnote"`, which ARIA has deprecated.
+            attrs.id = Some(format!("fn:{name}"));
+            items.push(Block::Element(Element {
+                tag: "li".into(),
+                attrs,
+                content: ElementContent::Blocks(content),
+            }));
+        }
+        if items.is_empty() {
+            return None;
+        }
+        let list = Block::Element(Element {
+            tag: "ol".into(),
+            attrs: Attrs::default(),
+            content: ElementContent::Blocks(items),
+        });
+        Some(Block::Element(Element {
+            tag: "div".into(),
+            attrs: Attrs {
+                classes: vec!["footnotes".into()],
+                other: vec![("role".into(), "doc-endnotes".into())],
+                ..Attrs::default()
+            },
+            content: ElementContent::Blocks(vec![list]),
+        }))
     }
 
     /// What the parser noticed, as the diagnostic an editor can act on.

@@ -100,33 +100,20 @@ impl Re {
     /// The groups of the first match in `text` (or of a match at its very start, if `anchored`).
     /// A pattern that backtracks past fancy-regex's limit counts as not matching.
     fn find(&self, text: &str, anchored: bool) -> Option<Groups> {
+        if !anchored {
+            return self.find_from(text, 0);
+        }
         match &self.engine {
-            Engine::Plain {
-                anchored: a,
-                search: s,
-            } => {
-                let caps = if anchored {
-                    a.captures(text)
-                } else {
-                    s.captures(text)
-                }?;
+            Engine::Plain { anchored, .. } => {
+                let caps = anchored.captures(text)?;
                 Some(
                     (0..caps.len())
                         .map(|i| caps.get(i).map(|m| m.range()))
                         .collect(),
                 )
             }
-            Engine::Fancy {
-                anchored: a,
-                search: s,
-            } => {
-                let caps = if anchored {
-                    a.captures(text)
-                } else {
-                    s.captures(text)
-                }
-                .ok()
-                .flatten()?;
+            Engine::Fancy { anchored, .. } => {
+                let caps = anchored.captures(text).ok().flatten()?;
                 Some(
                     (0..caps.len())
                         .map(|i| caps.get(i).map(|m| m.range()))
