@@ -3,6 +3,9 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+/// The stack of each build thread.
+pub const STACK_SIZE: usize = 16 << 20;
+
 /// `f` applied to every item, on as many threads as the machine has cores, results in order.
 pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism()
@@ -13,15 +16,20 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
     let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        done.push((i, f(item)));
-                    }
-                    done
-                })
+                // Drawing a page recurses once per level of its content, which the compiler
+                // bounds (100 levels of blocks, 100 of spans); this stack has room to spare.
+                std::thread::Builder::new()
+                    .stack_size(STACK_SIZE)
+                    .spawn_scoped(scope, || {
+                        let mut done = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(item) = items.get(i) else { break };
+                            done.push((i, f(item)));
+                        }
+                        done
+                    })
+                    .expect("a build thread")
             })
             .collect();
         workers

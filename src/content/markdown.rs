@@ -45,10 +45,7 @@ pub fn parse_with(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Body {
     let document = kramdown::parse(text, first_line, options);
-    let source = problems::Source {
-        lines: text.split('\n').collect(),
-        first_line,
-    };
+    let source = problems::Source::new(text, first_line);
     let mut converter = Converter {
         file,
         source: &source,
@@ -58,9 +55,22 @@ pub fn parse_with(
         headings: Vec::new(),
         kramdown_ids: KramdownIds::default(),
         footnote_order: Vec::new(),
+        footnote_numbers: std::collections::HashMap::new(),
     };
     for warning in &document.warnings {
         converter.report(warning);
+    }
+    for (first, more) in &document.more_warnings {
+        let mut diagnostic = problems::diagnostic(file, &source, first);
+        // `first` is the first that was not listed on its own; `more` counts it too.
+        if *more > 1 {
+            diagnostic.message = format!(
+                "{} (and {} more like it in this file)",
+                diagnostic.message,
+                more - 1
+            );
+        }
+        converter.diagnostics.push(diagnostic);
     }
     let Document {
         root, footnotes, ..
@@ -84,6 +94,8 @@ struct Converter<'a> {
     kramdown_ids: KramdownIds,
     /// Footnote names in the order of their first reference, which numbers them.
     footnote_order: Vec<String>,
+    /// The number of each footnote in `footnote_order`, by name.
+    footnote_numbers: std::collections::HashMap<String, usize>,
 }
 
 /// Elements that can run code, load other documents or change the page around them.
@@ -127,12 +139,14 @@ impl Converter<'_> {
     /// in order of first reference, each with a link back to it.
     fn footnotes(&mut self, footnotes: &[kramdown::Footnote]) -> Option<Block> {
         // Footnotes inside footnotes are numbered as they are met, so the list grows while it is drawn.
+        let by_name: std::collections::HashMap<&str, &kramdown::Footnote> =
+            footnotes.iter().map(|f| (f.name.as_str(), f)).collect();
         let mut items = Vec::new();
         let mut index = 0;
         while index < self.footnote_order.len() {
             let name = self.footnote_order[index].clone();
             index += 1;
-            let Some(footnote) = footnotes.iter().find(|f| f.name == name) else {
+            let Some(footnote) = by_name.get(name.as_str()).copied() else {
                 continue;
             };
             let mut content = self.blocks(footnote.content.children.clone());
@@ -250,7 +264,7 @@ impl Converter<'_> {
                     && self.options.auto_ids
                     && self.options.input == kramdown::Input::Kramdown
                 {
-                    let text = el.opts.raw_text.clone().unwrap_or_default();
+                    let text = el.opts.raw_text().unwrap_or_default().to_owned();
                     attrs.id = Some(
                         self.kramdown_ids
                             .generate(&text, &self.options.auto_id_prefix),
@@ -268,7 +282,7 @@ impl Converter<'_> {
                 blocks: self.blocks(el.children),
             },
             Kind::Codeblock => {
-                let lang = el.opts.lang.as_ref().map(|_| {
+                let lang = el.opts.lang().map(|_| {
                     el.attr
                         .get("class")
                         .and_then(|c| {
@@ -389,7 +403,7 @@ impl Converter<'_> {
     fn table(&mut self, el: kramdown::Element, attrs: Attrs) -> Block {
         let align = el
             .opts
-            .alignment
+            .alignment()
             .iter()
             .map(|a| match a {
                 kramdown::Alignment::Default => Align::Default,
@@ -507,11 +521,13 @@ impl Converter<'_> {
             }
             Kind::Footnote => {
                 let name = el.value;
-                let number = match self.footnote_order.iter().position(|n| *n == name) {
-                    Some(i) => i + 1,
+                let number = match self.footnote_numbers.get(&name) {
+                    Some(&n) => n,
                     None => {
                         self.footnote_order.push(name.clone());
-                        self.footnote_order.len()
+                        let n = self.footnote_order.len();
+                        self.footnote_numbers.insert(name.clone(), n);
+                        n
                     }
                 } + self.options.footnote_nr as usize
                     - 1;
@@ -574,7 +590,7 @@ impl Converter<'_> {
         mut attr: AttrMap,
         content: Vec<Inline>,
     ) -> Option<Inline> {
-        let at = self.source.find(line, &href);
+        let at = self.source.find_next(line, &href);
         if links::is_unsafe(&href) {
             self.error(
                 at,
@@ -618,7 +634,7 @@ impl Converter<'_> {
         title: Option<String>,
         attr: AttrMap,
     ) -> Option<Inline> {
-        let at = self.source.find(line, &src);
+        let at = self.source.find_next(line, &src);
         let data_image = links::is_data_image(&src);
         if links::is_unsafe(&src) && !data_image {
             self.error(

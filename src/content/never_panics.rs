@@ -1,6 +1,7 @@
 //! Property tests: whatever a content file holds, the compiler returns a site or diagnostics (at
 //! least one error when there is no site) and the body components draw what it returns; it never
-//! panics. The number of cases is bounded so that CI stays fast (`PROPTEST_CASES` raises it).
+//! panics, and large inputs (up to 100 KB) take time in proportion to their size. The number of
+//! cases is bounded so that CI stays fast (`PROPTEST_CASES` raises it).
 
 use proptest::prelude::*;
 
@@ -114,6 +115,28 @@ fn near_markdown() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(FRAGMENTS), 0..60).prop_map(|parts| parts.concat())
 }
 
+/// Up to 100 KB of near-Markdown: a random mix of fragments, or a short random mix repeated.
+fn large_near_markdown() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::collection::vec(prop::sample::select(FRAGMENTS), 0..20_000)
+            .prop_map(|parts| parts.concat()),
+        (
+            prop::collection::vec(prop::sample::select(FRAGMENTS), 1..12),
+            1_000usize..100_000
+        )
+            .prop_map(|(parts, size)| {
+                let unit = parts.concat();
+                unit.repeat(size / unit.len().max(1) + 1)
+            }),
+    ]
+}
+
+/// Ten times the compiler's goal for a text of `bytes` (0.05 s + 1 s per MB): only a hang or a
+/// blow-up exceeds it, on any machine that runs the tests.
+fn time_limit(bytes: usize) -> std::time::Duration {
+    std::time::Duration::from_secs_f64(10.0 * (0.05 + bytes as f64 / 1e6))
+}
+
 fn site_with(about: Vec<u8>) -> Input {
     let mut files = vec![SourceFile::new(
         "data.md",
@@ -181,5 +204,26 @@ proptest! {
         for d in diagnostics {
             prop_assert!(d.line >= 1 && d.column >= 1, "{d}");
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, max_shrink_iters: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn large_bodies_give_a_site_or_errors_in_linear_time(body in large_near_markdown()) {
+        let started = std::time::Instant::now();
+        let bytes = body.len();
+        compiles_or_explains(format!("---\ntitle: About\n---\n{body}").into_bytes())?;
+        prop_assert!(started.elapsed() < time_limit(bytes), "{bytes} bytes took {:?}", started.elapsed());
+    }
+
+    #[test]
+    fn large_arbitrary_text_gives_a_site_or_errors_in_linear_time(chars in prop::collection::vec(any::<char>(), 0..40_000)) {
+        let started = std::time::Instant::now();
+        let text: String = chars.into_iter().collect();
+        let len = text.len();
+        compiles_or_explains(format!("---\ntitle: About\n---\n{text}").into_bytes())?;
+        prop_assert!(started.elapsed() < time_limit(len), "{len} bytes took {:?}", started.elapsed());
     }
 }

@@ -24,6 +24,7 @@ impl Document {
         first_line: usize,
         what: &str,
     ) -> Result<Self, Diagnostic> {
+        check_depth(file, text, first_line)?;
         match MarkedYamlOwned::load_from_str(text) {
             Ok(documents) => Ok(Self {
                 root: documents.into_iter().next(),
@@ -52,6 +53,71 @@ impl Document {
         };
         entries(root, self.first_line)
     }
+}
+
+/// How deeply YAML may nest (sequences and mappings in one another), the same limit as for
+/// Markdown: the YAML parser recurses once per level, and a few thousand levels would exhaust its
+/// stack.
+pub const MAX_DEPTH: usize = crate::content::kramdown::MAX_NESTING;
+
+/// Refuses YAML nested deeper than [`MAX_DEPTH`] before it reaches the parser. The depth of a
+/// line is the number of less-indented lines it sits under, plus the `- ` and `? ` entries that
+/// open on the line itself (`- - - a`); it can only overestimate (a block scalar's lines count as
+/// one level more), never miss a level.
+fn check_depth(file: &str, text: &str, first_line: usize) -> Result<(), Diagnostic> {
+    let mut indents: Vec<usize> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let content = line.trim_start_matches(' ');
+        if content.trim().is_empty() || content.starts_with('#') {
+            continue;
+        }
+        let indent = line.len() - content.len();
+        while indents.last().is_some_and(|&top| top >= indent) {
+            indents.pop();
+        }
+        indents.push(indent);
+        let mut rest = content;
+        let mut entries = 0;
+        while let Some(after) = ["- ", "-\t", "? ", "?\t"]
+            .iter()
+            .find_map(|p| rest.strip_prefix(p))
+        {
+            entries += 1;
+            rest = after.trim_start_matches([' ', '\t']);
+        }
+        let flow = flow_depth(rest);
+        if indents.len() + entries + flow > MAX_DEPTH {
+            return Err(Diagnostic::error(
+                file,
+                Position::new(first_line + n, indent + 1),
+                format!("nesting deeper than {MAX_DEPTH} levels"),
+            )
+            .with_hint(
+                "lists and sets of keys may be nested at most that deep; flatten the data here",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The deepest nesting of `[` and `{` on a line, outside quotes.
+fn flow_depth(line: &str) -> usize {
+    let (mut depth, mut deepest, mut quote) = (0usize, 0usize, None);
+    for c in line.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '#') => break,
+            (None, '[' | '{') => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            (None, ']' | '}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
 }
 
 fn position(node: &MarkedYamlOwned, first_line: usize) -> Position {

@@ -26,6 +26,39 @@ impl Parser {
     /// Parses the blocks of `src` into `tree`. True when the end tag of the HTML element `tree`
     /// stands for ended them.
     pub(super) fn parse_blocks(&mut self, tree: &mut Element, src: &mut Scanner) -> bool {
+        if self.depth > super::MAX_NESTING {
+            self.too_deep(src.current_line_number());
+            src.terminate();
+            return false;
+        }
+        self.depth += 1;
+        let found = self.parse_blocks_here(tree, src);
+        self.depth -= 1;
+        found
+    }
+
+    /// Parses `text`, the content of a block container that starts on `line`, into `el`, and
+    /// returns the line after it. Content nested too deeply, or whose copies would take too
+    /// much memory, is refused (see `MAX_NESTING`).
+    pub(super) fn parse_nested_blocks(
+        &mut self,
+        el: &mut Element,
+        text: String,
+        line: usize,
+    ) -> usize {
+        let len = text.len();
+        if self.depth > super::MAX_NESTING || self.nested_bytes + len > self.nested_budget {
+            self.too_deep(line);
+            return line + text.bytes().filter(|&b| b == b'\n').count();
+        }
+        self.nested_bytes += len;
+        let mut inner = Scanner::new(text, line);
+        self.parse_blocks(el, &mut inner);
+        self.nested_bytes -= len;
+        inner.current_line_number()
+    }
+
+    fn parse_blocks_here(&mut self, tree: &mut Element, src: &mut Scanner) -> bool {
         let saved_ial = self.block_ial.take();
         let mut found = false;
         while !src.eos() {
@@ -230,7 +263,7 @@ impl Parser {
         let mut el = self.new_block_el(Kind::Codeblock, line);
         el.value = body;
         if !lang.is_empty() {
-            el.opts.lang = Some(lang);
+            el.opts.set_lang(lang);
             if let Some(class) = class {
                 el.attr.set("class", class);
             }
@@ -250,8 +283,7 @@ impl Parser {
         }
         let content = p::blockquote_start().replace_all(&result, |_| String::new());
         let mut el = self.new_block_el(Kind::Blockquote, line);
-        let mut inner = Scanner::new(content, line);
-        self.parse_blocks(&mut el, &mut inner);
+        self.parse_nested_blocks(&mut el, content, line);
         tree.children.push(el);
         true
     }
@@ -321,7 +353,7 @@ impl Parser {
         src.advance(len);
         let mut el = self.new_block_el(Kind::Header, line);
         el.opts.level = level;
-        el.opts.raw_text = Some(text.clone());
+        el.opts.set_raw_text(text.clone());
         add_text(&mut el, &text, self.text_type);
         if let Some(id) = id {
             el.attr.set("id", id);
@@ -404,7 +436,13 @@ impl Parser {
         let name = src.group(1).unwrap_or("").to_owned();
         let text = src.group(2).unwrap_or("").trim().to_owned();
         src.advance(src.matched_size());
-        if self.abbreviations.iter().any(|(n, ..)| *n == name) {
+        if self.abbreviation_names.len() >= super::MAX_ABBREVIATIONS
+            && !self.abbreviation_names.contains(&name)
+        {
+            self.warn(line, WarningKind::TooManyAbbreviations);
+            return true;
+        }
+        if !self.abbreviation_names.insert(name.clone()) {
             self.warn(
                 line,
                 WarningKind::DuplicateAbbreviation { name: name.clone() },
@@ -431,23 +469,29 @@ impl Parser {
         src.advance(len);
         let data = p::indent().replace_all(&data, |_| String::new());
         let mut content = Element::new(Kind::Root).at(line);
-        let mut inner = Scanner::new(data, line);
-        self.parse_blocks(&mut content, &mut inner);
-        if self.footnotes.iter().any(|f| f.name == name) {
-            self.warn(line, WarningKind::DuplicateFootnote { name: name.clone() });
-            self.footnotes.retain(|f| f.name != name);
-        }
+        self.parse_nested_blocks(&mut content, data, line);
         let serial = self.serial();
         let mut eob = self.new_block_el(Kind::Eob, line);
         eob.opts.eob = Some(EobKind::FootnoteDef);
         eob.opts.serial = serial;
         tree.children.push(eob);
-        self.footnotes.push(FootnoteDef {
-            name,
+        let def = FootnoteDef {
+            name: name.clone(),
             content,
             eob_serial: Some(serial),
             referenced: false,
-        });
+        };
+        // A second definition replaces the first, in its place (as a Ruby hash does).
+        match self.footnote_index.get(&name) {
+            Some(&i) => {
+                self.warn(line, WarningKind::DuplicateFootnote { name });
+                self.footnotes[i] = def;
+            }
+            None => {
+                self.footnote_index.insert(name, self.footnotes.len());
+                self.footnotes.push(def);
+            }
+        }
         true
     }
 
@@ -481,7 +525,10 @@ impl Parser {
                 let mut ial = Ial::default();
                 self.parse_attribute_list(&list, &mut ial, line);
                 let last = tree.children.last_mut().expect("checked above");
-                last.opts.ial.get_or_insert_with(Ial::default).update(&ial);
+                last.opts
+                    .ial
+                    .get_or_insert_with(Default::default)
+                    .update(&ial);
                 if !src.matches(p::ial_block_start()) {
                     let mut eob = self.new_block_el(Kind::Eob, line);
                     eob.opts.eob = Some(EobKind::Ial);
@@ -541,7 +588,7 @@ impl Parser {
             } else {
                 p::ext_block_stop(&name)
             });
-            match src.skip_to(&stop) {
+            match self.skip_to_remembered(src, &stop) {
                 Some(text) => {
                     src.advance(src.matched_size());
                     let text = if span {
@@ -567,13 +614,14 @@ impl Parser {
                 if let Some(body) = body {
                     let mut el = Element::with_value(Kind::Raw, body).at(line);
                     el.opts.span = span;
-                    el.opts.raw_type = opts
-                        .attrs
-                        .get("type")
-                        .unwrap_or("")
-                        .split_whitespace()
-                        .map(str::to_owned)
-                        .collect();
+                    el.opts.set_raw_type(
+                        opts.attrs
+                            .get("type")
+                            .unwrap_or("")
+                            .split_whitespace()
+                            .map(str::to_owned)
+                            .collect(),
+                    );
                     tree.children.push(el);
                 }
                 true

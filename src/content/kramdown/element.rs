@@ -148,34 +148,89 @@ impl Ial {
     }
 }
 
-/// kramdown's per-element options that this port needs.
+/// kramdown's per-element options that this port needs. What few elements use is kept apart
+/// (`extra`), so that an element stays small: a text can hold an element per character or two
+/// (quotes, entities), and the tree's size is the compiler's memory.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Opts {
     /// Line of the document the element starts on.
     pub location: usize,
-    pub ial: Option<Ial>,
-    /// Level of a header.
-    pub level: u8,
-    /// Text of a header for its automatic id.
-    pub raw_text: Option<String>,
-    /// A paragraph drawn without its `<p>`, as in tight list items.
-    pub transparent: bool,
-    /// Language of a fenced code block.
-    pub lang: Option<String>,
-    /// Span rather than block category, for elements that can be either.
-    pub span: bool,
-    pub content_model: Option<ContentModel>,
-    pub is_closed: bool,
-    pub alignment: Vec<Alignment>,
-    pub eob: Option<EobKind>,
+    pub ial: Option<Box<Ial>>,
     /// Identity of a definition's end-of-block element, so later attribute lists can reach it.
     pub serial: usize,
-    /// How an entity was written.
-    pub original: Option<String>,
-    /// Output types of a `{::nomarkdown}` block.
-    pub raw_type: Vec<String>,
+    /// Level of a header.
+    pub level: u8,
+    /// A paragraph drawn without its `<p>`, as in tight list items.
+    pub transparent: bool,
+    /// Span rather than block category, for elements that can be either.
+    pub span: bool,
+    pub is_closed: bool,
     /// The first marker of a list, for the list of the same kind that follows.
     pub first_as_para: bool,
+    pub content_model: Option<ContentModel>,
+    pub eob: Option<EobKind>,
+    extra: Option<Box<Extra>>,
+}
+
+/// Options only some elements have.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Extra {
+    raw_text: Option<String>,
+    lang: Option<String>,
+    alignment: Vec<Alignment>,
+    original: Option<String>,
+    raw_type: Vec<String>,
+}
+
+impl Opts {
+    fn extra(&mut self) -> &mut Extra {
+        self.extra.get_or_insert_with(Default::default)
+    }
+
+    /// Text of a header (or definition term) for its automatic id.
+    pub fn raw_text(&self) -> Option<&str> {
+        self.extra.as_ref()?.raw_text.as_deref()
+    }
+
+    pub fn set_raw_text(&mut self, text: String) {
+        self.extra().raw_text = Some(text);
+    }
+
+    /// Language of a fenced code block.
+    pub fn lang(&self) -> Option<&str> {
+        self.extra.as_ref()?.lang.as_deref()
+    }
+
+    pub fn set_lang(&mut self, lang: String) {
+        self.extra().lang = Some(lang);
+    }
+
+    /// Column alignment of a table.
+    pub fn alignment(&self) -> &[Alignment] {
+        self.extra.as_ref().map_or(&[], |e| &e.alignment)
+    }
+
+    pub fn set_alignment(&mut self, alignment: Vec<Alignment>) {
+        self.extra().alignment = alignment;
+    }
+
+    /// How an entity was written.
+    pub fn original(&self) -> Option<&str> {
+        self.extra.as_ref()?.original.as_deref()
+    }
+
+    pub fn set_original(&mut self, original: String) {
+        self.extra().original = Some(original);
+    }
+
+    /// Output types of a `{::nomarkdown}` block.
+    pub fn raw_type(&self) -> &[String] {
+        self.extra.as_ref().map_or(&[], |e| &e.raw_type)
+    }
+
+    pub fn set_raw_type(&mut self, raw_type: Vec<String>) {
+        self.extra().raw_type = raw_type;
+    }
 }
 
 /// One element of the tree.

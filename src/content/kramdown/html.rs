@@ -35,7 +35,7 @@ fn tag_name(name: &str) -> String {
 impl Parser {
     pub(super) fn parse_block_html(&mut self, tree: &mut Element, src: &mut Scanner) -> Step {
         let line = src.current_line_number();
-        if let Some(comment) = src.scan(p::html_comment()) {
+        if let Some(comment) = scan_comment(src) {
             let mut el = Element::with_value(Kind::XmlComment, comment).at(line);
             el.opts.span = false;
             tree.children.push(el);
@@ -83,7 +83,7 @@ impl Parser {
         closed: bool,
     ) {
         if let Some(ial) = self.block_ial.take() {
-            el.opts.ial = Some(ial);
+            el.opts.ial = Some(Box::new(ial));
         }
         let raw_parent =
             tree.kind == Kind::HtmlElement && tree.opts.content_model == Some(ContentModel::Raw);
@@ -135,7 +135,17 @@ impl Parser {
                         }
                     }
                 }
-                ContentModel::Raw => self.parse_raw_html(&mut el, src),
+                ContentModel::Raw => {
+                    // Raw HTML nests by recursion too, and counts towards the same limit.
+                    if self.depth > super::MAX_NESTING {
+                        self.too_deep(el.opts.location);
+                        src.terminate();
+                    } else {
+                        self.depth += 1;
+                        self.parse_raw_html(&mut el, src);
+                        self.depth -= 1;
+                    }
+                }
             }
             if !raw_parent {
                 src.scan(p::trailing_whitespace());
@@ -170,13 +180,13 @@ impl Parser {
             };
             add_text(el, &text, Kind::Text);
             let line = src.current_line_number();
-            if let Some(comment) = src.scan(p::html_comment()) {
+            if let Some(comment) = scan_comment(src) {
                 el.children
                     .push(Element::with_value(Kind::XmlComment, comment).at(line));
-            } else if let Some(pi) = src.scan(p::html_instruction()) {
+            } else if let Some(pi) = scan_to_mark(src, p::html_instruction(), "<?", "?>") {
                 el.children
                     .push(Element::with_value(Kind::XmlPi, pi).at(line));
-            } else if src.scan(p::html_cdata()).is_some() {
+            } else if scan_to_mark(src, p::html_cdata(), "<![CDATA[", "]]>").is_some() {
                 let data = src.group(1).unwrap_or("").to_owned();
                 add_text(el, &data, Kind::Text);
             } else if src.matches(p::html_tag()) {
@@ -200,7 +210,7 @@ impl Parser {
 
     pub(super) fn parse_span_html(&mut self, tree: &mut Element, src: &mut Scanner) {
         let line = src.current_line_number();
-        if let Some(comment) = src.scan(p::html_comment()) {
+        if let Some(comment) = scan_comment(src) {
             let mut el = Element::with_value(Kind::XmlComment, comment).at(line);
             el.opts.span = true;
             tree.children.push(el);
@@ -296,4 +306,19 @@ impl Parser {
         }
         attrs
     }
+}
+
+/// An HTML comment at the position (`<!-- ... -->`), if it is one, moving past it.
+fn scan_comment(src: &mut Scanner) -> Option<String> {
+    scan_to_mark(src, p::html_comment(), "<!--", "-->")
+}
+
+/// The match of `re`, a construct from `open` to the first `close` after it, moving past it. The
+/// closing mark is found by index, so that many unclosed ones do not each scan to the end.
+fn scan_to_mark(src: &mut Scanner, re: &Re, open: &str, close: &'static str) -> Option<String> {
+    if !src.rest().starts_with(open) {
+        return None;
+    }
+    let end = src.next_of(close, src.pos() + open.len())? + close.len();
+    src.scan_within(re, end)
 }

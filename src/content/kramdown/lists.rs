@@ -62,7 +62,7 @@ impl Parser {
                 let (content_src, indent_src) = p::list_item_patterns(indentation);
                 content_re = Some(Re::cached(&content_src));
                 indent_re = Some(Re::cached(&indent_src));
-                item.opts.ial = self.take_item_ial(&mut value, item_line);
+                item.opts.ial = self.take_item_ial(&mut value, item_line).map(Box::new);
                 list_start = Re::cached(&p::next_item(marker, indentation));
                 nested_list_found = p::list_start().is_match(&value);
                 last_is_blank = false;
@@ -118,9 +118,7 @@ impl Parser {
             let mut location = item.opts.location;
             let saved_ial = self.block_ial.take();
             for chunk in chunks {
-                let mut inner = Scanner::new(chunk, location);
-                self.parse_blocks(&mut temp, &mut inner);
-                location = inner.current_line_number();
+                location = self.parse_nested_blocks(&mut temp, chunk, location);
             }
             self.block_ial = saved_ial;
             let mut children = temp.children;
@@ -294,8 +292,8 @@ impl Parser {
             let line = para.opts.location + offset;
             let mut dt = Element::new(Kind::Dt).at(line);
             let mut term = term.to_owned();
-            dt.opts.ial = self.take_item_ial(&mut term, line);
-            dt.opts.raw_text = Some(term.clone());
+            dt.opts.ial = self.take_item_ial(&mut term, line).map(Box::new);
+            dt.opts.set_raw_text(term.clone());
             dt.children
                 .push(Element::with_value(self.text_type, term).at(line));
             list.children.push(dt);
@@ -360,9 +358,8 @@ impl Parser {
         for (line, value, keeps_para) in definitions {
             let mut dd = Element::new(Kind::Dd).at(line);
             let mut text = value;
-            dd.opts.ial = self.take_item_ial(&mut text, line);
-            let mut inner = Scanner::new(text, line);
-            self.parse_blocks(&mut dd, &mut inner);
+            dd.opts.ial = self.take_item_ial(&mut text, line).map(Box::new);
+            self.parse_nested_blocks(&mut dd, text, line);
             trailing_blank = if dd.children.last().is_some_and(|c| c.kind == Kind::Blank) {
                 dd.children.pop()
             } else {

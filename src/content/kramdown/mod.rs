@@ -15,6 +15,7 @@ mod ids;
 mod lists;
 mod patterns;
 pub mod scanner;
+mod smart_quotes;
 mod spans;
 mod table;
 
@@ -174,7 +175,28 @@ pub enum WarningKind {
     },
     /// A block attribute list with no block after it.
     UnusedAttributeList,
+    /// Blocks or spans nested deeper than [`MAX_NESTING`] levels; the rest is not parsed.
+    TooDeep,
+    /// More abbreviations than [`MAX_ABBREVIATIONS`] in one document.
+    TooManyAbbreviations,
+    /// A text whose spans would take too long to parse (brackets and emphasis marks that never
+    /// close, in great numbers); the rest of it is kept as plain text.
+    TooComplex,
 }
+
+/// How deeply blocks (quotes, lists, definitions, footnotes, HTML elements) and spans (emphasis,
+/// links, HTML) may nest. Deeper content is refused with an error instead of being parsed by a
+/// recursion that would exhaust the stack, and the later stages (conversion, drawing) can rely on
+/// the limit.
+pub const MAX_NESTING: usize = 100;
+
+/// How many abbreviations one document may define. Real pages define a handful; finding
+/// thousands in the text would make building the page slow (the matcher's construction does not
+/// scale to tens of thousands of names).
+pub const MAX_ABBREVIATIONS: usize = 1000;
+
+/// How many warnings of one kind a document reports; the rest are counted.
+const MAX_WARNINGS_OF_A_KIND: usize = 50;
 
 /// A footnote as the document defines it.
 #[derive(Clone, Debug, PartialEq)]
@@ -191,6 +213,9 @@ pub struct Document {
     /// The footnotes that are referenced, by name.
     pub footnotes: Vec<Footnote>,
     pub warnings: Vec<Warning>,
+    /// Warnings left out of `warnings` because their kind was reported often enough already,
+    /// one of each kind with how many there were.
+    pub more_warnings: Vec<(Warning, usize)>,
     /// The options in force at the end, `{::options}` included.
     pub options: Options,
 }
@@ -199,6 +224,9 @@ pub struct Document {
 pub fn parse(text: &str, first_line: usize, options: &Options) -> Document {
     let mut parser = Parser::new(options.clone());
     let source = adapt_source(text);
+    // Each nested block copies its text; this bounds the copies alive at once, and so the memory
+    // a document of any shape takes.
+    parser.nested_budget = 16 * source.len() + (1 << 20);
     let mut root = Element::new(Kind::Root).at(first_line);
     let mut src = Scanner::new(source, first_line);
     parser.parse_blocks(&mut root, &mut src);
@@ -257,10 +285,18 @@ pub fn parse(text: &str, first_line: usize, options: &Options) -> Document {
     let mut warnings = parser.warnings;
     warnings.sort_by_key(|w| w.line);
     warnings.dedup();
+    let mut more_warnings: Vec<(Warning, usize)> = parser
+        .more_warnings
+        .into_values()
+        .filter(|(_, n)| *n > MAX_WARNINGS_OF_A_KIND)
+        .map(|(first, n)| (first, n - MAX_WARNINGS_OF_A_KIND))
+        .collect();
+    more_warnings.sort_by_key(|(w, _)| w.line);
     Document {
         root,
         footnotes: referenced,
         warnings,
+        more_warnings,
         options: parser.options,
     }
 }
@@ -298,6 +334,10 @@ struct Parser {
     alds: HashMap<String, Ial>,
     link_defs: HashMap<String, LinkDef>,
     footnotes: Vec<FootnoteDef>,
+    /// Where each footnote is in `footnotes`, by name.
+    footnote_index: HashMap<String, usize>,
+    /// The names of `abbreviations`.
+    abbreviation_names: std::collections::HashSet<String>,
     /// Abbreviations with their expansion, the serial of their end-of-block element, and line.
     abbreviations: Vec<(String, String, usize, usize)>,
     warnings: Vec<Warning>,
@@ -313,10 +353,33 @@ struct Parser {
     eob_ials: HashMap<usize, Ial>,
     next_serial: usize,
     gfm_ids: GfmIds,
+    /// How many block containers enclose the text being parsed.
+    depth: usize,
+    /// Bytes of nested block text alive at once, and the most allowed (see `parse`).
+    nested_bytes: usize,
+    nested_budget: usize,
+    too_deep_reported: bool,
+    /// What the span parser may still spend on the text it is parsing, and what it has learnt.
+    spans: spans::Budget,
+    /// Searches that found nothing, by scanner and pattern: the position they started from.
+    no_match_from: HashMap<(usize, usize), usize>,
+    /// The span parsers in force for this document (see `span_parsers`).
+    default_spans: std::rc::Rc<[spans::SpanParser]>,
+    /// The pattern that finds the next span start, by parsers and stop pattern.
+    span_patterns: HashMap<(u32, usize), std::sync::Arc<Re>>,
+    /// Warnings by kind: the first one beyond [`MAX_WARNINGS_OF_A_KIND`], and how many of the
+    /// kind there were.
+    more_warnings: HashMap<std::mem::Discriminant<WarningKind>, (Warning, usize)>,
 }
 
 impl Parser {
     fn new(options: Options) -> Self {
+        let mut parser = Self::with_options(options);
+        parser.default_spans = parser.span_parsers().into();
+        parser
+    }
+
+    fn with_options(options: Options) -> Self {
         let mut link_defs = HashMap::new();
         for (id, url, title) in &options.link_defs {
             link_defs.insert(
@@ -334,6 +397,8 @@ impl Parser {
             alds: HashMap::new(),
             link_defs,
             footnotes: Vec::new(),
+            footnote_index: HashMap::new(),
+            abbreviation_names: Default::default(),
             abbreviations: Vec::new(),
             warnings: Vec::new(),
             block_ial: None,
@@ -343,17 +408,81 @@ impl Parser {
             eob_ials: HashMap::new(),
             next_serial: 1,
             gfm_ids: GfmIds::default(),
+            depth: 0,
+            nested_bytes: 0,
+            nested_budget: usize::MAX,
+            too_deep_reported: false,
+            spans: spans::Budget::default(),
+            default_spans: std::rc::Rc::new([]),
+            span_patterns: HashMap::new(),
+            no_match_from: HashMap::new(),
+            more_warnings: HashMap::new(),
         }
     }
 
+    /// Notes a warning. A document full of one mistake (`{:` repeated thousands of times) gets
+    /// the first few reported and the rest counted, so that its messages stay readable and small.
     fn warn(&mut self, line: usize, kind: WarningKind) {
-        self.warnings.push(Warning { line, kind });
+        let warning = Warning { line, kind };
+        let (first, count) = self
+            .more_warnings
+            .entry(std::mem::discriminant(&warning.kind))
+            .or_insert_with(|| (warning.clone(), 0));
+        *count += 1;
+        if *count <= MAX_WARNINGS_OF_A_KIND {
+            self.warnings.push(warning);
+        } else if *count == MAX_WARNINGS_OF_A_KIND + 1 {
+            *first = warning;
+        }
+    }
+
+    /// `src.skip_to(re)`, remembering where a search found nothing: a search from there on or
+    /// later gives up at once. (An unclosed `{::comment}` or code span repeated throughout a
+    /// long text would otherwise search to the end at each one.)
+    fn skip_to_remembered(&mut self, src: &mut Scanner, re: &Re) -> Option<String> {
+        self.search_remembered(src, re, Scanner::skip_to)
+    }
+
+    /// `src.scan_until(re)`, remembering where a search found nothing (see above).
+    fn scan_until_remembered(&mut self, src: &mut Scanner, re: &Re) -> Option<String> {
+        self.search_remembered(src, re, Scanner::scan_until)
+    }
+
+    fn search_remembered(
+        &mut self,
+        src: &mut Scanner,
+        re: &Re,
+        search: fn(&mut Scanner, &Re) -> Option<String>,
+    ) -> Option<String> {
+        let key = (src.id(), re as *const Re as usize);
+        if self
+            .no_match_from
+            .get(&key)
+            .is_some_and(|&from| src.pos() >= from)
+        {
+            return None;
+        }
+        let from = src.pos();
+        let found = search(src, re);
+        if found.is_none() {
+            let least = self.no_match_from.entry(key).or_insert(from);
+            *least = (*least).min(from);
+        }
+        found
+    }
+
+    /// Notes, once per document, that content is nested too deeply to be parsed.
+    fn too_deep(&mut self, line: usize) {
+        if !self.too_deep_reported {
+            self.too_deep_reported = true;
+            self.warn(line, WarningKind::TooDeep);
+        }
     }
 
     /// A new block element, taking the attribute list written before it, if any.
     fn new_block_el(&mut self, kind: Kind, location: usize) -> Element {
         let mut el = Element::new(kind).at(location);
-        el.opts.ial = self.block_ial.take();
+        el.opts.ial = self.block_ial.take().map(Box::new);
         el
     }
 
@@ -370,7 +499,7 @@ impl Parser {
                 && child.opts.serial != 0
                 && let Some(ial) = &child.opts.ial
             {
-                self.eob_ials.insert(child.opts.serial, ial.clone());
+                self.eob_ials.insert(child.opts.serial, (**ial).clone());
             }
             self.collect_eob_ials(child);
         }
@@ -418,7 +547,8 @@ impl Parser {
                     }
                     let strip_ids = self.gfm || self.options.auto_id_stripping;
                     if child.kind == Kind::Dt || (child.kind == Kind::Header && strip_ids) {
-                        child.opts.raw_text = Some(self.raw_text(&child));
+                        let text = self.raw_text(&child);
+                        child.opts.set_raw_text(text);
                     }
                     out.push(child);
                 }
@@ -566,7 +696,7 @@ impl Parser {
                 && self.options.auto_ids
                 && child.attr.get("id").is_none()
             {
-                let text = child.opts.raw_text.clone().unwrap_or_default();
+                let text = child.opts.raw_text().unwrap_or_default().to_owned();
                 let id = self.gfm_ids.generate(&text, &self.options.auto_id_prefix);
                 child.attr.set("id", id);
                 out.push(child);
@@ -581,24 +711,21 @@ impl Parser {
 
 /// Where the abbreviations of a document occur in its text, to mark them up.
 struct Abbreviations {
-    /// Every abbreviation, longest first so that `SCCs` wins over `SCC`.
-    any: Re,
+    /// Every abbreviation, the longest matching first so that `SCCs` wins over `SCC`: what
+    /// kramdown's alternation of them, longest first, finds. An automaton rather than that
+    /// regular expression, which took seconds to compile for thousands of abbreviations.
+    any: aho_corasick::AhoCorasick,
     /// Expansion and attributes, by abbreviation.
     defs: HashMap<String, (String, AttrMap)>,
 }
 
 impl Abbreviations {
     fn new(defs: Vec<(String, String, AttrMap)>) -> Self {
-        let mut names: Vec<&str> = defs.iter().map(|(name, _, _)| name.as_str()).collect();
-        names.sort_by_key(|name| std::cmp::Reverse(name.len()));
-        let any = Re::new(
-            &names
-                .iter()
-                .map(|n| patterns::fancy_escape(n))
-                .collect::<Vec<_>>()
-                .join("|"),
-        );
-        let any = any;
+        let names: Vec<&str> = defs.iter().map(|(name, _, _)| name.as_str()).collect();
+        let any = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&names)
+            .expect("abbreviations are short literal texts");
         let defs = defs
             .into_iter()
             .map(|(name, text, attr)| (name, (text, attr)))
@@ -619,8 +746,8 @@ impl Abbreviations {
             }
             let text = child.value;
             let mut last = 0;
-            for caps in self.any.captures_all(&text) {
-                let range = caps.range(0);
+            for found in self.any.find_iter(&text) {
+                let range = found.range();
                 let word_before = text[..range.start]
                     .chars()
                     .next_back()

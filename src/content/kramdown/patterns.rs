@@ -613,10 +613,6 @@ pub fn link_bracket_stop() -> &'static Re {
     re!(r"(\])|!?\[")
 }
 
-pub fn link_paren_stop() -> &'static Re {
-    re!(r#"(\()|(\))|\s(?=['"])"#)
-}
-
 pub fn link_inline_id() -> &'static Re {
     re!(r"\s*?\[([^\]]+)?\]")
 }

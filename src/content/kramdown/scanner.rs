@@ -19,7 +19,9 @@ pub type Groups = Vec<Option<Range<usize>>>;
 pub struct Re {
     source: String,
     engine: Engine,
-    names: Vec<(String, usize)>,
+    /// The named groups and their numbers, shared with the scanner's last match (which
+    /// every match sets).
+    names: Arc<[(String, usize)]>,
 }
 
 enum Engine {
@@ -49,6 +51,11 @@ impl Re {
                     p.replace(r"(?-u:\b)", &format!("(?:(?<={W})(?!{W})|(?<!{W})(?={W}))"))
                         .replace(r"(?-u:\B)", &format!("(?:(?<={W})(?={W})|(?<!{W})(?!{W}))"))
                 };
+                // fancy-regex searches by trying every start position in turn, and `\A` does
+                // not stop it: an anchored match that fails would cost the length of the rest
+                // of the text. An empty alternative makes the first position always match;
+                // the empty group after the pattern then tells whether the pattern itself did.
+                let anchored = format!(r"(?m)\A(?:(?:{rust})()|)");
                 let (anchored, search) = (ascii_boundaries(&anchored), ascii_boundaries(&search));
                 let compile = |p: &str| {
                     fancy_regex::Regex::new(p)
@@ -60,7 +67,7 @@ impl Re {
                 }
             }
         };
-        let names: Vec<(String, usize)> = match &engine {
+        let names: Arc<[(String, usize)]> = match &engine {
             Engine::Plain { search, .. } => search
                 .capture_names()
                 .enumerate()
@@ -114,8 +121,11 @@ impl Re {
             }
             Engine::Fancy { anchored, .. } => {
                 let caps = anchored.captures(text).ok().flatten()?;
+                // The last group is the marker added in `new`.
+                let marker = caps.len() - 1;
+                caps.get(marker)?;
                 Some(
-                    (0..caps.len())
+                    (0..marker)
                         .map(|i| caps.get(i).map(|m| m.range()))
                         .collect(),
                 )
@@ -184,6 +194,18 @@ impl Re {
             });
         }
         out
+    }
+
+    /// The range of the first match in `text` at or after byte `from`, without its groups.
+    fn find_range(&self, text: &str, from: usize) -> Option<Range<usize>> {
+        match &self.engine {
+            Engine::Plain { search, .. } => search.find_at(text, from).map(|m| m.range()),
+            Engine::Fancy { search, .. } => search
+                .find_from_pos(text, from)
+                .ok()
+                .flatten()
+                .map(|m| m.range()),
+        }
     }
 
     /// The first match at or after byte `from`, with `^`, `\A` and look-behind still seeing the
@@ -336,7 +358,7 @@ fn translate(ruby: &str) -> String {
 #[derive(Clone, Debug, Default)]
 struct LastMatch {
     groups: Vec<Option<Range<usize>>>,
-    names: Vec<(String, usize)>,
+    names: Arc<[(String, usize)]>,
 }
 
 /// A text being scanned, with the line its first line has in the document.
@@ -346,16 +368,124 @@ pub struct Scanner {
     pos: usize,
     first_line: usize,
     last: LastMatch,
+    /// Tells scanners apart, for what the span parser remembers about positions in one text.
+    id: usize,
+    /// Byte offsets of the text's line breaks, made on first use: a line number is then a binary
+    /// search, where counting the breaks before the position each time made a long page
+    /// quadratic to parse.
+    newlines: std::cell::OnceCell<Vec<usize>>,
+    /// Where each fixed string asked for by [`Scanner::next_of`] occurs, made on first use.
+    occurrences: std::cell::RefCell<HashMap<&'static str, std::rc::Rc<[usize]>>>,
+    /// Matching parentheses, made on first use (see [`Scanner::closing_paren`]).
+    parens: std::cell::OnceCell<HashMap<usize, usize>>,
 }
 
 impl Scanner {
     pub fn new(text: impl Into<String>, first_line: usize) -> Self {
+        static NEXT_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         Self {
             text: text.into(),
             pos: 0,
             first_line,
             last: LastMatch::default(),
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            newlines: std::cell::OnceCell::new(),
+            occurrences: Default::default(),
+            parens: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The byte offset of the first occurrence of `needle` that starts at or after `from`.
+    ///
+    /// Several of kramdown's span patterns search ahead for a closing mark (`-->`, `>`, `]`);
+    /// tried at every opening mark of a long text that has no closing one, each search would
+    /// scan to the end. The positions of the mark are found once instead, and each question is
+    /// a binary search.
+    pub fn next_of(&self, needle: &'static str, from: usize) -> Option<usize> {
+        self.first_indexed(needle, from, |text| {
+            // Overlapping occurrences count (`~~~` holds `~~` twice).
+            let mut found = Vec::new();
+            let mut at = 0;
+            while let Some(i) = text[at..].find(needle) {
+                found.push(at + i);
+                at += i + needle.chars().next().map_or(1, char::len_utf8);
+            }
+            found
+        })
+    }
+
+    /// The first position at or after `from` of those `build` finds in the text, `build` being
+    /// run once per scanner and `key`.
+    pub fn first_indexed(
+        &self,
+        key: &'static str,
+        from: usize,
+        build: impl FnOnce(&str) -> Vec<usize>,
+    ) -> Option<usize> {
+        let positions = self
+            .occurrences
+            .borrow_mut()
+            .entry(key)
+            .or_insert_with(|| build(&self.text).into())
+            .clone();
+        let i = positions.partition_point(|&p| p < from);
+        positions.get(i).copied()
+    }
+
+    /// For the `(` at `open`, the `)` that closes it when every parenthesis after it counts.
+    pub fn closing_paren(&self, open: usize) -> Option<usize> {
+        self.parens
+            .get_or_init(|| {
+                let mut pairs = HashMap::new();
+                let mut stack = Vec::new();
+                for (i, b) in self.text.bytes().enumerate() {
+                    match b {
+                        b'(' => stack.push(i),
+                        b')' => {
+                            if let Some(open) = stack.pop() {
+                                pairs.insert(open, i);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                pairs
+            })
+            .get(&open)
+            .copied()
+    }
+
+    /// The length of the match of `re` at the position when it must end by byte `end` (for
+    /// patterns known not to match past it), remembering its groups.
+    pub fn check_within(&mut self, re: &Re, end: usize) -> Option<usize> {
+        let end = end.clamp(self.pos, self.text.len());
+        let found = re.find(&self.text[self.pos..end], true);
+        self.remember(found, self.pos, re).map(|r| r.len())
+    }
+
+    /// Like [`Scanner::scan`], for a match that must end by byte `end`.
+    pub fn scan_within(&mut self, re: &Re, end: usize) -> Option<String> {
+        let len = self.check_within(re, end)?;
+        let matched = self.text[self.pos..self.pos + len].to_owned();
+        self.pos += len;
+        Some(matched)
+    }
+
+    /// This scanner's identity (no two scanners of one process share it).
+    pub fn id(&self) -> usize {
+        self.id
+    }
+
+    fn newlines(&self) -> &[usize] {
+        self.newlines
+            .get_or_init(|| self.text.match_indices('\n').map(|(i, _)| i).collect())
+    }
+
+    /// The byte offset of the end of the line the position is on (its line break, or the end).
+    pub fn line_end(&self) -> usize {
+        let newlines = self.newlines();
+        let i = newlines.partition_point(|&n| n < self.pos);
+        newlines.get(i).copied().unwrap_or(self.text.len())
     }
 
     pub fn text(&self) -> &str {
@@ -403,7 +533,7 @@ impl Scanner {
 
     /// The line of the document the position is on.
     pub fn current_line_number(&self) -> usize {
-        self.first_line + self.text[..self.pos].matches('\n').count()
+        self.first_line + self.newlines().partition_point(|&n| n < self.pos)
     }
 
     fn remember(&mut self, groups: Option<Groups>, offset: usize, re: &Re) -> Option<Range<usize>> {
@@ -454,12 +584,21 @@ impl Scanner {
 
     /// Everything from the position to the start of the next match of `re`, moving to it: what
     /// Ruby's `scan_until(/(?=re)/)` does, without a look-ahead.
+    ///
+    /// Only the whole match is remembered: callers look at what is there with patterns of their
+    /// own, and the groups of a search are the costliest part of it.
     pub fn skip_to(&mut self, re: &Re) -> Option<String> {
+        let skipped = self.skip_to_range(re)?;
+        Some(self.text[skipped].to_owned())
+    }
+
+    /// [`Scanner::skip_to`], giving the byte range passed over instead of a copy of it.
+    pub fn skip_to_range(&mut self, re: &Re) -> Option<Range<usize>> {
         let start = self.pos;
-        let found = re.find(&self.text[start..], false);
+        let found = re.find_range(&self.text[start..], 0).map(|r| vec![Some(r)]);
         let whole = self.remember(found, start, re)?;
         self.pos = whole.start;
-        Some(self.text[start..whole.start].to_owned())
+        Some(start..whole.start)
     }
 
     /// Group `i` of the last match.

@@ -7,6 +7,7 @@ use super::element::{Element, Ial, Kind};
 use super::entities;
 use super::patterns as p;
 use super::scanner::{Re, Scanner, re};
+use super::smart_quotes;
 use super::{Parser, WarningKind, add_text, normalize_link_id};
 
 /// The span parsers, in the order kramdown tries them.
@@ -48,6 +49,33 @@ impl SpanParser {
         }
     }
 
+    /// Whether the parser's pattern can match at the start of `rest`, from its first character
+    /// (or, for smart quotes, its second): a quick test before the pattern itself.
+    fn may_start(self, rest: &str) -> bool {
+        let mut chars = rest.chars();
+        let Some(first) = chars.next() else {
+            return false;
+        };
+        match self {
+            Self::Emphasis => matches!(first, '*' | '_'),
+            Self::Codespan => first == '`',
+            Self::Autolink | Self::SpanHtml => first == '<',
+            Self::FootnoteMarker => first == '[',
+            Self::Link => matches!(first, '[' | '!'),
+            Self::SmartQuotes => {
+                matches!(first, '"' | '\'')
+                    || (first != '\\' && matches!(chars.next(), Some('"' | '\'')))
+            }
+            Self::InlineMath => first == '$',
+            Self::SpanExtensions => first == '{',
+            Self::HtmlEntity => first == '&',
+            Self::TypographicSyms => matches!(first, '-' | '.' | '<' | '>' | '\\' | ' '),
+            Self::LineBreak => matches!(first, ' ' | '\\'),
+            Self::EscapedChars => first == '\\',
+            Self::Strikethrough => first == '~',
+        }
+    }
+
     /// The pattern that must match at the position for the parser to run.
     fn start_re(self, gfm: bool) -> &'static Re {
         match self {
@@ -83,8 +111,140 @@ pub(super) enum Stop {
         em: bool,
         underscore: bool,
     },
-    /// At the bracket that closes a link's text, counting the brackets in between.
-    LinkText { count: i32 },
+    /// At the bracket that closes a link's text, counting the brackets in between, and the
+    /// images among the link text's elements (counted up to `counted`).
+    LinkText {
+        count: i32,
+        images: i32,
+        counted: usize,
+    },
+}
+
+impl Stop {
+    /// A link text's bracket depth: `count` less the images found inside so far. Counted as
+    /// elements arrive, since counting every element at every bracket would be quadratic.
+    fn link_depth(&mut self, el: &Element) -> Option<i32> {
+        let Stop::LinkText {
+            count,
+            images,
+            counted,
+        } = self
+        else {
+            return None;
+        };
+        let from = (*counted).min(el.children.len());
+        *images += el.children[from..]
+            .iter()
+            .filter(|c| c.kind == Kind::Img)
+            .count() as i32;
+        *counted = el.children.len();
+        Some(*count - *images)
+    }
+
+    /// What a state of a span that must find this stop is remembered by, if it is one whose
+    /// failure the parser backs out of (emphasis and link text; see [`Budget`]).
+    fn memo_code(&self) -> Option<u8> {
+        match self {
+            Stop::Emphasis {
+                delim,
+                em,
+                underscore,
+                ..
+            } => Some(
+                (delim.len().min(3) as u8) | (u8::from(*em) << 2) | (u8::from(*underscore) << 3),
+            ),
+            Stop::LinkText { .. } => Some(0x80),
+            Stop::None | Stop::At(_) => None,
+        }
+    }
+}
+
+/// Where a span parse that backs out on failure (emphasis, link text) stands at the top of its
+/// loop: what decides everything it does from there on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(super) struct State {
+    scanner: usize,
+    pos: usize,
+    stop: u8,
+    /// The enclosing spans that change what may start here: emphasis, strong, link or image,
+    /// and (for link text) whether the element is an image.
+    frames: u8,
+    /// Whether the element has content yet (emphasis cannot close on nothing).
+    nonempty: bool,
+}
+
+/// What the span parser may spend on one text, and what it has learnt about it.
+///
+/// kramdown tries a span (emphasis, a link) by parsing ahead for its end, and backs out when
+/// there is none; every enclosing attempt tries the same spans again, which made some texts
+/// exponential (`![` 25 times) and many quadratic. Two things keep it linear, in the way cmark
+/// and pulldown-cmark keep their delimiter runs linear:
+/// - the states from which an attempt failed are remembered, so that another attempt reaching
+///   the same state gives up at once (for link text, a state that failed at one bracket depth
+///   fails at every greater depth too, since the depth only moves one bracket at a time);
+/// - what is left over is bounded: every step costs fuel in proportion to the text it scans,
+///   and a text that uses up its fuel (some `~50x` its length, far beyond any real paragraph)
+///   is kept as plain text from there on, with an error.
+#[derive(Debug, Default)]
+pub(super) struct Budget {
+    /// Whether a text's parse is under way (nested parses share its budget).
+    active: bool,
+    fuel: usize,
+    exhausted: bool,
+    /// The first line of the text, for the error.
+    line: usize,
+    failed: rustc_hash::FxHashSet<State>,
+    /// Link text states, with the least bracket depth at which they failed.
+    failed_links: rustc_hash::FxHashMap<State, i32>,
+}
+
+/// Fuel per byte of text, and the fixed cost of a step of the span loop.
+const FUEL_PER_BYTE: usize = 48;
+const STEP_COST: usize = 16;
+
+impl Budget {
+    fn start(&mut self, len: usize, line: usize) {
+        self.active = true;
+        self.fuel = FUEL_PER_BYTE * len + 64 * STEP_COST;
+        self.exhausted = false;
+        self.line = line;
+    }
+
+    fn finish(&mut self) {
+        self.active = false;
+        self.failed.clear();
+        self.failed_links.clear();
+    }
+
+    /// Spends fuel; true when there was none left.
+    fn spend(&mut self, amount: usize) -> bool {
+        if self.fuel <= amount {
+            self.fuel = 0;
+            self.exhausted = true;
+        } else {
+            self.fuel -= amount;
+        }
+        self.exhausted
+    }
+
+    fn has_failed(&self, state: &State, depth: Option<i32>) -> bool {
+        match depth {
+            Some(depth) => self.failed_links.get(state).is_some_and(|&d| depth >= d),
+            None => self.failed.contains(state),
+        }
+    }
+
+    fn remember_failure(&mut self, state: State, depth: Option<i32>) {
+        match depth {
+            Some(depth) => {
+                let least = self.failed_links.entry(state).or_insert(depth);
+                *least = (*least).min(depth);
+            }
+            None => {
+                self.failed.insert(state);
+            }
+        }
+    }
 }
 
 impl Stop {
@@ -93,6 +253,20 @@ impl Stop {
             Stop::None => None,
             Stop::At(re) | Stop::Emphasis { re, .. } => Some(re),
             Stop::LinkText { .. } => Some(p::link_bracket_stop()),
+        }
+    }
+
+    /// Whether the stop pattern matches at the position. Emphasis and link text stops are
+    /// plain marks, tested as such (the test runs at every step of the span loop).
+    fn is_here(&self, src: &mut Scanner) -> bool {
+        match self {
+            Stop::None => false,
+            Stop::Emphasis { delim, .. } => src.rest().starts_with(delim.as_str()),
+            Stop::LinkText { .. } => {
+                let rest = src.rest();
+                rest.starts_with(']') || rest.starts_with('[') || rest.starts_with("![")
+            }
+            Stop::At(re) => src.matches(re),
         }
     }
 
@@ -109,9 +283,9 @@ impl Stop {
             } => {
                 let before = src.text()[..src.pos()].chars().next_back();
                 let rest = src.rest();
-                let doubled = format!("{delim}{delim}");
-                let closes_strong = rest.starts_with(&doubled)
-                    && !rest[doubled.len()..].starts_with(delim.as_str());
+                let closes_strong = rest.starts_with(delim.as_str())
+                    && rest[delim.len()..].starts_with(delim.as_str())
+                    && !rest[2 * delim.len()..].starts_with(delim.as_str());
                 let inside_word = rest[delim.len().min(rest.len())..]
                     .chars()
                     .next()
@@ -121,10 +295,9 @@ impl Stop {
                     && (!*underscore || !inside_word)
                     && !el.children.is_empty()
             }
-            Stop::LinkText { count } => {
-                *count += if src.group(1).is_some() { -1 } else { 1 };
-                let images = el.children.iter().filter(|c| c.kind == Kind::Img).count() as i32;
-                *count - images == 0
+            Stop::LinkText { count, .. } => {
+                *count += if src.rest().starts_with(']') { -1 } else { 1 };
+                self.link_depth(el) == Some(0)
             }
         }
     }
@@ -173,31 +346,60 @@ impl Parser {
         mut stop: Stop,
         parsers: Option<&[SpanParser]>,
     ) -> bool {
-        let parsers: Vec<SpanParser> = match parsers {
-            Some(parsers) => parsers.to_vec(),
-            None => self.span_parsers(),
+        let parsers: std::rc::Rc<[SpanParser]> = match parsers {
+            Some(parsers) => parsers.into(),
+            None => self.default_spans.clone(),
         };
-        let starts: Vec<&str> = parsers.iter().map(|p| p.span_start()).collect();
-        let starts = starts.join("|");
-        let next = match stop.pattern() {
-            Some(stop) => Re::cached(&format!("(?:{})|{starts}", stop.source())),
-            None => Re::cached(&starts),
-        };
+        let next = self.next_span_pattern(&parsers, &stop);
+        if self.frames.len() >= super::MAX_NESTING {
+            self.too_deep(src.current_line_number());
+            return false;
+        }
+        let top = !self.spans.active;
+        if top {
+            self.spans.start(src.text().len(), src.first_line());
+        }
+        let memo = stop.memo_code();
+        let frames = self.frame_flags(el.kind);
+        let mut visited: Vec<(State, Option<i32>)> = Vec::new();
         self.frames.push(el.kind);
         let mut found = false;
         while !src.eos() && !found {
-            let Some(text) = src.skip_to(&next) else {
+            if self.spans.exhausted {
                 if matches!(stop, Stop::None) {
                     let rest = src.rest().to_owned();
                     add_text(el, &rest, self.text_type);
                     src.terminate();
                 }
                 break;
+            }
+            if let Some(code) = memo {
+                let state = State {
+                    scanner: src.id(),
+                    pos: src.pos(),
+                    stop: code,
+                    frames,
+                    nonempty: !el.children.is_empty(),
+                };
+                let depth = stop.link_depth(el);
+                if self.spans.has_failed(&state, depth) {
+                    break;
+                }
+                visited.push((state, depth));
+            }
+            let Some(skipped) = src.skip_to_range(&next) else {
+                self.spend(src.rest().len() + STEP_COST);
+                if matches!(stop, Stop::None) {
+                    add_text(el, src.rest(), self.text_type);
+                    src.terminate();
+                }
+                break;
             };
-            add_text(el, &text, self.text_type);
-            if let Some(pattern) = stop.pattern()
-                && src.matches(pattern)
-            {
+            add_text(el, &src.text()[skipped.clone()], self.text_type);
+            if self.spend(skipped.len() + STEP_COST) {
+                continue;
+            }
+            if stop.is_here(src) {
                 found = stop.confirmed(src, el);
             }
             if found {
@@ -211,7 +413,93 @@ impl Parser {
             }
         }
         self.frames.pop();
+        if !found {
+            for (state, depth) in visited {
+                self.spans.remember_failure(state, depth);
+            }
+        }
+        if top {
+            self.spans.finish();
+        }
         found
+    }
+
+    /// The pattern that finds the next place where one of `parsers` may start or `stop` may be,
+    /// made once per combination (span parses start at every emphasis mark and bracket).
+    fn next_span_pattern(&mut self, parsers: &[SpanParser], stop: &Stop) -> Arc<Re> {
+        let mask = parsers.iter().fold(0u32, |mask, p| mask | 1 << (*p as u32));
+        let stop_re = stop.pattern();
+        // Stop patterns are compiled once per process (`Re::cached` or `re!`): their address
+        // tells them apart.
+        let key = (mask, stop_re.map_or(0, |re| re as *const Re as usize));
+        self.span_patterns
+            .entry(key)
+            .or_insert_with(|| {
+                let starts: Vec<&str> = parsers.iter().map(|p| p.span_start()).collect();
+                let starts = starts.join("|");
+                match stop_re {
+                    Some(stop) => Re::cached(&format!("(?:{})|{starts}", stop.source())),
+                    None => Re::cached(&starts),
+                }
+            })
+            .clone()
+    }
+
+    /// Whether `parser` starts at the position (remembering its match). Its first character is
+    /// checked before its pattern; patterns that look ahead for a closing mark are matched only
+    /// up to the first such mark, found by index, so that a long text full of opening marks
+    /// without closing ones stays linear.
+    fn span_starts_here(&self, parser: SpanParser, src: &mut Scanner) -> bool {
+        if !parser.may_start(src.rest()) {
+            return false;
+        }
+        let pos = src.pos();
+        let end = match parser {
+            // `<scheme:...>` ends at the first `>` of the line.
+            SpanParser::Autolink => match src.next_of(">", pos) {
+                Some(gt) if gt < src.line_end() => gt + 1,
+                _ => return false,
+            },
+            SpanParser::InlineMath => match src.next_of("$$", pos + 2) {
+                Some(close) => close + 2,
+                None => return false,
+            },
+            SpanParser::Strikethrough => {
+                match src.first_indexed("~~ closer", pos + 3, strikethrough_closers) {
+                    Some(close) => close + 2,
+                    None => return false,
+                }
+            }
+            _ => usize::MAX,
+        };
+        src.check_within(parser.start_re(self.gfm), end).is_some()
+    }
+
+    /// Spends span-parsing fuel; true (with the error, once per text) when it ran out.
+    pub(super) fn spend(&mut self, amount: usize) -> bool {
+        let was = self.spans.exhausted;
+        if self.spans.spend(amount) && !was {
+            let line = self.spans.line;
+            self.warn(line, WarningKind::TooComplex);
+        }
+        self.spans.exhausted
+    }
+
+    /// The enclosing spans that change what may start inside an element of kind `kind`.
+    fn frame_flags(&self, kind: Kind) -> u8 {
+        let mut flags = 0;
+        for frame in &self.frames {
+            flags |= match frame {
+                Kind::Em => 1,
+                Kind::Strong => 2,
+                Kind::A | Kind::Img => 4,
+                _ => 0,
+            };
+        }
+        if kind == Kind::Img {
+            flags |= 8;
+        }
+        flags
     }
 
     fn run_span_parser(
@@ -221,7 +509,7 @@ impl Parser {
         src: &mut Scanner,
     ) -> bool {
         for parser in parsers {
-            if !src.matches(parser.start_re(self.gfm)) {
+            if !self.span_starts_here(*parser, src) {
                 continue;
             }
             match parser {
@@ -309,7 +597,15 @@ impl Parser {
         line: usize,
     ) -> (bool, Element, Arc<Re>) {
         let mut el = Element::new(kind).at(line);
-        let re = Re::cached(&p::fancy_escape(delim));
+        // Emphasis is tried at every mark: its four closing patterns are compiled once.
+        static DELIMITERS: std::sync::LazyLock<[(&str, Arc<Re>); 4]> =
+            std::sync::LazyLock::new(|| {
+                ["*", "**", "_", "__"].map(|d| (d, Re::cached(&p::fancy_escape(d))))
+            });
+        let re = DELIMITERS
+            .iter()
+            .find(|(d, _)| *d == delim)
+            .map_or_else(|| Re::cached(&p::fancy_escape(delim)), |(_, re)| re.clone());
         let stop = Stop::Emphasis {
             re: re.clone(),
             delim: delim.to_owned(),
@@ -340,7 +636,7 @@ impl Parser {
             return;
         }
         let delimiter = Re::cached(&result);
-        match src.scan_until(&delimiter) {
+        match self.scan_until_remembered(src, &delimiter) {
             Some(mut text) => {
                 text.truncate(text.len() - result.len());
                 if !simple {
@@ -383,7 +679,8 @@ impl Parser {
         let name = src.group(1).unwrap_or("").to_owned();
         let matched = src.matched().to_owned();
         src.advance(matched.len());
-        match self.footnotes.iter_mut().find(|f| f.name == name) {
+        let index = self.footnote_index.get(&name).copied();
+        match index.and_then(|i| self.footnotes.get_mut(i)) {
             Some(def) => {
                 def.referenced = true;
                 tree.children
@@ -410,8 +707,19 @@ impl Parser {
             add_text(tree, &result, self.text_type);
             return;
         }
+        // Link text needs a closing bracket somewhere after it.
+        if src.next_of("]", src.pos()).is_none() {
+            src.set_pos(saved);
+            add_text(tree, &result, self.text_type);
+            return;
+        }
         let mut el = Element::new(kind).at(line);
-        if !self.parse_spans(&mut el, src, Stop::LinkText { count: 1 }, None) {
+        let stop = Stop::LinkText {
+            count: 1,
+            images: 0,
+            counted: 0,
+        };
+        if !self.parse_spans(&mut el, src, stop, None) {
             src.set_pos(saved);
             add_text(tree, &result, self.text_type);
             return;
@@ -422,7 +730,10 @@ impl Parser {
         src.scan(p::link_bracket_stop());
 
         // A reference, or brackets with nothing after them.
-        let explicit_id = src.matches(p::link_inline_id());
+        let explicit_id = match src.next_of("]", src.pos()) {
+            Some(close) => src.check_within(p::link_inline_id(), close + 1).is_some(),
+            None => false,
+        };
         if explicit_id || !src.rest().starts_with('(') {
             let id_text = if explicit_id {
                 src.group(1).map(str::to_owned)
@@ -451,7 +762,11 @@ impl Parser {
 
         // A URL in parentheses.
         let url;
-        if src.matches(re!(r"\(<(.*?)>")) {
+        let angle_end = src
+            .next_of(">", src.pos())
+            .filter(|&gt| gt < src.line_end())
+            .map(|gt| gt + 1);
+        if angle_end.is_some_and(|end| src.check_within(re!(r"\(<(.*?)>"), end).is_some()) {
             url = src.group(1).unwrap_or("").to_owned();
             src.advance(src.matched_size());
             if src.scan(re!(r"\)")).is_some() {
@@ -459,21 +774,29 @@ impl Parser {
                 return;
             }
         } else {
-            let mut text = String::new();
-            let mut brackets = 0;
-            while let Some(piece) = src.scan_until(p::link_paren_stop()) {
-                text.push_str(&piece);
-                if src.group(2).is_some() {
-                    brackets -= 1;
-                    if brackets == 0 {
-                        break;
-                    }
-                } else if src.group(1).is_some() {
-                    brackets += 1;
-                } else {
-                    break;
+            // kramdown reads on piece by piece (`/(\()|(\))|\s(?=['"])/`), counting parentheses, until
+            // the one that closes the first, or white space before a quote (a title). Both are
+            // found by index: read piece by piece, each unclosed `(` of a long text would scan
+            // to its end.
+            let open = src.pos();
+            let close = src.closing_paren(open);
+            let before_title =
+                src.first_indexed("space before quote", open + 1, spaces_before_quotes);
+            let end = match (close, before_title) {
+                (Some(close), Some(space)) if space < close => space + 1,
+                (None, Some(space)) => space + 1,
+                (Some(close), _) => close + 1,
+                // Neither: kramdown reads to the last parenthesis, where no title can follow
+                // (it would need a `)` after it).
+                (None, None) => {
+                    self.spend(src.rest().len());
+                    src.set_pos(saved);
+                    add_text(tree, &result, self.text_type);
+                    return;
                 }
-            }
+            };
+            let text = &src.text()[open..end];
+            let closed = close == Some(end - 1);
             let inner = if text.len() >= 2 {
                 let mut chars = text.chars();
                 chars.next();
@@ -482,13 +805,16 @@ impl Parser {
             } else {
                 String::new()
             };
+            src.set_pos(end);
             url = inner.trim().to_owned();
-            if brackets == 0 {
+            if closed {
                 self.add_link(tree, el, url, None, &alt_text, None);
                 return;
             }
         }
-        if src.matches(p::link_inline_title()) {
+        if let Some(end) = link_title_end(src)
+            && src.check_within(p::link_inline_title(), end).is_some()
+        {
             let title = src.group(2).map(str::to_owned);
             src.advance(src.matched_size());
             self.add_link(tree, el, url, title, &alt_text, None);
@@ -525,75 +851,40 @@ impl Parser {
     }
 
     fn parse_smart_quotes(&mut self, tree: &mut Element, src: &mut Scanner) {
-        const PUNCT: &str = r##"[!"#\$\%'()*+,\-.\/:;<=>?\@\[\\\]\^_`{|}~]"##;
-        const CLOSE: &str = r"[^ \\\t\r\n\[{(-]";
-        #[derive(Clone, Copy)]
-        enum Part {
-            Group(usize),
-            Left(usize),
-            Right(usize),
-            Named(&'static str),
-        }
-        use Part::*;
-        let rules: [(&Re, &[Part]); 10] = [
-            (re!(r#"("|')(?=[_*]{1,2}\S)"#), &[Left(1)]),
-            (re!(format!(r#"("|')(?={PUNCT}(?!\.\.)\B)"#)), &[Right(1)]),
-            (
-                re!(r#"(\s?)"'(?=\w)"#),
-                &[Group(1), Named("ldquo"), Named("lsquo")],
-            ),
-            (
-                re!(r#"(\s?)'"(?=\w)"#),
-                &[Group(1), Named("lsquo"), Named("ldquo")],
-            ),
-            (re!(r"(\s?)'(?=\d\ds)"), &[Group(1), Named("rsquo")]),
-            (re!(r#"(\s)('|")(?=\w)"#), &[Group(1), Left(2)]),
-            (re!(format!(r#"({CLOSE})('|")"#)), &[Group(1), Right(2)]),
-            (re!(r#"("|')(?=\s|s\b|$)"#), &[Right(1)]),
-            (re!(r"(?s:(.?)')"), &[Group(1), Named("lsquo")]),
-            (re!(r#"(?s:(.?)")"#), &[Group(1), Named("ldquo")]),
-        ];
         let line = src.current_line_number();
-        // The rules look at most a few characters ahead; matching them on the rest of the line
-        // keeps each check short.
-        let rest = src.rest();
-        let window = &rest[..rest.find('\n').map_or(rest.len(), |i| i + 1)];
-        for (rule, parts) in rules {
-            let Some(caps) = rule.captures_at_start(window) else {
-                continue;
-            };
-            let len = caps.range(0).len();
-            let groups: Vec<String> = (0..3)
-                .map(|i| caps.get(i).unwrap_or("").to_owned())
-                .collect();
-            src.advance(len);
-            for part in parts {
-                let quote = |i: usize, double: &'static str, single: &'static str| {
-                    if groups[i] == "\"" { double } else { single }
-                };
-                let name = match *part {
-                    Group(i) => {
-                        add_text(tree, &groups[i], self.text_type);
-                        continue;
-                    }
-                    Left(i) => quote(i, "ldquo", "lsquo"),
-                    Right(i) => quote(i, "rdquo", "rsquo"),
-                    Named(name) => name,
-                };
-                tree.children
-                    .push(Element::with_value(Kind::SmartQuote, name).at(line));
-            }
-            return;
+        // The rules look at most a few characters ahead, and not past the end of the line.
+        let pos = src.pos();
+        let mut end = (src.line_end() + 1).min(src.text().len()).min(pos + 32);
+        while !src.text().is_char_boundary(end) {
+            end -= 1;
         }
-        let c = src.getch();
-        add_text(tree, &c, self.text_type);
+        match smart_quotes::apply(&src.text()[pos..end]) {
+            Some((parts, len)) => {
+                src.advance(len);
+                for part in parts {
+                    match part {
+                        smart_quotes::Part::Text(text) => add_text(tree, &text, self.text_type),
+                        smart_quotes::Part::Quote(name) => tree
+                            .children
+                            .push(Element::with_value(Kind::SmartQuote, name).at(line)),
+                    }
+                }
+            }
+            None => {
+                let c = src.getch();
+                add_text(tree, &c, self.text_type);
+            }
+        }
     }
 
     fn parse_span_extensions(&mut self, tree: &mut Element, src: &mut Scanner) {
         let line = src.current_line_number();
-        if src.matches(p::ext_span_start()) {
+        // Both patterns end at the first `}` no backslash escapes (a long text full of `{:`
+        // would otherwise be searched to its end at each one).
+        let end = brace_end(src);
+        if src.check_within(p::ext_span_start(), end).is_some() {
             self.parse_extension_start_tag(tree, src, true);
-        } else if src.matches(p::ial_span_start()) {
+        } else if src.check_within(p::ial_span_start(), end).is_some() {
             let list = src.group(1).unwrap_or("").to_owned();
             let matched = src.matched().to_owned();
             match tree.children.last() {
@@ -603,7 +894,10 @@ impl Parser {
                     self.parse_attribute_list(&list, &mut ial, line);
                     let mut last = tree.children.pop().expect("checked above");
                     self.update_attr_with_ial(&mut last.attr, &ial, line);
-                    last.opts.ial.get_or_insert_with(Ial::default).update(&ial);
+                    last.opts
+                        .ial
+                        .get_or_insert_with(Default::default)
+                        .update(&ial);
                     tree.children.push(last);
                 }
                 _ => {
@@ -613,8 +907,10 @@ impl Parser {
                 }
             }
         } else {
-            let rest = src.rest();
-            let text = rest[..rest.find('\n').unwrap_or(rest.len())].to_owned();
+            // Only the start of the line: the message shows no more, and `{:` repeated on a
+            // long line would otherwise keep a copy of the line per warning.
+            let rest = &src.text()[src.pos()..src.line_end()];
+            let text: String = rest.chars().take(40).collect();
             self.warn(line, WarningKind::UnclosedAttributeList { text });
             let c = src.getch();
             add_text(tree, &c, self.text_type);
@@ -636,7 +932,7 @@ impl Parser {
         match value {
             Some(c) => {
                 let mut el = Element::with_value(Kind::Entity, c.to_string()).at(line);
-                el.opts.original = Some(matched);
+                el.opts.set_original(matched);
                 tree.children.push(el);
             }
             None => add_text(tree, &matched, self.text_type),
@@ -682,5 +978,90 @@ impl Parser {
         self.text_type = saved_type;
         self.frames = saved_frames;
         tree.children.push(el);
+    }
+}
+
+/// Where a strikethrough may close: each `~~` after a character that is neither white space nor
+/// `~` (what the strikethrough pattern's last `[^\s~]~~` asks for).
+fn strikethrough_closers(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    (1..bytes.len().saturating_sub(1))
+        .filter(|&i| {
+            bytes[i] == b'~'
+                && bytes[i + 1] == b'~'
+                && !matches!(
+                    bytes[i - 1],
+                    b' ' | b'\t' | b'\r' | b'\n' | 0x0B | 0x0C | b'~'
+                )
+        })
+        .collect()
+}
+
+/// Every ASCII white space character followed by a quote: where kramdown stops reading a link's
+/// URL because a title starts.
+fn spaces_before_quotes(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(1))
+        .filter(|&i| {
+            matches!(bytes[i], b' ' | b'\t' | b'\r' | b'\n' | 0x0B | 0x0C)
+                && matches!(bytes[i + 1], b'"' | b'\'')
+        })
+        .collect()
+}
+
+/// Where a link title that may start at the position would end (after its `)`), found by
+/// index: the title pattern `\s*?(["'])(.+?)\1\s*?\)` ends at the first quote of the same kind,
+/// at least two characters on, that white space and `)` follow.
+fn link_title_end(src: &Scanner) -> Option<usize> {
+    let rest = src.rest();
+    let spaces = rest.len()
+        - rest
+            .trim_start_matches([' ', '\t', '\r', '\n', '\x0B', '\x0C'])
+            .len();
+    let quote_at = src.pos() + spaces;
+    let (key, build): (&'static str, fn(&str) -> Vec<usize>) =
+        match src.text().as_bytes().get(quote_at)? {
+            b'"' => ("title end \"", |t| title_ends(t, b'"')),
+            b'\'' => ("title end '", |t| title_ends(t, b'\'')),
+            _ => return None,
+        };
+    let quote = src.first_indexed(key, quote_at + 2, build)?;
+    let after = &src.text()[quote + 1..];
+    let paren = after.find(')')?;
+    Some(quote + 1 + paren + 1)
+}
+
+/// Every `quote` that only white space separates from a following `)`.
+fn title_ends(text: &str, quote: u8) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut ends = Vec::new();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b != quote {
+            continue;
+        }
+        let next = bytes[i + 1..]
+            .iter()
+            .position(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n' | 0x0B | 0x0C));
+        if next.is_some_and(|n| bytes[i + 1 + n] == b')') {
+            ends.push(i);
+        }
+    }
+    ends
+}
+
+/// The end (after it) of the first `}` after the position that no backslash escapes: no
+/// attribute list or extension tag starting at the position reaches past it. With only escaped
+/// ones after the position, the end of the text.
+pub(super) fn brace_end(src: &Scanner) -> usize {
+    let unescaped = |text: &str| {
+        let bytes = text.as_bytes();
+        (0..bytes.len())
+            .filter(|&i| bytes[i] == b'}' && (i == 0 || bytes[i - 1] != b'\\'))
+            .collect()
+    };
+    match src.first_indexed("unescaped }", src.pos(), unescaped) {
+        Some(brace) => brace + 1,
+        None if src.next_of("}", src.pos()).is_some() => src.text().len(),
+        None => src.pos(),
     }
 }

@@ -16,7 +16,7 @@ impl Parser {
         let saved = src.pos();
         let line = src.current_line_number();
         let mut table = self.new_block_el(Kind::Table, line);
-        let saved_ial = table.opts.ial.clone();
+        let saved_ial = table.opts.ial.clone().map(|ial| *ial);
         let leading_pipe = src
             .check(p::table_line())
             .is_some_and(|_| re!(r"^\s*\|").is_match(src.matched()));
@@ -109,7 +109,7 @@ impl Parser {
             }
         }
         alignment.resize(columns, Alignment::Default);
-        table.opts.alignment = alignment;
+        table.opts.set_alignment(alignment);
         tree.children.push(table);
         true
     }

@@ -2,15 +2,32 @@
 //! kramdown knows, and at the column where what it is about is written on that line.
 
 use crate::content::diagnostics::{Diagnostic, Position, did_you_mean};
-use crate::content::kramdown::{Warning, WarningKind};
+use crate::content::kramdown::{MAX_ABBREVIATIONS, MAX_NESTING, Warning, WarningKind};
 
 /// The body's lines, to find the column of what a line-level warning is about.
 pub(super) struct Source<'a> {
     pub lines: Vec<&'a str>,
     pub first_line: usize,
+    /// Where the last search on a line ended (line, byte, characters before it): links are
+    /// looked for in the order they are written, so each search goes on from the last one.
+    /// This finds the second of two equal links on a line, and keeps a line with thousands of
+    /// links linear.
+    cursor: std::cell::Cell<(usize, usize, usize)>,
+    /// Texts known not to be on a line after a byte (a reference link's URL is written
+    /// elsewhere): asked again, the answer is at hand.
+    absent: std::cell::RefCell<std::collections::HashMap<(usize, String), usize>>,
 }
 
-impl Source<'_> {
+impl<'a> Source<'a> {
+    pub fn new(text: &'a str, first_line: usize) -> Self {
+        Self {
+            lines: text.split('\n').collect(),
+            first_line,
+            cursor: std::cell::Cell::new((0, 0, 0)),
+            absent: Default::default(),
+        }
+    }
+
     fn line(&self, line: usize) -> &str {
         line.checked_sub(self.first_line)
             .and_then(|i| self.lines.get(i))
@@ -23,6 +40,44 @@ impl Source<'_> {
         let text = self.line(line);
         let byte = (!needle.is_empty()).then(|| text.find(needle)).flatten();
         let byte = byte.unwrap_or(text.len() - text.trim_start().len());
+        Position::new(line, text[..byte].chars().count() + 1)
+    }
+
+    /// The position of `needle` on `line` after the one this found last on that line (for links
+    /// and images, met in the order they are written), or of the line's first non-blank
+    /// character.
+    pub fn find_next(&self, line: usize, needle: &str) -> Position {
+        let text = self.line(line);
+        let (cursor_line, from, chars_before) = self.cursor.get();
+        let (from, chars_before) = if cursor_line == line {
+            (from, chars_before)
+        } else {
+            (0, 0)
+        };
+        let known_absent = || {
+            self.absent
+                .borrow()
+                .get(&(line, needle.to_owned()))
+                .is_some_and(|&after| from >= after)
+        };
+        let found = (!needle.is_empty() && !known_absent())
+            .then(|| text[from..].find(needle))
+            .flatten();
+        if found.is_none() && !needle.is_empty() {
+            self.absent
+                .borrow_mut()
+                .insert((line, needle.to_owned()), from);
+        }
+        if let Some(i) = found {
+            let chars = chars_before + text[from..from + i].chars().count();
+            self.cursor.set((
+                line,
+                from + i + needle.len(),
+                chars + needle.chars().count(),
+            ));
+            return Position::new(line, chars + 1);
+        }
+        let byte = text.len() - text.trim_start().len();
         Position::new(line, text[..byte].chars().count() + 1)
     }
 
@@ -164,6 +219,21 @@ pub(super) fn diagnostic(file: &str, src: &Source, warning: &Warning) -> Diagnos
             "use `{::comment}...{:/comment}` or `{::nomarkdown}...{:/nomarkdown}`, or escape the brace as `\\{`".into(),
         ),
         WarningKind::UnusedAttributeList => unused_attribute_list(file, src, line),
+        WarningKind::TooDeep => error_at(file,
+            src.find(line, ""),
+            format!("nesting deeper than {MAX_NESTING} levels"),
+            "quotes, lists and HTML elements may be nested at most that deep; flatten the content here".into(),
+        ),
+        WarningKind::TooManyAbbreviations => error_at(file,
+            src.find(line, "*["),
+            format!("more than {MAX_ABBREVIATIONS} abbreviations are defined on this page"),
+            "define only the abbreviations the page uses".into(),
+        ),
+        WarningKind::TooComplex => error_at(file,
+            src.find(line, ""),
+            "this paragraph is too complex to parse: it has a great many brackets or emphasis marks that never close".into(),
+            "escape literal `[`, `*` and `_` with a backslash (`\\[`), or split the paragraph".into(),
+        ),
         WarningKind::UnknownOption { name } => warning_at(file,
             src.find(line, name),
             format!("the `{{::options}}` setting `{name}` is ignored"),
