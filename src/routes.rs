@@ -86,6 +86,33 @@ pub fn route_for_file(relative: &str, lang: &str, default_lang: &str) -> String 
     canonical(&segments.join("/"))
 }
 
+/// Why `path` cannot be an address of this site, if it cannot: an address is a path of plain
+/// segments under the site's root. `.` and `..` segments would climb out of it (and out of the
+/// output folder), `?` and `#` start a query or fragment, and backslashes and control characters
+/// mean different things to different hosts.
+pub fn address_problem(path: &str) -> Option<String> {
+    if !path.starts_with('/') {
+        return Some("it does not start with `/`".into());
+    }
+    if let Some(c) = path
+        .chars()
+        .find(|c| c.is_control() || matches!(c, '?' | '#' | '\\'))
+    {
+        return Some(match c {
+            '?' => "`?` would start a query".into(),
+            '#' => "`#` would start a fragment".into(),
+            '\\' => "it contains a backslash".into(),
+            c => format!("it contains the control character U+{:04X}", c as u32),
+        });
+    }
+    if path.contains(char::is_whitespace) && path.trim() != path {
+        return Some("it starts or ends with white space".into());
+    }
+    path.split('/')
+        .find(|segment| matches!(*segment, "." | ".."))
+        .map(|segment| format!("the segment `{segment}` would leave the site's folder"))
+}
+
 /// The path inside the site for a browser path, once the deployment's sub-path is taken off.
 pub fn path_in_site<'a>(pathname: &'a str, base: &str) -> &'a str {
     let base = base.trim_end_matches('/');
@@ -120,6 +147,33 @@ mod tests {
             route_for_file("guides/start.md", "en", "en"),
             "/guides/start/"
         );
+    }
+
+    #[test]
+    fn addresses_are_plain_segments_under_the_root() {
+        for good in [
+            "/",
+            "/about/",
+            "/privacy.html",
+            "/es/acerca/",
+            "/café/",
+            "/a b/",
+            "/404.html",
+        ] {
+            assert_eq!(address_problem(good), None, "{good}");
+        }
+        for bad in [
+            "/../../ESCAPED/",
+            "/a/../b/",
+            "/./a/",
+            "/a?b#c/",
+            "/a#b/",
+            "/a\\b/",
+            "/a\u{0}b/",
+            "about/",
+        ] {
+            assert!(address_problem(bad).is_some(), "{bad}");
+        }
     }
 
     #[test]

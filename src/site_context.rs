@@ -31,7 +31,8 @@ impl SiteContext {
 
     /// The key of the page a browser path shows (see [`routes::lookup_key`]).
     pub fn key_of(&self, pathname: &str) -> String {
-        routes::lookup_key(routes::path_in_site(pathname, &self.base), &self.config)
+        let path = urls::decode_path(routes::path_in_site(pathname, &self.base));
+        routes::lookup_key(&path, &self.config)
     }
 }
 

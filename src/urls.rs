@@ -13,6 +13,35 @@ pub fn normalize_base(public_url: &str) -> String {
     }
 }
 
+/// The characters a path may not carry as they are in a URL: controls, space, and those that
+/// end or change the path (`#`, `?`, `%`) or are not allowed in it. Letters outside ASCII are
+/// always encoded.
+const PATH_ESCAPES: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}');
+
+/// A site path as it is written in a URL (`/café/` is `/caf%C3%A9/`), for addresses that leave
+/// the browser's hands: canonical links, the sitemap, link previews.
+pub fn encode_path(path: &str) -> String {
+    percent_encoding::utf8_percent_encode(path, PATH_ESCAPES).to_string()
+}
+
+/// A path as the browser gives it (`location.pathname`, a link's `pathname`), with its
+/// percent-escapes read: `/caf%C3%A9/` is the page `/café/`.
+pub fn decode_path(path: &str) -> String {
+    percent_encoding::percent_decode_str(path)
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
 /// The address of a path of this site (`/data/`, `/assets/moss.jpg`) once deployed under `base`.
 pub fn site_href(base: &str, path: &str) -> String {
     if path.starts_with('/') && !path.starts_with("//") {
@@ -34,6 +63,14 @@ pub fn link_href(base: &str, link: &Link) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_are_encoded_for_urls_and_decoded_from_them() {
+        assert_eq!(encode_path("/café/a b/"), "/caf%C3%A9/a%20b/");
+        assert_eq!(encode_path("/about/"), "/about/");
+        assert_eq!(decode_path("/caf%C3%A9/a%20b/"), "/café/a b/");
+        assert_eq!(decode_path(&encode_path("/100%/")), "/100%/");
+    }
 
     #[test]
     fn a_sub_path_prefixes_site_paths_only() {

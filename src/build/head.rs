@@ -9,7 +9,11 @@ use super::sitemap::xml_escape as escape;
 
 /// The absolute address of a site path: `https://www.specifysoftware.org/scc/data/`.
 pub fn absolute_url(config: &SiteConfig, base: &str, path: &str) -> String {
-    format!("{}{base}{path}", config.base_url)
+    format!(
+        "{}{}",
+        config.base_url,
+        crate::urls::encode_path(&format!("{base}{path}"))
+    )
 }
 
 /// Description, canonical link, links to the translations, Open Graph and Twitter card tags for a

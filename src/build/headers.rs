@@ -13,16 +13,33 @@ pub fn script_hash(script: &str) -> String {
     )
 }
 
+/// What the site's pages load from other sites, which the policy must allow by name.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ThirdParties {
+    /// Origins of images shown from other sites (`https://data.nhm.ac.uk`).
+    pub images: Vec<String>,
+}
+
 /// The policy for every page. Scripts: only this site's files and the one inline loader, by
 /// hash; `'wasm-unsafe-eval'` lets the loader compile the WebAssembly. Styles may be inline (the
-/// stylesheet is inlined for speed, and tables and heroes carry `style` attributes). `for_meta`
-/// drops what a `<meta>` element may not set.
-pub fn content_security_policy(loader_hash: &str, for_meta: bool) -> String {
+/// stylesheet is inlined for speed, and tables and heroes carry `style` attributes). Images from
+/// this site and exactly the other origins the content shows images from. `for_meta` drops what a
+/// `<meta>` element may not set.
+pub fn content_security_policy(
+    loader_hash: &str,
+    third_parties: &ThirdParties,
+    for_meta: bool,
+) -> String {
+    let image_sources: String = third_parties
+        .images
+        .iter()
+        .map(|origin| format!(" {origin}"))
+        .collect();
     let mut policy = vec![
         "default-src 'self'".to_owned(),
         format!("script-src 'self' 'wasm-unsafe-eval' {loader_hash}"),
         "style-src 'self' 'unsafe-inline'".to_owned(),
-        "img-src 'self' data:".to_owned(),
+        format!("img-src 'self' data:{image_sources}"),
         "font-src 'self'".to_owned(),
         "connect-src 'self'".to_owned(),
         "object-src 'none'".to_owned(),
@@ -36,9 +53,15 @@ pub fn content_security_policy(loader_hash: &str, for_meta: bool) -> String {
 }
 
 /// Headers every response gets.
-pub fn security_headers(loader_hash: &str) -> Vec<(&'static str, String)> {
+pub fn security_headers(
+    loader_hash: &str,
+    third_parties: &ThirdParties,
+) -> Vec<(&'static str, String)> {
     vec![
-        ("Content-Security-Policy", content_security_policy(loader_hash, false)),
+        (
+            "Content-Security-Policy",
+            content_security_policy(loader_hash, third_parties, false),
+        ),
         ("X-Content-Type-Options", "nosniff".to_owned()),
         ("Referrer-Policy", "strict-origin-when-cross-origin".to_owned()),
         (
@@ -64,10 +87,10 @@ pub const HASHED_FOLDER: &str = "/_app";
 /// pages (Cloudflare Pages reads at most 100). Where two rules match, Netlify keeps the later
 /// one's `Cache-Control`, hence the hashed files' rule comes last; Cloudflare's `/*/` matches
 /// only addresses that end in `/`, so the two never meet there.
-pub fn headers_file(base: &str, loader_hash: &str) -> String {
+pub fn headers_file(base: &str, loader_hash: &str, third_parties: &ThirdParties) -> String {
     let mut out = String::from("# Written by the build (src/build/headers.rs); do not edit.\n");
     out.push_str(&format!("{base}/*\n"));
-    for (name, value) in security_headers(loader_hash) {
+    for (name, value) in security_headers(loader_hash, third_parties) {
         out.push_str(&format!("  {name}: {value}\n"));
     }
     for pattern in ["/", "/*/", "/*.html", "/_data/*"] {
@@ -87,7 +110,7 @@ mod tests {
     fn the_policy_allows_the_loader_by_hash_and_no_inline_scripts() {
         let hash = script_hash("console.log(1)");
         assert!(hash.starts_with("'sha256-") && hash.ends_with("='"));
-        let policy = content_security_policy(&hash, false);
+        let policy = content_security_policy(&hash, &ThirdParties::default(), false);
         assert!(policy.contains(&format!("script-src 'self' 'wasm-unsafe-eval' {hash}")));
         assert!(
             !policy
@@ -95,12 +118,23 @@ mod tests {
                 .any(|d| d.starts_with("script-src") && d.contains("unsafe-inline"))
         );
         assert!(policy.contains("frame-ancestors 'none'"));
-        assert!(!content_security_policy(&hash, true).contains("frame-ancestors"));
+        assert!(
+            !content_security_policy(&hash, &ThirdParties::default(), true)
+                .contains("frame-ancestors")
+        );
+        assert!(policy.contains("img-src 'self' data:;"));
+        let with_images = ThirdParties {
+            images: vec!["https://data.nhm.ac.uk".into()],
+        };
+        assert!(
+            content_security_policy(&hash, &with_images, false)
+                .contains("img-src 'self' data: https://data.nhm.ac.uk;")
+        );
     }
 
     #[test]
     fn a_few_rules_cover_the_whole_site_under_its_sub_path() {
-        let file = headers_file("/scc", "'sha256-x'");
+        let file = headers_file("/scc", "'sha256-x'", &ThirdParties::default());
         assert!(file.contains("/scc/*\n  Content-Security-Policy: "));
         assert!(file.contains("/scc/*/\n  Cache-Control: public, max-age=0, must-revalidate\n"));
         assert!(

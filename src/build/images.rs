@@ -39,7 +39,7 @@ pub fn hero_image(
     background: &str,
     height: Option<&str>,
 ) -> Result<HeroImage, String> {
-    let source_path = public.join(background.trim_start_matches('/'));
+    let source_path = super::output::file_in(public, background)?;
     let bytes = fs::read(&source_path)
         .map_err(|e| format!("cannot read {}: {e}", source_path.display()))?;
     let digest = hex(&Sha256::digest(&bytes))[..16].to_owned();
@@ -90,7 +90,7 @@ pub fn hero_image(
                 format.extension()
             );
             let site_path = format!("{dir}/{name}");
-            let target = dist.join(site_path.trim_start_matches('/'));
+            let target = super::output::file_in(dist, &site_path)?;
             fs::create_dir_all(target.parent().expect("inside dist")).map_err(|e| e.to_string())?;
             fs::write(&target, &encoded)
                 .map_err(|e| format!("cannot write {}: {e}", target.display()))?;

@@ -7,6 +7,7 @@ pub mod compress;
 pub mod head;
 pub mod headers;
 pub mod images;
+pub mod output;
 pub mod parallel;
 pub mod shell;
 pub mod sitemap;
@@ -113,9 +114,12 @@ pub fn write_site(site: Site, options: &Options) -> Result<Report, String> {
         None => loader_hash.clone(),
     };
     let dev_reload = shell.dev_reload.clone().unwrap_or_default();
+    let third_parties = headers::ThirdParties {
+        images: site.image_origins.clone(),
+    };
     let csp_meta = format!(
         r#"<meta http-equiv="Content-Security-Policy" content="{}">"#,
-        headers::content_security_policy(&script_source, true)
+        headers::content_security_policy(&script_source, &third_parties, true)
     );
     // The charset first (it must come within the first 1024 bytes), then the policy (before any
     // script), then the hero image's preloads ahead of the app's, so the image is requested first.
@@ -146,7 +150,7 @@ pub fn write_site(site: Site, options: &Options) -> Result<Report, String> {
     };
 
     let write = |relative: &str, text: String| -> Result<(), String> {
-        let path = dist.join(relative);
+        let path = output::file_in(dist, relative)?;
         fs::create_dir_all(path.parent().expect("inside dist")).map_err(|e| e.to_string())?;
         fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
     };
@@ -250,7 +254,10 @@ pub fn write_site(site: Site, options: &Options) -> Result<Report, String> {
         "robots.txt",
         sitemap::robots(&head::absolute_url(&config, &base, "/sitemap.xml")),
     )?;
-    write("_headers", headers::headers_file(&base, &loader_hash))?;
+    write(
+        "_headers",
+        headers::headers_file(&base, &loader_hash, &third_parties),
+    )?;
     // GitHub Pages would otherwise run the folder through Jekyll, which drops `_app` and `_data`.
     write(".nojekyll", String::new())?;
     report.timings.push(("pages and data", started.elapsed()));
@@ -264,3 +271,6 @@ pub fn write_site(site: Site, options: &Options) -> Result<Report, String> {
 fn to_json(value: &impl serde::Serialize) -> String {
     serde_json::to_string(value).expect("the page model always serializes")
 }
+
+#[cfg(test)]
+mod tests;

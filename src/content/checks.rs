@@ -103,27 +103,9 @@ pub fn check_backgrounds(
         }
     }
 }
+/// A link's path or fragment with its percent-escapes read.
 pub fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    crate::urls::decode_path(s)
 }
 
 /// Every link and image of every page: pages that exist, anchors they have, files under `public/`,
@@ -181,6 +163,8 @@ pub fn check_links(
                 }
                 LinkTarget::Page => {
                     let path = links::resolve(&draft.page.route, links::path_of(&link.href));
+                    // `/caf%C3%A9/` is the page `/café/`.
+                    let path = percent_decode(&path);
                     match page_at(&path) {
                         Some(target) => {
                             if let Some(fragment) = links::fragment_of(&link.href) {

@@ -165,20 +165,19 @@ pub fn read(
             }
             "lang-ref" => meta.lang_ref = Some(text),
             "lang" => meta.lang = text,
-            "permalink" => {
-                if text.starts_with('/') && !text.contains(char::is_whitespace) {
-                    meta.permalink = Some(text);
-                } else {
-                    diagnostics.push(
-                        Diagnostic::error(
-                            file,
-                            value.at,
-                            format!("`permalink` must be a path starting with `/`, found `{text}`"),
-                        )
-                        .with_hint("write it as `/contact/`"),
-                    );
-                }
-            }
+            "permalink" => match crate::routes::address_problem(&text) {
+                None => meta.permalink = Some(text),
+                Some(problem) => diagnostics.push(
+                    Diagnostic::error(
+                        file,
+                        value.at,
+                        format!("`permalink` `{text}` is not an address of this site: {problem}"),
+                    )
+                    .with_hint(
+                        "write a path of plain names from the site's root, such as `/contact/`",
+                    ),
+                ),
+            },
             _ => unreachable!("every key in KEYS is handled"),
         }
     }

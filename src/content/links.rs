@@ -44,6 +44,29 @@ pub fn is_data_image(href: &str) -> bool {
         .starts_with("data:image/")
 }
 
+/// The origin (`https://www.gbif.org`) of an address on another site, if it is an `http(s)` one
+/// with a plain host name, as a Content-Security-Policy source lists it.
+pub fn web_origin(href: &str) -> Option<String> {
+    let scheme = scheme(href)?;
+    if scheme != "https" && scheme != "http" {
+        return None;
+    }
+    let rest = &href[scheme.len() + 1..];
+    let authority = rest.strip_prefix("//")?;
+    let host = authority
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or("")
+        .rsplit('@')
+        .next()
+        .unwrap_or("");
+    let valid = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
+    valid.then(|| format!("{scheme}://{}", host.to_ascii_lowercase()))
+}
+
 /// The path part of a link, without its query and fragment.
 pub fn path_of(href: &str) -> &str {
     let end = href.find(['?', '#']).unwrap_or(href.len());
@@ -78,6 +101,23 @@ pub fn resolve(route: &str, path: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn origins_of_images_on_other_sites() {
+        use super::web_origin;
+        assert_eq!(
+            web_origin("https://data.nhm.ac.uk/media/d98?x=1").as_deref(),
+            Some("https://data.nhm.ac.uk")
+        );
+        assert_eq!(
+            web_origin("HTTPS://WWW.GBIF.org").as_deref(),
+            Some("https://www.gbif.org")
+        );
+        assert_eq!(web_origin("/assets/moss.jpg"), None);
+        assert_eq!(web_origin("data:image/png;base64,x"), None);
+        assert_eq!(web_origin("https://bad host/"), None);
+        assert_eq!(web_origin("https://a.org;script-src *"), None);
+    }
+
     use super::*;
 
     #[test]

@@ -16,6 +16,7 @@ pub mod markdown;
 pub mod mojibake;
 pub mod site_config;
 pub mod translations;
+mod walk;
 pub mod yaml;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -46,6 +47,8 @@ pub struct Input {
     pub pages: Vec<SourceFile>,
     /// Every file under `public/`, as the site path it is served at (`/assets/moss.jpg`).
     pub public_files: BTreeSet<String>,
+    /// What was wrong while reading the folders (links out of the site, loops).
+    pub problems: Vec<Diagnostic>,
 }
 
 /// A content file.
@@ -85,9 +88,8 @@ impl Compiled {
 pub fn load(root: &Path) -> std::io::Result<Input> {
     let content = root.join("content");
     let mut input = Input::default();
-    let mut files = Vec::new();
-    walk(&content, &mut files)?;
-    files.sort();
+    let (files, problems) = walk::files(root, &content, "content");
+    input.problems = problems;
     for path in files {
         let relative = relative_path(&content, &path);
         let file = SourceFile {
@@ -108,10 +110,8 @@ pub fn load(root: &Path) -> std::io::Result<Input> {
         }
     }
     let public = root.join("public");
-    let mut assets = Vec::new();
-    if public.is_dir() {
-        walk(&public, &mut assets)?;
-    }
+    let (assets, problems) = walk::files(root, &public, "public");
+    input.problems.extend(problems);
     input.public_files = assets
         .iter()
         .map(|p| format!("/{}", relative_path(&public, p)))
@@ -138,7 +138,7 @@ impl PageDraft {
 
 /// Compiles and checks the whole site.
 pub fn compile(input: &Input) -> Compiled {
-    let mut diagnostics = Vec::new();
+    let mut diagnostics = input.problems.clone();
     let settings_file = format!("content/{SETTINGS_FILE}");
     let settings = match &input.settings {
         Some(file) => decode(file, &mut diagnostics)
@@ -195,15 +195,37 @@ pub fn compile(input: &Input) -> Compiled {
     checks::check_backgrounds(&drafts, &input.public_files, &mut diagnostics);
 
     diagnostics.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    let image_origins = image_origins(&drafts);
     let site = match resolved {
         Some((config, ui)) if !diagnostics.iter().any(Diagnostic::is_error) => Some(Site {
             config,
             ui,
             pages: drafts.into_iter().map(|d| d.page).collect(),
+            image_origins,
         }),
         _ => None,
     };
     Compiled { site, diagnostics }
+}
+
+/// The origins (`https://host`) of every image the pages show from another site: hero
+/// backgrounds, Markdown images and HTML `<img>`, in order, each once.
+fn image_origins(drafts: &[PageDraft]) -> Vec<String> {
+    let backgrounds = drafts
+        .iter()
+        .filter_map(|d| d.page.meta.background.as_deref());
+    let images = drafts
+        .iter()
+        .flat_map(|d| &d.links)
+        .filter(|link| link.is_image)
+        .map(|link| link.href.as_str());
+    let mut origins: Vec<String> = backgrounds
+        .chain(images)
+        .filter_map(links::web_origin)
+        .collect();
+    origins.sort();
+    origins.dedup();
+    origins
 }
 
 /// The language file of every language in the settings, in their order.
@@ -304,6 +326,19 @@ fn compile_page(
         Some(permalink) => routes::canonical(permalink),
         None => routes::route_for_file(&file.relative, &meta.lang, default_lang),
     };
+    if let Some(problem) = routes::address_problem(&route) {
+        diagnostics.push(
+            Diagnostic::error(
+                path,
+                Position::START,
+                format!(
+                    "the file's name makes the address `{route}`, which cannot be one: {problem}"
+                ),
+            )
+            .with_hint("rename the file with letters, digits and `-`, or give it a `permalink`"),
+        );
+        return None;
+    }
     Some(PageDraft {
         page: Page {
             route,
@@ -434,17 +469,6 @@ fn resolve_settings(
     (config.languages.len() == languages.len()).then_some((config, ui))
 }
 
-fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
 fn relative_path(base: &Path, path: &Path) -> String {
     let relative = path.strip_prefix(base).unwrap_or(path);
     relative

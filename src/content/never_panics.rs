@@ -166,6 +166,7 @@ fn site_with(about: Vec<u8>) -> Input {
         .into(),
         pages: files,
         public_files: Default::default(),
+        problems: Vec::new(),
     }
 }
 

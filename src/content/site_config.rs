@@ -230,6 +230,13 @@ fn read_nav(file: &str, value: &yaml::Node, diagnostics: &mut Vec<Diagnostic>) -
         };
         let target = match (field("page"), field("url")) {
             (Some(page), None) => NavTarget::Page(page),
+            (None, Some(url)) if super::links::is_unsafe(&url) => {
+                diagnostics.push(
+                    Diagnostic::error(file, item.at, format!("unsafe link target `{url}`"))
+                        .with_hint("links may not use `javascript:`, `vbscript:` or `data:` URLs"),
+                );
+                continue;
+            }
             (None, Some(url)) => NavTarget::Url(url),
             _ => {
                 diagnostics.push(
@@ -284,6 +291,23 @@ mod tests {
         assert_eq!(
             settings.nav[1].target,
             NavTarget::Url("https://discourse.specifysoftware.org/".into())
+        );
+    }
+
+    #[test]
+    fn a_navigation_url_that_runs_code_is_an_error() {
+        let mut diagnostics = Vec::new();
+        let text = "name: S\nurl: https://e.org\nhome: a.md\nnav:\n  - key: x\n    url: \" JavaScript:alert(1)\"\n";
+        let settings = read("content/site.yml", text, &mut diagnostics).unwrap();
+        assert!(settings.nav.is_empty());
+        assert_eq!(
+            diagnostics
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            [
+                "content/site.yml:5:5: error: unsafe link target `JavaScript:alert(1)`\n  = hint: links may not use `javascript:`, `vbscript:` or `data:` URLs"
+            ]
         );
     }
 

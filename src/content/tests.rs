@@ -34,6 +34,7 @@ fn site_in(languages: &[&str], pages: &[(&str, &str)]) -> Input {
             .map(|(path, text)| SourceFile::new(path, text))
             .collect(),
         public_files: ["/assets/images/placeholders/moss.jpg".to_owned()].into(),
+        problems: Vec::new(),
     }
 }
 
@@ -397,4 +398,32 @@ fn ids_from_attribute_lists_html_and_footnotes_are_anchors_too() {
     );
     let compiled = compile(&input(&[("about.md", &about), ("data.md", &data)]));
     assert_eq!(messages(&compiled), Vec::<String>::new());
+}
+
+#[test]
+fn a_permalink_that_leaves_the_site_is_an_error_at_its_line() {
+    for (permalink, problem) in [
+        (
+            "/../../../../ESCAPED/",
+            "the segment `..` would leave the site's folder",
+        ),
+        ("/a?b#c/", "`?` would start a query"),
+        ("/a/./b/", "the segment `.` would leave the site's folder"),
+    ] {
+        let compiled = compile(&input(&[
+            (
+                "about.md",
+                &format!("---\ntitle: About\npermalink: {permalink}\n---\n"),
+            ),
+            ("data.md", &page("Data", "")),
+        ]));
+        assert!(compiled.site.is_none());
+        assert!(
+            messages(&compiled).contains(&format!(
+                "content/about.md:3:12: error: `permalink` `{permalink}` is not an address of this site: {problem}"
+            )),
+            "{:?}",
+            messages(&compiled)
+        );
+    }
 }

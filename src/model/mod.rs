@@ -15,6 +15,9 @@ pub struct Site {
     /// The interface's words, one entry per language, in the order of `config.languages`.
     pub ui: Vec<UiText>,
     pub pages: Vec<Page>,
+    /// The other sites the pages show images from (`https://www.gbif.org`), which the site's
+    /// Content-Security-Policy must allow, and no others.
+    pub image_origins: Vec<String>,
 }
 
 impl Site {

@@ -3,7 +3,8 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::components::document_title::DocumentTitle;
 
 use crate::components::hero::Hero;
 use crate::model::{PageData, UiText};
@@ -15,7 +16,7 @@ pub fn ContentPage(page: Arc<PageData>, ui: Arc<UiText>) -> impl IntoView {
     let site = use_site();
     let title = format!("{} | {}", page.meta.title, site.config.name);
     view! {
-        <Title text=title/>
+        <DocumentTitle text=title/>
         <Hero meta=page.meta.clone() image=page.hero_image.clone() credit_label=ui.image_credit.clone()/>
         <article class="content" inner_html=page.body_html.clone()></article>
     }

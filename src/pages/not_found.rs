@@ -3,7 +3,8 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::components::document_title::DocumentTitle;
 
 use crate::model::UiText;
 use crate::routes;
@@ -17,7 +18,7 @@ pub fn NotFound(ui: Arc<UiText>) -> impl IntoView {
     let title = format!("{} | {}", ui.not_found_title, site.config.name);
     let home = site.href(&routes::language_root(&site.config, &ui.lang));
     view! {
-        <Title text=title/>
+        <DocumentTitle text=title/>
         <header class="hero hero--plain">
             <div class="hero__body">
                 <h1 class="hero__title" id="page-title" tabindex="-1">{ui.not_found_title.clone()}</h1>

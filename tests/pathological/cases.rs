@@ -264,9 +264,19 @@ pub fn all() -> Vec<Case> {
             "\t \t- a\n",
             n
         ))),
-        case!("code_fences", "fences that never close", |n| page(repeat(
-            "```\n", n
-        ))),
+        case!("code_fences", "fence lines, closing one another", |n| page(
+            repeat("```\n", n)
+        )),
+        case!(
+            "unclosed_code_fences",
+            "fences with a language that never close",
+            |n| page(repeat("```rust\n", n))
+        ),
+        case!(
+            "longer_fences_than_closers",
+            "`````` fences among ``` lines",
+            |n| page(repeat("``````\n```\n", n))
+        ),
         case!("extensions", "`{::comment}` openers", |n| page(repeat(
             "{::comment}",
             n

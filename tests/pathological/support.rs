@@ -25,6 +25,7 @@ pub fn compile_and_render(text: String) -> Result<(), Diagnostic> {
         )]),
         pages: vec![SourceFile::new("index.md", &text)],
         public_files: Default::default(),
+        problems: Vec::new(),
     };
     drop(text);
     let compiled = content::compile(&input);

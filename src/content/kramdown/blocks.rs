@@ -246,13 +246,73 @@ impl Parser {
         true
     }
 
+    /// The end of the line that closes the fenced code block opening at the position: the first
+    /// later line of the same fence character, at least as many of them, and nothing else (GFM
+    /// allows three spaces before it). The fence pattern reads up to that line, lazily; found by
+    /// index instead, so that a long text of fences that never close is not read to its end at
+    /// each one. A search that finds nothing is remembered: a later fence of the same character
+    /// and at least the same length finds nothing either.
+    fn closing_fence_end(&mut self, src: &Scanner) -> Option<usize> {
+        let rest = src.rest();
+        let indent = if self.gfm {
+            rest.len() - rest.trim_start_matches(' ').len()
+        } else {
+            0
+        };
+        let mark = *rest.as_bytes().get(indent)?;
+        let run = rest[indent..].bytes().take_while(|&b| b == mark).count();
+        if !matches!(mark, b'`' | b'~') || run < 3 {
+            return None;
+        }
+        let key = (src.id(), usize::from(mark) << 1 | usize::from(self.gfm));
+        let remembered = self.fence_searches.get(&key).copied();
+        if remembered.is_some_and(|(from, shortest)| src.pos() >= from && run >= shortest) {
+            return None;
+        }
+        let gfm = self.gfm;
+        let closes = |text: &str, at: usize| {
+            let line = &text[at..text[at..].find('\n').map_or(text.len(), |i| at + i)];
+            let spaces = line.len() - line.trim_start_matches(' ').len();
+            let marks = line[spaces..].bytes().take_while(|&b| b == mark).count();
+            (spaces == 0 || (gfm && spaces <= 3))
+                && marks >= run
+                && line[spaces + marks..]
+                    .bytes()
+                    .all(|b| matches!(b, b' ' | b'\t' | b'\r' | 0x0B | 0x0C))
+        };
+        let key_name = if mark == b'`' {
+            "fence lines `"
+        } else {
+            "fence lines ~"
+        };
+        let candidates = src.indexed(key_name, src.line_end() + 1, |text| fence_lines(text, mark));
+        for at in candidates {
+            if closes(src.text(), at) {
+                return Some(
+                    src.text()[at..]
+                        .find('\n')
+                        .map_or(src.text().len(), |i| at + i + 1),
+                );
+            }
+        }
+        let least = match remembered {
+            Some((from, shortest)) if from <= src.pos() => shortest.min(run),
+            _ => run,
+        };
+        self.fence_searches.insert(key, (src.pos(), least));
+        None
+    }
+
     fn parse_codeblock_fenced(&mut self, tree: &mut Element, src: &mut Scanner) -> bool {
         let fence = if self.gfm {
             p::gfm_fenced_codeblock_match()
         } else {
             p::fenced_codeblock_match()
         };
-        let Some(len) = src.check(fence) else {
+        let Some(end) = self.closing_fence_end(src) else {
+            return false;
+        };
+        let Some(len) = src.check_within(fence, end) else {
             return false;
         };
         let line = src.current_line_number();
@@ -642,4 +702,21 @@ impl Parser {
             _ => fail(self, tree, src),
         }
     }
+}
+
+/// The start of every line that could close a fence of `mark`: three of them or more after at
+/// most three spaces.
+fn fence_lines(text: &str, mark: u8) -> Vec<usize> {
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start_matches(' ');
+        if line.len() - trimmed.len() <= 3
+            && trimmed.bytes().take_while(|&b| b == mark).count() >= 3
+        {
+            lines.push(at);
+        }
+        at += line.len();
+    }
+    lines
 }

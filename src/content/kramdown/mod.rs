@@ -361,6 +361,9 @@ struct Parser {
     too_deep_reported: bool,
     /// What the span parser may still spend on the text it is parsing, and what it has learnt.
     spans: spans::Budget,
+    /// Fence searches that found no closing line, by scanner, fence character and dialect: the
+    /// position they started from and the shortest fence that found nothing.
+    fence_searches: HashMap<(usize, usize), (usize, usize)>,
     /// Searches that found nothing, by scanner and pattern: the position they started from.
     no_match_from: HashMap<(usize, usize), usize>,
     /// The span parsers in force for this document (see `span_parsers`).
@@ -416,6 +419,7 @@ impl Parser {
             default_spans: std::rc::Rc::new([]),
             span_patterns: HashMap::new(),
             no_match_from: HashMap::new(),
+            fence_searches: HashMap::new(),
             more_warnings: HashMap::new(),
         }
     }

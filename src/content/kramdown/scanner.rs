@@ -354,6 +354,22 @@ fn translate(ruby: &str) -> String {
         .replace("[:alnum:]", r"\p{Alphabetic}\p{Nd}")
 }
 
+/// Positions a scanner has indexed, from one on (see [`Scanner::indexed`]).
+pub struct Indexed {
+    positions: std::rc::Rc<[usize]>,
+    next: usize,
+}
+
+impl Iterator for Indexed {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let position = self.positions.get(self.next).copied()?;
+        self.next += 1;
+        Some(position)
+    }
+}
+
 /// The groups of the last match, as byte ranges into the scanner's text.
 #[derive(Clone, Debug, Default)]
 struct LastMatch {
@@ -422,14 +438,25 @@ impl Scanner {
         from: usize,
         build: impl FnOnce(&str) -> Vec<usize>,
     ) -> Option<usize> {
+        self.indexed(key, from, build).next()
+    }
+
+    /// The positions at or after `from` of those `build` finds in the text, in order (`build`
+    /// runs once per scanner and `key`).
+    pub fn indexed(
+        &self,
+        key: &'static str,
+        from: usize,
+        build: impl FnOnce(&str) -> Vec<usize>,
+    ) -> Indexed {
         let positions = self
             .occurrences
             .borrow_mut()
             .entry(key)
             .or_insert_with(|| build(&self.text).into())
             .clone();
-        let i = positions.partition_point(|&p| p < from);
-        positions.get(i).copied()
+        let next = positions.partition_point(|&p| p < from);
+        Indexed { positions, next }
     }
 
     /// For the `(` at `open`, the `)` that closes it when every parenthesis after it counts.

@@ -1,0 +1,49 @@
+//! Where the build may write: only inside the output folder, whatever a page's address says.
+
+use std::path::{Component, Path, PathBuf};
+
+/// The file inside `dist` for the site path `path` (`/about/index.html`), or why there is none: a
+/// path that would leave the folder (`..`), name the root of the disk or another drive, is refused,
+/// as a second line of defence behind the compiler's check of every address.
+pub fn file_in(dist: &Path, path: &str) -> Result<PathBuf, String> {
+    let relative = Path::new(path.trim_start_matches('/'));
+    let mut file = dist.to_path_buf();
+    for component in relative.components() {
+        match component {
+            Component::Normal(part) => file.push(part),
+            _ => {
+                return Err(format!(
+                    "`{path}` is not a path inside the site; nothing was written there"
+                ));
+            }
+        }
+    }
+    if file == dist {
+        return Err(format!("`{path}` names no file"));
+    }
+    Ok(file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_stay_inside_the_output_folder() {
+        let dist = Path::new("/tmp/dist");
+        assert_eq!(
+            file_in(dist, "/about/index.html").unwrap(),
+            Path::new("/tmp/dist/about/index.html")
+        );
+        for escaping in [
+            "/../index.html",
+            "/../../../../ESCAPED/index.html",
+            "/a/../../index.html",
+            "/./index.html",
+            "",
+            "/",
+        ] {
+            assert!(file_in(dist, escaping).is_err(), "{escaping} was accepted");
+        }
+    }
+}
