@@ -17,11 +17,17 @@ step "lints (cargo clippy, build side and browser side)"
 cargo clippy --locked --features ssr --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --features hydrate --bin scc-site -- -D warnings
 
+# Tests are built with the build step's own profile (`tool`, optimised): the build step is what
+# they exercise, its artifacts are shared with the trunk builds below, and the pathological
+# inputs are timed as the build step runs them.
 step "unit tests: content compiler (with its property tests), page data, build step"
-cargo test --locked --features ssr --lib --bins
+cargo test --locked --profile tool --features ssr --lib --bins
 
 step "kramdown conformance: kramdown's own testcases and the About page"
-cargo test --locked --features ssr --test conformance -- --nocapture
+cargo test --locked --profile tool --features ssr --test conformance -- --nocapture
+
+step "hostile inputs: none hangs, crashes or exhausts memory (limit: ten times the goal; scripts/bench_pathological.sh measures the goal)"
+cargo test --locked --profile tool --features ssr --test pathological
 
 step "release builds: for the domain root (dist/) and for the sub-path /scc/ (target/dist-scc/)"
 trunk build --release
@@ -32,4 +38,4 @@ python3 scripts/scale/generate_pages.py 40 target/scale-40
 SCC_SITE_ROOT=target/scale-40 trunk build --release --dist target/scale-40/dist
 
 step "browser tests (headless Chromium against dist/)"
-cargo test --locked --features ssr --test browser -- --test-threads=2
+cargo test --locked --profile tool --features ssr --test browser -- --test-threads=2

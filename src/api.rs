@@ -10,7 +10,10 @@ use crate::routes;
 pub enum LoadError {
     /// No answer at all: the visitor is offline, or the request was blocked.
     Offline,
-    /// There is no such page.
+    /// No answer within [`TIMEOUT`].
+    TimedOut,
+    /// The server has no data at that address (404, or an HTML page where data was asked for).
+    /// The page itself may still exist: the app loads the address as an ordinary page.
     NotFound,
     /// The server answered with an error status.
     Server(u16),
@@ -28,8 +31,41 @@ pub async fn fetch_ui(base: &str, code: &str) -> Result<UiText, LoadError> {
     fetch(&format!("{base}{}", routes::ui_data_path(code))).await
 }
 
+/// How long a request may go unanswered before the visitor is told and offered to try again.
+pub const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(15);
+
 async fn fetch<T: FromJson>(url: &str) -> Result<T, LoadError> {
+    // A request that never answers would otherwise leave the loading bar up for good: it is
+    // aborted after `TIMEOUT`.
+    let controller = web_sys::AbortController::new().ok();
+    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
+    let timer = {
+        let (controller, timed_out) = (controller.clone(), timed_out.clone());
+        leptos::prelude::set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                if let Some(controller) = controller {
+                    controller.abort();
+                }
+            },
+            TIMEOUT,
+        )
+        .ok()
+    };
+    let signal = controller.as_ref().map(web_sys::AbortController::signal);
+    let result = read(url, signal.as_ref()).await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    match result {
+        Err(_) if timed_out.get() => Err(LoadError::TimedOut),
+        result => result,
+    }
+}
+
+async fn read<T: FromJson>(url: &str, signal: Option<&web_sys::AbortSignal>) -> Result<T, LoadError> {
     let response = gloo_net::http::Request::get(url)
+        .abort_signal(signal)
         .send()
         .await
         .map_err(|_| LoadError::Offline)?;

@@ -49,6 +49,14 @@ pub fn take_body_from_document(data: &mut SiteData) {
     }
 }
 
+/// Forgets that the app loaded this address as an ordinary page (see `page_state`): it has
+/// started there with the page the address shows.
+pub fn page_load_done() {
+    if let Some(storage) = window().session_storage().ok().flatten() {
+        let _ = storage.remove_item(crate::site_data::PAGE_LOAD_KEY);
+    }
+}
+
 /// Reads and clears the loader's request for a fresh drawing of `pathname`.
 fn clean_render_requested(pathname: &str) -> bool {
     let Some(storage) = window().session_storage().ok().flatten() else {

@@ -14,6 +14,7 @@ fn main() {
     };
     hydration::take_body_from_document(&mut data);
     let how = if hydration::prerendered_html_matches(&data) {
+        hydration::page_load_done();
         leptos::mount::hydrate_body(move || view! { <App data/> });
         "hydrated"
     } else {

@@ -127,11 +127,15 @@ impl PageState {
                     page: Some(page),
                     ui,
                 }),
-                (Err(LoadError::NotFound), Ok(ui)) => self.show(Shown {
-                    key,
-                    page: None,
-                    ui,
-                }),
+                (Err(LoadError::NotFound), Ok(ui)) => {
+                    if !load_as_page(&path) {
+                        self.show(Shown {
+                            key,
+                            page: None,
+                            ui,
+                        });
+                    }
+                }
                 (Err(error), _) | (_, Err(error)) => self.status.set(Status::Failed(error)),
             }
         });
@@ -230,6 +234,28 @@ impl PageState {
             self.shown.set(shown);
         }
     }
+}
+
+/// Loads the address `path` as an ordinary page when its data is not there: the server knows
+/// best whether a page is at that address (its prerendered HTML) or not (its 404 page). Once per
+/// address in a row: a host that answers every address with the same page would otherwise make
+/// the app reload for ever, and the second time the app shows "not found" itself. False when it
+/// did not load the page.
+#[cfg(feature = "hydrate")]
+fn load_as_page(path: &str) -> bool {
+    use crate::site_data::PAGE_LOAD_KEY;
+    let storage = window().session_storage().ok().flatten();
+    let tried = storage
+        .as_ref()
+        .and_then(|s| s.get_item(PAGE_LOAD_KEY).ok().flatten());
+    if let Some(storage) = &storage {
+        if tried.as_deref() == Some(path) {
+            let _ = storage.remove_item(PAGE_LOAD_KEY);
+            return false;
+        }
+        let _ = storage.set_item(PAGE_LOAD_KEY, path);
+    }
+    window().location().reload().is_ok()
 }
 
 /// The page state provided by [`crate::App`].

@@ -12,6 +12,10 @@ pub const ELEMENT_ID: &str = "site-data";
 /// because taking over the prerendered HTML failed.
 pub const CLEAN_RENDER_KEY: &str = "scc-clean-render";
 
+/// The session storage key with which the app remembers that it loaded an address as an ordinary
+/// page because its data was missing (see `page_state`), until that page has started.
+pub const PAGE_LOAD_KEY: &str = "scc-page-load";
+
 /// Everything the app starts from: the site's settings, the interface's words in the page's
 /// language, and the page itself. Other pages are fetched when the visitor goes to them.
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -135,6 +135,13 @@ def main():
         for i in range(args.n):
             with open(os.path.join(target, f"specimen-{i:05d}.md"), "w", encoding="utf-8") as f:
                 f.write(page(i, args.n, lang, rng))
+    # Addresses with letters outside ASCII and with a space, linked from the first page in
+    # encoded and plain form, as an editor may write either.
+    for name, title in (("café-collections", "Café collections"), ("field notes", "Field notes")):
+        with open(os.path.join(content, "collections", f"{name}.md"), "w", encoding="utf-8") as f:
+            f.write(f"---\ntitle: {title}\n---\n\nA page at an address that needs encoding.\n")
+    with open(os.path.join(content, "collections", "specimen-00000.md"), "a", encoding="utf-8") as f:
+        f.write("\n[Café](/collections/caf%C3%A9-collections/) [notes](</collections/field notes/>)\n")
     print(f"{2 * args.n} generated pages (+ the real ones) in {content}")
 
 

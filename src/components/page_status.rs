@@ -25,6 +25,7 @@ pub fn PageStatus() -> impl IntoView {
             Status::Failed(error) => {
                 let reason = match error {
                     LoadError::Offline => ui.offline.clone(),
+                    LoadError::TimedOut => ui.timed_out.clone(),
                     LoadError::Server(_) | LoadError::NotFound => ui.server_error.clone(),
                     LoadError::Damaged => ui.damaged_data.clone(),
                 };

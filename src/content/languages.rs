@@ -24,7 +24,7 @@ pub struct LanguageFile {
 type Field = fn(&mut UiText) -> &mut String;
 
 /// The keys of the interface's words, with the field of [`UiText`] each fills.
-const TEXT_KEYS: [(&str, Field); 15] = [
+const TEXT_KEYS: [(&str, Field); 16] = [
     ("skip_link", |t| &mut t.skip_link),
     ("main_navigation", |t| &mut t.main_navigation),
     ("language_switcher", |t| &mut t.language_switcher),
@@ -37,6 +37,7 @@ const TEXT_KEYS: [(&str, Field); 15] = [
     ("loading", |t| &mut t.loading),
     ("load_failed", |t| &mut t.load_failed),
     ("offline", |t| &mut t.offline),
+    ("timed_out", |t| &mut t.timed_out),
     ("server_error", |t| &mut t.server_error),
     ("damaged_data", |t| &mut t.damaged_data),
     ("retry", |t| &mut t.retry),

@@ -23,7 +23,7 @@ struct_from_json! {
     UiText {
         lang, nav, skip_link, main_navigation, language_switcher, image_credit, footer_note,
         not_found_title, not_found_description, not_found_text, home_link, loading, load_failed,
-        offline, server_error, damaged_data, retry,
+        offline, timed_out, server_error, damaged_data, retry,
     }
     NavLink { label, href }
     PageData { route, meta, hero_image, translations, body_html }

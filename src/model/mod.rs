@@ -96,6 +96,7 @@ pub struct UiText {
     pub loading: String,
     pub load_failed: String,
     pub offline: String,
+    pub timed_out: String,
     pub server_error: String,
     pub damaged_data: String,
     pub retry: String,

@@ -18,6 +18,49 @@ fn generated_site() -> &'static StaticServer {
 }
 
 #[tokio::test]
+async fn addresses_with_letters_outside_ascii_and_spaces_are_taken_over_and_followed() {
+    let browser = Browser::start().await;
+    for (path, title) in [
+        ("/collections/caf%C3%A9-collections/", "Café collections"),
+        ("/collections/field%20notes/", "Field notes"),
+    ] {
+        browser.open(&generated_site().url(path)).await;
+        browser
+            .wait_until("document.documentElement.dataset.app")
+            .await;
+        assert_eq!(browser.text("h1").await, title);
+        assert_eq!(
+            browser
+                .eval("return document.documentElement.dataset.app;")
+                .await,
+            serde_json::json!("hydrated"),
+            "{path} was drawn afresh instead of taken over"
+        );
+    }
+    // Followed inside the app, from a page that links to them.
+    browser
+        .open(&generated_site().url("/collections/specimen-00000/"))
+        .await;
+    browser
+        .eval("window.stillThisDocument = true; return null;")
+        .await;
+    browser
+        .wait_for("article a[href$='caf%C3%A9-collections/']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_until("document.querySelector('h1').textContent === 'Café collections'")
+        .await;
+    assert_eq!(
+        browser.eval("return window.stillThisDocument === true;").await,
+        serde_json::json!(true)
+    );
+    browser.finish().await;
+}
+
+#[tokio::test]
 async fn navigating_between_generated_pages_works() {
     let browser = Browser::start().await;
     browser

@@ -85,6 +85,15 @@ async fn pointing_at_or_focusing_a_link_fetches_its_page_ahead() {
 /// that the About page stays with a message containing `message`; then repairs the server and
 /// checks that "Try again" brings the page.
 async fn failed_load_shows_why_and_retry_recovers(fault: Fault, message: &str, logged: &[&str]) {
+    failed_load_shows_why_within(fault, message, logged, Duration::from_secs(10)).await;
+}
+
+async fn failed_load_shows_why_within(
+    fault: Fault,
+    message: &str,
+    logged: &[&str],
+    patience: Duration,
+) {
     let (server, switch) = server_with_faults();
     let browser = Browser::start().await;
     browser.open(&server.url("/")).await;
@@ -95,7 +104,7 @@ async fn failed_load_shows_why_and_retry_recovers(fault: Fault, message: &str, l
         .click()
         .await
         .unwrap();
-    let error = browser.wait_for(".load-error").await;
+    let error = browser.wait_for_within(".load-error", patience).await;
     let text = error.text().await.unwrap();
     assert!(
         text.contains("The page could not be loaded.") && text.contains(message),
@@ -162,6 +171,69 @@ async fn a_blocked_request_is_explained_and_retry_works() {
         &["/_data/pages/data.json - Failed to load resource: net::ERR_EMPTY_RESPONSE"],
     )
     .await;
+}
+
+#[tokio::test]
+async fn a_request_that_never_answers_is_given_up_and_retry_works() {
+    failed_load_shows_why_within(
+        Fault::Delay(Duration::from_secs(3600)),
+        "The server took too long to answer.",
+        &[],
+        Duration::from_secs(25),
+    )
+    .await;
+}
+
+/// Starts at `/`, has page data answered with `fault`, follows the link to the data page, and
+/// checks that the page came from the server as a whole new document (and was taken over).
+async fn missing_data_loads_the_page_itself(fault: Fault, logged: &[&str]) {
+    let (server, switch) = server_with_faults();
+    let browser = Browser::start().await;
+    browser.open(&server.url("/")).await;
+    browser
+        .eval("window.sameDocument = true; return null;")
+        .await;
+    *switch.lock().unwrap() = fault;
+    browser
+        .wait_for(".site-nav a[href='/data/']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_until("document.querySelector('h1') && document.querySelector('h1').textContent === 'Data and contact' && window.sameDocument === undefined && document.documentElement.dataset.app")
+        .await;
+    assert_eq!(
+        browser.eval("return location.pathname;").await,
+        json!("/data/")
+    );
+    assert_eq!(
+        browser
+            .eval("return document.documentElement.dataset.app;")
+            .await,
+        json!("hydrated")
+    );
+    assert_eq!(
+        browser
+            .eval("return document.querySelectorAll('.load-error').length;")
+            .await,
+        json!(0)
+    );
+    browser.finish_expecting(logged).await;
+}
+
+#[tokio::test]
+async fn data_answered_404_for_a_page_that_exists_loads_the_page() {
+    missing_data_loads_the_page_itself(
+        Fault::Status(404),
+        &["/_data/pages/data.json - Failed to load resource: the server responded with a status of 404"],
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn data_answered_with_a_page_loads_the_page() {
+    missing_data_loads_the_page_itself(Fault::Page, &[]).await;
 }
 
 #[tokio::test]

@@ -119,9 +119,18 @@ impl Browser {
 
     /// Waits up to 10 s for an element matching `css`.
     pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
+        self.wait_for_within(css, Duration::from_secs(10)).await
+    }
+
+    /// Waits at most `patience` for an element matching `css`.
+    pub async fn wait_for_within(
+        &self,
+        css: &str,
+        patience: Duration,
+    ) -> fantoccini::elements::Element {
         self.client
             .wait()
-            .at_most(Duration::from_secs(10))
+            .at_most(patience)
             .for_element(Locator::Css(css))
             .await
             .unwrap_or_else(|e| panic!("no element `{css}` appeared: {e}"))

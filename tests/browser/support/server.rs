@@ -29,6 +29,9 @@ pub enum Fault {
     Drop,
     /// Answer correctly, after this long.
     Delay(Duration),
+    /// Answer 200 with the home page's HTML, as hosts that answer every address with their
+    /// single page do.
+    Page,
 }
 
 /// How the server behaves.
@@ -193,6 +196,7 @@ fn serve_connection(stream: TcpStream, site: &Site) -> std::io::Result<()> {
             }
             Fault::Garbage => response.body = b"<html>not the data".to_vec(),
             Fault::Truncated => response.body.truncate(response.body.len() / 2),
+            Fault::Page => response = site.respond(&format!("{}/", site.options.prefix), ""),
             _ => {}
         }
         let reason = match response.status {
