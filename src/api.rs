@@ -63,7 +63,10 @@ async fn fetch<T: FromJson>(url: &str) -> Result<T, LoadError> {
     }
 }
 
-async fn read<T: FromJson>(url: &str, signal: Option<&web_sys::AbortSignal>) -> Result<T, LoadError> {
+async fn read<T: FromJson>(
+    url: &str,
+    signal: Option<&web_sys::AbortSignal>,
+) -> Result<T, LoadError> {
     let response = gloo_net::http::Request::get(url)
         .abort_signal(signal)
         .send()

@@ -54,7 +54,9 @@ async fn addresses_with_letters_outside_ascii_and_spaces_are_taken_over_and_foll
         .wait_until("document.querySelector('h1').textContent === 'Café collections'")
         .await;
     assert_eq!(
-        browser.eval("return window.stillThisDocument === true;").await,
+        browser
+            .eval("return window.stillThisDocument === true;")
+            .await,
         serde_json::json!(true)
     );
     browser.finish().await;

@@ -100,7 +100,9 @@ fn hostile_inputs_finish_within_ten_times_the_goal() {
     let mut failures = Vec::new();
     if report {
         // On a line of its own, after the test harness's "test ... " prefix.
-        println!("\n| case | bytes | time (s) | goal (s) | peak memory (MB) | goal (MB) | outcome |");
+        println!(
+            "\n| case | bytes | time (s) | goal (s) | peak memory (MB) | goal (MB) | outcome |"
+        );
         println!("| --- | ---: | ---: | ---: | ---: | ---: | --- |");
     }
     for case in cases::all() {
