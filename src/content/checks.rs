@@ -133,10 +133,11 @@ pub fn check_links(
     for draft in drafts {
         let file = draft.page.source.as_str();
         for link in &draft.links {
-            let target = if link.is_image {
-                LinkTarget::File
-            } else {
-                links::classify(&link.href)
+            // An image is a file of this site, or on another one.
+            let target = match links::classify(&link.href) {
+                LinkTarget::External => LinkTarget::External,
+                _ if link.is_image => LinkTarget::File,
+                other => other,
             };
             match target {
                 LinkTarget::External => check_external(file, link, diagnostics),

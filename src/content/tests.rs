@@ -427,3 +427,20 @@ fn a_permalink_that_leaves_the_site_is_an_error_at_its_line() {
         );
     }
 }
+
+#[test]
+fn images_from_other_sites_are_listed_by_origin_for_the_policy() {
+    let compiled = compile(&input(&[
+        (
+            "about.md",
+            "---\ntitle: About\nbackground: https://data.nhm.ac.uk/media/d98\n---\n\n![Logo](https://www.csiro.au/logo.png) <img src=\"https://www.csiro.au/b.png\" alt=\"b\">\n",
+        ),
+        ("data.md", &page("Data", "![Moss](/assets/images/placeholders/moss.jpg)")),
+    ]));
+    let problems = messages(&compiled);
+    let site = compiled.site.unwrap_or_else(|| panic!("{problems:?}"));
+    assert_eq!(
+        site.image_origins,
+        ["https://data.nhm.ac.uk", "https://www.csiro.au"]
+    );
+}
