@@ -5,7 +5,9 @@
 #![recursion_limit = "256"]
 
 use leptos::prelude::*;
-use scc_site::{App, hydration, site_data};
+use scc_site::App;
+use scc_site::browser::hydration;
+use scc_site::model::site_data;
 
 fn main() {
     let mut data = match site_data::from_document() {

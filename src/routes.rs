@@ -1,9 +1,6 @@
 //! Which address shows which page: the one place that turns content files and browser paths into
 //! routes, used by the content compiler at build time and by the app in the browser.
 
-/// The language of pages that carry no other: they live at the root of the site.
-pub const DEFAULT_LANG: &str = "en";
-
 use crate::model::SiteConfig;
 
 /// What a prerendered "not found" page writes on its `<body data-route>`, where a content page
@@ -113,15 +110,6 @@ pub fn address_problem(path: &str) -> Option<String> {
         .map(|segment| format!("the segment `{segment}` would leave the site's folder"))
 }
 
-/// The path inside the site for a browser path, once the deployment's sub-path is taken off.
-pub fn path_in_site<'a>(pathname: &'a str, base: &str) -> &'a str {
-    let base = base.trim_end_matches('/');
-    match pathname.strip_prefix(base) {
-        Some(rest) if rest.is_empty() || rest.starts_with('/') => rest,
-        _ => pathname,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,13 +162,5 @@ mod tests {
         ] {
             assert!(address_problem(bad).is_some(), "{bad}");
         }
-    }
-
-    #[test]
-    fn the_deployment_sub_path_is_taken_off() {
-        assert_eq!(path_in_site("/scc/data/", "/scc"), "/data/");
-        assert_eq!(path_in_site("/scc", "/scc/"), "");
-        assert_eq!(path_in_site("/data/", ""), "/data/");
-        assert_eq!(path_in_site("/sccx/data/", "/scc"), "/sccx/data/");
     }
 }

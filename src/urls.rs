@@ -1,15 +1,65 @@
-//! The one place that builds the URLs the site links to, so that a deployment under a sub-path
-//! (`--public-url /scc/`) changes one setting and not every link.
+//! The one place that builds the site's URLs: where the site is deployed ([`BaseUrl`]), and how
+//! paths are written in URLs and read from them.
 
-use crate::model::{Link, LinkTarget};
+use std::sync::Arc;
 
-/// The sub-path the site is deployed under, as `/scc` (no trailing slash), or `""` at the root.
-pub fn normalize_base(public_url: &str) -> String {
-    let trimmed = public_url.trim().trim_matches('/');
-    if trimmed.is_empty() {
-        String::new()
-    } else {
-        format!("/{trimmed}")
+/// The sub-path the site is deployed under (`/scc` for `--public-url /scc/`), or none at the
+/// domain root. Made once from trunk's public URL, then carried as it is: every address of the
+/// site is built through it, so a deployment under a sub-path changes this one value.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BaseUrl(Arc<str>);
+
+impl BaseUrl {
+    /// The base for a public URL as trunk takes it (`/`, `/scc/`, `scc`).
+    pub fn new(public_url: &str) -> Self {
+        let trimmed = public_url.trim().trim_matches('/');
+        if trimmed.is_empty() {
+            Self(Arc::from(""))
+        } else {
+            Self(Arc::from(format!("/{trimmed}")))
+        }
+    }
+
+    /// The prefix itself: `/scc`, or `""` at the root.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The address of a path of this site (`/data/`, `/assets/moss.jpg`) under the base; other
+    /// addresses (`https://...`, `#top`, `mailto:`) as they are.
+    pub fn href(&self, path: &str) -> String {
+        if path.starts_with('/') && !path.starts_with("//") {
+            format!("{}{path}", self.0)
+        } else {
+            path.to_owned()
+        }
+    }
+
+    /// The absolute URL of a path of this site, deployed at `origin` (`https://example.org`),
+    /// encoded as URLs are written: for canonical links, the sitemap, link previews.
+    pub fn absolute(&self, origin: &str, path: &str) -> String {
+        format!("{origin}{}", encode_path(&self.href(path)))
+    }
+
+    /// The path inside the site for a browser path (`/scc/data/` is `/data/`); a path outside
+    /// the base as it is.
+    pub fn strip<'a>(&self, pathname: &'a str) -> &'a str {
+        match pathname.strip_prefix(&*self.0) {
+            Some(rest) if rest.is_empty() || rest.starts_with('/') => rest,
+            _ => pathname,
+        }
+    }
+}
+
+impl serde::Serialize for BaseUrl {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl crate::model::json::FromJson for BaseUrl {
+    fn from_json(json: crate::model::json::Json) -> Option<Self> {
+        String::from_json(json).map(|base| Self::new(&base))
     }
 }
 
@@ -42,24 +92,6 @@ pub fn decode_path(path: &str) -> String {
         .into_owned()
 }
 
-/// The address of a path of this site (`/data/`, `/assets/moss.jpg`) once deployed under `base`.
-pub fn site_href(base: &str, path: &str) -> String {
-    if path.starts_with('/') && !path.starts_with("//") {
-        format!("{base}{path}")
-    } else {
-        path.to_owned()
-    }
-}
-
-/// The `href` a Markdown link gets: paths of this site move under `base`; anchors, relative paths
-/// and other sites stay as written.
-pub fn link_href(base: &str, link: &Link) -> String {
-    match link.target {
-        LinkTarget::Page | LinkTarget::File => site_href(base, &link.href),
-        LinkTarget::Anchor | LinkTarget::External => link.href.clone(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,17 +106,29 @@ mod tests {
 
     #[test]
     fn a_sub_path_prefixes_site_paths_only() {
-        assert_eq!(normalize_base("/scc/"), "/scc");
-        assert_eq!(normalize_base("/"), "");
-        assert_eq!(site_href("/scc", "/data/"), "/scc/data/");
-        assert_eq!(site_href("", "/data/"), "/data/");
+        let scc = BaseUrl::new("/scc/");
+        assert_eq!(scc.as_str(), "/scc");
+        assert_eq!(BaseUrl::new("/").as_str(), "");
+        assert_eq!(BaseUrl::new("scc"), scc);
+        assert_eq!(scc.href("/data/"), "/scc/data/");
+        assert_eq!(BaseUrl::new("/").href("/data/"), "/data/");
         assert_eq!(
-            site_href("/scc", "https://www.specifysoftware.org/"),
+            scc.href("https://www.specifysoftware.org/"),
             "https://www.specifysoftware.org/"
         );
+        assert_eq!(scc.href("//cdn.example.org/x"), "//cdn.example.org/x");
         assert_eq!(
-            site_href("/scc", "//cdn.example.org/x"),
-            "//cdn.example.org/x"
+            scc.absolute("https://example.org", "/café/"),
+            "https://example.org/scc/caf%C3%A9/"
         );
+    }
+
+    #[test]
+    fn the_deployment_sub_path_is_taken_off() {
+        let scc = BaseUrl::new("/scc/");
+        assert_eq!(scc.strip("/scc/data/"), "/data/");
+        assert_eq!(scc.strip("/scc"), "");
+        assert_eq!(BaseUrl::new("/").strip("/data/"), "/data/");
+        assert_eq!(scc.strip("/sccx/data/"), "/sccx/data/");
     }
 }

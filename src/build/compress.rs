@@ -5,6 +5,8 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use super::BuildError;
+
 /// Extensions of the files worth compressing.
 const COMPRESSIBLE: [&str; 9] = [
     "html",
@@ -19,35 +21,33 @@ const COMPRESSIBLE: [&str; 9] = [
 ];
 
 /// Writes `.br` and `.gz` next to every compressible file under `dir`; returns how many files.
-pub fn precompress(dir: &Path) -> io::Result<usize> {
-    let mut files = Vec::new();
-    list_compressible(dir, &mut files)?;
-    let results = super::parallel::map(&files, |path| -> io::Result<()> {
-        let bytes = fs::read(path)?;
-        fs::write(
-            with_suffix(path, "br"),
-            brotli_bytes(&bytes, brotli_quality(path))?,
-        )?;
-        fs::write(with_suffix(path, "gz"), gzip_bytes(&bytes)?)
-    });
-    results.into_iter().collect::<io::Result<Vec<()>>>()?;
-    Ok(files.len())
-}
-
-fn list_compressible(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
-    for entry in fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            list_compressible(&path, out)?;
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| COMPRESSIBLE.contains(&e))
-        {
-            out.push(path);
+pub fn precompress(dir: &Path) -> Result<usize, BuildError> {
+    let files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_file())
+        .map(walkdir::DirEntry::into_path)
+        .filter(|path| {
+            path.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| COMPRESSIBLE.contains(&e))
+        })
+        .collect();
+    let results = super::parallel::map(&files, |path| -> Result<(), BuildError> {
+        let bytes = fs::read(path).map_err(BuildError::io(path))?;
+        for (suffix, compressed) in [
+            ("br", brotli_bytes(&bytes, brotli_quality(path))),
+            ("gz", gzip_bytes(&bytes)),
+        ] {
+            let target = with_suffix(path, suffix);
+            let compressed = compressed.map_err(BuildError::io(&target))?;
+            fs::write(&target, compressed).map_err(BuildError::io(&target))?;
         }
-    }
-    Ok(())
+        Ok(())
+    });
+    results.into_iter().collect::<Result<Vec<()>, _>>()?;
+    Ok(files.len())
 }
 
 fn with_suffix(path: &Path, suffix: &str) -> PathBuf {

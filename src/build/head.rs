@@ -3,32 +3,24 @@
 //! image. The browser app does not update them on navigation: they matter for the HTML a crawler
 //! or a link preview fetches, which is always the prerendered page of that address.
 
-use crate::model::{PageMeta, ResponsiveImage, SiteConfig};
-
+use super::BuildContext;
 use super::sitemap::xml_escape as escape;
-
-/// The absolute address of a site path: `https://www.specifysoftware.org/scc/data/`.
-pub fn absolute_url(config: &SiteConfig, base: &str, path: &str) -> String {
-    format!(
-        "{}{}",
-        config.base_url,
-        crate::urls::encode_path(&format!("{base}{path}"))
-    )
-}
+use crate::model::{PageMeta, ResponsiveImage};
+use crate::urls::BaseUrl;
 
 /// Description, canonical link, links to the translations, Open Graph and Twitter card tags for a
 /// page with metadata `meta` and canonical path `canonical_path`. `alternates` are the page's
 /// language versions (language, absolute URL), itself included; `preview` is the link-preview
 /// image (path, width, height).
 pub fn seo_tags(
-    config: &SiteConfig,
-    base: &str,
+    context: &BuildContext,
     meta: &PageMeta,
     canonical_path: &str,
     alternates: &[(String, String)],
     preview: Option<&super::images::Preview>,
 ) -> String {
-    let url = absolute_url(config, base, canonical_path);
+    let config = &context.config;
+    let url = context.absolute(canonical_path);
     let title = escape(&meta.title);
     let description = meta.description.as_deref().map(escape);
     let mut tags = vec![
@@ -84,7 +76,7 @@ pub fn seo_tags(
         ));
     }
     if let Some((path, width, height)) = preview {
-        let image = escape(&absolute_url(config, base, path));
+        let image = escape(&context.absolute(path));
         tags.push(format!(r#"<meta property="og:image" content="{image}">"#));
         tags.push(format!(
             r#"<meta property="og:image:width" content="{width}">"#
@@ -100,7 +92,7 @@ pub fn seo_tags(
 
 /// Preloads of the hero image's modern-format files, one per crop with the same media query as
 /// its `<source>`, so the browser fetches the right file while it is still reading `<head>`.
-pub fn hero_preloads(image: &ResponsiveImage, base: &str) -> String {
+pub fn hero_preloads(image: &ResponsiveImage, base: &BaseUrl) -> String {
     let portrait_media = image.sources.iter().find_map(|s| s.media.clone());
     image
         .sources
@@ -114,7 +106,7 @@ pub fn hero_preloads(image: &ResponsiveImage, base: &str) -> String {
             let srcset = source
                 .files
                 .iter()
-                .map(|(path, width)| format!("{base}{path} {width}w"))
+                .map(|(path, width)| format!("{} {width}w", base.href(path)))
                 .collect::<Vec<_>>()
                 .join(", ");
             format!(

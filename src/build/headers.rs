@@ -2,6 +2,8 @@
 //! and Cloudflare Pages read (other hosts take the same rules from the README).
 
 use base64::Engine;
+
+use crate::urls::BaseUrl;
 use sha2::{Digest, Sha256};
 
 /// `'sha256-...'` of an inline script, as a CSP source.
@@ -87,17 +89,21 @@ pub const HASHED_FOLDER: &str = "/_app";
 /// pages (Cloudflare Pages reads at most 100). Where two rules match, Netlify keeps the later
 /// one's `Cache-Control`, hence the hashed files' rule comes last; Cloudflare's `/*/` matches
 /// only addresses that end in `/`, so the two never meet there.
-pub fn headers_file(base: &str, loader_hash: &str, third_parties: &ThirdParties) -> String {
+pub fn headers_file(base: &BaseUrl, loader_hash: &str, third_parties: &ThirdParties) -> String {
     let mut out = String::from("# Written by the build (src/build/headers.rs); do not edit.\n");
-    out.push_str(&format!("{base}/*\n"));
+    out.push_str(&format!("{}\n", base.href("/*")));
     for (name, value) in security_headers(loader_hash, third_parties) {
         out.push_str(&format!("  {name}: {value}\n"));
     }
     for pattern in ["/", "/*/", "/*.html", "/_data/*"] {
-        out.push_str(&format!("{base}{pattern}\n  Cache-Control: {REVALIDATE}\n"));
+        out.push_str(&format!(
+            "{}\n  Cache-Control: {REVALIDATE}\n",
+            base.href(pattern)
+        ));
     }
     out.push_str(&format!(
-        "{base}{HASHED_FOLDER}/*\n  Cache-Control: {IMMUTABLE}\n"
+        "{}\n  Cache-Control: {IMMUTABLE}\n",
+        base.href(&format!("{HASHED_FOLDER}/*"))
     ));
     out
 }
@@ -134,7 +140,11 @@ mod tests {
 
     #[test]
     fn a_few_rules_cover_the_whole_site_under_its_sub_path() {
-        let file = headers_file("/scc", "'sha256-x'", &ThirdParties::default());
+        let file = headers_file(
+            &BaseUrl::new("/scc"),
+            "'sha256-x'",
+            &ThirdParties::default(),
+        );
         assert!(file.contains("/scc/*\n  Content-Security-Policy: "));
         assert!(file.contains("/scc/*/\n  Cache-Control: public, max-age=0, must-revalidate\n"));
         assert!(

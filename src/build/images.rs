@@ -9,6 +9,7 @@ use image::imageops::FilterType;
 use image::{DynamicImage, GenericImageView, RgbImage};
 use sha2::{Digest, Sha256};
 
+use super::BuildError;
 use crate::model::{ImageSource, ResponsiveImage};
 
 /// Bump when the encoding settings change, so cached files are made again.
@@ -38,17 +39,18 @@ pub fn hero_image(
     cache: &Path,
     background: &str,
     height: Option<&str>,
-) -> Result<HeroImage, String> {
+) -> Result<HeroImage, BuildError> {
     let source_path = super::output::file_in(public, background)?;
-    let bytes = fs::read(&source_path)
-        .map_err(|e| format!("cannot read {}: {e}", source_path.display()))?;
+    let bytes = fs::read(&source_path).map_err(BuildError::io(&source_path))?;
     let digest = hex(&Sha256::digest(&bytes))[..16].to_owned();
     let mut original: Option<DynamicImage> = None;
-    let mut decode = || -> Result<DynamicImage, String> {
+    let mut decode = || -> Result<DynamicImage, BuildError> {
         if original.is_none() {
             original = Some(
-                image::load_from_memory(&bytes)
-                    .map_err(|e| format!("cannot decode {background}: {e}"))?,
+                image::load_from_memory(&bytes).map_err(|e| BuildError::Image {
+                    path: background.to_owned(),
+                    error: e.to_string(),
+                })?,
             );
         }
         Ok(original.clone().expect("decoded above"))
@@ -64,7 +66,7 @@ pub fn hero_image(
     // Beside the app's files, under the folder whose files are cached for good.
     let dir = format!("{}/images", super::headers::HASHED_FOLDER);
     let mut make =
-        |crop: Crop, target_width: u32, format: Format| -> Result<(String, u32, u32), String> {
+        |crop: Crop, target_width: u32, format: Format| -> Result<(String, u32, u32), BuildError> {
             let (out_width, out_height) = crop.output_size(width, height_px, target_width);
             let key = format!(
                 "{digest}-{ENCODING_VERSION}-{}-{out_width}x{out_height}.{}",
@@ -76,11 +78,12 @@ pub fn hero_image(
                 Ok(encoded) => encoded,
                 Err(_) => {
                     let resized = crop.apply(&decode()?, out_width, out_height);
-                    let encoded = format.encode(&resized)?;
-                    fs::create_dir_all(cache)
-                        .map_err(|e| format!("cannot create {}: {e}", cache.display()))?;
-                    fs::write(&cached, &encoded)
-                        .map_err(|e| format!("cannot write {}: {e}", cached.display()))?;
+                    let encoded = format.encode(&resized).map_err(|error| BuildError::Image {
+                        path: background.to_owned(),
+                        error,
+                    })?;
+                    fs::create_dir_all(cache).map_err(BuildError::io(cache))?;
+                    fs::write(&cached, &encoded).map_err(BuildError::io(&cached))?;
                     encoded
                 }
             };
@@ -91,9 +94,9 @@ pub fn hero_image(
             );
             let site_path = format!("{dir}/{name}");
             let target = super::output::file_in(dist, &site_path)?;
-            fs::create_dir_all(target.parent().expect("inside dist")).map_err(|e| e.to_string())?;
-            fs::write(&target, &encoded)
-                .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+            let folder = target.parent().expect("inside dist");
+            fs::create_dir_all(folder).map_err(BuildError::io(folder))?;
+            fs::write(&target, &encoded).map_err(BuildError::io(&target))?;
             Ok((site_path, out_width, out_height))
         };
 
@@ -108,7 +111,7 @@ pub fn hero_image(
     let layout = Layout::for_height(height, width as f32 / height_px as f32);
 
     let mut files =
-        |crop: Crop, widths: &[u32], format: Format| -> Result<Vec<(String, u32)>, String> {
+        |crop: Crop, widths: &[u32], format: Format| -> Result<Vec<(String, u32)>, BuildError> {
             widths
                 .iter()
                 .map(|&w| make(crop, w, format).map(|(path, w, _)| (path, w)))
@@ -155,7 +158,10 @@ pub fn hero_image(
         .find(|(_, w)| *w >= 1200)
         .or(landscape_jpeg.last())
         .map(|(path, w)| (path.clone(), *w, w * height_px / width))
-        .ok_or("no preview image")?;
+        .ok_or_else(|| BuildError::Image {
+            path: background.to_owned(),
+            error: "it is too small for a preview".into(),
+        })?;
     Ok(HeroImage {
         image: ResponsiveImage {
             width,

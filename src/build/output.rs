@@ -2,24 +2,22 @@
 
 use std::path::{Component, Path, PathBuf};
 
+use super::BuildError;
+
 /// The file inside `dist` for the site path `path` (`/about/index.html`), or why there is none: a
 /// path that would leave the folder (`..`), name the root of the disk or another drive, is refused,
 /// as a second line of defence behind the compiler's check of every address.
-pub fn file_in(dist: &Path, path: &str) -> Result<PathBuf, String> {
+pub fn file_in(dist: &Path, path: &str) -> Result<PathBuf, BuildError> {
     let relative = Path::new(path.trim_start_matches('/'));
     let mut file = dist.to_path_buf();
     for component in relative.components() {
         match component {
             Component::Normal(part) => file.push(part),
-            _ => {
-                return Err(format!(
-                    "`{path}` is not a path inside the site; nothing was written there"
-                ));
-            }
+            _ => return Err(BuildError::OutsideOutput(path.to_owned())),
         }
     }
     if file == dist {
-        return Err(format!("`{path}` names no file"));
+        return Err(BuildError::OutsideOutput(path.to_owned()));
     }
     Ok(file)
 }

@@ -122,7 +122,7 @@ impl Shell {
              if(document.readyState==='complete'){{later();}}else{{addEventListener('load',later,{{once:true}});}}",
             js = self.js,
             wasm = self.wasm,
-            key = crate::site_data::CLEAN_RENDER_KEY,
+            key = crate::model::site_data::CLEAN_RENDER_KEY,
         )
     }
 }

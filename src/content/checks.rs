@@ -3,10 +3,11 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::PageDraft;
+use super::body::LinkTarget;
 use super::diagnostics::{Diagnostic, Position, did_you_mean};
 use super::links;
 use super::markdown::LinkRef;
-use crate::model::{LinkTarget, SiteConfig};
+use crate::model::SiteConfig;
 use crate::routes;
 
 /// Two pages at one address.

@@ -1,6 +1,6 @@
 //! Where links point: another page of this site, a file of it, an anchor, or another site.
 
-use crate::model::LinkTarget;
+use crate::content::body::LinkTarget;
 
 /// Decides what kind of place `href` points to, from its form alone.
 pub fn classify(href: &str) -> LinkTarget {

@@ -5,13 +5,13 @@
 //! standalone images as figures, footnotes at the end), removes what is unsafe in raw HTML, and
 //! turns what kramdown passes over silently into diagnostics with file, line and column.
 
+use super::body::{
+    Align, Attrs, Block, ButtonRow, ElementContent, Heading, HtmlElement, Image, Inline, Link,
+    List, ListItem, Table, TableRow,
+};
 use super::diagnostics::{Diagnostic, Position};
 use super::kramdown::{self, AttrMap, Document, Kind, KramdownIds, Options, Warning};
 use super::links;
-use crate::model::{
-    Align, Attrs, Block, ButtonRow, Element, ElementContent, Heading, Image, Inline, Link, List,
-    ListItem, Row, Table,
-};
 
 /// A parsed Markdown body, with what the site-wide checks need to know about it.
 #[derive(Debug, Default)]
@@ -150,7 +150,7 @@ impl Converter<'_> {
                 continue;
             };
             let mut content = self.blocks(footnote.content.children.clone());
-            let backlink = Inline::Element(Element {
+            let backlink = Inline::Element(HtmlElement {
                 tag: "a".into(),
                 attrs: Attrs {
                     classes: vec!["reversefootnote".into()],
@@ -177,7 +177,7 @@ impl Converter<'_> {
             let mut attrs = self.attrs("li", &footnote.attr, footnote.content.opts.location);
             // kramdown also writes `role="doc-endnote"`, which ARIA has deprecated.
             attrs.id = Some(format!("fn:{name}"));
-            items.push(Block::Element(Element {
+            items.push(Block::Element(HtmlElement {
                 tag: "li".into(),
                 attrs,
                 content: ElementContent::Blocks(content),
@@ -186,12 +186,12 @@ impl Converter<'_> {
         if items.is_empty() {
             return None;
         }
-        let list = Block::Element(Element {
+        let list = Block::Element(HtmlElement {
             tag: "ol".into(),
             attrs: Attrs::default(),
             content: ElementContent::Blocks(items),
         });
-        Some(Block::Element(Element {
+        Some(Block::Element(HtmlElement {
             tag: "div".into(),
             attrs: Attrs {
                 classes: vec!["footnotes".into()],
@@ -340,14 +340,14 @@ impl Converter<'_> {
                             }
                             _ => ("dd", ElementContent::Blocks(self.blocks(item.children))),
                         };
-                        Block::Element(Element {
+                        Block::Element(HtmlElement {
                             tag: tag.into(),
                             attrs,
                             content,
                         })
                     })
                     .collect();
-                Block::Element(Element {
+                Block::Element(HtmlElement {
                     tag: "dl".into(),
                     attrs,
                     content: ElementContent::Blocks(items),
@@ -388,12 +388,12 @@ impl Converter<'_> {
             }
             caption = image.alt.clone();
         }
-        content.push(Inline::Element(Element {
+        content.push(Inline::Element(HtmlElement {
             tag: "figcaption".into(),
             attrs: Attrs::default(),
             content: ElementContent::Inlines(vec![Inline::text(caption)]),
         }));
-        Block::Element(Element {
+        Block::Element(HtmlElement {
             tag: "figure".into(),
             attrs: figure,
             content: ElementContent::Inlines(content),
@@ -420,7 +420,7 @@ impl Converter<'_> {
             foot: Vec::new(),
         };
         for container in el.children {
-            let rows: Vec<Row> = container
+            let rows: Vec<TableRow> = container
                 .children
                 .into_iter()
                 .map(|tr| {
@@ -532,7 +532,7 @@ impl Converter<'_> {
                 } + self.options.footnote_nr as usize
                     - 1;
                 // kramdown puts `doc-noteref` on the `sup`, where ARIA does not allow it.
-                let link = Inline::Element(Element {
+                let link = Inline::Element(HtmlElement {
                     tag: "a".into(),
                     attrs: Attrs {
                         classes: vec!["footnote".into()],
@@ -545,7 +545,7 @@ impl Converter<'_> {
                     },
                     content: ElementContent::Inlines(vec![Inline::text(number.to_string())]),
                 });
-                Inline::Element(Element {
+                Inline::Element(HtmlElement {
                     tag: "sup".into(),
                     attrs: Attrs {
                         id: Some(format!("fnref:{name}")),
@@ -571,7 +571,7 @@ impl Converter<'_> {
                 return self.html_element(el).map(Inline::Element);
             }
             Kind::Raw => Inline::text(el.value),
-            Kind::Abbreviation => Inline::Element(Element {
+            Kind::Abbreviation => Inline::Element(HtmlElement {
                 tag: "abbr".into(),
                 attrs: self.attrs("abbr", &el.attr, line),
                 content: ElementContent::Inlines(vec![Inline::text(el.value)]),
@@ -597,7 +597,7 @@ impl Converter<'_> {
                 format!("unsafe link target `{href}`"),
                 "links may not use `javascript:`, `vbscript:` or `data:` URLs".into(),
             );
-            return Some(Inline::Element(Element {
+            return Some(Inline::Element(HtmlElement {
                 tag: "span".into(),
                 attrs: Attrs::default(),
                 content: ElementContent::Inlines(content),
@@ -610,7 +610,7 @@ impl Converter<'_> {
         });
         let target = links::classify(&href);
         if attr.get("target").is_some_and(|t| t != "_self")
-            && target == crate::model::LinkTarget::External
+            && target == crate::content::body::LinkTarget::External
         {
             let rel = attr.get("rel").unwrap_or("").to_owned();
             if !rel.split_whitespace().any(|r| r == "noopener") {
@@ -693,7 +693,7 @@ impl Converter<'_> {
 
     /// An HTML element from the Markdown, with what could run code or load other documents
     /// removed (and reported).
-    fn html_element(&mut self, el: kramdown::Element) -> Option<Element> {
+    fn html_element(&mut self, el: kramdown::Element) -> Option<HtmlElement> {
         let line = el.opts.location;
         let tag = el.value.to_ascii_lowercase();
         if UNSAFE_TAGS.contains(&tag.as_str()) {
@@ -723,7 +723,7 @@ impl Converter<'_> {
         } else {
             ElementContent::Inlines(self.inlines(el.children))
         };
-        Some(Element {
+        Some(HtmlElement {
             tag,
             attrs,
             content,
@@ -738,7 +738,7 @@ fn label_task_checkbox(blocks: &mut [Block]) {
     else {
         return;
     };
-    let label = crate::model::plain_text(content.get(1..).unwrap_or_default())
+    let label = super::body::plain_text(content.get(1..).unwrap_or_default())
         .trim()
         .to_owned();
     if let Some(Inline::Element(checkbox)) = content.first_mut()

@@ -6,6 +6,7 @@
 //! Every problem found becomes a [`Diagnostic`] naming the file, line and column; all of them are
 //! collected in one run, and any error means no site is produced.
 
+pub mod body;
 pub mod checks;
 pub mod diagnostics;
 pub mod front_matter;
@@ -14,6 +15,7 @@ pub mod languages;
 pub mod links;
 pub mod markdown;
 pub mod mojibake;
+mod site;
 pub mod site_config;
 pub mod translations;
 mod walk;
@@ -25,11 +27,10 @@ use std::path::Path;
 use diagnostics::{Diagnostic, Position, did_you_mean};
 use markdown::LinkRef;
 
-use crate::model::{
-    Block, Element, ElementContent, Heading, Inline, Language, NavLink, Page, Section, Site,
-    SiteConfig, UiText,
-};
+use crate::model::{Language, NavLink, SiteConfig, UiText};
 use crate::routes;
+use body::{Block, ElementContent, Heading, HtmlElement, Inline, Section};
+pub use site::{Page, Site};
 
 /// The site settings file, inside the content folder.
 pub const SETTINGS_FILE: &str = "site.yml";
@@ -158,7 +159,7 @@ pub fn compile(input: &Input) -> Compiled {
         }
     };
     let languages: Vec<String> = settings.as_ref().map_or_else(
-        || vec![routes::DEFAULT_LANG.to_owned()],
+        || vec![crate::model::DEFAULT_LANG.to_owned()],
         |s| s.languages.clone(),
     );
     let language_files =
@@ -297,7 +298,7 @@ fn compile_page(
     };
     let default_lang = languages
         .first()
-        .map_or(routes::DEFAULT_LANG, String::as_str);
+        .map_or(crate::model::DEFAULT_LANG, String::as_str);
     let folder_lang = folder_language(&file.relative, languages).unwrap_or(default_lang);
     // The body is read even when the front matter is wrong, so one run reports both.
     let meta = front_matter::read(path, &split, folder_lang, diagnostics);
@@ -631,7 +632,7 @@ fn visit_blocks(blocks: &mut [Block], f: &mut dyn FnMut(&mut Block)) {
                 }
             }
             Block::Quote { blocks, .. } => visit_blocks(blocks, f),
-            Block::Element(Element {
+            Block::Element(HtmlElement {
                 content: ElementContent::Blocks(blocks),
                 ..
             }) => visit_blocks(blocks, f),
@@ -659,7 +660,5 @@ fn sections(blocks: Vec<Block>) -> Vec<Section> {
     sections
 }
 
-#[cfg(test)]
-mod never_panics;
 #[cfg(test)]
 mod tests;

@@ -57,10 +57,8 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
     };
     let errors_before = diagnostics.len();
     let (mut name, mut url, mut home, mut nav) = (None, None, None, Vec::new());
-    let (mut languages, mut languages_at) = (
-        vec![crate::routes::DEFAULT_LANG.to_owned()],
-        Position::START,
-    );
+    let (mut languages, mut languages_at) =
+        (vec![crate::model::DEFAULT_LANG.to_owned()], Position::START);
     for (key, key_node, value) in entries {
         match key.as_str() {
             "name" => name = required_text(file, &key, &value, diagnostics),

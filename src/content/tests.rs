@@ -1,7 +1,7 @@
 //! Tests of the whole compiler: real content files in, a site or messages out.
 
 use super::*;
-use crate::model::{Align, Block, Inline};
+use crate::content::body::{Align, Block, Inline};
 
 const SETTINGS: &str = "name: Specify Collections Consortium\nurl: https://www.specifysoftware.org\nlanguages: [en]\nhome: about.md\nnav:\n  - key: about\n    page: about.md\n  - key: data\n    page: data.md\n";
 
@@ -103,7 +103,7 @@ fn the_about_page_has_its_sections_table_and_buttons() {
             Block::ButtonRow(row) => Some(
                 row.buttons
                     .iter()
-                    .map(|l| (crate::model::plain_text(&l.content), l.is_primary()))
+                    .map(|l| (super::body::plain_text(&l.content), l.is_primary()))
                     .collect(),
             ),
             _ => None,
@@ -435,7 +435,10 @@ fn images_from_other_sites_are_listed_by_origin_for_the_policy() {
             "about.md",
             "---\ntitle: About\nbackground: https://data.nhm.ac.uk/media/d98\n---\n\n![Logo](https://www.csiro.au/logo.png) <img src=\"https://www.csiro.au/b.png\" alt=\"b\">\n",
         ),
-        ("data.md", &page("Data", "![Moss](/assets/images/placeholders/moss.jpg)")),
+        (
+            "data.md",
+            &page("Data", "![Moss](/assets/images/placeholders/moss.jpg)"),
+        ),
     ]));
     let problems = messages(&compiled);
     let site = compiled.site.unwrap_or_else(|| panic!("{problems:?}"));

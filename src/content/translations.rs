@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 use super::PageDraft;
 use super::diagnostics::Diagnostic;
 use crate::model::Translation;
-use crate::routes;
 
 /// Checks the translation groups, fills in every page's translations, and returns the route of
 /// each language's home page (in the order of `languages`; `None` where a language has none).
@@ -20,7 +19,7 @@ pub fn link_translations(
 ) -> Vec<Option<String>> {
     let default_lang = languages
         .first()
-        .map_or(routes::DEFAULT_LANG, String::as_str);
+        .map_or(crate::model::DEFAULT_LANG, String::as_str);
     let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, draft) in drafts.iter().enumerate() {
         if let Some(lang_ref) = &draft.page.meta.lang_ref {

@@ -1,37 +1,23 @@
-//! The page model: what the content compiler produces at build time and the components draw.
+//! The browser's data: what the build step puts in every page and in the data files, and the app
+//! reads back (the site's settings, the interface's words, a page's metadata and drawn body).
 //!
-//! It is the one contract between the two halves of the site. The compiler (`content`) knows
-//! Markdown and YAML but not Leptos; the components know these types but not Markdown syntax.
-//! The build writes it as JSON with serde; the browser reads it back with `from_json`.
+//! The build writes it with serde; the browser reads it with the small reader in [`json`]. Each
+//! type is declared once, inside `wire!`, which gives it both. The page body's tree, which only
+//! the build step knows, is `crate::content::body`.
 
-use serde::Serialize;
+pub mod json;
+pub mod site_data;
 
-mod from_json;
+use json::wire;
 
-/// The whole site, as the content compiler produces it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Site {
-    pub config: SiteConfig,
-    /// The interface's words, one entry per language, in the order of `config.languages`.
-    pub ui: Vec<UiText>,
-    pub pages: Vec<Page>,
-    /// The other sites the pages show images from (`https://www.gbif.org`), which the site's
-    /// Content-Security-Policy must allow, and no others.
-    pub image_origins: Vec<String>,
-}
+pub use site_data::SiteData;
 
-impl Site {
-    /// The page served at `path`, accepting it with or without its trailing slash.
-    pub fn page_at(&self, path: &str) -> Option<&Page> {
-        let key = crate::routes::lookup_key(path, &self.config);
-        self.pages
-            .iter()
-            .find(|p| crate::routes::route_key(&p.route) == key)
-    }
-}
+/// The language of pages that carry no other: they live at the root of the site.
+pub const DEFAULT_LANG: &str = "en";
 
+wire! {
 /// Site-wide settings, from `content/site.yml` and the language files.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SiteConfig {
     /// The name in the header, the footer and every document title.
     pub name: String,
@@ -41,33 +27,8 @@ pub struct SiteConfig {
     pub languages: Vec<Language>,
 }
 
-impl SiteConfig {
-    /// The code of the default language (`en`).
-    pub fn default_lang(&self) -> &str {
-        self.languages
-            .first()
-            .map_or(crate::routes::DEFAULT_LANG, |l| &l.code)
-    }
-
-    pub fn language(&self, code: &str) -> Option<&Language> {
-        self.languages.iter().find(|l| l.code == code)
-    }
-
-    /// The language whose pages live under `path` (`/es/about/` is Spanish, `/about/` is in the
-    /// default language).
-    pub fn language_of_path(&self, path: &str) -> &Language {
-        let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
-        self.languages
-            .iter()
-            .skip(1)
-            .find(|l| l.code == first)
-            .or(self.languages.first())
-            .expect("a site has at least one language")
-    }
-}
-
 /// One of the site's languages.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Language {
     /// BCP 47 tag (`es`).
     pub code: String,
@@ -80,7 +41,7 @@ pub struct Language {
 
 /// The interface's own words in one language, from `content/languages/<code>.yml`, and the main
 /// navigation as it reads in that language.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UiText {
     pub lang: String,
     pub nav: Vec<NavLink>,
@@ -103,28 +64,15 @@ pub struct UiText {
 }
 
 /// One entry of the main navigation.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct NavLink {
     pub label: String,
     /// A route of this site (`/data/`) or an absolute URL of another site.
     pub href: String,
 }
 
-/// One content page: its metadata and its body.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Page {
-    /// Where the page lives, always with a leading and trailing slash (`/about/`).
-    pub route: String,
-    /// The content file it came from, relative to the repository (`content/about.md`).
-    pub source: String,
-    pub meta: PageMeta,
-    /// Every language version of the page (itself included), in the site's language order.
-    pub translations: Vec<Translation>,
-    pub sections: Vec<Section>,
-}
-
 /// A language version of a page.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Translation {
     pub lang: String,
     /// The address that shows it: its route, or its language's root for a home page.
@@ -132,8 +80,8 @@ pub struct Translation {
 }
 
 /// A page as the browser receives it: what its hero shows, and its body already drawn to HTML at
-/// build time by the body components (`crate::page_body`).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// build time by the body components (`crate::build::page_body`).
+#[derive(Clone, Debug, PartialEq)]
 pub struct PageData {
     pub route: String,
     pub meta: PageMeta,
@@ -146,7 +94,7 @@ pub struct PageData {
 
 /// An image in several sizes and formats, for `<picture>`: the browser picks the smallest file
 /// that covers the space the image fills on its screen.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ResponsiveImage {
     /// Size of the largest file, in pixels.
     pub width: u32,
@@ -158,7 +106,7 @@ pub struct ResponsiveImage {
 }
 
 /// One `<source>` of a `<picture>`: files of one format and crop, in several widths.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ImageSource {
     /// MIME type of the files (`image/webp`).
     pub mime: String,
@@ -172,7 +120,7 @@ pub struct ImageSource {
 }
 
 /// The page's front matter, checked and typed.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PageMeta {
     pub title: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -195,287 +143,135 @@ pub struct PageMeta {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub permalink: Option<String>,
 }
-
-/// A part of a page opened by a level-2 heading, or the blocks before the first one.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Section {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub heading: Option<Heading>,
-    pub blocks: Vec<Block>,
 }
 
-/// A heading of any level; its id is in `attrs`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Heading {
-    pub level: u8,
-    #[serde(skip_serializing_if = "Attrs::is_empty")]
-    pub attrs: Attrs,
-    pub content: Vec<Inline>,
-}
+impl SiteConfig {
+    /// The code of the default language (`en`).
+    pub fn default_lang(&self) -> &str {
+        self.languages.first().map_or(DEFAULT_LANG, |l| &l.code)
+    }
 
-/// Block-level content.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Block {
-    Heading(Heading),
-    Paragraph {
-        #[serde(skip_serializing_if = "Attrs::is_empty")]
-        attrs: Attrs,
-        content: Vec<Inline>,
-    },
-    /// Inline content that is not wrapped in a paragraph: the text of a tight list item.
-    Plain {
-        content: Vec<Inline>,
-    },
-    List(List),
-    Table(Table),
-    Rule {
-        #[serde(skip_serializing_if = "Attrs::is_empty")]
-        attrs: Attrs,
-    },
-    ButtonRow(ButtonRow),
-    Code {
-        #[serde(skip_serializing_if = "Attrs::is_empty")]
-        attrs: Attrs,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        lang: Option<String>,
-        text: String,
-    },
-    Quote {
-        #[serde(skip_serializing_if = "Attrs::is_empty")]
-        attrs: Attrs,
-        blocks: Vec<Block>,
-    },
-    /// An HTML element written in the Markdown (sanitised), or one kramdown makes (`figure`).
-    Element(Element),
-}
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.code == code)
+    }
 
-/// An element with a tag known only from the content.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Element {
-    pub tag: String,
-    #[serde(skip_serializing_if = "Attrs::is_empty")]
-    pub attrs: Attrs,
-    pub content: ElementContent,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ElementContent {
-    Blocks(Vec<Block>),
-    Inlines(Vec<Inline>),
-}
-
-/// A bulleted or numbered list.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct List {
-    #[serde(skip_serializing_if = "Attrs::is_empty")]
-    pub attrs: Attrs,
-    /// `Some(first number)` for a numbered list.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub start: Option<u64>,
-    pub items: Vec<ListItem>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct ListItem {
-    #[serde(skip_serializing_if = "Attrs::is_empty")]
-    pub attrs: Attrs,
-    pub blocks: Vec<Block>,
-}
-
-/// A table: header rows, groups of body rows, footer rows, and a per-column alignment.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Table {
-    #[serde(skip_serializing_if = "Attrs::is_empty")]
-    pub attrs: Attrs,
-    pub align: Vec<Align>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub head: Vec<Row>,
-    /// Each group is a `<tbody>`; a separator line in the Markdown starts a new one.
-    pub bodies: Vec<Vec<Row>>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub foot: Vec<Row>,
-}
-
-/// The cells of a table row.
-pub type Row = Vec<Vec<Inline>>;
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Align {
-    #[default]
-    Default,
-    Left,
-    Center,
-    Right,
-}
-
-impl Align {
-    /// The inline style kramdown writes on every cell of an aligned column.
-    pub fn style(self) -> Option<&'static str> {
-        match self {
-            Align::Default => None,
-            Align::Left => Some("text-align: left"),
-            Align::Center => Some("text-align: center"),
-            Align::Right => Some("text-align: right"),
-        }
+    /// The language whose pages live under `path` (`/es/about/` is Spanish, `/about/` is in the
+    /// default language).
+    pub fn language_of_path(&self, path: &str) -> &Language {
+        let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+        self.languages
+            .iter()
+            .skip(1)
+            .find(|l| l.code == first)
+            .or(self.languages.first())
+            .expect("a site has at least one language")
     }
 }
 
-/// A paragraph made only of links marked with the class `button`: calls to action.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct ButtonRow {
-    pub buttons: Vec<Link>,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::json::{self, FromJson};
+    use crate::urls::BaseUrl;
 
-/// Inline content.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Inline {
-    Text {
-        text: String,
-    },
-    Emphasis {
-        #[serde(skip_serializing_if = "Attrs::is_empty")]
-        attrs: Attrs,
-        content: Vec<Inline>,
-    },
-    Strong {
-        #[serde(skip_serializing_if = "Attrs::is_empty")]
-        attrs: Attrs,
-        content: Vec<Inline>,
-    },
-    Strikethrough {
-        content: Vec<Inline>,
-    },
-    Code {
-        #[serde(skip_serializing_if = "Attrs::is_empty")]
-        attrs: Attrs,
-        text: String,
-    },
-    Link(Link),
-    Image(Image),
-    LineBreak,
-    /// An HTML element written in the Markdown (sanitised), or one kramdown makes (`sup`).
-    Element(Element),
-}
-
-impl Inline {
-    pub fn text(text: impl Into<String>) -> Self {
-        Inline::Text { text: text.into() }
-    }
-}
-
-/// A hyperlink.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Link {
-    /// The target exactly as the author wrote it.
-    pub href: String,
-    /// Where the target lives, decided and checked at build time.
-    pub target: LinkTarget,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    #[serde(skip_serializing_if = "Attrs::is_empty")]
-    pub attrs: Attrs,
-    pub content: Vec<Inline>,
-}
-
-impl Link {
-    /// A button link marked `is-primary` is the row's main call to action.
-    pub fn is_primary(&self) -> bool {
-        self.attrs.has_class("is-primary")
-    }
-}
-
-/// What kind of place a link goes to, which decides how the app follows it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum LinkTarget {
-    /// A page of this site: followed by the client-side router.
-    Page,
-    /// A file of this site (a PDF, an image): loaded by the browser.
-    File,
-    /// Another site, `mailto:` and the like.
-    #[default]
-    External,
-    /// An anchor on the same page (`#our-mission`).
-    Anchor,
-}
-
-/// An image.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Image {
-    pub src: String,
-    pub alt: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    #[serde(skip_serializing_if = "Attrs::is_empty")]
-    pub attrs: Attrs,
-}
-
-/// HTML attributes set in the Markdown with a kramdown attribute list (`{: #id .class key="v"}`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Attrs {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub classes: Vec<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub other: Vec<(String, String)>,
-}
-
-impl Attrs {
-    pub fn is_empty(&self) -> bool {
-        self.id.is_none() && self.classes.is_empty() && self.other.is_empty()
+    fn round_trip<T: serde::Serialize + FromJson + PartialEq + std::fmt::Debug>(value: &T) {
+        let text = serde_json::to_string(value).unwrap();
+        let parsed = json::parse(&text).unwrap();
+        assert_eq!(&T::from_json(parsed).unwrap(), value, "{text}");
     }
 
-    pub fn has_class(&self, class: &str) -> bool {
-        self.classes.iter().any(|c| c == class)
-    }
-
-    /// The `class` attribute value, if any class is set.
-    pub fn class_attr(&self) -> Option<String> {
-        (!self.classes.is_empty()).then(|| self.classes.join(" "))
-    }
-
-    /// Adds `other` on top of these attributes, the way a later attribute list overrides an
-    /// earlier one: the id and key-value pairs are replaced, classes accumulate.
-    pub fn merge(&mut self, other: Attrs) {
-        if other.id.is_some() {
-            self.id = other.id;
-        }
-        for class in other.classes {
-            if !self.has_class(&class) {
-                self.classes.push(class);
-            }
-        }
-        for (key, value) in other.other {
-            match self.other.iter_mut().find(|(k, _)| *k == key) {
-                Some(slot) => slot.1 = value,
-                None => self.other.push((key, value)),
-            }
-        }
-    }
-}
-
-/// The visible text of inline content, for document titles and accessible names.
-pub fn plain_text(content: &[Inline]) -> String {
-    let mut out = String::new();
-    for inline in content {
-        match inline {
-            Inline::Text { text } | Inline::Code { text, .. } => out.push_str(text),
-            Inline::Emphasis { content, .. }
-            | Inline::Strong { content, .. }
-            | Inline::Strikethrough { content } => out.push_str(&plain_text(content)),
-            Inline::Link(link) => out.push_str(&plain_text(&link.content)),
-            Inline::Image(image) => out.push_str(&image.alt),
-            Inline::LineBreak => out.push(' '),
-            Inline::Element(element) => match &element.content {
-                ElementContent::Inlines(content) => out.push_str(&plain_text(content)),
-                ElementContent::Blocks(_) => {}
+    #[test]
+    fn site_data_with_every_optional_part_reads_back_equal() {
+        let source = |media: Option<&str>| ImageSource {
+            mime: "image/webp".into(),
+            media: media.map(str::to_owned),
+            files: vec![("/a-480.webp".into(), 480), ("/a-720.webp".into(), 720)],
+            sizes: "max(100vw, 46.7vh)".into(),
+        };
+        let page = PageData {
+            route: "/about/".into(),
+            meta: PageMeta {
+                title: "About \"us\" </script> é".into(),
+                description: Some("d".into()),
+                background: Some("/a.jpg".into()),
+                image_license: Some("SCC".into()),
+                height: Some("70vh".into()),
+                lang_ref: Some("about".into()),
+                lang: "en".into(),
+                permalink: Some("/about/".into()),
             },
-        }
+            hero_image: Some(ResponsiveImage {
+                width: 1920,
+                height: 1080,
+                sources: vec![source(Some("(max-aspect-ratio: 70/100)")), source(None)],
+                fallback: source(None),
+            }),
+            translations: vec![
+                Translation {
+                    lang: "en".into(),
+                    path: "/".into(),
+                },
+                Translation {
+                    lang: "es".into(),
+                    path: "/es/".into(),
+                },
+            ],
+            body_html: "<h2 id=\"x\">X</h2>\n<p>y</p>".into(),
+        };
+        let ui = UiText {
+            lang: "en".into(),
+            nav: vec![NavLink {
+                label: "About".into(),
+                href: "/".into(),
+            }],
+            skip_link: "Skip".into(),
+            retry: "Try again".into(),
+            ..UiText::default()
+        };
+        let config = SiteConfig {
+            name: "SCC".into(),
+            base_url: "https://example.org".into(),
+            languages: vec![
+                Language {
+                    code: "en".into(),
+                    name: "English".into(),
+                    home: Some("/about/".into()),
+                },
+                Language {
+                    code: "es".into(),
+                    name: "Español".into(),
+                    home: None,
+                },
+            ],
+        };
+        round_trip(&SiteData {
+            base: BaseUrl::new("/scc"),
+            config: config.clone(),
+            ui: ui.clone(),
+            page: Some(page),
+        });
+        round_trip(&SiteData {
+            base: BaseUrl::default(),
+            config,
+            ui,
+            page: None,
+        });
     }
-    out
+
+    #[test]
+    fn a_wrong_shape_is_rejected() {
+        let page =
+            r#"{"route": "/x/", "meta": {"lang": "en"}, "translations": [], "body_html": ""}"#;
+        assert_eq!(
+            PageData::from_json(json::parse(page).unwrap()),
+            None,
+            "no title"
+        );
+        let page = r#"{"route": "/x/", "meta": {"title": "T", "lang": "en"}, "translations": [], "body_html": 3}"#;
+        assert_eq!(
+            PageData::from_json(json::parse(page).unwrap()),
+            None,
+            "a number for the body"
+        );
+    }
 }

@@ -11,9 +11,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use normalise::{Token, normalise};
+use scc_site::build::page_body::render_blocks_html;
 use scc_site::content::kramdown::{Input, Options};
 use scc_site::content::markdown;
-use scc_site::page_body::render_blocks_html;
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -228,7 +228,10 @@ fn the_about_page_matches_kramdowns_rendering_exactly() {
         .iter()
         .find(|p| p.source == "content/about.md")
         .expect("the About page");
-    let html = scc_site::page_body::render_html(about.sections.clone(), "");
+    let html = scc_site::build::page_body::render_html(
+        about.sections.clone(),
+        &scc_site::urls::BaseUrl::default(),
+    );
     let expected = std::fs::read_to_string(fixtures().join("seed/about.kramdown.html")).unwrap();
     let (e, a) = (normalise(&expected), normalise(&html));
     assert!(e == a, "{}", first_difference(&e, &a));

@@ -37,7 +37,7 @@ pub fn compile_and_render(text: String) -> Result<(), Diagnostic> {
             .expect("no site means an error"));
     };
     for page in site.pages {
-        scc_site::page_body::render_html(page.sections, "");
+        scc_site::build::page_body::render_html(page.sections, &scc_site::urls::BaseUrl::default());
     }
     Ok(())
 }

@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::LinkTarget;
+use crate::content::body::LinkTarget;
 
 fn blocks(text: &str) -> (Vec<Block>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
@@ -9,11 +9,6 @@ fn blocks(text: &str) -> (Vec<Block>, Vec<Diagnostic>) {
 
 fn messages(diagnostics: &[Diagnostic]) -> Vec<String> {
     diagnostics.iter().map(ToString::to_string).collect()
-}
-
-fn html(text: &str) -> String {
-    let (blocks, _) = blocks(text);
-    crate::page_body::render_blocks_html(blocks)
 }
 
 fn link(href: &str, label: &str, classes: &[&str]) -> Link {
@@ -73,14 +68,6 @@ fn a_link_among_words_stays_in_its_paragraph() {
 }
 
 #[test]
-fn paragraphs_keep_emphasis_strong_code_and_links() {
-    assert_eq!(
-        html("Some *em*, **strong**, `code` and [a link](https://example.org).\n"),
-        "<p>Some <em>em</em>, <strong>strong</strong>, <code>code</code> and <a href=\"https://example.org\">a link</a>.</p>"
-    );
-}
-
-#[test]
 fn tables_keep_each_column_alignment() {
     let (blocks, _) = blocks("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n");
     let Block::Table(table) = &blocks[0] else {
@@ -92,27 +79,6 @@ fn tables_keep_each_column_alignment() {
 }
 
 #[test]
-fn nested_lists_nest_and_tight_items_are_plain() {
-    assert_eq!(
-        html("* one\n  * two\n* three\n"),
-        "<ul><li>one\n<ul><li>two</li></ul></li><li>three</li></ul>"
-    );
-    let (blocks, _) = blocks("1. one\n2. two\n");
-    assert!(matches!(
-        &blocks[0],
-        Block::List(List { start: Some(1), .. })
-    ));
-}
-
-#[test]
-fn block_attribute_lists_attach_to_the_block_above_or_below() {
-    assert_eq!(
-        html("A paragraph.\n{: .notice #first}\n\n{:.lead}\nAnother one.\n"),
-        "<p id=\"first\" class=\"notice\">A paragraph.</p><p class=\"lead\">Another one.</p>"
-    );
-}
-
-#[test]
 fn definitions_are_used_by_name() {
     let (blocks, diagnostics) = blocks("{:cta: .button .is-primary}\n\n[Join](/join){: cta}\n");
     assert_eq!(diagnostics, []);
@@ -120,43 +86,6 @@ fn definitions_are_used_by_name() {
         panic!("{blocks:?}")
     };
     assert!(row.buttons[0].is_primary());
-}
-
-#[test]
-fn headings_get_github_ids_unless_they_have_one() {
-    assert_eq!(
-        html("## Our Mission\n\n## Why join? {#join}\n\n## Our Mission\n"),
-        "<h2 id=\"our-mission\">Our Mission</h2><h2 id=\"join\">Why join?</h2><h2 id=\"our-mission-1\">Our Mission</h2>"
-    );
-}
-
-#[test]
-fn gfm_strikethrough_task_lists_and_fenced_code() {
-    assert_eq!(html("~~old~~ new\n"), "<p><del>old</del> new</p>");
-    assert_eq!(
-        html("- [x] done\n- [ ] to do\n"),
-        "<ul class=\"task-list\"><li class=\"task-list-item\"><input class=\"task-list-item-checkbox\" type=\"checkbox\" disabled=\"disabled\" checked=\"checked\" aria-label=\"done\">done</li><li class=\"task-list-item\"><input class=\"task-list-item-checkbox\" type=\"checkbox\" disabled=\"disabled\" aria-label=\"to do\">to do</li></ul>"
-    );
-    assert_eq!(
-        html("```rust\nfn main() {}\n```\n"),
-        "<div class=\"language-rust highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>fn main() {}\n</code></pre></div></div>"
-    );
-}
-
-#[test]
-fn quotes_dashes_and_ellipses_are_typographic_and_line_breaks_soft() {
-    assert_eq!(
-        html("The \"Consortium's\" tools -- and more --- soon...\nnext line\n"),
-        "<p>The “Consortium’s” tools – and more — soon…\nnext line</p>"
-    );
-}
-
-#[test]
-fn standalone_images_are_figures() {
-    assert_eq!(
-        html("![Moss](/moss.jpg){: standalone}\n"),
-        "<figure><img src=\"/moss.jpg\" alt=\"Moss\"><figcaption>Moss</figcaption></figure>"
-    );
 }
 
 #[test]
@@ -217,30 +146,6 @@ fn an_attribute_list_after_plain_text_is_an_error() {
 }
 
 #[test]
-fn an_attribute_list_before_a_blank_line_is_a_warning() {
-    let hint = "\n  = hint: put it on the line right after the block it is for, or right before it";
-    let (_, diagnostics) = blocks("{: .lost}\n\nPara.\n");
-    assert_eq!(
-        messages(&diagnostics),
-        [format!(
-            "content/p.md:1:1: warning: this attribute list is not next to a block, so it applies to nothing{hint}"
-        )]
-    );
-    let (_, diagnostics) = blocks("Para.\n\n  {: .end}\n");
-    assert_eq!(
-        messages(&diagnostics),
-        [format!(
-            "content/p.md:3:3: warning: this attribute list is not next to a block, so it applies to nothing{hint}"
-        )]
-    );
-    // Across a blank line, kramdown applies it to the next block.
-    assert_eq!(
-        html("Para.\n\n{: .next}\n\nNext.\n"),
-        "<p>Para.</p><p class=\"next\">Next.</p>"
-    );
-}
-
-#[test]
 fn a_reference_without_definition_is_an_error() {
     let (_, diagnostics) = blocks("See [the list][members].\n");
     assert_eq!(
@@ -259,37 +164,6 @@ fn script_links_are_errors() {
         [
             "content/p.md:1:5: error: unsafe link target `javascript:alert(1)`\n  = hint: links may not use `javascript:`, `vbscript:` or `data:` URLs"
         ]
-    );
-}
-
-#[test]
-fn raw_html_is_kept_when_safe_and_sanitised_when_not() {
-    let text = "<div class=\"note\" onclick=\"steal()\">Kept <em>text</em></div>\n\n<script>alert(1)</script>\n\n<iframe src=\"https://example.org\"></iframe>\n\nA <span style=\"color: red\">red</span> word<script>x()</script>.\n";
-    let (blocks, diagnostics) = blocks(text);
-    assert_eq!(
-        diagnostics
-            .iter()
-            .map(|d| (d.line, d.column, d.is_error()))
-            .collect::<Vec<_>>(),
-        [(1, 19, false), (3, 1, false), (5, 1, false), (7, 43, false)],
-        "{diagnostics:?}"
-    );
-    assert!(diagnostics[0].message.contains("`onclick`"));
-    assert!(diagnostics[1].message.contains("`<script>`"));
-    assert!(diagnostics[2].message.contains("`<iframe>`"));
-    assert!(diagnostics[3].message.contains("`<script>`"));
-    let html = crate::page_body::render_blocks_html(blocks);
-    assert_eq!(
-        html,
-        "<div class=\"note\">Kept <em>text</em></div><p>A <span style=\"color: red\">red</span> word.</p>"
-    );
-}
-
-#[test]
-fn links_that_open_a_new_tab_get_noopener() {
-    assert_eq!(
-        html("[GBIF](https://www.gbif.org){: target=\"_blank\"}\n"),
-        "<p><a href=\"https://www.gbif.org\" target=\"_blank\" rel=\"noopener\">GBIF</a></p>"
     );
 }
 
@@ -396,74 +270,4 @@ fn each_markdown_problem_is_reported_at_its_position() {
             .collect();
         assert_eq!(found, [expected.to_string()], "for {text:?}");
     }
-}
-
-#[test]
-fn footnotes_are_numbered_and_listed_at_the_end() {
-    assert_eq!(
-        html("Text[^n].\n\n[^n]: The note.\n"),
-        "<p>Text<sup id=\"fnref:n\"><a class=\"footnote\" href=\"#fn:n\" rel=\"footnote\" role=\"doc-noteref\">1</a></sup>.</p><div class=\"footnotes\" role=\"doc-endnotes\"><ol><li id=\"fn:n\"><p>The note.\u{a0}<a class=\"reversefootnote\" href=\"#fnref:n\" role=\"doc-backlink\">\u{21a9}</a></p></li></ol></div>"
-    );
-}
-
-#[test]
-fn definition_lists_as_kramdown_writes_them() {
-    assert_eq!(
-        html(
-            "Specify 7\n: The desktop application.\n\nSpecify 7 web\n: The web platform,\n  used by most members.\n\n  With a second paragraph.\n"
-        ),
-        "<dl><dt>Specify 7</dt><dd>The desktop application.</dd><dt>Specify 7 web</dt><dd>The web platform,\nused by most members.\n<p>With a second paragraph.</p></dd></dl>"
-    );
-    // A blank line before the definition keeps its paragraph.
-    assert_eq!(
-        html("Term\n\n: Definition.\n"),
-        "<dl><dt>Term</dt><dd><p>Definition.</p></dd></dl>"
-    );
-}
-
-#[test]
-fn abbreviations_are_marked_where_they_stand_as_words() {
-    assert_eq!(
-        html(
-            "The SCC shares data with GBIF; SCCs and xSCC are other words.\n\n*[SCC]: Specify Collections Consortium\n*[GBIF]: Global Biodiversity Information Facility\n{: .org}\n"
-        ),
-        "<p>The <abbr title=\"Specify Collections Consortium\">SCC</abbr> shares data with <abbr class=\"org\" title=\"Global Biodiversity Information Facility\">GBIF</abbr>; SCCs and xSCC are other words.</p>"
-    );
-}
-
-#[test]
-fn math_is_written_for_mathjax_as_kramdown_writes_it() {
-    assert_eq!(
-        html("$$\nE = mc^2\n$$\n\nInline $$a+b$$ too.\n"),
-        "\\[E = mc^2\\]<p>Inline \\(a+b\\) too.</p>"
-    );
-}
-
-#[test]
-fn unsafe_attributes_are_removed_wherever_they_are_written() {
-    let (blocks, diagnostics) = blocks(
-        "Para.\n{: onclick=\"steal()\"}\n\nA <a href=\"/data\" onmouseover=\"steal()\">link</a>.\n",
-    );
-    assert_eq!(
-        diagnostics
-            .iter()
-            .map(|d| (d.line, d.column, d.message.as_str()))
-            .collect::<Vec<_>>(),
-        [
-            (
-                2,
-                4,
-                "the attribute `onclick` is removed: it could run a script or load unwanted content"
-            ),
-            (
-                4,
-                19,
-                "the attribute `onmouseover` of `<a>` is removed: it could run a script or load unwanted content"
-            ),
-        ]
-    );
-    assert_eq!(
-        crate::page_body::render_blocks_html(blocks),
-        "<p>Para.</p><p>A <a href=\"/data\">link</a>.</p>"
-    );
 }

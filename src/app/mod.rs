@@ -1,0 +1,76 @@
+//! The app: the same Leptos components draw every page at build time and take it over in the
+//! browser. Its state is the page on screen ([`state`]); what it knows of the site is [`context`].
+
+pub mod components;
+pub mod context;
+pub mod pages;
+pub mod state;
+
+use leptos::prelude::*;
+use leptos_meta::provide_meta_context;
+use leptos_router::components::{FlatRoutes, Route, Router};
+use leptos_router::path;
+
+use crate::model::SiteData;
+use crate::routes;
+use context::SiteContext;
+use pages::site_view::SiteView;
+use state::{PageState, Shown};
+
+/// The whole site, starting from the data the page came with.
+#[component]
+pub fn App(data: SiteData) -> impl IntoView {
+    provide_meta_context();
+    let site = SiteContext::new(data.config, data.base);
+    let base = site.base.as_str().to_owned();
+    // The "not found" page is shown at whatever address has no page: in the browser, that is the
+    // address the visitor is at.
+    let key = match &data.page {
+        Some(page) => routes::route_key(&page.route),
+        None => current_key(&site),
+    };
+    provide_context(PageState::new(
+        site.clone(),
+        Shown {
+            key,
+            page: data.page.map(std::sync::Arc::new),
+            ui: std::sync::Arc::new(data.ui),
+        },
+    ));
+    provide_context(site);
+    #[cfg(feature = "hydrate")]
+    crate::browser::scroll::note_positions();
+    view! {
+        <Router base=base>
+            <ScrollPositions/>
+            // The routes are data, not code: one view follows the address and looks the page up
+            // (`SiteView`). The router's own route table only has to match every address, which
+            // lets the router complete each navigation. Keeping the page out of the route's view
+            // also keeps the router from wrapping it in a type-erased view, whose unused async
+            // hydration code would cost some 30 KB of WebAssembly.
+            <FlatRoutes fallback=|| ()>
+                <Route path=path!("/*any") view=|| ()/>
+            </FlatRoutes>
+            <SiteView/>
+        </Router>
+    }
+}
+
+/// Puts the scroll position back on Back and Forward, in the browser (see
+/// `crate::browser::scroll`).
+#[component]
+fn ScrollPositions() -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    crate::browser::scroll::restore_positions();
+}
+
+/// The page key of the browser's address (empty when rendering at build time).
+fn current_key(site: &SiteContext) -> String {
+    #[cfg(feature = "hydrate")]
+    return site.key_of(&window().location().pathname().unwrap_or_default());
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = site;
+        String::new()
+    }
+}
