@@ -14,7 +14,6 @@
 #![recursion_limit = "256"]
 
 pub mod app;
-#[cfg(feature = "hydrate")]
 pub mod browser;
 #[cfg(feature = "ssr")]
 pub mod build;

@@ -2,6 +2,7 @@
 //! routes, used by the content compiler at build time and by the app in the browser.
 
 use crate::model::SiteConfig;
+use crate::urls::{self, BaseUrl};
 
 /// What a prerendered "not found" page writes on its `<body data-route>`, where a content page
 /// writes its route.
@@ -37,6 +38,12 @@ pub fn lookup_key(path: &str, config: &SiteConfig) -> String {
             (root == key).then_some(language.home.as_deref()).flatten()
         });
     home.map_or(key, route_key)
+}
+
+/// The key of the page a browser path shows (see [`lookup_key`]): the deployment's sub-path taken
+/// off, percent-escapes read (`/caf%C3%A9/` is the page `/café/`).
+pub fn page_key(pathname: &str, base: &BaseUrl, config: &SiteConfig) -> String {
+    lookup_key(&urls::decode_path(base.strip(pathname)), config)
 }
 
 /// The root address of a language: `/` for the default one, `/es/` for the others.

@@ -57,11 +57,6 @@ impl serde::Serialize for BaseUrl {
     }
 }
 
-impl crate::model::json::FromJson for BaseUrl {
-    fn from_json(json: crate::model::json::Json) -> Option<Self> {
-        String::from_json(json).map(|base| Self::new(&base))
-    }
-}
 
 /// The characters a path may not carry as they are in a URL: controls, space, and those that
 /// end or change the path (`#`, `?`, `%`) or are not allowed in it. Letters outside ASCII are

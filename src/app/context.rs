@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::model::SiteConfig;
 use crate::routes;
-use crate::urls::{self, BaseUrl};
+use crate::urls::BaseUrl;
 
 /// The site's settings and where it is deployed.
 #[derive(Clone, Debug)]
@@ -28,11 +28,9 @@ impl SiteContext {
         self.base.href(path)
     }
 
-    /// The key of the page a browser path shows (see [`routes::lookup_key`]): the deployment's
-    /// sub-path taken off, percent-escapes read (`/caf%C3%A9/` is the page `/café/`).
+    /// The key of the page a browser path shows (see [`routes::page_key`]).
     pub fn key_of(&self, pathname: &str) -> String {
-        let path = urls::decode_path(self.base.strip(pathname));
-        routes::lookup_key(&path, &self.config)
+        routes::page_key(pathname, &self.base, &self.config)
     }
 }
 

@@ -61,7 +61,10 @@ pub fn App(data: SiteData) -> impl IntoView {
 #[component]
 fn ScrollPositions() -> impl IntoView {
     #[cfg(feature = "hydrate")]
-    crate::browser::scroll::restore_positions();
+    {
+        let state = state::use_page_state();
+        crate::browser::scroll::restore_positions(move || state.shown.track());
+    }
 }
 
 /// The page key of the browser's address (empty when rendering at build time).

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::context::SiteContext;
+use crate::browser::fetch::LoadError;
 use crate::model::{PageData, UiText};
 
 /// What is on screen: the page at an address (or "not found") in the interface of its language.
@@ -22,22 +23,6 @@ pub struct Shown {
     /// `None` when no page has that address.
     pub page: Option<Arc<PageData>>,
     pub ui: Arc<UiText>,
-}
-
-/// Why the data of a page could not be had.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LoadError {
-    /// No answer at all: the visitor is offline, or the request was blocked.
-    Offline,
-    /// No answer in time (see `crate::browser::fetch::TIMEOUT`).
-    TimedOut,
-    /// The server has no data at that address (404, or an HTML page where data was asked for).
-    /// The page itself may still exist: the app loads the address as an ordinary page.
-    NotFound,
-    /// The server answered with an error status.
-    Server(u16),
-    /// The answer was not the data it should be (truncated, or something else entirely).
-    Damaged,
 }
 
 /// How getting the next page goes.

@@ -1,18 +1,40 @@
 //! Fetching page data and the interface's words from the JSON files the build writes next to the
 //! pages (`/_data/pages/about.json`, `/_data/ui/es.json`).
 
-pub use crate::app::state::LoadError;
+#[cfg(feature = "hydrate")]
 use crate::model::json::{self, FromJson};
+#[cfg(feature = "hydrate")]
 use crate::model::{PageData, UiText};
+#[cfg(feature = "hydrate")]
 use crate::routes;
+#[cfg(feature = "hydrate")]
 use crate::urls::BaseUrl;
 
+/// Why the data of a page could not be had.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// No answer at all: the visitor is offline, or the request was blocked.
+    Offline,
+    /// No answer in time (see [`TIMEOUT`]).
+    TimedOut,
+    /// The server has no data at that address (404, or an HTML page where data was asked for).
+    /// The page itself may still exist: the app loads the address as an ordinary page.
+    NotFound,
+    /// The server answered with an error status.
+    Server(u16),
+    /// The answer was not the data it should be (truncated, or something else entirely).
+    Damaged,
+}
+
+
 /// The data of the page whose route key is `key`.
+#[cfg(feature = "hydrate")]
 pub async fn page(base: &BaseUrl, key: &str) -> Result<PageData, LoadError> {
     fetch(&base.href(&routes::page_data_path(key))).await
 }
 
 /// The interface's words in language `code`.
+#[cfg(feature = "hydrate")]
 pub async fn ui(base: &BaseUrl, code: &str) -> Result<UiText, LoadError> {
     fetch(&base.href(&routes::ui_data_path(code))).await
 }
@@ -20,6 +42,7 @@ pub async fn ui(base: &BaseUrl, code: &str) -> Result<UiText, LoadError> {
 /// How long a request may go unanswered before the visitor is told and offered to try again.
 pub const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(15);
 
+#[cfg(feature = "hydrate")]
 async fn fetch<T: FromJson>(url: &str) -> Result<T, LoadError> {
     // A request that never answers would otherwise leave the loading bar up for good: it is
     // aborted after `TIMEOUT`.
@@ -49,6 +72,7 @@ async fn fetch<T: FromJson>(url: &str) -> Result<T, LoadError> {
     }
 }
 
+#[cfg(feature = "hydrate")]
 async fn read<T: FromJson>(
     url: &str,
     signal: Option<&web_sys::AbortSignal>,

@@ -10,7 +10,6 @@
 use leptos::prelude::*;
 use leptos_router::location::{BrowserUrl, LocationProvider};
 
-use crate::app::context::SiteContext;
 use crate::model::site_data::{CLEAN_RENDER_KEY, SiteData};
 use crate::routes::{self, NOT_FOUND_MARKER};
 
@@ -30,8 +29,9 @@ pub fn prerendered_html_matches(data: &SiteData) -> bool {
     }
     match &data.page {
         Some(page) => {
-            let site = SiteContext::new(data.config.clone(), data.base.clone());
-            rendered_for == page.route && site.key_of(&pathname) == routes::route_key(&page.route)
+            rendered_for == page.route
+                && routes::page_key(&pathname, &data.base, &data.config)
+                    == routes::route_key(&page.route)
         }
         // Hosts answer with `404.html` only where they have no file, so where no page is.
         None => rendered_for == NOT_FOUND_MARKER,

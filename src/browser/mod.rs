@@ -1,8 +1,13 @@
-//! What only the browser does (compiled to WebAssembly only): deciding whether to take over the
-//! prerendered page ([`hydration`]), fetching other pages' data ([`fetch`]) and fetching it ahead
-//! ([`prefetch`]), and keeping scroll positions across Back and Forward ([`scroll`]).
+//! What only the browser does (compiled to WebAssembly only, but for [`fetch::LoadError`], which
+//! the app shows on both sides): deciding whether to take over the prerendered page
+//! ([`hydration`]), fetching other pages' data ([`fetch`]) and fetching it ahead ([`prefetch`]),
+//! and keeping scroll positions across Back and Forward ([`scroll`]). It knows the browser's
+//! data and addresses, not the app: the app calls it.
 
 pub mod fetch;
+#[cfg(feature = "hydrate")]
 pub mod hydration;
+#[cfg(feature = "hydrate")]
 pub mod prefetch;
+#[cfg(feature = "hydrate")]
 pub mod scroll;

@@ -5,12 +5,17 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, closure::Closure};
 use leptos::web_sys::{Event, HtmlAnchorElement};
 
-use crate::app::context::use_site;
+use crate::model::SiteConfig;
+use crate::routes;
+use crate::urls::BaseUrl;
 
 /// Calls `prefetch` with the page key of every link to a page of this site that the visitor
 /// points at (`mouseover`) or moves the keyboard focus to (`focusin`).
-pub fn prefetch_on_intent(prefetch: impl Fn(String) + 'static) {
-    let site = use_site();
+pub fn prefetch_on_intent(
+    base: BaseUrl,
+    config: std::sync::Arc<SiteConfig>,
+    prefetch: impl Fn(String) + 'static,
+) {
     let handler = Closure::<dyn Fn(Event)>::new(move |event: Event| {
         let anchor = event
             .target()
@@ -20,12 +25,12 @@ pub fn prefetch_on_intent(prefetch: impl Fn(String) + 'static) {
         let Some(anchor) = anchor else { return };
         let same_site = anchor.origin() == window().location().origin().unwrap_or_default();
         let pathname = anchor.pathname();
-        let in_base = site.base.strip(&pathname) != pathname || site.base.as_str().is_empty();
+        let in_base = base.strip(&pathname) != pathname || base.as_str().is_empty();
         // The router leaves links with a target or a download to the browser; so does this.
         let followed_by_the_app = anchor.target().is_empty() && !anchor.has_attribute("download");
         let is_file = pathname.rsplit('/').next().unwrap_or("").contains('.');
         if same_site && in_base && followed_by_the_app && !is_file {
-            prefetch(site.key_of(&pathname));
+            prefetch(routes::page_key(&pathname, &base, &config));
         }
     });
     for event in ["mouseover", "focusin"] {

@@ -15,7 +15,6 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, closure::Closure};
 use leptos_router::hooks::use_location;
 
-use crate::app::state::use_page_state;
 
 #[derive(Default)]
 struct Positions {
@@ -58,12 +57,12 @@ pub fn note_positions() {
     });
 }
 
-/// Puts positions back once the page of the new address is drawn; call inside the router.
-pub fn restore_positions() {
+/// Puts positions back once the page of the new address is drawn (which `page_shown` tracks:
+/// it reads the signal of the page on screen); call inside the router.
+pub fn restore_positions(page_shown: impl Fn() + 'static) {
     let location = use_location();
-    let state = use_page_state();
     Effect::new(move |first_run: Option<()>| {
-        state.shown.with(|shown| shown.key.len());
+        page_shown();
         // The router's address, not the window's: after a click the window's changes only
         // once the new page is drawn.
         let shown = address(

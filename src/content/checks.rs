@@ -8,6 +8,7 @@ use super::diagnostics::{Diagnostic, Position, did_you_mean};
 use super::links;
 use super::markdown::LinkRef;
 use crate::model::SiteConfig;
+use crate::urls::decode_path;
 use crate::routes;
 
 /// Two pages at one address.
@@ -41,7 +42,7 @@ fn check_anchor(
     target_name: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let fragment = percent_decode(fragment);
+    let fragment = decode_path(fragment);
     if target.ids.contains(&fragment) {
         return;
     }
@@ -104,11 +105,6 @@ pub fn check_backgrounds(
         }
     }
 }
-/// A link's path or fragment with its percent-escapes read.
-pub fn percent_decode(s: &str) -> String {
-    crate::urls::decode_path(s)
-}
-
 /// Every link and image of every page: pages that exist, anchors they have, files under `public/`,
 /// well-formed addresses of other sites. `config` gives the language roots (`/`, `/es/`).
 pub fn check_links(
@@ -149,7 +145,7 @@ pub fn check_links(
                 LinkTarget::File => {
                     let path = links::resolve(&draft.page.route, links::path_of(&link.href));
                     if !link.href.starts_with("data:")
-                        && !public_files.contains(&percent_decode(&path))
+                        && !public_files.contains(&decode_path(&path))
                     {
                         diagnostics.push(
                             Diagnostic::error(
@@ -166,7 +162,7 @@ pub fn check_links(
                 LinkTarget::Page => {
                     let path = links::resolve(&draft.page.route, links::path_of(&link.href));
                     // `/caf%C3%A9/` is the page `/café/`.
-                    let path = percent_decode(&path);
+                    let path = decode_path(&path);
                     match page_at(&path) {
                         Some(target) => {
                             if let Some(fragment) = links::fragment_of(&link.href) {

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::diagnostics::{Diagnostic, Position, did_you_mean};
+use super::diagnostics::{Diagnostic, Position};
 use super::yaml;
 use crate::model::PageMeta;
 
@@ -82,27 +82,8 @@ pub fn read(
     lang: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Meta> {
-    let document = match yaml::Document::parse(file, split.yaml, split.yaml_line, "front matter") {
-        Ok(document) => document,
-        Err(d) => {
-            diagnostics.push(d);
-            return None;
-        }
-    };
-    let entries = match document.entries() {
-        Ok(entries) => entries,
-        Err(at) => {
-            diagnostics.push(
-                Diagnostic::error(
-                    file,
-                    at,
-                    "front matter must be a list of `key: value` lines",
-                )
-                .with_hint("write each setting as `key: value` on its own line"),
-            );
-            return None;
-        }
-    };
+    let document = yaml::mapping(file, split.yaml, split.yaml_line, "front matter", diagnostics)?;
+    let entries = document.entries().unwrap_or_default();
     let mut meta = PageMeta {
         lang: lang.to_owned(),
         ..PageMeta::default()
@@ -113,36 +94,13 @@ pub fn read(
     for (key, key_node, value) in entries {
         let Some(&known) = KEYS.iter().find(|k| **k == key) else {
             if !IGNORED_JEKYLL_KEYS.contains(&key.as_str()) {
-                let warning = Diagnostic::warning(
-                    file,
-                    key_node.at,
-                    format!("unknown front matter key `{key}`"),
-                );
-                diagnostics.push(match did_you_mean(&key, &KEYS) {
-                    Some(close) => warning.with_hint(format!("did you mean `{close}`?")),
-                    None => warning
-                        .with_hint(format!("the keys a page may set are: {}", KEYS.join(", "))),
-                });
+                diagnostics.push(yaml::unknown_key(file, &key, key_node.at, &KEYS, "front matter key"));
             }
             continue;
         };
         positions.insert(known, value.at);
-        let text = match yaml::text(value.node) {
-            Ok(Some(text)) => text,
-            Ok(None) => continue,
-            Err(found) => {
-                diagnostics.push(
-                    Diagnostic::error(
-                        file,
-                        value.at,
-                        format!("`{key}` must be text, found {found}"),
-                    )
-                    .with_hint(format!(
-                        "write `{key}: some text` on one line, or quote the value"
-                    )),
-                );
-                continue;
-            }
+        let Some(text) = yaml::text_of(file, &key, &value, diagnostics) else {
+            continue;
         };
         match known {
             "title" => title = Some(text),

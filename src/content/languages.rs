@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::diagnostics::{Diagnostic, Position, did_you_mean};
+use super::diagnostics::{Diagnostic, Position};
 use super::yaml;
 use crate::model::UiText;
 
@@ -52,21 +52,8 @@ fn all_keys() -> Vec<&'static str> {
 
 /// Reads and checks the language file `file`.
 pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<LanguageFile> {
-    let document = match yaml::Document::parse(file, text, 1, "the language file") {
-        Ok(document) => document,
-        Err(d) => {
-            diagnostics.push(d);
-            return None;
-        }
-    };
-    let Ok(entries) = document.entries() else {
-        diagnostics.push(Diagnostic::error(
-            file,
-            Position::START,
-            "a language file must be `key: value` lines",
-        ));
-        return None;
-    };
+    let document = yaml::mapping(file, text, 1, "a language file", diagnostics)?;
+    let entries = document.entries().unwrap_or_default();
     let errors_before = diagnostics.iter().filter(|d| d.is_error()).count();
     let mut found = LanguageFile {
         name: String::new(),
@@ -103,31 +90,11 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
         }
         let field = TEXT_KEYS.iter().find(|(k, _)| *k == key).map(|(_, f)| f);
         if field.is_none() && key != "name" {
-            let warning = Diagnostic::warning(file, key_node.at, format!("unknown key `{key}`"));
-            diagnostics.push(match did_you_mean(&key, &all_keys()) {
-                Some(close) => warning.with_hint(format!("did you mean `{close}`?")),
-                None => warning.with_hint(format!("the keys are: {}", all_keys().join(", "))),
-            });
+            diagnostics.push(yaml::unknown_key(file, &key, key_node.at, &all_keys(), "key"));
             continue;
         }
-        let text = match yaml::text(value.node) {
-            Ok(Some(text)) => text,
-            Ok(None) => {
-                diagnostics.push(Diagnostic::error(
-                    file,
-                    value.at,
-                    format!("`{key}` is empty"),
-                ));
-                continue;
-            }
-            Err(found) => {
-                diagnostics.push(Diagnostic::error(
-                    file,
-                    value.at,
-                    format!("`{key}` must be text, found {found}"),
-                ));
-                continue;
-            }
+        let Some(text) = yaml::required_text_of(file, &key, &value, diagnostics) else {
+            continue;
         };
         match field {
             Some(field) => *field(&mut found.text) = text,

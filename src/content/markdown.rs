@@ -292,9 +292,14 @@ impl Converter<'_> {
                         .unwrap_or("")
                         .to_owned()
                 });
+                // kramdown's converter, with a highlighter, wraps the block in a `div` carrying
+                // its attributes, the language class last and the highlighter's after it.
                 let mut attrs = attrs;
                 if let Some(lang) = &lang {
-                    attrs.classes.retain(|c| *c != format!("language-{lang}"));
+                    let class = format!("language-{lang}");
+                    attrs.classes.retain(|c| *c != class);
+                    attrs.classes.push(class);
+                    attrs.classes.push("highlighter-rouge".into());
                 }
                 let text = el.value.strip_suffix('\n').unwrap_or(&el.value).to_owned() + "\n";
                 Block::Code {
@@ -781,3 +786,21 @@ fn button_row(content: &[Inline]) -> Option<ButtonRow> {
 mod problems;
 #[cfg(test)]
 mod tests;
+
+/// What the tests of Markdown (here and in the body's drawing) share.
+#[cfg(test)]
+pub mod testing {
+    use super::*;
+
+    /// The blocks of `text` and what was said about it.
+    pub fn blocks(text: &str) -> (Vec<Block>, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        let body = parse("content/p.md", text, 1, &mut diagnostics);
+        (body.blocks, diagnostics)
+    }
+
+    /// Diagnostics as their text.
+    pub fn messages(diagnostics: &[Diagnostic]) -> Vec<String> {
+        diagnostics.iter().map(ToString::to_string).collect()
+    }
+}

@@ -1,12 +1,12 @@
 //! `content/site.yml`: the settings of the whole site (name, address, languages, home page,
 //! navigation).
 
-use super::diagnostics::{Diagnostic, Position, did_you_mean};
+use super::diagnostics::{Diagnostic, Position};
 use super::yaml;
 
 /// The settings as written, with page references still to be checked against the pages.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Settings {
+pub struct SiteSettings {
     pub name: String,
     /// Absolute URL of the deployed site (`https://www.specifysoftware.org`), without a slash at
     /// the end.
@@ -39,31 +39,18 @@ pub enum NavTarget {
 const KEYS: [&str; 5] = ["name", "url", "languages", "home", "nav"];
 
 /// Reads and checks the settings file `file`.
-pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Settings> {
-    let document = match yaml::Document::parse(file, text, 1, "the site settings file") {
-        Ok(document) => document,
-        Err(d) => {
-            diagnostics.push(d);
-            return None;
-        }
-    };
-    let Ok(entries) = document.entries() else {
-        diagnostics.push(Diagnostic::error(
-            file,
-            Position::START,
-            "the site settings must be `key: value` lines",
-        ));
-        return None;
-    };
+pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<SiteSettings> {
+    let document = yaml::mapping(file, text, 1, "the site settings", diagnostics)?;
+    let entries = document.entries().unwrap_or_default();
     let errors_before = diagnostics.len();
     let (mut name, mut url, mut home, mut nav) = (None, None, None, Vec::new());
     let (mut languages, mut languages_at) =
         (vec![crate::model::DEFAULT_LANG.to_owned()], Position::START);
     for (key, key_node, value) in entries {
         match key.as_str() {
-            "name" => name = required_text(file, &key, &value, diagnostics),
+            "name" => name = yaml::required_text_of(file, &key, &value, diagnostics),
             "url" => {
-                url = required_text(file, &key, &value, diagnostics).and_then(|u| {
+                url = yaml::required_text_of(file, &key, &value, diagnostics).and_then(|u| {
                     let ok = (u.starts_with("https://") || u.starts_with("http://")) && !u.contains(char::is_whitespace);
                     if !ok {
                         diagnostics.push(
@@ -80,15 +67,9 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
                     languages = codes;
                 }
             }
-            "home" => home = required_text(file, &key, &value, diagnostics).map(|h| (h, value.at)),
+            "home" => home = yaml::required_text_of(file, &key, &value, diagnostics).map(|h| (h, value.at)),
             "nav" => nav = read_nav(file, &value, diagnostics),
-            _ => {
-                let warning = Diagnostic::warning(file, key_node.at, format!("unknown setting `{key}`"));
-                diagnostics.push(match did_you_mean(&key, &KEYS) {
-                    Some(close) => warning.with_hint(format!("did you mean `{close}`?")),
-                    None => warning.with_hint(format!("the settings are: {}", KEYS.join(", "))),
-                });
-            }
+            _ => diagnostics.push(yaml::unknown_key(file, &key, key_node.at, &KEYS, "setting")),
         }
     }
     for (key, missing) in [
@@ -115,7 +96,7 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
         }
     }
     let (home, home_at) = home?;
-    Some(Settings {
+    Some(SiteSettings {
         name: name?,
         url: url?,
         languages,
@@ -124,33 +105,6 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
         home_at,
         nav,
     })
-}
-
-fn required_text(
-    file: &str,
-    key: &str,
-    value: &yaml::Node,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<String> {
-    match yaml::text(value.node) {
-        Ok(Some(text)) => Some(text),
-        Ok(None) => {
-            diagnostics.push(Diagnostic::error(
-                file,
-                value.at,
-                format!("`{key}` is empty"),
-            ));
-            None
-        }
-        Err(found) => {
-            diagnostics.push(Diagnostic::error(
-                file,
-                value.at,
-                format!("`{key}` must be text, found {found}"),
-            ));
-            None
-        }
-    }
 }
 
 /// `languages: [en, es]`: language codes, each once.

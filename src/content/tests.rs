@@ -57,7 +57,7 @@ fn repository_file(path: &str) -> String {
 
 #[test]
 fn the_repository_content_compiles_without_messages() {
-    let input = load(Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let input = load(std::path::Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap();
     let compiled = compile(&input);
     assert_eq!(messages(&compiled), Vec::<String>::new());
     let site = compiled.site.unwrap();

@@ -1,8 +1,9 @@
-//! Reading YAML with the position of every key, so that a wrong value can be pointed at.
+//! Reading YAML with the position of every key, so that a wrong value can be pointed at, and the
+//! skeleton every `key: value` file of the site shares ([`mapping`], [`text_of`], [`unknown_key`]).
 
 use saphyr::{LoadableYamlNode, MarkedYamlOwned, ScalarOwned, YamlDataOwned};
 
-use super::diagnostics::{Diagnostic, Position};
+use super::diagnostics::{Diagnostic, Position, did_you_mean};
 
 /// A YAML node and the position in its file where it starts.
 pub struct Node<'a> {
@@ -118,6 +119,77 @@ fn flow_depth(line: &str) -> usize {
         }
     }
     deepest
+}
+
+/// A `key: value` file (or front matter) starting on line `first_line` of `file`: parsed, and
+/// checked to be a mapping, or `None` with the error reported. `what` names it in messages
+/// (`the site settings file`).
+pub fn mapping(
+    file: &str,
+    text: &str,
+    first_line: usize,
+    what: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Document> {
+    let document = match Document::parse(file, text, first_line, what) {
+        Ok(document) => document,
+        Err(d) => {
+            diagnostics.push(d);
+            return None;
+        }
+    };
+    if let Err(at) = document.entries() {
+        diagnostics.push(
+            Diagnostic::error(file, at, format!("{what} must be `key: value` lines"))
+                .with_hint("write each setting as `key: value` on its own line"),
+        );
+        return None;
+    }
+    Some(document)
+}
+
+/// The text of `key`'s value; `None` when it is empty, or (with an error) not text.
+pub fn text_of(
+    file: &str,
+    key: &str,
+    value: &Node,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    match text(value.node) {
+        Ok(text) => text,
+        Err(found) => {
+            diagnostics.push(
+                Diagnostic::error(file, value.at, format!("`{key}` must be text, found {found}"))
+                    .with_hint(format!("write `{key}: some text` on one line, or quote the value")),
+            );
+            None
+        }
+    }
+}
+
+/// The text of `key`'s value, which must be there; `None`, with an error, when it is empty or
+/// not text.
+pub fn required_text_of(
+    file: &str,
+    key: &str,
+    value: &Node,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let found = text_of(file, key, value, diagnostics);
+    if found.is_none() && matches!(text(value.node), Ok(None)) {
+        diagnostics.push(Diagnostic::error(file, value.at, format!("`{key}` is empty")));
+    }
+    found
+}
+
+/// The warning for a key the file's reader does not know (`noun` says what keys are there), with
+/// the closest known one when there is one.
+pub fn unknown_key(file: &str, key: &str, at: Position, known: &[&str], noun: &str) -> Diagnostic {
+    let warning = Diagnostic::warning(file, at, format!("unknown {noun} `{key}`"));
+    match did_you_mean(key, known) {
+        Some(close) => warning.with_hint(format!("did you mean `{close}`?")),
+        None => warning.with_hint(format!("the {noun}s are: {}", known.join(", "))),
+    }
 }
 
 fn position(node: &MarkedYamlOwned, first_line: usize) -> Position {

@@ -309,6 +309,12 @@ impl<A: FromJson, B: FromJson> FromJson for (A, B) {
     }
 }
 
+impl FromJson for crate::urls::BaseUrl {
+    fn from_json(json: Json) -> Option<Self> {
+        String::from_json(json).map(|base| Self::new(&base))
+    }
+}
+
 impl FromJson for Json {
     fn from_json(json: Json) -> Option<Self> {
         Some(json)

@@ -3,7 +3,7 @@
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
-use crate::app::state::LoadError;
+use crate::browser::fetch::LoadError;
 use crate::app::state::{Status, use_page_state};
 
 /// A progress bar once loading takes long, or a message saying why the page could not be loaded,

@@ -43,6 +43,7 @@ fn follow_the_address(state: crate::app::state::PageState) {
     use leptos_router::hooks::use_location;
 
     let site = crate::app::context::use_site();
+    let (base, config) = (site.base.clone(), site.config.clone());
     let location = use_location();
     Effect::new(move |_| {
         let pathname = location.pathname.get();
@@ -54,5 +55,5 @@ fn follow_the_address(state: crate::app::state::PageState) {
             state.speak_the_language_of(pathname);
         }
     });
-    crate::browser::prefetch::prefetch_on_intent(move |key| state.prefetch(key));
+    crate::browser::prefetch::prefetch_on_intent(base, config, move |key| state.prefetch(key));
 }

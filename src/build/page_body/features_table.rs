@@ -3,15 +3,15 @@
 use leptos::prelude::*;
 
 use super::html_attrs::html_attrs;
-use super::prose::Inlines;
 use crate::content::body::{Inline, Table, TableRow};
 
 /// A table whose columns keep the alignment the Markdown gave them. On a narrow screen it
 /// scrolls sideways inside its own box (it is focusable, so keyboards can scroll it) instead of
 /// widening the page. The explicit roles keep its table semantics for screen readers, which some
-/// browsers drop once a table's CSS `display` is changed to make it scroll.
+/// browsers drop once a table's CSS `display` is changed to make it scroll. `cell` draws a cell's
+/// content.
 #[component]
-pub fn FeaturesTable(table: Table) -> impl IntoView {
+pub fn FeaturesTable(table: Table, cell: fn(Vec<Inline>) -> AnyView) -> impl IntoView {
     let Table {
         attrs,
         align,
@@ -30,9 +30,9 @@ pub fn FeaturesTable(table: Table) -> impl IntoView {
                         // An empty cell keeps its row's height, as a space would in kramdown's HTML.
                         let content = if content.is_empty() { vec![Inline::text("\u{a0}")] } else { content };
                         if header {
-                            view! { <th scope="col" role="columnheader" style=style><Inlines content/></th> }.into_any()
+                            view! { <th scope="col" role="columnheader" style=style>{cell(content)}</th> }.into_any()
                         } else {
-                            view! { <td role="cell" style=style><Inlines content/></td> }.into_any()
+                            view! { <td role="cell" style=style>{cell(content)}</td> }.into_any()
                         }
                     })
                     .collect_view();

@@ -93,8 +93,14 @@ pub fn block(block: Block) -> AnyView {
                 .collect();
             element(tag, attrs, items)
         }
-        Block::Table(table) => view! { <FeaturesTable table/> }.into_any(),
-        Block::ButtonRow(row) => view! { <ButtonRow row/> }.into_any(),
+        Block::Table(table) => {
+            let cell = |content: Vec<Inline>| inlines(content).into_any();
+            view! { <FeaturesTable table cell/> }.into_any()
+        }
+        Block::ButtonRow(row) => {
+            let buttons = row.buttons.into_iter().map(link_view).collect();
+            view! { <ButtonRow buttons/> }.into_any()
+        }
         Block::Rule { attrs } => view! { <hr {..html_attrs(&attrs)}/> }.into_any(),
         Block::Code { attrs, lang, text } => code_block(attrs, lang, text),
         Block::Element(el) => content_element(el),
@@ -108,18 +114,12 @@ pub fn block(block: Block) -> AnyView {
 
 /// A code block. One with a language is wrapped as Jekyll's highlighter wraps it (without the
 /// highlighting), so that styles written for a Jekyll site apply.
-fn code_block(
-    mut attrs: crate::content::body::Attrs,
-    lang: Option<String>,
-    text: String,
-) -> AnyView {
+fn code_block(attrs: crate::content::body::Attrs, lang: Option<String>, text: String) -> AnyView {
     let code = vec![element("code", Vec::new(), vec![text.into_any()])];
     match lang {
         None => element("pre", html_attrs(&attrs), code),
-        Some(lang) => {
-            attrs.classes.retain(|c| *c != format!("language-{lang}"));
-            attrs.classes.push(format!("language-{lang}"));
-            attrs.classes.push("highlighter-rouge".into());
+        // The wrapper's attributes (language and highlighter classes included) are the block's.
+        Some(_) => {
             let pre = element("pre", vec![attr("class", "highlight".into())], code);
             let highlight = element("div", vec![attr("class", "highlight".into())], vec![pre]);
             element("div", html_attrs(&attrs), vec![highlight])

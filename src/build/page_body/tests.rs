@@ -3,18 +3,7 @@
 
 use super::render_blocks_html;
 use crate::content::body::{Block, List};
-use crate::content::diagnostics::Diagnostic;
-use crate::content::markdown::parse;
-
-fn blocks(text: &str) -> (Vec<Block>, Vec<Diagnostic>) {
-    let mut diagnostics = Vec::new();
-    let body = parse("content/p.md", text, 1, &mut diagnostics);
-    (body.blocks, diagnostics)
-}
-
-fn messages(diagnostics: &[Diagnostic]) -> Vec<String> {
-    diagnostics.iter().map(ToString::to_string).collect()
-}
+use crate::content::markdown::testing::{blocks, messages};
 
 fn html(text: &str) -> String {
     let (blocks, _) = blocks(text);

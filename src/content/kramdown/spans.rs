@@ -30,6 +30,24 @@ pub(super) enum SpanParser {
 }
 
 impl SpanParser {
+    /// Every span parser, in kramdown's order (strikethrough is the GFM parser's).
+    const ALL: [SpanParser; 14] = [
+        Self::Emphasis,
+        Self::Codespan,
+        Self::Autolink,
+        Self::SpanHtml,
+        Self::FootnoteMarker,
+        Self::Link,
+        Self::SmartQuotes,
+        Self::InlineMath,
+        Self::SpanExtensions,
+        Self::HtmlEntity,
+        Self::TypographicSyms,
+        Self::LineBreak,
+        Self::EscapedChars,
+        Self::Strikethrough,
+    ];
+
     /// What the parser may start with, for the pattern that finds the next span.
     fn span_start(self) -> &'static str {
         match self {
@@ -311,21 +329,8 @@ impl Parser {
     /// The span parsers in force for this document.
     pub(super) fn span_parsers(&self) -> Vec<SpanParser> {
         use SpanParser::*;
-        let mut parsers = vec![
-            Emphasis,
-            Codespan,
-            Autolink,
-            SpanHtml,
-            FootnoteMarker,
-            Link,
-            SmartQuotes,
-            InlineMath,
-            SpanExtensions,
-            HtmlEntity,
-            TypographicSyms,
-            LineBreak,
-            EscapedChars,
-        ];
+        let mut parsers: Vec<SpanParser> =
+            SpanParser::ALL.into_iter().filter(|p| *p != Strikethrough).collect();
         if self.gfm {
             if self.options.hard_wrap {
                 parsers.retain(|p| *p != LineBreak);

@@ -1,15 +1,7 @@
 use super::*;
 use crate::content::body::LinkTarget;
 
-fn blocks(text: &str) -> (Vec<Block>, Vec<Diagnostic>) {
-    let mut diagnostics = Vec::new();
-    let body = parse("content/p.md", text, 1, &mut diagnostics);
-    (body.blocks, diagnostics)
-}
-
-fn messages(diagnostics: &[Diagnostic]) -> Vec<String> {
-    diagnostics.iter().map(ToString::to_string).collect()
-}
+use super::testing::{blocks, messages};
 
 fn link(href: &str, label: &str, classes: &[&str]) -> Link {
     Link {
