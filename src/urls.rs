@@ -57,7 +57,6 @@ impl serde::Serialize for BaseUrl {
     }
 }
 
-
 /// The characters a path may not carry as they are in a URL: controls, space, and those that
 /// end or change the path (`#`, `?`, `%`) or are not allowed in it. Letters outside ASCII are
 /// always encoded.

@@ -26,7 +26,6 @@ pub enum LoadError {
     Damaged,
 }
 
-
 /// The data of the page whose route key is `key`.
 #[cfg(feature = "hydrate")]
 pub async fn page(base: &BaseUrl, key: &str) -> Result<PageData, LoadError> {

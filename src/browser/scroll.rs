@@ -15,7 +15,6 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, closure::Closure};
 use leptos_router::hooks::use_location;
 
-
 #[derive(Default)]
 struct Positions {
     /// The last known position of each address.

@@ -8,8 +8,8 @@ use super::diagnostics::{Diagnostic, Position, did_you_mean};
 use super::links;
 use super::markdown::LinkRef;
 use crate::model::SiteConfig;
-use crate::urls::decode_path;
 use crate::routes;
+use crate::urls::decode_path;
 
 /// Two pages at one address.
 pub fn check_routes(drafts: &[PageDraft], diagnostics: &mut Vec<Diagnostic>) {

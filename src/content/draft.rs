@@ -113,7 +113,10 @@ pub(super) fn compile_page(
     })
 }
 
-pub(super) fn decode<'a>(file: &'a SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Option<&'a str> {
+pub(super) fn decode<'a>(
+    file: &'a SourceFile,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<&'a str> {
     match std::str::from_utf8(&file.bytes) {
         Ok(text) => Some(text),
         Err(error) => {
@@ -175,4 +178,3 @@ fn sections(blocks: Vec<Block>) -> Vec<Section> {
     }
     sections
 }
-

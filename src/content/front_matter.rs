@@ -82,7 +82,13 @@ pub fn read(
     lang: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Meta> {
-    let document = yaml::mapping(file, split.yaml, split.yaml_line, "front matter", diagnostics)?;
+    let document = yaml::mapping(
+        file,
+        split.yaml,
+        split.yaml_line,
+        "front matter",
+        diagnostics,
+    )?;
     let entries = document.entries().unwrap_or_default();
     let mut meta = PageMeta {
         lang: lang.to_owned(),
@@ -94,7 +100,13 @@ pub fn read(
     for (key, key_node, value) in entries {
         let Some(&known) = KEYS.iter().find(|k| **k == key) else {
             if !IGNORED_JEKYLL_KEYS.contains(&key.as_str()) {
-                diagnostics.push(yaml::unknown_key(file, &key, key_node.at, &KEYS, "front matter key"));
+                diagnostics.push(yaml::unknown_key(
+                    file,
+                    &key,
+                    key_node.at,
+                    &KEYS,
+                    "front matter key",
+                ));
             }
             continue;
         };

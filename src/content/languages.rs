@@ -90,7 +90,13 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
         }
         let field = TEXT_KEYS.iter().find(|(k, _)| *k == key).map(|(_, f)| f);
         if field.is_none() && key != "name" {
-            diagnostics.push(yaml::unknown_key(file, &key, key_node.at, &all_keys(), "key"));
+            diagnostics.push(yaml::unknown_key(
+                file,
+                &key,
+                key_node.at,
+                &all_keys(),
+                "key",
+            ));
             continue;
         }
         let Some(text) = yaml::required_text_of(file, &key, &value, diagnostics) else {

@@ -162,4 +162,3 @@ pub(super) fn resolve_settings(
     }
     (config.languages.len() == languages.len()).then_some((config, ui))
 }
-

@@ -159,8 +159,14 @@ pub fn text_of(
         Ok(text) => text,
         Err(found) => {
             diagnostics.push(
-                Diagnostic::error(file, value.at, format!("`{key}` must be text, found {found}"))
-                    .with_hint(format!("write `{key}: some text` on one line, or quote the value")),
+                Diagnostic::error(
+                    file,
+                    value.at,
+                    format!("`{key}` must be text, found {found}"),
+                )
+                .with_hint(format!(
+                    "write `{key}: some text` on one line, or quote the value"
+                )),
             );
             None
         }
@@ -177,7 +183,11 @@ pub fn required_text_of(
 ) -> Option<String> {
     let found = text_of(file, key, value, diagnostics);
     if found.is_none() && matches!(text(value.node), Ok(None)) {
-        diagnostics.push(Diagnostic::error(file, value.at, format!("`{key}` is empty")));
+        diagnostics.push(Diagnostic::error(
+            file,
+            value.at,
+            format!("`{key}` is empty"),
+        ));
     }
     found
 }

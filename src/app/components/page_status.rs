@@ -3,8 +3,8 @@
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
-use crate::browser::fetch::LoadError;
 use crate::app::state::{Status, use_page_state};
+use crate::browser::fetch::LoadError;
 
 /// A progress bar once loading takes long, or a message saying why the page could not be loaded,
 /// with a button to try again. The page on screen stays as it is meanwhile.

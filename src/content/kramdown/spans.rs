@@ -329,8 +329,10 @@ impl Parser {
     /// The span parsers in force for this document.
     pub(super) fn span_parsers(&self) -> Vec<SpanParser> {
         use SpanParser::*;
-        let mut parsers: Vec<SpanParser> =
-            SpanParser::ALL.into_iter().filter(|p| *p != Strikethrough).collect();
+        let mut parsers: Vec<SpanParser> = SpanParser::ALL
+            .into_iter()
+            .filter(|p| *p != Strikethrough)
+            .collect();
         if self.gfm {
             if self.options.hard_wrap {
                 parsers.retain(|p| *p != LineBreak);
