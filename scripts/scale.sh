@@ -25,7 +25,7 @@ for n in "${sizes[@]}"; do
   out="target/scale-$n"
   python3 scripts/scale/generate_pages.py "$n" "$out" >/dev/null
   log="$out/build.log"
-  SCC_SITE_ROOT="$out" trunk build --release --dist "$out/dist" >"$log" 2>&1 || { cat "$log"; exit 1; }
+  SCC_CONTENT="$out/site" trunk build --release --dist "$out/dist" >"$log" 2>&1 || { cat "$log"; exit 1; }
   line=$(grep "content ok" "$log")
   python3 - "$line" "$out/dist" "$n" "$real_wasm" "$real_js" <<'PY'
 import glob, os, re, sys

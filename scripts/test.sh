@@ -35,7 +35,10 @@ trunk build --release --public-url /scc/ --dist target/dist-scc
 
 step "a generated site of 40 pages in each language (target/scale-40/)"
 python3 scripts/scale/generate_pages.py 40 target/scale-40
-SCC_SITE_ROOT=target/scale-40 trunk build --release --dist target/scale-40/dist
+SCC_CONTENT=target/scale-40/site trunk build --release --dist target/scale-40/dist
+
+step "a hosted-portal repository of every layout and block (tests/fixtures/portal -> target/fixture-portal/)"
+SCC_CONTENT=tests/fixtures/portal trunk build --release --dist target/fixture-portal
 
 step "browser tests (headless Chromium against dist/)"
 cargo test --locked --profile tool --features ssr --test browser -- --test-threads=2

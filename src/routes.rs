@@ -8,11 +8,13 @@ use crate::urls::{self, BaseUrl};
 /// writes its route.
 pub const NOT_FOUND_MARKER: &str = "404";
 
-/// The form in which paths are compared: a leading slash and no trailing one (`/data`), so that
-/// `/data` and `/data/` are the same page. The root stays `/`.
+/// The form in which paths are compared: a leading slash and no trailing one or `.html`
+/// (`/data`), so that `/data`, `/data/` and `/data.html` are the same page, as static hosts serve
+/// them. The root stays `/`.
 pub fn route_key(path: &str) -> String {
     let path = path.split(['?', '#']).next().unwrap_or("");
     let path = path.strip_suffix("index.html").unwrap_or(path);
+    let path = path.strip_suffix(".html").unwrap_or(path);
     let trimmed = path.trim_matches('/');
     if trimmed.is_empty() {
         "/".to_owned()
@@ -21,29 +23,10 @@ pub fn route_key(path: &str) -> String {
     }
 }
 
-/// The key of the page a path shows: a language's home page for its root (`/`, `/es/`), the
-/// path's own otherwise.
-pub fn lookup_key(path: &str, config: &SiteConfig) -> String {
-    let key = route_key(path);
-    let home = config
-        .languages
-        .iter()
-        .enumerate()
-        .find_map(|(i, language)| {
-            let root = if i == 0 {
-                "/".to_owned()
-            } else {
-                format!("/{}", language.code)
-            };
-            (root == key).then_some(language.home.as_deref()).flatten()
-        });
-    home.map_or(key, route_key)
-}
-
-/// The key of the page a browser path shows (see [`lookup_key`]): the deployment's sub-path taken
+/// The key of the page a browser path shows (see [`route_key`]): the deployment's sub-path taken
 /// off, percent-escapes read (`/caf%C3%A9/` is the page `/café/`).
-pub fn page_key(pathname: &str, base: &BaseUrl, config: &SiteConfig) -> String {
-    lookup_key(&urls::decode_path(base.strip(pathname)), config)
+pub fn page_key(pathname: &str, base: &BaseUrl) -> String {
+    route_key(&urls::decode_path(base.strip(pathname)))
 }
 
 /// The root address of a language: `/` for the default one, `/es/` for the others.
@@ -74,20 +57,6 @@ pub fn canonical(path: &str) -> String {
         "/" => "/".to_owned(),
         key => format!("{key}/"),
     }
-}
-
-/// The route of a content file, from its path inside `content/` (`es/about.md`) and its language:
-/// `/about/`, `/es/about/`; an `index.md` stands for its folder. Pages in `default_lang` live at
-/// the root of the site.
-pub fn route_for_file(relative: &str, lang: &str, default_lang: &str) -> String {
-    let without_ext = relative.strip_suffix(".md").unwrap_or(relative);
-    let without_index = without_ext.strip_suffix("index").unwrap_or(without_ext);
-    let mut segments: Vec<&str> = without_index.split('/').filter(|s| !s.is_empty()).collect();
-    let lang_prefix = lang != default_lang && segments.first() != Some(&lang);
-    if lang_prefix {
-        segments.insert(0, lang);
-    }
-    canonical(&segments.join("/"))
 }
 
 /// Why `path` cannot be an address of this site, if it cannot: an address is a path of plain
@@ -129,19 +98,7 @@ mod tests {
         assert_eq!(route_key("/"), "/");
         assert_eq!(route_key(""), "/");
         assert_eq!(route_key("/data/#contact"), "/data");
-    }
-
-    #[test]
-    fn files_become_routes() {
-        assert_eq!(route_for_file("about.md", "en", "en"), "/about/");
-        assert_eq!(route_for_file("es/about.md", "es", "en"), "/es/about/");
-        assert_eq!(route_for_file("es/index.md", "es", "en"), "/es/");
-        assert_eq!(route_for_file("acerca.md", "es", "en"), "/es/acerca/");
-        assert_eq!(route_for_file("index.md", "en", "en"), "/");
-        assert_eq!(
-            route_for_file("guides/start.md", "en", "en"),
-            "/guides/start/"
-        );
+        assert_eq!(route_key("/privacy.html"), "/privacy");
     }
 
     #[test]

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Generates a synthetic site for the scale benchmark: the real settings, language files and
-About/Data pages, plus N pages in English and the same N in Spanish (2N files in all), with varied,
-realistic Markdown: sections, nested lists, aligned tables, button rows, emphasis, and links between
-the pages (some with #anchors). The same N and seed always give the same site.
+"""Generates a synthetic site for the scale benchmark: a copy of the repository's own site
+(content/, a hosted-portal repository), plus N pages in English and the same N in Spanish (2N
+files in all), with varied, realistic Markdown: sections, nested lists, aligned tables, button
+rows, emphasis, and links between the pages (some with #anchors). The same N and seed always give
+the same site.
 
 Usage: generate_pages.py N OUT_DIR [--seed S]
-Writes OUT_DIR/content/ and OUT_DIR/public/ (a copy of the repository's public/).
+Writes the site's folder OUT_DIR/site/ (build it with `SCC_CONTENT=OUT_DIR/site trunk build`).
 """
 import argparse
 import os
@@ -114,7 +115,7 @@ def page(i, n, lang, rng):
     first, second = words["buttons"]
     nxt = (i + 1) % n
     lines += [f"[{first}]({prefix}/collections/specimen-{nxt:05d}/){{: .button .is-primary}} "
-              f"[{second}]({prefix}/data/){{: .button}}", ""]
+              f"[{second}]({'/es/datos/' if lang == 'es' else '/data/'}){{: .button}}", ""]
     return "\n".join(lines)
 
 
@@ -124,10 +125,9 @@ def main():
     parser.add_argument("out")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    content = os.path.join(args.out, "content")
+    content = os.path.join(args.out, "site")
     shutil.rmtree(args.out, ignore_errors=True)
     shutil.copytree(os.path.join(ROOT, "content"), content)
-    shutil.copytree(os.path.join(ROOT, "public"), os.path.join(args.out, "public"))
     rng = random.Random(args.seed)
     for lang, folder in (("en", ""), ("es", "es")):
         target = os.path.join(content, folder, "collections")

@@ -30,7 +30,7 @@ impl SiteContext {
 
     /// The key of the page a browser path shows (see [`routes::page_key`]).
     pub fn key_of(&self, pathname: &str) -> String {
-        routes::page_key(pathname, &self.base, &self.config)
+        routes::page_key(pathname, &self.base)
     }
 }
 

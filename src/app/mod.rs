@@ -26,8 +26,8 @@ pub fn App(data: SiteData) -> impl IntoView {
     // The "not found" page is shown at whatever address has no page: in the browser, that is the
     // address the visitor is at.
     let key = match &data.page {
-        Some(page) => routes::route_key(&page.route),
-        None => current_key(&site),
+        Some(page) if !page.meta.not_found => routes::route_key(&page.route),
+        _ => current_key(&site),
     };
     provide_context(PageState::new(
         site.clone(),

@@ -18,9 +18,10 @@ use crate::model::{PageData, UiText};
 /// What is on screen: the page at an address (or "not found") in the interface of its language.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Shown {
-    /// The key of the address shown (see `routes::lookup_key`).
+    /// The key of the address shown (see `routes::route_key`).
     pub key: String,
-    /// `None` when no page has that address.
+    /// The page, or the "not found" page where no page has that address (`None` if even that
+    /// could not be had).
     pub page: Option<Arc<PageData>>,
     pub ui: Arc<UiText>,
 }
@@ -143,11 +144,10 @@ impl PageState {
                 }),
                 (Err(LoadError::NotFound), Ok(ui)) => {
                     if !load_as_page(&path) {
-                        self.show(Shown {
-                            key,
-                            page: None,
-                            ui,
-                        });
+                        let page = self.not_found_page(&site, &lang).await;
+                        if self.latest.get_value() == generation {
+                            self.show(Shown { key, page, ui });
+                        }
                     }
                 }
                 (Err(error), _) | (_, Err(error)) => self.status.set(Status::Failed(error)),
@@ -155,8 +155,20 @@ impl PageState {
         });
     }
 
+    /// The "not found" page of `lang` (the root language's if it has none), if it can be had.
+    async fn not_found_page(self, site: &SiteContext, lang: &str) -> Option<Arc<PageData>> {
+        let config = &site.config;
+        let route = config
+            .language(lang)
+            .and_then(|l| l.not_found.clone())
+            .or_else(|| config.languages.first().and_then(|l| l.not_found.clone()))?;
+        self.fetch_page(site, &crate::routes::route_key(&route))
+            .await
+            .ok()
+    }
+
     /// Shows the "not found" page in the language of its address (`/es/...` in Spanish): the
-    /// prerendered one is in the default language.
+    /// prerendered one is in the root language.
     pub fn speak_the_language_of(self, path: String) {
         let site = self.site.get_value();
         let lang = site
@@ -164,15 +176,24 @@ impl PageState {
             .language_of_path(site.base.strip(&path))
             .code
             .clone();
-        let (is_not_found, shown_lang) = self
-            .shown
-            .with_untracked(|s| (s.page.is_none(), s.ui.lang.clone()));
+        let (is_not_found, shown_lang) = self.shown.with_untracked(|s| {
+            (
+                s.page.as_ref().is_none_or(|p| p.meta.not_found),
+                s.ui.lang.clone(),
+            )
+        });
         if !is_not_found || lang == shown_lang {
             return;
         }
         leptos::task::spawn_local(async move {
-            if let Ok(ui) = self.ui_for(&site, &lang).await {
-                self.shown.update(|shown| shown.ui = ui);
+            let page = self.not_found_page(&site, &lang).await;
+            if let (Some(page), Ok(ui)) = (page, self.ui_for(&site, &lang).await)
+                && page.meta.lang == lang
+            {
+                self.shown.update(|shown| {
+                    shown.page = Some(page);
+                    shown.ui = ui;
+                });
             }
         });
     }

@@ -1,21 +1,23 @@
 //! The build step that runs after trunk has compiled the app (a `post_build` hook in Trunk.toml):
-//! compiles `content/`, prints every problem with its file and line, and on success writes the
-//! whole site into trunk's staging folder (prerendered pages, images, sitemap, headers). On any error it exits with status 1 and trunk keeps the
-//! last good `dist/`.
+//! compiles the site's folder (a hosted-portal repository), prints every problem with its file
+//! and line (warnings listed together at the end), and on success writes the whole site into
+//! trunk's staging folder (prerendered pages, the site's files, images, sitemap, headers). On any
+//! error it exits with status 1 and trunk keeps the last good `dist/`.
 //!
-//! Usage: `build_site [--check] [--root DIR] [--dist DIR] [--public-url PATH]`
+//! Usage: `build_site [--check] [--content DIR] [--dist DIR] [--public-url PATH]`
 //! Under trunk, `--dist` and `--public-url` default to `TRUNK_STAGING_DIR` and `TRUNK_PUBLIC_URL`;
-//! `--root` (where `content/` and `public/` are) defaults to `SCC_SITE_ROOT`, or the current folder.
+//! `--content` (the site's folder) defaults to `SCC_CONTENT`, or `content`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use scc_site::build::{self, Options};
 use scc_site::content;
 
 struct Args {
     check_only: bool,
-    root: PathBuf,
+    content: PathBuf,
     dist: Option<PathBuf>,
     public_url: String,
 }
@@ -23,8 +25,9 @@ struct Args {
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         check_only: false,
-        // The scale benchmark points trunk's build at a generated site this way.
-        root: std::env::var_os("SCC_SITE_ROOT").map_or_else(|| PathBuf::from("."), PathBuf::from),
+        // `SCC_CONTENT=DIR trunk build` builds any hosted-portal repository.
+        content: std::env::var_os("SCC_CONTENT")
+            .map_or_else(|| PathBuf::from("content"), PathBuf::from),
         dist: std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from),
         public_url: std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into()),
     };
@@ -33,7 +36,7 @@ fn parse_args() -> Result<Args, String> {
         let mut value = |name: &str| iter.next().ok_or(format!("{name} needs a value"));
         match arg.as_str() {
             "--check" => args.check_only = true,
-            "--root" => args.root = value("--root")?.into(),
+            "--content" => args.content = value("--content")?.into(),
             "--dist" => args.dist = Some(value("--dist")?.into()),
             "--public-url" => args.public_url = value("--public-url")?,
             other => return Err(format!("unknown argument `{other}`")),
@@ -47,23 +50,32 @@ fn main() -> ExitCode {
         Ok(args) => args,
         Err(message) => {
             eprintln!(
-                "build_site: {message}\nusage: build_site [--check] [--root DIR] [--dist DIR] [--public-url PATH]"
+                "build_site: {message}\nusage: build_site [--check] [--content DIR] [--dist DIR] [--public-url PATH]"
             );
             return ExitCode::from(2);
         }
     };
     let started = std::time::Instant::now();
-    let input = match content::load(&args.root) {
+    let shown = args.content.display().to_string();
+    let input = match content::load(&args.content, shown.trim_end_matches('/')) {
         Ok(input) => input,
         Err(e) => {
-            eprintln!("error: cannot read {}/content: {e}", args.root.display());
+            eprintln!("error: cannot read the site's folder {shown}: {e}");
             return ExitCode::FAILURE;
         }
     };
-    let compiled = content::compile(&input);
+    let compiled = content::compile(&input, Arc::new(build::page_body::markdownify));
     let compile_time = started.elapsed();
-    for diagnostic in &compiled.diagnostics {
+    // Errors first; the warnings, which do not stop the build, together after them.
+    for diagnostic in compiled.errors().chain(compiled.warnings()) {
         eprintln!("{diagnostic}\n");
+    }
+    let warnings = compiled.warnings().count();
+    if warnings > 0 {
+        eprintln!(
+            "{warnings} warning{}: the site builds, as Jekyll builds it; `strict: true` in _config.yml makes them errors\n",
+            if warnings == 1 { "" } else { "s" }
+        );
     }
     let Some(site) = compiled.site else {
         let errors = compiled.errors().count();
@@ -83,7 +95,7 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     };
     let options = Options {
-        root: args.root,
+        site_root: args.content,
         dist,
         public_url: args.public_url,
     };

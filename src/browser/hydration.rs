@@ -28,24 +28,31 @@ pub fn prerendered_html_matches(data: &SiteData) -> bool {
         return false;
     }
     match &data.page {
+        // Hosts answer with `404.html` only where they have no file, so where no page is.
+        Some(page) if page.meta.not_found => rendered_for == page.route,
         Some(page) => {
             rendered_for == page.route
-                && routes::page_key(&pathname, &data.base, &data.config)
-                    == routes::route_key(&page.route)
+                && routes::page_key(&pathname, &data.base) == routes::route_key(&page.route)
         }
-        // Hosts answer with `404.html` only where they have no file, so where no page is.
         None => rendered_for == NOT_FOUND_MARKER,
     }
 }
 
-/// The build leaves the page body out of the page data, since the HTML holds it already: read it
-/// from there, for the page to show again later without fetching it.
+/// The build leaves the page's parts out of the page data, since the HTML holds them already:
+/// read them from there (the elements marked `data-part`, in order), for the page to show again
+/// later without fetching it.
 pub fn take_body_from_document(data: &mut SiteData) {
-    if let Some(page) = &mut data.page
-        && page.body_html.is_empty()
-        && let Ok(Some(article)) = document().query_selector("main article.content")
-    {
-        page.body_html = article.inner_html();
+    let Some(page) = &mut data.page else { return };
+    let Ok(elements) = document().query_selector_all("main [data-part]") else {
+        return;
+    };
+    for (i, part) in page.parts.iter_mut().enumerate() {
+        if part.html.is_empty()
+            && let Some(element) = elements.get(i as u32)
+            && let Ok(element) = leptos::wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(element)
+        {
+            part.html = element.inner_html();
+        }
     }
 }
 

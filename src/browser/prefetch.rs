@@ -5,17 +5,12 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, closure::Closure};
 use leptos::web_sys::{Event, HtmlAnchorElement};
 
-use crate::model::SiteConfig;
 use crate::routes;
 use crate::urls::BaseUrl;
 
 /// Calls `prefetch` with the page key of every link to a page of this site that the visitor
 /// points at (`mouseover`) or moves the keyboard focus to (`focusin`).
-pub fn prefetch_on_intent(
-    base: BaseUrl,
-    config: std::sync::Arc<SiteConfig>,
-    prefetch: impl Fn(String) + 'static,
-) {
+pub fn prefetch_on_intent(base: BaseUrl, prefetch: impl Fn(String) + 'static) {
     let handler = Closure::<dyn Fn(Event)>::new(move |event: Event| {
         let anchor = event
             .target()
@@ -28,9 +23,10 @@ pub fn prefetch_on_intent(
         let in_base = base.strip(&pathname) != pathname || base.as_str().is_empty();
         // The router leaves links with a target or a download to the browser; so does this.
         let followed_by_the_app = anchor.target().is_empty() && !anchor.has_attribute("download");
-        let is_file = pathname.rsplit('/').next().unwrap_or("").contains('.');
+        let last = pathname.rsplit('/').next().unwrap_or("");
+        let is_file = last.contains('.') && !last.ends_with(".html");
         if same_site && in_base && followed_by_the_app && !is_file {
-            prefetch(routes::page_key(&pathname, &base, &config));
+            prefetch(routes::page_key(&pathname, &base));
         }
     });
     for event in ["mouseover", "focusin"] {

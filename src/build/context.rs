@@ -16,8 +16,8 @@ use crate::urls::BaseUrl;
 pub struct BuildContext {
     /// trunk's staging folder, which becomes `dist/`.
     pub dist: PathBuf,
-    /// The site's `public/` folder.
-    pub public: PathBuf,
+    /// The site's folder (the hosted-portal repository).
+    pub site_root: PathBuf,
     pub base: BaseUrl,
     pub config: SiteConfig,
     /// What the pages load from other sites, allowed by the policy.
@@ -54,6 +54,7 @@ impl BuildContext {
         let loader_hash = headers::script_hash(&loader);
         let third_parties = ThirdParties {
             images: site.image_origins.clone(),
+            frames: site.frame_hosts.clone(),
         };
         // Under `trunk serve`, trunk's live-reload script comes along. Its server fills in its
         // address when it serves the page, so no hash of it can be known here: the local preview
@@ -67,13 +68,17 @@ impl BuildContext {
             headers::content_security_policy(&script_source, &third_parties, true)
         );
         Ok(Self {
-            public: options.root.join("public"),
-            base,
+            site_root: options.site_root.clone(),
             config: site.config.clone(),
             third_parties,
             loader_hash,
             policy_meta,
-            shell_head: shell.head.replace(r#"<meta charset="utf-8">"#, ""),
+            shell_head: site_head(
+                site,
+                &base,
+                &shell.head.replace(r#"<meta charset="utf-8">"#, ""),
+            ),
+            base,
             loader,
             dev_reload: shell.dev_reload.unwrap_or_default(),
             dist,
@@ -108,7 +113,9 @@ impl BuildContext {
         // The HTML holds the page body already; the data in it need not carry it twice.
         let mut island = data.clone();
         if let Some(page) = &mut island.page {
-            page.body_html.clear();
+            for part in &mut page.parts {
+                part.html.clear();
+            }
         }
         // The charset first (it must come within the first 1024 bytes), then the policy (before
         // any script).
@@ -130,4 +137,74 @@ impl BuildContext {
             },
         )
     }
+}
+
+/// trunk's head with the site's own icons (in place of ours, when the repository has them) and
+/// its brand colour and corners.
+fn site_head(site: &Site, base: &BaseUrl, shell_head: &str) -> String {
+    let mut head = shell_head.to_owned();
+    let mut extra = Vec::new();
+    if let Some(favicon) = &site.icons.favicon {
+        head = remove_icon_links(&head);
+        extra.push(format!(
+            r#"<link rel="icon" href="{}">"#,
+            sitemap::xml_escape(&base.href(favicon))
+        ));
+    }
+    if let Some(icon) = &site.icons.apple_touch {
+        extra.push(format!(
+            r#"<link rel="apple-touch-icon" href="{}">"#,
+            sitemap::xml_escape(&base.href(icon))
+        ));
+    }
+    if let Some(manifest) = &site.icons.manifest {
+        extra.push(format!(
+            r#"<link rel="manifest" href="{}">"#,
+            sitemap::xml_escape(&base.href(manifest))
+        ));
+    }
+    let mut style = Vec::new();
+    if let Some(color) = &site.primary_color {
+        // Checked by the compiler: a hex colour or a name, nothing that can end the rule.
+        style.push(format!("--brand: {color};"));
+        if let Some(meta) = head_meta_theme_color(&head) {
+            head = head.replace(
+                &meta,
+                &format!(r#"<meta name="theme-color" content="{color}">"#),
+            );
+        }
+    }
+    if site.square {
+        style.push("--radius: 0; --button-radius: 0;".to_owned());
+    }
+    if !style.is_empty() {
+        extra.push(format!("<style>:root {{ {} }}</style>", style.join(" ")));
+    }
+    format!("{head}\n{}", extra.join("\n"))
+}
+
+/// The head without trunk's `<link rel="icon">` elements.
+fn remove_icon_links(head: &str) -> String {
+    let mut out = String::new();
+    let mut rest = head;
+    while let Some(start) = rest.find("<link") {
+        let end = rest[start..]
+            .find('>')
+            .map_or(rest.len(), |e| start + e + 1);
+        let tag = &rest[start..end];
+        out.push_str(&rest[..start]);
+        if !tag.contains(r#"rel="icon""#) {
+            out.push_str(tag);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The `<meta name="theme-color">` element of the head, if it has one.
+fn head_meta_theme_color(head: &str) -> Option<String> {
+    let start = head.find(r#"<meta name="theme-color""#)?;
+    let end = head[start..].find('>')? + start + 1;
+    Some(head[start..end].to_owned())
 }

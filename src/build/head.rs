@@ -4,25 +4,25 @@
 //! or a link preview fetches, which is always the prerendered page of that address.
 
 use super::BuildContext;
+use super::images::ResponsiveImage;
 use super::sitemap::xml_escape as escape;
-use crate::model::{PageMeta, ResponsiveImage};
+use crate::content::Page;
 use crate::urls::BaseUrl;
 
-/// Description, canonical link, links to the translations, Open Graph and Twitter card tags for a
-/// page with metadata `meta` and canonical path `canonical_path`. `alternates` are the page's
-/// language versions (language, absolute URL), itself included; `preview` is the link-preview
-/// image (path, width, height).
+/// Description, canonical link, links to the translations, Open Graph and Twitter card tags for
+/// `page`. `alternates` are the page's language versions (language, absolute URL), itself
+/// included; `preview` is the link-preview image the build made (path, width, height).
 pub fn seo_tags(
     context: &BuildContext,
-    meta: &PageMeta,
-    canonical_path: &str,
+    page: &Page,
     alternates: &[(String, String)],
     preview: Option<&super::images::Preview>,
 ) -> String {
     let config = &context.config;
-    let url = context.absolute(canonical_path);
+    let meta = &page.meta;
+    let url = context.absolute(&page.route);
     let title = escape(&meta.title);
-    let description = meta.description.as_deref().map(escape);
+    let description = page.head.description.as_deref().map(escape);
     let mut tags = vec![
         format!(r#"<link rel="canonical" href="{}">"#, escape(&url)),
         r#"<meta property="og:type" content="website">"#.to_owned(),
@@ -74,6 +74,23 @@ pub fn seo_tags(
             r#"<link rel="alternate" hreflang="x-default" href="{}">"#,
             escape(&default.1)
         ));
+    }
+    if page.head.noindex {
+        tags.push(r#"<meta name="robots" content="noindex">"#.to_owned());
+    }
+    // Without an image the build made, the page's own (another site's, or a file as it is).
+    if let (None, Some(image)) = (preview, &page.head.image) {
+        let image = if image.starts_with('/') {
+            context.absolute(image)
+        } else {
+            image.clone()
+        };
+        if image.starts_with("https://") || image.starts_with("http://") {
+            tags.push(format!(
+                r#"<meta property="og:image" content="{}">"#,
+                escape(&image)
+            ));
+        }
     }
     if let Some((path, width, height)) = preview {
         let image = escape(&context.absolute(path));

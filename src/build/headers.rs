@@ -20,13 +20,15 @@ pub fn script_hash(script: &str) -> String {
 pub struct ThirdParties {
     /// Origins of images shown from other sites (`https://data.nhm.ac.uk`).
     pub images: Vec<String>,
+    /// Hosts of the players the pages embed (`www.youtube.com`).
+    pub frames: Vec<String>,
 }
 
 /// The policy for every page. Scripts: only this site's files and the one inline loader, by
 /// hash; `'wasm-unsafe-eval'` lets the loader compile the WebAssembly. Styles may be inline (the
 /// stylesheet is inlined for speed, and tables and heroes carry `style` attributes). Images from
-/// this site and exactly the other origins the content shows images from. `for_meta` drops what a
-/// `<meta>` element may not set.
+/// this site and exactly the other origins the content shows images from; frames from exactly the
+/// players the content embeds. `for_meta` drops what a `<meta>` element may not set.
 pub fn content_security_policy(
     loader_hash: &str,
     third_parties: &ThirdParties,
@@ -45,6 +47,16 @@ pub fn content_security_policy(
         "font-src 'self'".to_owned(),
         "connect-src 'self'".to_owned(),
         "object-src 'none'".to_owned(),
+        if third_parties.frames.is_empty() {
+            "frame-src 'none'".to_owned()
+        } else {
+            let hosts: Vec<String> = third_parties
+                .frames
+                .iter()
+                .map(|h| format!("https://{h}"))
+                .collect();
+            format!("frame-src {}", hosts.join(" "))
+        },
         "base-uri 'self'".to_owned(),
         "form-action 'self'".to_owned(),
     ];
@@ -129,12 +141,15 @@ mod tests {
                 .contains("frame-ancestors")
         );
         assert!(policy.contains("img-src 'self' data:;"));
-        let with_images = ThirdParties {
+        assert!(policy.contains("frame-src 'none';"));
+        let with_others = ThirdParties {
             images: vec!["https://data.nhm.ac.uk".into()],
+            frames: vec!["www.youtube-nocookie.com".into(), "player.vimeo.com".into()],
         };
+        let policy = content_security_policy(&hash, &with_others, false);
+        assert!(policy.contains("img-src 'self' data: https://data.nhm.ac.uk;"));
         assert!(
-            content_security_policy(&hash, &with_images, false)
-                .contains("img-src 'self' data: https://data.nhm.ac.uk;")
+            policy.contains("frame-src https://www.youtube-nocookie.com https://player.vimeo.com;")
         );
     }
 

@@ -10,7 +10,32 @@ use image::{DynamicImage, GenericImageView, RgbImage};
 use sha2::{Digest, Sha256};
 
 use super::BuildError;
-use crate::model::{ImageSource, ResponsiveImage};
+
+/// An image in several sizes and formats, for `<picture>`: the browser picks the smallest file
+/// that covers the space the image fills on its screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResponsiveImage {
+    /// Size of the largest file, in pixels.
+    pub width: u32,
+    pub height: u32,
+    /// Alternatives tried first, in order (modern formats, crops for portrait screens).
+    pub sources: Vec<ImageSource>,
+    /// The JPEG fallback that the `<img>` itself carries.
+    pub fallback: ImageSource,
+}
+
+/// One `<source>` of a `<picture>`: files of one format and crop, in several widths.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImageSource {
+    /// MIME type of the files (`image/webp`).
+    pub mime: String,
+    /// Media query for which this source applies, if not all screens.
+    pub media: Option<String>,
+    /// Site paths of the files with their widths in pixels, smallest first.
+    pub files: Vec<(String, u32)>,
+    /// How wide the image is drawn, for the browser's choice (`max(100vw, 124vh)`).
+    pub sizes: String,
+}
 
 /// Bump when the encoding settings change, so cached files are made again.
 const ENCODING_VERSION: &str = "1";
@@ -31,16 +56,16 @@ pub struct HeroImage {
     pub preview: Preview,
 }
 
-/// Makes the variants of the image at site path `background` (a file under `public/`) for a hero
+/// Makes the variants of the image at site path `background` (a file of the site's folder `site_root`) for a hero
 /// of CSS height `height`, writes them into `dist`, and says which they are.
 pub fn hero_image(
-    public: &Path,
+    site_root: &Path,
     dist: &Path,
     cache: &Path,
     background: &str,
     height: Option<&str>,
 ) -> Result<HeroImage, BuildError> {
-    let source_path = super::output::file_in(public, background)?;
+    let source_path = super::output::file_in(site_root, background)?;
     let bytes = fs::read(&source_path).map_err(BuildError::io(&source_path))?;
     let digest = hex(&Sha256::digest(&bytes))[..16].to_owned();
     let mut original: Option<DynamicImage> = None;
@@ -340,7 +365,7 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let scratch = std::env::temp_dir().join(format!("scc-images-{}", std::process::id()));
         let hero = hero_image(
-            &root.join("public"),
+            &root.join("content"),
             &scratch.join("dist"),
             &scratch.join("cache"),
             "/assets/images/placeholders/moss.jpg",

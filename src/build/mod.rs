@@ -1,8 +1,8 @@
 //! The build step after trunk: from the compiled content and trunk's `index.html` to the whole
-//! deployable `dist/`. [`write_site`] runs the steps in order over one [`BuildContext`]: the hero
-//! images, every page (its data file and its prerendered HTML, which the app takes over in the
-//! browser), the interface's words, `404.html`, `sitemap.xml` and `robots.txt`, `_headers`, and
-//! precompressed copies of every text file.
+//! deployable `dist/`. [`write_site`] runs the steps in order over one [`BuildContext`]: the
+//! site's own files, the hero images, every page (its data file and its prerendered HTML, which
+//! the app takes over in the browser), the interface's words with each language's footer,
+//! `sitemap.xml` and `robots.txt`, `_headers`, and precompressed copies of every text file.
 
 pub mod compress;
 mod context;
@@ -17,6 +17,7 @@ pub mod parallel;
 pub mod prerender;
 pub mod shell;
 pub mod sitemap;
+mod static_files;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -25,12 +26,13 @@ pub use context::BuildContext;
 pub use error::BuildError;
 
 use crate::content::Site;
+use crate::model::UiText;
 use crate::routes;
 
 /// Where to read from and write to.
 pub struct Options {
-    /// The site's folder (for `public/` and the image cache).
-    pub root: PathBuf,
+    /// The site's folder (the hosted-portal repository), whose files are copied and images read.
+    pub site_root: PathBuf,
     /// trunk's staging folder, which becomes `dist/` if the build succeeds.
     pub dist: PathBuf,
     /// trunk's `--public-url`: `/` or a sub-path such as `/scc/`.
@@ -59,27 +61,37 @@ impl Report {
 pub fn write_site(site: Site, options: &Options) -> Result<Report, BuildError> {
     let context = BuildContext::new(&site, options)?;
     let mut report = Report::default();
-    let heroes = report.time("hero images", || pages::hero_images(&context, &site.pages))?;
+    report.time("site files", || {
+        static_files::copy(&context, &site.static_files)
+    })?;
+    let heroes = report.time("hero images", || pages::hero_images(&context, &site));
     report.html_files = report.time("pages and data", || -> Result<usize, BuildError> {
-        let written = pages::write_pages(&context, &site, &heroes)?;
-        site_files(&context, &site, written)
+        let uis: Vec<UiText> = site
+            .languages
+            .iter()
+            .map(|texts| UiText {
+                footer_html: page_body::footer::render(texts.footer.clone(), &context.base),
+                ..texts.ui.clone()
+            })
+            .collect();
+        let written = pages::write_pages(&context, &site, &uis, &heroes)?;
+        site_files(&context, &uis, written)
     })?;
     report.compressed = report.time("compression", || compress::precompress(&context.dist))?;
     Ok(report)
 }
 
-/// The files of the site as a whole, once its pages are written: the interface's words, the
-/// "not found" page, the sitemap and `robots.txt`, the headers file. Returns how many HTML files
-/// the site has.
+/// The files of the site as a whole, once its pages are written: the interface's words (with
+/// each language's footer), the sitemap and `robots.txt`, the headers file. Returns how many HTML
+/// files the site has.
 fn site_files(
     context: &BuildContext,
-    site: &Site,
+    uis: &[UiText],
     written: pages::Written,
 ) -> Result<usize, BuildError> {
-    for ui in &site.ui {
+    for ui in uis {
         context.write(&routes::ui_data_path(&ui.lang), pages::to_json(ui))?;
     }
-    pages::write_not_found(context, site)?;
     context.write("/sitemap.xml", sitemap::sitemap(&written.sitemap))?;
     context.write(
         "/robots.txt",
@@ -91,7 +103,7 @@ fn site_files(
     )?;
     // GitHub Pages would otherwise run the folder through Jekyll, which drops `_app` and `_data`.
     context.write("/.nojekyll", "")?;
-    Ok(written.html_files + 1)
+    Ok(written.html_files)
 }
 
 #[cfg(test)]

@@ -139,45 +139,31 @@ fn time_limit(bytes: usize) -> std::time::Duration {
 }
 
 fn site_with(about: Vec<u8>) -> Input {
-    let mut files = vec![SourceFile::new(
-        "data.md",
-        "---\ntitle: Data\n---\n## Intro\n",
-    )];
-    files.push(SourceFile {
+    let mut input = Input::of(&[
+        (
+            "_config.yml",
+            "title: SCC\nurl: https://example.org\npermalink: pretty\n",
+        ),
+        ("data.md", "---\ntitle: Data\n---\n## Intro\n"),
+    ]);
+    input.documents.push(SourceFile {
         relative: "about.md".into(),
         shown: "content/about.md".into(),
         bytes: about,
     });
-    Input {
-        settings: Some(SourceFile::new(
-            "site.yml",
-            "name: SCC\nurl: https://example.org\nlanguages: [en]\nhome: about.md\nnav: []\n",
-        )),
-        languages: [(
-            "en".into(),
-            SourceFile::new(
-                "languages/en.yml",
-                &std::fs::read_to_string(
-                    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                        .join("content/languages/en.yml"),
-                )
-                .unwrap(),
-            ),
-        )]
-        .into(),
-        pages: files,
-        public_files: Default::default(),
-        problems: Vec::new(),
-    }
+    input
 }
 
 /// Compiles the site and draws every page body; a failed compile must say why.
 fn compiles_or_explains(about: Vec<u8>) -> Result<(), TestCaseError> {
-    let compiled = compile(&site_with(about));
+    let compiled = compile(
+        &site_with(about),
+        std::sync::Arc::new(page_body::markdownify),
+    );
     match compiled.site {
         Some(site) => {
             for page in site.pages {
-                page_body::render_html(page.sections, &BaseUrl::default());
+                page_body::render_parts(page.blocks, &BaseUrl::default(), &|_| None, "Image:");
             }
         }
         None => prop_assert!(compiled.errors().next().is_some(), "no site and no error"),

@@ -1,47 +1,62 @@
-//! The pages of the site: each one's hero image, its data file (for visits that arrive from
-//! another page) and its prerendered HTML, and the "not found" page.
+//! The pages of the site: each hero's image, each page's data file (for visits that arrive from
+//! another page) and its prerendered HTML at the file Jekyll would write (`/about/index.html`,
+//! `/privacy.html`, `/404.html`).
 
 use std::collections::HashMap;
 
-use super::images::{self, HeroImage, Preview};
+use super::images::{self, HeroImage};
 use super::{BuildContext, BuildError, head, page_body, parallel, sitemap};
+use crate::content::body::blocks::{Hero, PageBlock};
 use crate::content::{Page, Site};
 use crate::model::{PageData, SiteData, UiText};
 use crate::routes;
 
-/// The hero images made so far, by background and hero height: one set of files per background,
-/// shared by the pages that use it.
+/// The hero images made, by background and hero height: one set of files per background and
+/// height, shared by the pages that use it.
 pub type Heroes = HashMap<(String, Option<String>), HeroImage>;
 
-/// Makes the hero image of every page whose background is a file of the site.
-pub fn hero_images(context: &BuildContext, pages: &[Page]) -> Result<Heroes, BuildError> {
-    let cache = images::cache_dir();
-    let mut heroes = Heroes::new();
-    for page in pages {
-        let Some(key) = hero_key(page) else { continue };
-        if let std::collections::hash_map::Entry::Vacant(entry) = heroes.entry(key) {
-            let (background, height) = entry.key();
-            let hero = images::hero_image(
-                &context.public,
-                &context.dist,
-                &cache,
-                background,
-                height.as_deref(),
-            )?;
-            entry.insert(hero);
-        }
-    }
-    Ok(heroes)
+/// The key of the image a hero shows, if its background is a file of the site.
+fn hero_key(hero: &Hero) -> Option<(String, Option<String>)> {
+    let src = &hero.feature.image.as_ref()?.src;
+    src.starts_with('/')
+        .then(|| (crate::urls::decode_path(src), hero.height.clone()))
 }
 
-/// The hero image a page shows, if its background is a file of the site.
-fn hero_key(page: &Page) -> Option<(String, Option<String>)> {
-    let background = page
-        .meta
-        .background
-        .clone()
-        .filter(|b| b.starts_with('/'))?;
-    Some((background, page.meta.height.clone()))
+/// Makes the image of every hero whose background is a file of the site. An image that cannot
+/// be read is shown as it is, with a warning.
+pub fn hero_images(context: &BuildContext, site: &Site) -> Heroes {
+    let cache = images::cache_dir();
+    let mut keys: Vec<(String, Option<String>)> = site
+        .pages
+        .iter()
+        .flat_map(|page| &page.blocks)
+        .filter_map(|block| match block {
+            PageBlock::Hero(hero) => hero_key(hero),
+            _ => None,
+        })
+        .filter(|(src, _)| site.static_files.contains(src))
+        .collect();
+    keys.sort();
+    keys.dedup();
+    let made = parallel::map(&keys, |(src, height)| {
+        images::hero_image(
+            &context.site_root,
+            &context.dist,
+            &cache,
+            src,
+            height.as_deref(),
+        )
+    });
+    let mut heroes = Heroes::new();
+    for (key, result) in keys.into_iter().zip(made) {
+        match result {
+            Ok(hero) => {
+                heroes.insert(key, hero);
+            }
+            Err(error) => eprintln!("warning: the hero image is used as it is: {error}\n"),
+        }
+    }
+    heroes
 }
 
 /// What writing the pages made: the sitemap's entries and how many HTML files.
@@ -50,109 +65,100 @@ pub struct Written {
     pub html_files: usize,
 }
 
-/// Writes every page, on every core.
+/// Writes every page, on every core. `uis` are the interface's words of each language.
 pub fn write_pages(
     context: &BuildContext,
     site: &Site,
+    uis: &[UiText],
     heroes: &Heroes,
 ) -> Result<Written, BuildError> {
     let written = parallel::map(&site.pages, |page| {
-        let hero = hero_key(page).map(|key| &heroes[&key]);
-        let data = PageData {
-            body_html: page_body::render_html(page.sections.clone(), &context.base),
-            route: page.route.clone(),
-            meta: page.meta.clone(),
-            hero_image: hero.map(|h| h.image.clone()),
-            translations: page.translations.clone(),
-        };
-        write_page(context, site, data, hero.map(|h| &h.preview))
+        write_page(context, site, uis, heroes, page)
     });
     let mut out = Written {
         sitemap: Vec::new(),
         html_files: 0,
     };
     for result in written {
-        let (entry, html_files) = result?;
-        out.sitemap.push(entry);
-        out.html_files += html_files;
+        if let Some(entry) = result? {
+            out.sitemap.push(entry);
+        }
+        out.html_files += 1;
     }
     Ok(out)
 }
 
-/// Writes one page's data file and its HTML, at its route and, for a home page, at its
-/// language's root too; returns its sitemap entry and how many HTML files it wrote.
+/// Writes one page's data file and its HTML; returns its sitemap entry (none for a page search
+/// engines should not index).
 fn write_page(
     context: &BuildContext,
     site: &Site,
-    page: PageData,
-    preview: Option<&Preview>,
-) -> Result<(sitemap::Entry, usize), BuildError> {
+    uis: &[UiText],
+    heroes: &Heroes,
+    page: &Page,
+) -> Result<Option<sitemap::Entry>, BuildError> {
+    let credit = &site.texts(&page.meta.lang).image_credit;
+    let image_of = |hero: &Hero| {
+        hero_key(hero)
+            .and_then(|key| heroes.get(&key))
+            .map(|h| h.image.clone())
+    };
+    let first_hero = page.blocks.iter().find_map(|block| match block {
+        PageBlock::Hero(hero) => hero_key(hero).and_then(|key| heroes.get(&key)),
+        _ => None,
+    });
+    let texts = site.texts(&page.meta.lang);
+    let mut parts = page_body::render_parts(page.blocks.clone(), &context.base, &image_of, credit);
+    parts.extend(
+        page_body::translations::render(
+            &page.translations,
+            &page.meta.lang,
+            &context.config,
+            &context.base,
+            &texts.ui.different_language,
+            &texts.ui.language_switcher,
+        )
+        .map(|html| crate::model::BodyPart {
+            html,
+            toc: Vec::new(),
+        }),
+    );
+    let data = PageData {
+        route: page.route.clone(),
+        meta: page.meta.clone(),
+        translations: page.translations.clone(),
+        parts,
+    };
     let key = routes::route_key(&page.route);
-    context.write(&routes::page_data_path(&key), to_json(&page))?;
-    let own_path = page
-        .translations
-        .iter()
-        .find(|t| t.lang == page.meta.lang)
-        .map_or(page.route.as_str(), |t| t.path.as_str())
-        .to_owned();
+    context.write(&routes::page_data_path(&key), to_json(&data))?;
     let alternates: Vec<(String, String)> = page
         .translations
         .iter()
         .map(|t| (t.lang.clone(), context.absolute(&t.path)))
         .collect();
-    let page_head = head::seo_tags(context, &page.meta, &own_path, &alternates, preview);
-    let preloads = page
-        .hero_image
-        .as_ref()
-        .map(|image| head::hero_preloads(image, &context.base))
+    let preview = first_hero.map(|hero| &hero.preview);
+    let page_head = head::seo_tags(context, page, &alternates, preview);
+    let preloads = first_hero
+        .map(|hero| head::hero_preloads(&hero.image, &context.base))
         .unwrap_or_default();
-    let mut addresses = vec![page.route.clone()];
-    if own_path != page.route {
-        addresses.push(own_path.clone());
-    }
-    let data = SiteData {
-        base: context.base.clone(),
-        config: context.config.clone(),
-        ui: ui_of(site, &page.meta.lang),
-        page: Some(page),
-    };
-    let route = &data.page.as_ref().expect("set above").route;
-    for address in &addresses {
-        let html = context.document(&data, route, address, &preloads, &page_head);
-        context.write(&format!("{address}index.html"), html)?;
-    }
-    let entry = sitemap::Entry {
-        url: context.absolute(&own_path),
-        alternates,
-    };
-    Ok((entry, addresses.len()))
-}
-
-/// Writes `404.html`, in the default language, which search engines are told not to index.
-pub fn write_not_found(context: &BuildContext, site: &Site) -> Result<(), BuildError> {
-    let data = SiteData {
-        base: context.base.clone(),
-        config: context.config.clone(),
-        ui: ui_of(site, context.config.default_lang()),
-        page: None,
-    };
-    let html = context.document(
-        &data,
-        routes::NOT_FOUND_MARKER,
-        "/404.html",
-        "",
-        r#"<meta name="robots" content="noindex">"#,
-    );
-    context.write("/404.html", html)
-}
-
-/// The interface's words in `lang`.
-fn ui_of(site: &Site, lang: &str) -> UiText {
-    site.ui
+    let ui = uis
         .iter()
-        .find(|ui| ui.lang == lang)
+        .find(|ui| ui.lang == page.meta.lang)
+        .or(uis.first())
         .cloned()
-        .unwrap_or_default()
+        .unwrap_or_default();
+    let data = SiteData {
+        base: context.base.clone(),
+        config: context.config.clone(),
+        ui,
+        page: Some(data),
+    };
+    let html = context.document(&data, &page.route, &page.route, &preloads, &page_head);
+    context.write(&page.output, html)?;
+    Ok((!page.head.noindex).then(|| sitemap::Entry {
+        url: context.absolute(&page.route),
+        alternates,
+    }))
 }
 
 /// A value of the browser's data as JSON.

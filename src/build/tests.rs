@@ -1,9 +1,7 @@
 //! The build step as a whole: hostile content in, a site whose every page keeps its shape out.
 
-use std::collections::BTreeMap;
-
 use super::{Options, write_site};
-use crate::content::{self, Input, SourceFile};
+use crate::content::{self, Input};
 
 /// Markup that would redirect, restyle or script the page if it reached the HTML as markup.
 const HOSTILE: &str = r#"</title><meta http-equiv="refresh" content="0;url=https://evil.example/"><style>body{display:none}</style><script>alert(1)</script>"' & x"#;
@@ -27,41 +25,46 @@ fn yaml_string(text: &str) -> String {
 
 fn hostile_site() -> Input {
     let hostile = yaml_string(HOSTILE);
-    let settings = format!(
-        "name: {hostile}\nurl: https://example.org\nlanguages: [en]\nhome: index.md\nnav:\n  - key: home\n    page: index.md\n"
+    let config = format!("title: {hostile}\nurl: https://example.org\npermalink: pretty\n");
+    let words: String = [
+        "skipLink",
+        "mainNavigation",
+        "menu",
+        "home",
+        "tocTitle",
+        "imageCredit",
+    ]
+    .iter()
+    .map(|key| format!("{key}:\n  en: {hostile}\n"))
+    .collect();
+    let navigation = format!(
+        "- text: {hostile}\n  href: /\n- text: {hostile}\n  menu:\n    - text: {hostile}\n      href: /\n"
     );
-    let language = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/languages/en.yml"),
-    )
-    .unwrap()
-    .lines()
-    .map(|line| match line.split_once(':') {
-        Some((key, _)) if !line.starts_with(' ') && !line.starts_with('#') && key != "nav" => {
-            format!("{key}: {hostile}")
-        }
-        _ => line.to_owned(),
-    })
-    .collect::<Vec<_>>()
-    .join("\n")
-    .replace("nav:\n", &format!("nav:\n  home: {hostile}\n"));
+    let footer = format!(
+        "columns:\n  - name: {hostile}\n    description: {hostile}\n    links:\n      - text: {hostile}\n        href: /\n"
+    );
     let page = format!(
-        "---\ntitle: {hostile}\ndescription: {hostile}\nimageLicense: {hostile}\n---\n\nText.\n"
+        "---\ntitle: {hostile}\ndescription: {hostile}\npreTitle: {hostile}\nbackground: https://example.org/a.jpg\nimageLicense: {hostile}\npermalink: /\ntoc: true\ncta:\n  - text: {hostile}\n    href: /\n---\n\n## Text\n"
     );
-    Input {
-        settings: Some(SourceFile::new("site.yml", &settings)),
-        languages: BTreeMap::from([(
-            "en".to_owned(),
-            SourceFile::new("languages/en.yml", &language),
-        )]),
-        pages: vec![SourceFile::new("index.md", &page)],
-        public_files: Default::default(),
-        problems: Vec::new(),
-    }
+    let not_found = format!(
+        "---\nlayout: pageNotFound\ntitle: {hostile}\ndescription: {hostile}\npermalink: /404\n---\n"
+    );
+    Input::of(&[
+        ("_config.yml", &config),
+        ("_data/translations.yml", &words),
+        ("_data/navigation.yml", &navigation),
+        ("_data/footer.yml", &footer),
+        ("index.md", &page),
+        ("404.md", &not_found),
+    ])
 }
 
 #[test]
 fn hostile_text_in_every_head_field_stays_text() {
-    let compiled = content::compile(&hostile_site());
+    let compiled = content::compile(
+        &hostile_site(),
+        std::sync::Arc::new(super::page_body::markdownify),
+    );
     let site = compiled
         .site
         .unwrap_or_else(|| panic!("{:?}", compiled.diagnostics));
@@ -72,7 +75,7 @@ fn hostile_text_in_every_head_field_stays_text() {
     write_site(
         site,
         &Options {
-            root: scratch.clone(),
+            site_root: scratch.clone(),
             dist: dist.clone(),
             public_url: "/".into(),
         },

@@ -1,4 +1,7 @@
 //! The checks that need every page at once: addresses, links and their anchors, images.
+//!
+//! Real repositories carry dead links and images that were never committed, and Jekyll builds
+//! them anyway: these are problems the site builds through (warnings, errors under `strict`).
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -7,39 +10,173 @@ use super::body::LinkTarget;
 use super::diagnostics::{Diagnostic, Position, did_you_mean};
 use super::links;
 use super::markdown::LinkRef;
-use crate::model::SiteConfig;
 use crate::routes;
 use crate::urls::decode_path;
 
-/// Two pages at one address.
-pub fn check_routes(drafts: &[PageDraft], diagnostics: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<String, &PageDraft> = HashMap::new();
-    for draft in drafts {
+/// Two pages at one address: the later one (by file name) is left out, as the one Jekyll would
+/// overwrite.
+pub fn check_routes(drafts: &mut Vec<PageDraft>, strict: bool, diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<String, String> = HashMap::new();
+    drafts.retain(|draft| {
         let key = routes::route_key(&draft.page.route);
         match seen.get(&key) {
-            Some(first) => diagnostics.push(
-                Diagnostic::error(
-                    &draft.page.source,
-                    Position::START,
-                    format!(
-                        "this page and {} are both at `{}`",
-                        first.page.source, draft.page.route
-                    ),
-                )
-                .with_hint("rename one of the files or give one a different `permalink`"),
-            ),
+            Some(first) => {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        &draft.page.source,
+                        draft.position("permalink"),
+                        format!(
+                            "this page and {first} are both at `{}`, so this one is left out",
+                            draft.page.route
+                        ),
+                    )
+                    .with_hint("rename one of the files or give one a different `permalink`")
+                    .strict_if(strict),
+                );
+                false
+            }
             None => {
-                seen.insert(key, draft);
+                seen.insert(key, draft.page.source.clone());
+                true
+            }
+        }
+    });
+}
+
+/// What the link checks look links up in.
+pub struct Targets<'a> {
+    pages: HashMap<String, &'a PageDraft>,
+    routes: Vec<&'a str>,
+    files: &'a BTreeSet<String>,
+    strict: bool,
+}
+
+impl<'a> Targets<'a> {
+    pub fn new(drafts: &'a [PageDraft], files: &'a BTreeSet<String>, strict: bool) -> Self {
+        let mut routes: Vec<&str> = drafts.iter().map(|d| d.page.route.as_str()).collect();
+        routes.sort_unstable();
+        Targets {
+            pages: drafts
+                .iter()
+                .map(|d| (routes::route_key(&d.page.route), d))
+                .collect(),
+            routes,
+            files,
+            strict,
+        }
+    }
+
+    fn page_at(&self, path: &str) -> Option<&'a PageDraft> {
+        self.pages.get(&routes::route_key(path)).copied()
+    }
+
+    fn has_file(&self, path: &str) -> bool {
+        self.files.contains(&decode_path(path))
+    }
+
+    /// Checks one link written in `file` on the page at `route`; `own` is that page, for its
+    /// anchors (none for the navigation and footer, which are on every page).
+    pub fn check(
+        &self,
+        file: &str,
+        route: &str,
+        own: Option<&PageDraft>,
+        link: &LinkRef,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        let strict = self.strict;
+        let target = match links::classify(&link.href) {
+            LinkTarget::External => LinkTarget::External,
+            _ if link.is_image => LinkTarget::File,
+            other => other,
+        };
+        match target {
+            LinkTarget::External => check_external(file, link, strict, diagnostics),
+            LinkTarget::Anchor => {
+                if let Some(own) = own {
+                    let fragment = links::fragment_of(&link.href).unwrap_or("");
+                    check_anchor(
+                        file,
+                        link.at,
+                        fragment,
+                        own,
+                        "this page",
+                        strict,
+                        diagnostics,
+                    );
+                }
+            }
+            LinkTarget::File => {
+                let path = links::resolve(route, links::path_of(&link.href));
+                let exists = link.href.starts_with("data:")
+                    || self.has_file(&path)
+                    || (!link.is_image && self.page_at(&decode_path(&path)).is_some());
+                if !exists {
+                    let what = if link.is_image { "an image" } else { "a file" };
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            file,
+                            link.at,
+                            format!("`{}` is {what} that is not in the site", link.href),
+                        )
+                        .with_hint(format!(
+                            "add the file at `{}` in the site's folder, or correct the path",
+                            decode_path(&path)
+                        ))
+                        .strict_if(strict),
+                    );
+                }
+            }
+            LinkTarget::Page => {
+                let path = decode_path(&links::resolve(route, links::path_of(&link.href)));
+                match self.page_at(&path) {
+                    Some(target) => {
+                        if let Some(fragment) = links::fragment_of(&link.href) {
+                            let name = &target.page.source;
+                            check_anchor(
+                                file,
+                                link.at,
+                                fragment,
+                                target,
+                                name,
+                                strict,
+                                diagnostics,
+                            );
+                        }
+                    }
+                    // A folder of files (`/assets/`) is no page, but not a dead link either.
+                    None if self
+                        .files
+                        .iter()
+                        .any(|f| f.starts_with(&routes::canonical(&path))) => {}
+                    None => {
+                        let close = did_you_mean(&routes::canonical(&path), &self.routes);
+                        diagnostics.push(
+                            Diagnostic::warning(
+                                file,
+                                link.at,
+                                format!("`{}` links to a page that does not exist", link.href),
+                            )
+                            .with_hint(match close {
+                                Some(route) => format!("did you mean `{route}`?"),
+                                None => "correct the address, or add the page".to_owned(),
+                            })
+                            .strict_if(strict),
+                        );
+                    }
+                }
             }
         }
     }
 }
+
 fn check_anchor(
     file: &str,
     at: Position,
     fragment: &str,
     target: &PageDraft,
     target_name: &str,
+    strict: bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let fragment = decode_path(fragment);
@@ -54,15 +191,17 @@ fn check_anchor(
         None => format!("the ids on {target_name} are: {}", ids.join(", ")),
     };
     diagnostics.push(
-        Diagnostic::error(
+        Diagnostic::warning(
             file,
             at,
             format!("`#{fragment}` is not an id on {target_name}"),
         )
-        .with_hint(hint),
+        .with_hint(hint)
+        .strict_if(strict),
     );
 }
-fn check_external(file: &str, link: &LinkRef, diagnostics: &mut Vec<Diagnostic>) {
+
+fn check_external(file: &str, link: &LinkRef, strict: bool, diagnostics: &mut Vec<Diagnostic>) {
     let href = link.href.as_str();
     let scheme = links::scheme(href);
     let web = matches!(scheme.as_deref(), Some("http" | "https")) || href.starts_with("//");
@@ -73,128 +212,9 @@ fn check_external(file: &str, link: &LinkRef, diagnostics: &mut Vec<Diagnostic>)
         || (web && host.is_none_or(|h| h.is_empty() || h.contains(['<', '>', '"'])));
     if bad {
         diagnostics.push(
-            Diagnostic::error(file, link.at, format!("`{href}` is not a valid address"))
-                .with_hint("write a full address such as `https://www.specifysoftware.org/`"),
+            Diagnostic::warning(file, link.at, format!("`{href}` is not a valid address"))
+                .with_hint("write a full address such as `https://www.specifysoftware.org/`")
+                .strict_if(strict),
         );
-    }
-}
-pub fn check_backgrounds(
-    drafts: &[PageDraft],
-    public_files: &BTreeSet<String>,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    for draft in drafts {
-        let Some(background) = &draft.page.meta.background else {
-            continue;
-        };
-        if background.starts_with("https://") {
-            continue;
-        }
-        if !background.starts_with('/') || !public_files.contains(background) {
-            diagnostics.push(
-                Diagnostic::error(
-                    &draft.page.source,
-                    draft.position("background"),
-                    format!("the background image `{background}` does not exist"),
-                )
-                .with_hint(format!(
-                    "put the image at `public{}` and write its path from the site root, such as `/assets/images/moss.jpg`",
-                    if background.starts_with('/') { background.clone() } else { format!("/{background}") }
-                )),
-            );
-        }
-    }
-}
-/// Every link and image of every page: pages that exist, anchors they have, files under `public/`,
-/// well-formed addresses of other sites. `config` gives the language roots (`/`, `/es/`).
-pub fn check_links(
-    drafts: &[PageDraft],
-    config: Option<&SiteConfig>,
-    public_files: &BTreeSet<String>,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    let by_route: HashMap<String, &PageDraft> = drafts
-        .iter()
-        .map(|d| (routes::route_key(&d.page.route), d))
-        .collect();
-    let mut known_routes: Vec<&str> = drafts.iter().map(|d| d.page.route.as_str()).collect();
-    known_routes.sort_unstable();
-    let page_at = |path: &str| {
-        let key = match config {
-            Some(config) => routes::lookup_key(path, config),
-            None => routes::route_key(path),
-        };
-        by_route.get(&key).copied()
-    };
-
-    for draft in drafts {
-        let file = draft.page.source.as_str();
-        for link in &draft.links {
-            // An image is a file of this site, or on another one.
-            let target = match links::classify(&link.href) {
-                LinkTarget::External => LinkTarget::External,
-                _ if link.is_image => LinkTarget::File,
-                other => other,
-            };
-            match target {
-                LinkTarget::External => check_external(file, link, diagnostics),
-                LinkTarget::Anchor => {
-                    let fragment = links::fragment_of(&link.href).unwrap_or("");
-                    check_anchor(file, link.at, fragment, draft, "this page", diagnostics);
-                }
-                LinkTarget::File => {
-                    let path = links::resolve(&draft.page.route, links::path_of(&link.href));
-                    if !link.href.starts_with("data:")
-                        && !public_files.contains(&decode_path(&path))
-                    {
-                        diagnostics.push(
-                            Diagnostic::error(
-                                file,
-                                link.at,
-                                format!("`{}` links to a file that does not exist", link.href),
-                            )
-                            .with_hint(format!(
-                                "put the file at `public{path}`, or correct the path"
-                            )),
-                        );
-                    }
-                }
-                LinkTarget::Page => {
-                    let path = links::resolve(&draft.page.route, links::path_of(&link.href));
-                    // `/caf%C3%A9/` is the page `/café/`.
-                    let path = decode_path(&path);
-                    match page_at(&path) {
-                        Some(target) => {
-                            if let Some(fragment) = links::fragment_of(&link.href) {
-                                check_anchor(
-                                    file,
-                                    link.at,
-                                    fragment,
-                                    target,
-                                    &target.page.source,
-                                    diagnostics,
-                                );
-                            }
-                        }
-                        None => {
-                            let close = did_you_mean(&routes::canonical(&path), &known_routes);
-                            diagnostics.push(
-                                Diagnostic::error(
-                                    file,
-                                    link.at,
-                                    format!("`{}` links to a page that does not exist", link.href),
-                                )
-                                .with_hint(match close {
-                                    Some(route) => format!("did you mean `{route}`?"),
-                                    None => {
-                                        format!("the pages are at: {}", known_routes.join(", "))
-                                    }
-                                }),
-                            );
-                        }
-                    }
-                }
-            }
-        }
     }
 }

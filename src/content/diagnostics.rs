@@ -45,6 +45,15 @@ impl Diagnostic {
         self
     }
 
+    /// A problem Jekyll builds through (a dead link, a missing image, an unknown layout): an
+    /// error under `strict: true`, a warning otherwise.
+    pub fn strict_if(mut self, strict: bool) -> Self {
+        if strict {
+            self.severity = Severity::Error;
+        }
+        self
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

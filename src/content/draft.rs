@@ -1,52 +1,74 @@
-//! One page compiled on its own: its front matter read, its body parsed, its address decided,
-//! before the checks that need every page (links, translations).
+//! One page compiled on its own, in two steps: [`read`] takes its front matter (with the site's
+//! `defaults`) and its address, which every page's Liquid may need (`site.pages`); [`compile`]
+//! then renders its Liquid, parses its Markdown and composes its blocks, before the checks that
+//! need every page (links, translations).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
+use liquid::model::{KString, Object, Value, ValueView};
+
+use super::body::blocks::PageBlock;
 use super::body::{Block, Heading, Section};
+use super::config::Settings;
+use super::data::Data;
 use super::diagnostics::{Diagnostic, Position};
-use super::input::{SETTINGS_FILE, SourceFile};
+use super::front_matter::{self, FrontMatter};
+use super::input::SourceFile;
+use super::layout::{self, Composer};
+use super::liquid::Liquid;
+use super::liquid::values::{flag, get, text_at};
 use super::markdown::{self, LinkRef};
-use super::site::Page;
-use super::{front_matter, ids, mojibake};
+use super::site::{Page, PageHead};
+use super::{defaults, ids, mojibake, permalink};
+use crate::model::PageMeta;
 use crate::routes;
 
-/// A page with what the site-wide checks need to know about it.
-pub struct PageDraft {
-    pub page: Page,
+/// A page whose front matter and address are known.
+pub struct Document {
     pub relative: String,
-    pub links: Vec<LinkRef>,
-    pub ids: HashSet<String>,
-    /// Where each front matter key was written.
-    pub positions: HashMap<&'static str, Position>,
+    pub shown: String,
+    /// The front matter with the site's defaults under it, and `url`, `path` and `lang` set.
+    pub front: FrontMatter,
+    pub body: String,
+    pub body_line: usize,
+    /// The page's address (`/about/`).
+    pub url: String,
 }
 
-impl PageDraft {
-    /// Where the front matter key `key` was written (the file's start if it was not).
-    pub fn position(&self, key: &str) -> Position {
-        self.positions.get(key).copied().unwrap_or(Position::START)
+impl Document {
+    /// The page's language.
+    pub fn lang(&self) -> String {
+        text_at(&Value::Object(self.front.value.clone()), "lang").unwrap_or_default()
     }
 }
 
-/// The language a file's folder gives (`es/about.md` -> `es`), if its first folder is one of the
-/// site's languages.
-fn folder_language<'a>(relative: &str, languages: &'a [String]) -> Option<&'a str> {
-    let (first, _) = relative.split_once('/')?;
-    languages
-        .iter()
-        .skip(1)
-        .find(|l| *l == first)
-        .map(String::as_str)
+/// A compiled page with what the site-wide checks need to know about it.
+pub struct PageDraft {
+    pub page: Page,
+    pub relative: String,
+    pub lang_ref: Option<String>,
+    pub links: Vec<LinkRef>,
+    pub ids: HashSet<String>,
+    pub front: FrontMatter,
 }
 
-pub(super) fn compile_page(
+impl PageDraft {
+    /// Where the front matter key `key` was written.
+    pub fn position(&self, key: &str) -> Position {
+        self.front.position(key)
+    }
+}
+
+/// Reads a page's front matter and decides its address. `None` (with an error) when there is no
+/// sensible page, or when the page is not published.
+pub fn read(
     file: &SourceFile,
-    languages: &[String],
+    settings: &Settings,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<PageDraft> {
+) -> Option<Document> {
     let text = decode(file, diagnostics)?;
     let path = file.shown.as_str();
-    check_mojibake(path, text, diagnostics);
+    check_mojibake(path, text, settings.strict, diagnostics);
     let split = match front_matter::split(path, text) {
         Ok(split) => split,
         Err(d) => {
@@ -54,62 +76,225 @@ pub(super) fn compile_page(
             return None;
         }
     };
-    let default_lang = languages
-        .first()
-        .map_or(crate::model::DEFAULT_LANG, String::as_str);
-    let folder_lang = folder_language(&file.relative, languages).unwrap_or(default_lang);
-    // The body is read even when the front matter is wrong, so one run reports both.
-    let meta = front_matter::read(path, &split, folder_lang, diagnostics);
-    let body = markdown::parse(path, split.body, split.body_line, diagnostics);
-    let ids = ids::collect(path, &body.blocks, &body.headings, diagnostics);
-    let front_matter::Meta { meta, positions } = meta?;
-    if !languages.contains(&meta.lang) {
-        let at = positions.get("lang").copied().unwrap_or(Position::START);
+    let mut front = front_matter::read(path, &split, diagnostics)?;
+    let mut values = defaults::for_document(&settings.defaults, &file.relative, file.is_post());
+    for (key, value) in std::mem::take(&mut front.value) {
+        values.insert(key, value);
+    }
+    if get(&Value::Object(values.clone()), "published").is_some_and(|p| !flag(Some(p))) {
+        return None;
+    }
+    let permalink = values
+        .get("permalink")
+        .and_then(super::liquid::values::text)
+        .filter(|p| !p.trim().is_empty());
+    let url = permalink::page_url(&file.relative, permalink.as_deref(), &settings.permalink);
+    if let Some(problem) = routes::address_problem(&url) {
         diagnostics.push(
             Diagnostic::error(
                 path,
-                at,
-                format!(
-                    "`{}` is not one of the site's languages ({})",
-                    meta.lang,
-                    languages.join(", ")
-                ),
+                front.position("permalink"),
+                format!("the page's address `{url}` cannot be one: {problem}"),
             )
-            .with_hint(format!(
-                "add it to `languages` in content/{SETTINGS_FILE}, or correct the page's `lang`"
-            )),
+            .with_hint(
+                "give the page a `permalink` of letters, digits, `-` and `/`, such as `/about/`",
+            ),
         );
         return None;
     }
-    let route = match &meta.permalink {
-        Some(permalink) => routes::canonical(permalink),
-        None => routes::route_for_file(&file.relative, &meta.lang, default_lang),
+    let lang = text_at(&Value::Object(values.clone()), "lang")
+        .unwrap_or_else(|| settings.root_lang.clone());
+    values.insert("lang".into(), Value::scalar(lang));
+    values.insert("url".into(), Value::scalar(url.clone()));
+    values.insert("path".into(), Value::scalar(file.relative.clone()));
+    front.value = values;
+    Some(Document {
+        relative: file.relative.clone(),
+        shown: file.shown.clone(),
+        front,
+        body: split.body.to_owned(),
+        body_line: split.body_line,
+        url,
+    })
+}
+
+/// What compiling any page needs.
+pub struct Context<'a> {
+    pub settings: &'a Settings,
+    pub data: &'a Data,
+    pub liquid: &'a Liquid,
+    /// `site` in templates: `_config.yml`, `data`, `pages`.
+    pub site: &'a Value,
+    /// The repository's own layouts, which are reported by name.
+    pub custom_layouts: &'a [String],
+    /// The news archive's address in a language.
+    pub archive: &'a dyn Fn(&str) -> Option<String>,
+}
+
+/// Renders a page's Liquid, parses its Markdown and composes its blocks.
+pub fn compile(
+    document: Document,
+    cx: &Context,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<PageDraft> {
+    let strict = cx.settings.strict;
+    let file = document.shown.as_str();
+    let mut front = document.front;
+    let mut globals = Object::new();
+    globals.insert("site".into(), cx.site.clone());
+    globals.insert("page".into(), Value::Object(front.value.clone()));
+    // Front matter values may use Liquid too (`background: "{{ site.data.images.moss.src }}"`).
+    let mut failed = false;
+    let mut values = std::mem::take(&mut front.value);
+    render_values(&mut values, "", &mut |text, path| {
+        let at = front.position(path);
+        let rendered = cx.liquid.render(file, at, text, &globals, diagnostics);
+        failed |= rendered.is_none();
+        rendered
+    });
+    front.value = values;
+    globals.insert("page".into(), Value::Object(front.value.clone()));
+    let body = cx.liquid.render(
+        file,
+        Position::new(document.body_line, 1),
+        &document.body,
+        &globals,
+        diagnostics,
+    );
+    let body = body.unwrap_or_else(|| {
+        failed = true;
+        String::new()
+    });
+    let parsed = markdown::parse(file, &body, document.body_line, diagnostics);
+    let ids = ids::collect(file, &parsed.blocks, &parsed.headings, strict, diagnostics);
+    let page = Value::Object(front.value.clone());
+    let lang = text_at(&page, "lang").unwrap_or_else(|| cx.settings.root_lang.clone());
+    let position = |path: &str| front.position(path);
+    let tolerated = |d: Diagnostic| d.strict_if(strict);
+    let mut liquify = |text: &str, at: Position, diagnostics: &mut Vec<Diagnostic>| {
+        cx.liquid
+            .render(file, at, text, &globals, diagnostics)
+            .unwrap_or_default()
     };
-    if let Some(problem) = routes::address_problem(&route) {
-        diagnostics.push(
-            Diagnostic::error(
-                path,
-                Position::START,
-                format!(
-                    "the file's name makes the address `{route}`, which cannot be one: {problem}"
-                ),
-            )
-            .with_hint("rename the file with letters, digits and `-`, or give it a `permalink`"),
-        );
+    let mut parse_markdown = |text: &str, at: Position, diagnostics: &mut Vec<Diagnostic>| {
+        markdown::parse(file, text, at.line, diagnostics)
+    };
+    let mut composer = Composer {
+        file,
+        page: &page,
+        position: &position,
+        data: &cx.data.value,
+        liquify: &mut liquify,
+        markdown: &mut parse_markdown,
+        archive: (cx.archive)(&lang),
+        tolerated: &tolerated,
+        links: Vec::new(),
+    };
+    let layout = layout::layout_name(&composer, cx.custom_layouts, diagnostics);
+    let blocks = layout::blocks(&mut composer, &layout, sections(parsed.blocks), diagnostics);
+    let mut links = parsed.links;
+    links.append(&mut composer.links);
+    if failed {
         return None;
     }
+    let title = text_at(&page, "title").unwrap_or_else(|| cx.settings.title.clone());
+    let not_found = layout == "pageNotFound";
+    let meta = PageMeta {
+        title,
+        lang,
+        not_found,
+    };
+    let head = PageHead {
+        description: text_at(&page, "description")
+            .or_else(|| first_paragraph(&blocks))
+            .map(|d| d.split_whitespace().collect::<Vec<_>>().join(" ")),
+        image: text_at(&page, "background").or_else(|| text_at(&page, "thumbnail")),
+        noindex: not_found,
+    };
     Some(PageDraft {
         page: Page {
-            route,
-            source: file.shown.clone(),
+            output: permalink::output_file(&document.url),
+            route: document.url,
+            source: document.shown.clone(),
             meta,
+            head,
             translations: Vec::new(),
-            sections: sections(body.blocks),
+            blocks,
         },
-        relative: file.relative.clone(),
-        links: body.links,
+        relative: document.relative,
+        lang_ref: text_at(&page, "lang-ref"),
+        links,
         ids,
-        positions,
+        front,
+    })
+}
+
+/// Renders the Liquid in every text of `values` (nested ones too), where `path` is each text's
+/// dotted path; a text whose Liquid fails keeps its source.
+fn render_values(
+    values: &mut Object,
+    prefix: &str,
+    render: &mut dyn FnMut(&str, &str) -> Option<String>,
+) {
+    for (key, value) in values.iter_mut() {
+        let path = join(prefix, key);
+        render_value(value, &path, render);
+    }
+}
+
+fn render_value(
+    value: &mut Value,
+    path: &str,
+    render: &mut dyn FnMut(&str, &str) -> Option<String>,
+) {
+    match value {
+        Value::Scalar(scalar) => {
+            let text = scalar.to_kstr();
+            if (text.contains("{{") || text.contains("{%"))
+                && let Some(rendered) = render(text.as_str(), path)
+            {
+                *value = Value::scalar(rendered);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                render_value(
+                    item,
+                    &join(path, &KString::from_string(i.to_string())),
+                    render,
+                );
+            }
+        }
+        Value::Object(object) => render_values(object, path, render),
+        _ => {}
+    }
+}
+
+fn join(prefix: &str, key: &str) -> String {
+    if prefix.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{prefix}.{key}")
+    }
+}
+
+/// The text of the page's first paragraph, for a description when it has none.
+fn first_paragraph(blocks: &[PageBlock]) -> Option<String> {
+    blocks.iter().find_map(|block| match block {
+        PageBlock::Prose(prose) => {
+            prose
+                .sections
+                .iter()
+                .flat_map(|s| &s.blocks)
+                .find_map(|b| match b {
+                    Block::Paragraph { content, .. } => {
+                        let text = super::body::plain_text(content);
+                        (!text.trim().is_empty()).then_some(text)
+                    }
+                    _ => None,
+                })
+        }
+        _ => None,
     })
 }
 
@@ -139,11 +324,13 @@ pub(super) fn decode<'a>(
         }
     }
 }
-fn check_mojibake(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) {
+
+/// Garbled text is reported, and left as it is (Jekyll shows it too).
+fn check_mojibake(file: &str, text: &str, strict: bool, diagnostics: &mut Vec<Diagnostic>) {
     for (n, line) in text.lines().enumerate() {
         for found in mojibake::find(line) {
             diagnostics.push(
-                Diagnostic::error(
+                Diagnostic::warning(
                     file,
                     Position::new(n + 1, found.column),
                     format!(
@@ -154,11 +341,14 @@ fn check_mojibake(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) {
                 .with_hint(format!(
                     "replace `{}` with `{}`",
                     found.garbled, found.intended
-                )),
+                ))
+                .strict_if(strict),
             );
         }
     }
 }
+
+/// Blocks cut into sections at their `<h2>` headings.
 fn sections(blocks: Vec<Block>) -> Vec<Section> {
     let mut sections = vec![Section {
         heading: None,

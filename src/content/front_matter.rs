@@ -1,25 +1,47 @@
 //! Jekyll-style YAML front matter: the block between `---` lines at the top of a page.
+//!
+//! Any key is allowed: front matter is data for the layouts and for Liquid (`page.*`). Only a
+//! key that looks like a misspelling of one the site reads (`descripton`) is worth a warning.
 
-use std::collections::HashMap;
+use liquid::model::{Object, Value};
 
-use super::diagnostics::{Diagnostic, Position};
-use super::yaml;
-use crate::model::PageMeta;
+use super::diagnostics::{Diagnostic, Position, did_you_mean};
+use super::yaml::{self, Positions};
 
-/// The keys a page may set, as editors write them.
-pub const KEYS: [&str; 8] = [
+/// The keys the theme's layouts and blocks read from a page.
+pub const KNOWN_KEYS: [&str; 31] = [
     "title",
     "description",
     "background",
     "imageLicense",
+    "imageAlt",
     "height",
     "lang-ref",
     "lang",
     "permalink",
+    "layout",
+    "composition",
+    "cta",
+    "preTitle",
+    "overlayColor",
+    "hasBlackText",
+    "hasTextShadow",
+    "klass",
+    "toc",
+    "tocMaxDepth",
+    "mobileToc",
+    "published",
+    "date",
+    "categories",
+    "tags",
+    "excludeFromArchive",
+    "thumbnail",
+    "sideNavigation",
+    "navbar",
+    "redirect_from",
+    "author",
+    "sitemap",
 ];
-
-/// Jekyll keys that mean nothing here but are harmless in pages carried over from Jekyll.
-const IGNORED_JEKYLL_KEYS: [&str; 2] = ["layout", "published"];
 
 /// A content file cut into its front matter and its Markdown body.
 #[derive(Debug)]
@@ -69,19 +91,30 @@ fn strip_fence(text: &str) -> Option<&str> {
         .or_else(|| rest.strip_prefix('\n'))
 }
 
-/// The page's metadata, and where each key was written so later checks can point at it.
-pub struct Meta {
-    pub meta: PageMeta,
-    pub positions: HashMap<&'static str, Position>,
+/// A page's front matter as data, and where each value was written.
+#[derive(Debug, Default)]
+pub struct FrontMatter {
+    pub value: Object,
+    pub positions: Positions,
+    /// Where the front matter starts (its first line), for problems with no key to point at.
+    pub start: Position,
 }
 
-/// Reads and checks the front matter. `lang` is the language the file's folder gives.
-pub fn read(
-    file: &str,
-    split: &Split,
-    lang: &str,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Meta> {
+impl FrontMatter {
+    /// Where the value at `path` (`title`, `composition.0.data`) was written.
+    pub fn position(&self, path: &str) -> Position {
+        self.positions.get(path).copied().unwrap_or(self.start)
+    }
+}
+
+/// Reads the front matter of `split` (from `file`). `None` with an error when it is not a set
+/// of `key: value` lines.
+pub fn read(file: &str, split: &Split, diagnostics: &mut Vec<Diagnostic>) -> Option<FrontMatter> {
+    let start = if split.yaml.is_empty() {
+        Position::START
+    } else {
+        Position::new(split.yaml_line, 1)
+    };
     let document = yaml::mapping(
         file,
         split.yaml,
@@ -89,83 +122,34 @@ pub fn read(
         "front matter",
         diagnostics,
     )?;
-    let entries = document.entries().unwrap_or_default();
-    let mut meta = PageMeta {
-        lang: lang.to_owned(),
-        ..PageMeta::default()
+    let (value, positions) = document.to_value();
+    let value = match value {
+        Value::Object(object) => object,
+        _ => Object::new(),
     };
-    let mut positions = HashMap::new();
-    let mut title = None;
-
-    for (key, key_node, value) in entries {
-        let Some(&known) = KEYS.iter().find(|k| **k == key) else {
-            if !IGNORED_JEKYLL_KEYS.contains(&key.as_str()) {
-                diagnostics.push(yaml::unknown_key(
+    for key in value.keys() {
+        if KNOWN_KEYS.contains(&key.as_str()) {
+            continue;
+        }
+        if let Some(close) = did_you_mean(key, &KNOWN_KEYS) {
+            diagnostics.push(
+                Diagnostic::warning(
                     file,
-                    &key,
-                    key_node.at,
-                    &KEYS,
-                    "front matter key",
-                ));
-            }
-            continue;
-        };
-        positions.insert(known, value.at);
-        let Some(text) = yaml::text_of(file, &key, &value, diagnostics) else {
-            continue;
-        };
-        match known {
-            "title" => title = Some(text),
-            "description" => meta.description = Some(text),
-            "background" => meta.background = Some(text),
-            "imageLicense" => meta.image_license = Some(text),
-            "height" => {
-                if is_css_length(&text) {
-                    meta.height = Some(text);
-                } else {
-                    diagnostics.push(
-                        Diagnostic::error(
-                            file,
-                            value.at,
-                            format!("`height` must be a CSS length, found `{text}`"),
-                        )
-                        .with_hint("write a number and a unit, such as `70vh`, `480px` or `30rem`"),
-                    );
-                }
-            }
-            "lang-ref" => meta.lang_ref = Some(text),
-            "lang" => meta.lang = text,
-            "permalink" => match crate::routes::address_problem(&text) {
-                None => meta.permalink = Some(text),
-                Some(problem) => diagnostics.push(
-                    Diagnostic::error(
-                        file,
-                        value.at,
-                        format!("`permalink` `{text}` is not an address of this site: {problem}"),
-                    )
-                    .with_hint(
-                        "write a path of plain names from the site's root, such as `/contact/`",
-                    ),
-                ),
-            },
-            _ => unreachable!("every key in KEYS is handled"),
+                    positions
+                        .get(&yaml::key_path(key))
+                        .copied()
+                        .unwrap_or(start),
+                    format!("the front matter key `{key}` is not one the site reads"),
+                )
+                .with_hint(format!("did you mean `{close}`?")),
+            );
         }
     }
-
-    let Some(title) = title else {
-        let at = if split.yaml.is_empty() {
-            Position::START
-        } else {
-            Position::new(split.yaml_line, 1)
-        };
-        diagnostics.push(
-            Diagnostic::error(file, at, "the page has no `title`")
-                .with_hint("add a line `title: The page title` to the front matter"),
-        );
-        return None;
-    };
-    meta.title = title;
-    Some(Meta { meta, positions })
+    Some(FrontMatter {
+        value,
+        positions,
+        start,
+    })
 }
 
 /// A positive CSS length with a unit, or a percentage.
@@ -188,52 +172,40 @@ mod tests {
 
     const SEED_FRONT_MATTER: &str = "---\nlang-ref: about\ntitle: About the Specify Collections Consortium\ndescription: A community of member collections from around the globe\nbackground: /assets/images/placeholders/moss.jpg\nimageLicense: |\n  Specify Collections Consortium\nheight: 70vh\n---\n\n## About\n";
 
-    fn read_text(text: &str) -> (Option<Meta>, Vec<Diagnostic>) {
+    fn read_text(text: &str) -> (Option<FrontMatter>, Vec<String>) {
         let mut diagnostics = Vec::new();
-        let meta = match split("content/p.md", text) {
-            Ok(split) => read("content/p.md", &split, "en", &mut diagnostics),
+        let front = match split("content/p.md", text) {
+            Ok(split) => read("content/p.md", &split, &mut diagnostics),
             Err(d) => {
                 diagnostics.push(d);
                 None
             }
         };
-        (meta, diagnostics)
+        (front, diagnostics.iter().map(ToString::to_string).collect())
     }
 
-    fn messages(diagnostics: &[Diagnostic]) -> Vec<String> {
-        diagnostics.iter().map(ToString::to_string).collect()
-    }
-
-    #[test]
-    fn reads_every_key_of_the_seed_page() {
-        let (meta, diagnostics) = read_text(SEED_FRONT_MATTER);
-        assert_eq!(diagnostics, []);
-        let meta = meta.unwrap().meta;
-        assert_eq!(meta.title, "About the Specify Collections Consortium");
-        assert_eq!(
-            meta.description.as_deref(),
-            Some("A community of member collections from around the globe")
-        );
-        assert_eq!(
-            meta.background.as_deref(),
-            Some("/assets/images/placeholders/moss.jpg")
-        );
-        assert_eq!(
-            meta.image_license.as_deref(),
-            Some("Specify Collections Consortium")
-        );
-        assert_eq!(meta.height.as_deref(), Some("70vh"));
-        assert_eq!(meta.lang_ref.as_deref(), Some("about"));
-        assert_eq!(meta.lang, "en");
-        assert_eq!(meta.permalink, None);
+    fn text(front: &FrontMatter, key: &str) -> Option<String> {
+        front
+            .value
+            .get(key)
+            .and_then(crate::content::liquid::values::text)
     }
 
     #[test]
-    fn reads_lang_and_permalink() {
-        let (meta, _) = read_text("---\ntitle: Datos\nlang: es\npermalink: /es/datos/\n---\n");
-        let meta = meta.unwrap().meta;
-        assert_eq!(meta.lang, "es");
-        assert_eq!(meta.permalink.as_deref(), Some("/es/datos/"));
+    fn reads_every_key_of_the_seed_page_with_its_position() {
+        let (front, problems) = read_text(SEED_FRONT_MATTER);
+        assert!(problems.is_empty(), "{problems:?}");
+        let front = front.unwrap();
+        assert_eq!(
+            text(&front, "title").as_deref(),
+            Some("About the Specify Collections Consortium")
+        );
+        assert_eq!(
+            text(&front, "imageLicense").as_deref(),
+            Some("Specify Collections Consortium\n")
+        );
+        assert_eq!(text(&front, "height").as_deref(), Some("70vh"));
+        assert_eq!(front.position("height"), Position::new(8, 9));
     }
 
     #[test]
@@ -245,75 +217,37 @@ mod tests {
 
     #[test]
     fn invalid_yaml_is_reported_at_its_line_in_the_file() {
-        let (meta, diagnostics) =
+        let (front, problems) =
             read_text("---\ntitle: A\ndescription: [unclosed\nheight: 70vh\n---\nbody\n");
-        assert!(meta.is_none());
-        assert_eq!(diagnostics.len(), 1);
-        let d = &diagnostics[0];
+        assert!(front.is_none());
+        assert_eq!(problems.len(), 1);
         assert!(
-            d.message.starts_with("front matter is not valid YAML"),
-            "{d}"
+            problems[0].contains("error: front matter is not valid YAML"),
+            "{problems:?}"
         );
-        assert!(d.line >= 3 && d.line <= 5, "{d}");
-    }
-
-    #[test]
-    fn a_missing_title_is_an_error() {
-        let (meta, diagnostics) = read_text("---\ndescription: x\n---\n");
-        assert!(meta.is_none());
-        assert_eq!(
-            messages(&diagnostics),
-            [
-                "content/p.md:2:1: error: the page has no `title`\n  = hint: add a line `title: The page title` to the front matter"
-            ]
-        );
-    }
-
-    #[test]
-    fn a_file_without_front_matter_has_no_title() {
-        let (_, diagnostics) = read_text("# Just Markdown\n");
-        assert_eq!(diagnostics[0].message, "the page has no `title`");
-        assert_eq!((diagnostics[0].line, diagnostics[0].column), (1, 1));
     }
 
     #[test]
     fn an_unclosed_front_matter_is_an_error() {
-        let (_, diagnostics) = read_text("---\ntitle: x\n");
-        assert_eq!(diagnostics[0].message, "front matter is never closed");
+        let (_, problems) = read_text("---\ntitle: x\n");
+        assert!(problems[0].contains("front matter is never closed"));
     }
 
     #[test]
-    fn height_must_be_a_css_length() {
-        let (_, diagnostics) = read_text("---\ntitle: x\nheight: tall\n---\n");
+    fn any_key_is_data_and_only_a_misspelling_is_a_warning() {
+        let (front, problems) = read_text("---\ntitle: x\ncustomField: 3\ndescripton: y\n---\n");
+        assert!(front.unwrap().value.contains_key("customField"));
         assert_eq!(
-            messages(&diagnostics),
+            problems,
             [
-                "content/p.md:3:9: error: `height` must be a CSS length, found `tall`\n  = hint: write a number and a unit, such as `70vh`, `480px` or `30rem`"
+                "content/p.md:4:1: warning: the front matter key `descripton` is not one the site reads\n  = hint: did you mean `description`?"
             ]
         );
+    }
+
+    #[test]
+    fn heights_are_css_lengths() {
         assert!(is_css_length("70vh") && is_css_length("480px") && is_css_length("12.5rem"));
         assert!(!is_css_length("70") && !is_css_length("-3px") && !is_css_length("vh"));
-    }
-
-    #[test]
-    fn a_value_of_the_wrong_type_is_an_error() {
-        let (_, diagnostics) = read_text("---\ntitle: x\ndescription:\n  - a\n  - b\n---\n");
-        assert_eq!(
-            diagnostics[0].message,
-            "`description` must be text, found a list"
-        );
-        assert_eq!(diagnostics[0].line, 4);
-    }
-
-    #[test]
-    fn an_unknown_key_is_a_warning_with_a_suggestion() {
-        let (meta, diagnostics) = read_text("---\ntitle: x\nimage_license: CC BY\n---\n");
-        assert!(meta.is_some());
-        assert_eq!(
-            messages(&diagnostics),
-            [
-                "content/p.md:3:1: warning: unknown front matter key `image_license`\n  = hint: did you mean `imageLicense`?"
-            ]
-        );
     }
 }

@@ -11,6 +11,7 @@ pub fn collect(
     file: &str,
     blocks: &[Block],
     positions: &[Position],
+    strict: bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> HashSet<String> {
     let mut found = Found::default();
@@ -23,11 +24,12 @@ pub fn collect(
         let at = positions.get(n).copied().unwrap_or(Position::START);
         if let Some(first) = seen.get(&id) {
             diagnostics.push(
-                Diagnostic::error(file, at, format!("two headings have the id `{id}`"))
+                Diagnostic::warning(file, at, format!("two headings have the id `{id}`"))
                     .with_hint(format!(
                         "the first is on line {}; give this one another id with `{{: #another-id}}` on the line after it",
                         first.line
-                    )),
+                    ))
+                    .strict_if(strict),
             );
         } else {
             seen.insert(id.clone(), at);

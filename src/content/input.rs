@@ -1,42 +1,79 @@
-//! What the compiler reads: the site's files, loaded from disk or given by a test.
+//! What the compiler reads: a hosted-portal repository (a Jekyll site folder), loaded from disk
+//! or given by a test, sorted the way Jekyll sorts it.
+//!
+//! - `_config.yml`: the site's settings;
+//! - `_data/**` (YAML, JSON, CSV): data, by dotted path;
+//! - `_includes/**`: what `{% include %}` finds; `_layouts/*.html`: the repository's own layouts;
+//! - `_posts/**`: news posts;
+//! - any other file that starts with front matter and is Markdown: a page;
+//! - any other file: a static file, copied to the same address.
+//!
+//! Names starting with `_`, `.` or `#`, or ending with `~`, are not part of the site, nor are the
+//! paths `exclude:` lists (added to Jekyll's own list).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::diagnostics::Diagnostic;
 use super::walk;
 
-/// The site settings file, inside the content folder.
-pub const SETTINGS_FILE: &str = "site.yml";
-/// The folder of the language files, inside the content folder.
-pub const LANGUAGES_FOLDER: &str = "languages";
+/// The settings file, at the top of the site's folder.
+pub const CONFIG_FILE: &str = "_config.yml";
+
+/// What Jekyll leaves out of every site, besides what `exclude:` lists.
+const DEFAULT_EXCLUDE: [&str; 14] = [
+    ".sass-cache",
+    ".jekyll-cache",
+    "gemfiles",
+    "Gemfile",
+    "Gemfile.lock",
+    "node_modules",
+    "vendor/bundle/",
+    "vendor/cache/",
+    "vendor/gems/",
+    "vendor/ruby/",
+    "vendor",
+    "_site",
+    "package.json",
+    "package-lock.json",
+];
+
+/// Extensions of the pages the compiler reads as Markdown.
+pub const MARKDOWN_EXTENSIONS: [&str; 2] = ["md", "markdown"];
 
 /// Everything the compiler reads, so that it can be fed from disk or from a test.
 #[derive(Clone, Debug, Default)]
 pub struct Input {
-    /// `content/site.yml`, if it exists.
-    pub settings: Option<SourceFile>,
-    /// `content/languages/<code>.yml`, by language code.
-    pub languages: BTreeMap<String, SourceFile>,
-    /// Every `.md` file under `content/`.
-    pub pages: Vec<SourceFile>,
-    /// Every file under `public/`, as the site path it is served at (`/assets/moss.jpg`).
-    pub public_files: BTreeSet<String>,
-    /// What was wrong while reading the folders (links out of the site, loops).
+    /// The site's folder on disk, for copying its static files (none in tests).
+    pub root: Option<PathBuf>,
+    /// `_config.yml`, if there is one.
+    pub config: Option<SourceFile>,
+    /// Every file under `_data/`.
+    pub data: Vec<SourceFile>,
+    /// Every file under `_includes/`, by its path there (`figure.html`).
+    pub includes: BTreeMap<String, SourceFile>,
+    /// The names of the repository's own layouts (`_layouts/custom.html` is `custom`).
+    pub layouts: BTreeSet<String>,
+    /// Pages and posts: files with front matter.
+    pub documents: Vec<SourceFile>,
+    /// Every other file of the site, as the address it is served at (`/assets/moss.jpg`).
+    pub static_files: BTreeSet<String>,
+    /// What was wrong while reading the folder (links out of the site, loops).
     pub problems: Vec<Diagnostic>,
 }
 
-/// A content file.
+/// A file of the site.
 #[derive(Clone, Debug)]
 pub struct SourceFile {
-    /// Path inside the content folder (`es/about.md`).
+    /// Path inside the site's folder (`es/about.md`, `_posts/2021-01-14-x.md`).
     pub relative: String,
-    /// Path as shown in messages (`content/es/about.md`).
+    /// Path as messages show it (`content/es/about.md`).
     pub shown: String,
     pub bytes: Vec<u8>,
 }
 
 impl SourceFile {
+    /// A file of the site folder `content/` with `text`, for tests.
     pub fn new(relative: &str, text: &str) -> Self {
         Self {
             relative: relative.to_owned(),
@@ -44,43 +81,185 @@ impl SourceFile {
             bytes: text.as_bytes().to_vec(),
         }
     }
+
+    /// Whether this is a post (a file under a `_posts` folder).
+    pub fn is_post(&self) -> bool {
+        self.relative.starts_with("_posts/") || self.relative.contains("/_posts/")
+    }
 }
 
-/// Reads `content/` and the list of files in `public/` under the repository root `root`.
-pub fn load(root: &Path) -> std::io::Result<Input> {
-    let content = root.join("content");
-    let mut input = Input::default();
-    let (files, problems) = walk::files(root, &content, "content");
-    input.problems = problems;
-    for path in files {
-        let relative = relative_path(&content, &path);
-        let file = SourceFile {
-            shown: format!("content/{relative}"),
-            bytes: std::fs::read(&path)?,
-            relative,
-        };
-        let language = file
-            .relative
-            .strip_prefix(&format!("{LANGUAGES_FOLDER}/"))
-            .and_then(|name| name.strip_suffix(".yml"));
-        if file.relative == SETTINGS_FILE {
-            input.settings = Some(file);
-        } else if let Some(code) = language {
-            input.languages.insert(code.to_owned(), file);
-        } else if file.relative.ends_with(".md") {
-            input.pages.push(file);
+impl Input {
+    /// A site of the given files (paths inside the folder, texts), sorted as `load` sorts them,
+    /// for tests.
+    pub fn of(files: &[(&str, &str)]) -> Self {
+        let mut input = Input::default();
+        for (relative, text) in files {
+            input.add(SourceFile::new(relative, text), &[]);
+        }
+        input
+    }
+
+    /// Puts a file where it belongs; `excluded` is the site's `exclude:` list.
+    fn add(&mut self, file: SourceFile, excluded: &[String]) {
+        let relative = file.relative.clone();
+        if relative == CONFIG_FILE {
+            self.config = Some(file);
+        } else if let Some(data) = relative.strip_prefix("_data/") {
+            if !data.split('/').any(is_hidden) {
+                self.data.push(file);
+            }
+        } else if let Some(include) = relative.strip_prefix("_includes/") {
+            self.includes.insert(include.to_owned(), file);
+        } else if let Some(layout) = relative.strip_prefix("_layouts/") {
+            if let Some(name) = layout.strip_suffix(".html") {
+                self.layouts.insert(name.to_owned());
+            }
+        } else if !is_part_of_site(&relative, excluded) {
+        } else if starts_with_front_matter(&file.bytes) && is_markdown(&relative) {
+            self.documents.push(file);
+        } else if !file.is_post() {
+            self.static_files.insert(format!("/{relative}"));
         }
     }
-    let public = root.join("public");
-    let (assets, problems) = walk::files(root, &public, "public");
-    input.problems.extend(problems);
-    input.public_files = assets
+}
+
+/// Whether `relative` belongs to the site: not under a name Jekyll treats as special (`_`, `.`,
+/// `#`, `~`, except `_posts` folders), and not excluded.
+fn is_part_of_site(relative: &str, excluded: &[String]) -> bool {
+    let segments: Vec<&str> = relative.split('/').collect();
+    let special = segments
         .iter()
-        .map(|p| format!("/{}", relative_path(&public, p)))
-        .collect();
+        .any(|segment| is_hidden(segment) && *segment != "_posts");
+    let excluded = DEFAULT_EXCLUDE
+        .iter()
+        .copied()
+        .chain(excluded.iter().map(String::as_str))
+        .any(|pattern| matches_exclude(relative, pattern));
+    !special && !excluded
+}
+
+/// A name Jekyll leaves out of the site unless told otherwise.
+fn is_hidden(name: &str) -> bool {
+    name.starts_with(['_', '.', '#']) || name.ends_with('~')
+}
+
+/// Whether `relative` is what an `exclude:` entry names: the path itself, a folder it is in, or
+/// a match of a pattern with `*`.
+fn matches_exclude(relative: &str, pattern: &str) -> bool {
+    let pattern = pattern.trim_start_matches("./").trim_start_matches('/');
+    let folder = pattern.trim_end_matches('/');
+    if folder.is_empty() {
+        return false;
+    }
+    if pattern.contains('*') {
+        return glob_matches(pattern, relative)
+            || relative
+                .split('/')
+                .next_back()
+                .is_some_and(|name| glob_matches(pattern, name));
+    }
+    relative == folder || relative.starts_with(&format!("{folder}/"))
+}
+
+/// A shell-style match of `pattern` (`*` is any run of characters) against all of `text`.
+fn glob_matches(pattern: &str, text: &str) -> bool {
+    match pattern.split_once('*') {
+        None => pattern == text,
+        Some((head, tail)) => {
+            let Some(rest) = text.strip_prefix(head) else {
+                return false;
+            };
+            (0..=rest.len())
+                .filter(|&i| rest.is_char_boundary(i))
+                .any(|i| glob_matches(tail, &rest[i..]))
+        }
+    }
+}
+
+fn starts_with_front_matter(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    bytes.starts_with(b"---\n") || bytes.starts_with(b"---\r\n")
+}
+
+fn is_markdown(relative: &str) -> bool {
+    relative
+        .rsplit_once('.')
+        .is_some_and(|(_, ext)| MARKDOWN_EXTENSIONS.contains(&ext))
+}
+
+/// The `exclude:` list of a `_config.yml`, read leniently: the settings themselves are read (and
+/// checked) later, but which files make the site must be known first.
+fn exclude_list(config: Option<&SourceFile>) -> Vec<String> {
+    let Some(text) = config.and_then(|c| std::str::from_utf8(&c.bytes).ok()) else {
+        return Vec::new();
+    };
+    let Ok(document) = super::yaml::Document::parse("", text, 1, "") else {
+        return Vec::new();
+    };
+    let Ok(entries) = document.entries() else {
+        return Vec::new();
+    };
+    entries
+        .iter()
+        .find(|(key, _, _)| key == "exclude")
+        .and_then(|(_, _, value)| super::yaml::items(value.node, 1))
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|item| super::yaml::text(item.node).ok().flatten())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Reads the site folder `root`, naming its files in messages after `shown` (`content`).
+pub fn load(root: &Path, shown: &str) -> std::io::Result<Input> {
+    let mut input = Input {
+        root: Some(root.to_path_buf()),
+        ..Input::default()
+    };
+    let (files, problems) = walk::files(root, root, shown);
+    input.problems = problems;
+    let config_path = root.join(CONFIG_FILE);
+    let config = config_path
+        .is_file()
+        .then(|| -> std::io::Result<SourceFile> {
+            Ok(SourceFile {
+                relative: CONFIG_FILE.to_owned(),
+                shown: format!("{shown}/{CONFIG_FILE}"),
+                bytes: std::fs::read(&config_path)?,
+            })
+        })
+        .transpose()?;
+    let excluded = exclude_list(config.as_ref());
+    for path in files {
+        let relative = relative_path(root, &path);
+        if relative == CONFIG_FILE {
+            continue;
+        }
+        // Static files are copied later, straight from disk: only their names are needed now.
+        let needed = !is_part_of_site(&relative, &excluded)
+            || relative.starts_with('_')
+            || is_markdown(&relative);
+        let bytes = if needed {
+            std::fs::read(&path)?
+        } else {
+            Vec::new()
+        };
+        let file = SourceFile {
+            shown: format!("{shown}/{relative}"),
+            relative,
+            bytes,
+        };
+        input.add(file, &excluded);
+    }
+    if let Some(config) = config {
+        input.add(config, &excluded);
+    }
     Ok(input)
 }
 
+/// `path` relative to `base`, with `/` between its parts.
 pub(super) fn relative_path(base: &Path, path: &Path) -> String {
     let relative = path.strip_prefix(base).unwrap_or(path);
     relative
@@ -88,4 +267,54 @@ pub(super) fn relative_path(base: &Path, path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_are_sorted_as_jekyll_sorts_them() {
+        let input = Input::of(&[
+            ("_config.yml", "title: T\n"),
+            ("_data/navigation.yml", "- text: A\n"),
+            ("_data/es/navigation.yml", "- text: A\n"),
+            ("_includes/figure.html", "<figure></figure>"),
+            ("_layouts/custom.html", "{{ content }}"),
+            ("_posts/2021-01-14-x.md", "---\ntitle: X\n---\n"),
+            ("about.md", "---\ntitle: About\n---\n"),
+            ("notes.md", "No front matter: a static file.\n"),
+            ("assets/images/moss.jpg", ""),
+            (".github/workflows/x.yml", ""),
+            ("_sass/main.scss", ""),
+            ("Gemfile", ""),
+            ("vendor/bundle/x.rb", ""),
+            ("node_modules/x/index.js", ""),
+        ]);
+        assert!(input.config.is_some());
+        assert_eq!(input.data.len(), 2);
+        assert_eq!(input.includes.keys().collect::<Vec<_>>(), ["figure.html"]);
+        assert_eq!(input.layouts.iter().collect::<Vec<_>>(), ["custom"]);
+        let documents: Vec<&str> = input
+            .documents
+            .iter()
+            .map(|d| d.relative.as_str())
+            .collect();
+        assert_eq!(documents, ["_posts/2021-01-14-x.md", "about.md"]);
+        assert_eq!(
+            input.static_files.iter().collect::<Vec<_>>(),
+            ["/assets/images/moss.jpg", "/notes.md"]
+        );
+    }
+
+    #[test]
+    fn exclude_names_paths_folders_and_patterns() {
+        assert!(matches_exclude("README.md", "README.md"));
+        assert!(matches_exclude("docs/a/b.md", "docs/"));
+        assert!(matches_exclude("docs/a/b.md", "docs"));
+        assert!(!matches_exclude("docsx/a.md", "docs"));
+        assert!(matches_exclude("a/README.md", "*.md"));
+        assert!(matches_exclude("serve.json", "serve.*"));
+        assert!(!matches_exclude("about.md", "*.json"));
+    }
 }

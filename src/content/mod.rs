@@ -1,36 +1,52 @@
-//! The content compiler: the site's folder (`content/*.md`, `content/site.yml`,
-//! `content/languages/*.yml`, the files of `public/`) -> a checked [`Site`].
+//! The content compiler: a hosted-portal repository (a Jekyll site folder with `_config.yml`,
+//! `_data/`, Markdown pages with front matter, Liquid) -> a checked [`Site`].
 //!
 //! It runs at build time only (it is not part of the WebAssembly) and knows no Leptos: it knows
-//! Markdown and YAML, and hands over plain data (the browser's `crate::model` and the body tree
-//! [`body`]). It runs in stages: [`input`] reads the files, [`draft`] compiles each page on its
-//! own, [`checks`] and [`translations`] look at every page at once, [`settings`] resolves the
-//! site's settings against the pages. Every problem found becomes a [`Diagnostic`] naming the
-//! file, line and column; all of them are collected in one run, and any error means no site.
+//! Jekyll's folder rules, YAML, Liquid and Markdown, and hands over plain data (the browser's
+//! `crate::model` and the page blocks of [`body`]). It runs in stages: [`input`] sorts the files,
+//! [`config`] and [`data`] read the settings and data, [`draft`] reads every page's front matter
+//! and address and then compiles each page on its own (Liquid, Markdown, [`layout`]),
+//! [`translations`], [`texts`] and [`checks`] look at every page at once. Every problem found
+//! becomes a [`Diagnostic`] naming the file, line and column; all of them are collected in one
+//! run. Problems Jekyll builds through are warnings (errors under `strict: true`); any error
+//! means no site.
 
 pub mod body;
 pub mod checks;
+pub mod config;
+pub mod data;
+mod defaults;
 pub mod diagnostics;
 pub mod draft;
+pub mod footer;
 pub mod front_matter;
 mod ids;
 pub mod input;
 pub mod kramdown;
-pub mod languages;
+pub mod layout;
 pub mod links;
+pub mod liquid;
 pub mod markdown;
 pub mod mojibake;
-mod settings;
+pub mod permalink;
 mod site;
-pub mod site_config;
+pub mod texts;
 pub mod translations;
 mod walk;
 pub mod yaml;
 
-use diagnostics::{Diagnostic, Position};
-use draft::{PageDraft, compile_page, decode};
-pub use input::{Input, LANGUAGES_FOLDER, SETTINGS_FILE, SourceFile, load};
-pub use site::{Page, Site};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use ::liquid::model::{Object, Value};
+
+use diagnostics::Diagnostic;
+use draft::PageDraft;
+pub use input::{CONFIG_FILE, Input, SourceFile, load};
+pub use liquid::DrawMarkdown;
+pub use site::{Icons, LanguageTexts, Page, PageHead, Site};
+
+use crate::model::SiteConfig;
 
 /// What the compiler produced: the site, unless there were errors, and every message.
 #[derive(Debug)]
@@ -43,98 +59,194 @@ impl Compiled {
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
         self.diagnostics.iter().filter(|d| d.is_error())
     }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| !d.is_error())
+    }
 }
 
-/// Compiles and checks the whole site.
-pub fn compile(input: &Input) -> Compiled {
+/// Compiles and checks the whole site. `draw_markdown` draws Markdown to HTML for Liquid's
+/// `markdownify` (the build step's body components).
+pub fn compile(input: &Input, draw_markdown: Arc<DrawMarkdown>) -> Compiled {
     let mut diagnostics = input.problems.clone();
-    let settings_file = format!("content/{SETTINGS_FILE}");
-    let settings = match &input.settings {
-        Some(file) => decode(file, &mut diagnostics)
-            .and_then(|text| site_config::read(&file.shown, text, &mut diagnostics)),
-        None => {
-            diagnostics.push(
-                Diagnostic::error(
-                    &settings_file,
-                    Position::START,
-                    "the site settings file is missing",
-                )
-                .with_hint(
-                    "create it with `name`, `url`, `languages`, `home` and `nav`; see README.md",
-                ),
-            );
-            None
-        }
-    };
-    let languages: Vec<String> = settings.as_ref().map_or_else(
-        || vec![crate::model::DEFAULT_LANG.to_owned()],
-        |s| s.languages.clone(),
+    let settings = config::read(input.config.as_ref(), &mut diagnostics);
+    let strict = settings.strict;
+    let data = data::read(&input.data, &mut diagnostics);
+    let engine = liquid::Liquid::new(
+        &input.includes,
+        &settings.url,
+        &settings.baseurl,
+        strict,
+        draw_markdown,
     );
-    let language_files =
-        settings::read_language_files(input, settings.as_ref(), &languages, &mut diagnostics);
 
-    let mut drafts: Vec<PageDraft> = input
-        .pages
+    // Posts are the news pages' (they are drawn with the archive).
+    let documents: Vec<draft::Document> = input
+        .documents
         .iter()
-        .filter_map(|file| compile_page(file, &languages, &mut diagnostics))
+        .filter(|file| !file.is_post())
+        .filter_map(|file| draft::read(file, &settings, &mut diagnostics))
         .collect();
-    drafts.sort_by(|a, b| a.page.route.cmp(&b.page.route));
-    checks::check_routes(&drafts, &mut diagnostics);
-    let home = settings.as_ref().map(|s| s.home.as_str());
-    let homes = translations::link_translations(&mut drafts, &languages, home, &mut diagnostics);
+    let site_value = site_globals(&settings, &data.value, &documents);
+    let custom_layouts: Vec<String> = input.layouts.iter().cloned().collect();
+    let archive = |lang: &str| {
+        liquid::values::at_path(&data.value, &format!("languages.{lang}"))
+            .and_then(|l| liquid::values::text_at(l, "archive_permalink"))
+            .or_else(|| settings.archive_permalink.clone())
+    };
+    let cx = draft::Context {
+        settings: &settings,
+        data: &data,
+        liquid: &engine,
+        site: &site_value,
+        custom_layouts: &custom_layouts,
+        archive: &archive,
+    };
+    let mut drafts: Vec<PageDraft> = documents
+        .into_iter()
+        .filter_map(|document| draft::compile(document, &cx, &mut diagnostics))
+        .collect();
+    drafts.sort_by(|a, b| a.relative.cmp(&b.relative));
+    checks::check_routes(&mut drafts, strict, &mut diagnostics);
 
-    let all_files: Vec<&str> = input.pages.iter().map(|f| f.relative.as_str()).collect();
-    let resolved = settings.and_then(|settings| {
-        settings::resolve_settings(
-            settings,
-            &languages,
-            &homes,
-            language_files,
-            &drafts,
-            &all_files,
-            &mut diagnostics,
-        )
-    });
-    checks::check_links(
-        &drafts,
-        resolved.as_ref().map(|(config, _)| config),
-        &input.public_files,
-        &mut diagnostics,
-    );
-    checks::check_backgrounds(&drafts, &input.public_files, &mut diagnostics);
+    let page_langs: Vec<String> = drafts.iter().map(|d| d.page.meta.lang.clone()).collect();
+    let words = texts::Words::new(&data.value, &settings.root_lang);
+    if !drafts
+        .iter()
+        .any(|d| d.page.meta.not_found && d.page.meta.lang == settings.root_lang)
+    {
+        drafts.push(layout::default_not_found(&words, &settings.root_lang));
+    }
+    let not_found: BTreeMap<String, String> = drafts
+        .iter()
+        .filter(|d| d.page.meta.not_found)
+        .map(|d| (d.page.meta.lang.clone(), d.page.route.clone()))
+        .rev()
+        .collect();
+    let languages = texts::languages(&settings, &data, &page_langs, &not_found);
+    let codes: Vec<String> = languages.iter().map(|l| l.code.clone()).collect();
+    translations::link_translations(&mut drafts, &codes, strict, &mut diagnostics);
+
+    let mut reader = texts::Reader {
+        data: &data,
+        diagnostics: &mut diagnostics,
+        links: Vec::new(),
+    };
+    let language_texts = texts::texts(&mut reader, &settings, &languages);
+    let shared_links = std::mem::take(&mut reader.links);
+
+    let targets = checks::Targets::new(&drafts, &input.static_files, strict);
+    for draft in &drafts {
+        for link in &draft.links {
+            targets.check(
+                &draft.page.source,
+                &draft.page.route,
+                Some(draft),
+                link,
+                &mut diagnostics,
+            );
+        }
+    }
+    for (file, link) in &shared_links {
+        targets.check(file, "/", None, link, &mut diagnostics);
+    }
 
     diagnostics.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    diagnostics.dedup();
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Compiled {
+            site: None,
+            diagnostics,
+        };
+    }
     let image_origins = image_origins(&drafts);
-    let site = match resolved {
-        Some((config, ui)) if !diagnostics.iter().any(Diagnostic::is_error) => Some(Site {
-            config,
-            ui,
-            pages: drafts.into_iter().map(|d| d.page).collect(),
-            image_origins,
-        }),
-        _ => None,
+    let site = Site {
+        config: SiteConfig {
+            name: settings.title.clone(),
+            base_url: settings.url.clone(),
+            languages,
+            logo_and_title: settings.logo_and_title,
+        },
+        languages: language_texts,
+        pages: drafts.into_iter().map(|d| d.page).collect(),
+        static_files: input.static_files.iter().cloned().collect(),
+        primary_color: settings.primary_color.clone(),
+        square: settings.square,
+        image_origins,
+        frame_hosts: Vec::new(),
+        icons: icons(&input.static_files),
     };
-    Compiled { site, diagnostics }
+    Compiled {
+        site: Some(site),
+        diagnostics,
+    }
 }
 
-/// The origins (`https://host`) of every image the pages show from another site: hero
-/// backgrounds, Markdown images and HTML `<img>`, in order, each once.
+/// `site` in templates: `_config.yml`'s values, `data`, and `pages` (each page's front matter
+/// with its `url`).
+fn site_globals(settings: &config::Settings, data: &Value, documents: &[draft::Document]) -> Value {
+    let mut site = match &settings.value {
+        Value::Object(object) => object.clone(),
+        _ => Object::new(),
+    };
+    site.insert("data".into(), data.clone());
+    site.insert(
+        "pages".into(),
+        Value::Array(
+            documents
+                .iter()
+                .map(|d| Value::Object(d.front.value.clone()))
+                .collect(),
+        ),
+    );
+    site.insert("posts".into(), Value::Array(Vec::new()));
+    site.insert("baseurl".into(), Value::scalar(settings.baseurl.clone()));
+    Value::Object(site)
+}
+
+/// The origins (`https://host`) of every image the pages show from another site, in order, each
+/// once.
 fn image_origins(drafts: &[PageDraft]) -> Vec<String> {
-    let backgrounds = drafts
-        .iter()
-        .filter_map(|d| d.page.meta.background.as_deref());
-    let images = drafts
+    let mut origins: Vec<String> = drafts
         .iter()
         .flat_map(|d| &d.links)
         .filter(|link| link.is_image)
-        .map(|link| link.href.as_str());
-    let mut origins: Vec<String> = backgrounds
-        .chain(images)
-        .filter_map(links::web_origin)
+        .filter_map(|link| links::web_origin(&link.href))
         .collect();
     origins.sort();
     origins.dedup();
     origins
+}
+
+/// The repository's icons, where sites conventionally keep them.
+fn icons(files: &std::collections::BTreeSet<String>) -> Icons {
+    let first = |candidates: &[&str]| {
+        candidates
+            .iter()
+            .find(|c| files.contains(**c))
+            .map(|c| (*c).to_owned())
+    };
+    Icons {
+        favicon: first(&[
+            "/favicon.svg",
+            "/favicon-32x32.png",
+            "/favicon.png",
+            "/favicon.ico",
+            "/assets/favicon.svg",
+            "/assets/favicon.png",
+            "/assets/favicon.ico",
+        ]),
+        apple_touch: first(&[
+            "/apple-touch-icon.png",
+            "/apple-touch-icon-180x180.png",
+            "/apple-touch-icon-152x152.png",
+        ]),
+        manifest: first(&[
+            "/site.webmanifest",
+            "/manifest.webmanifest",
+            "/manifest.json",
+        ]),
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! What the content compiler produces: the whole site, checked, ready for the build step.
 
-use super::body::Section;
+use super::body::blocks::PageBlock;
+use super::footer::Footer;
 use crate::model::{PageMeta, SiteConfig, Translation, UiText};
 use crate::routes;
 
@@ -8,33 +9,85 @@ use crate::routes;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Site {
     pub config: SiteConfig,
-    /// The interface's words, one entry per language, in the order of `config.languages`.
-    pub ui: Vec<UiText>,
+    /// Each language's interface words and navigation (its `footer_html` left for the build to
+    /// draw from `footer`), in the order of `config.languages`.
+    pub languages: Vec<LanguageTexts>,
     pub pages: Vec<Page>,
+    /// The site's own files, copied as they are: their addresses (`/assets/images/moss.jpg`).
+    pub static_files: Vec<String>,
+    /// The brand colour (`algae.style.colors.primary`), a checked CSS colour.
+    pub primary_color: Option<String>,
+    /// Square corners rather than round ones (`algae.style.square`).
+    pub square: bool,
     /// The other sites the pages show images from (`https://www.gbif.org`), which the site's
     /// Content-Security-Policy must allow, and no others.
     pub image_origins: Vec<String>,
+    /// The hosts whose players the pages embed (`www.youtube.com`), for the policy's
+    /// `frame-src`.
+    pub frame_hosts: Vec<String>,
+    /// The repository's own icons and web manifest (`/favicon.ico`, `/site.webmanifest`).
+    pub icons: Icons,
+}
+
+/// A language's words, navigation and footer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LanguageTexts {
+    pub ui: UiText,
+    pub footer: Footer,
+    /// The word before an image's credit ("Image:"), drawn at build time.
+    pub image_credit: String,
+}
+
+/// The icons a repository has at the conventional addresses.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Icons {
+    pub favicon: Option<String>,
+    pub apple_touch: Option<String>,
+    pub manifest: Option<String>,
 }
 
 impl Site {
     /// The page served at `path`, accepting it with or without its trailing slash.
     pub fn page_at(&self, path: &str) -> Option<&Page> {
-        let key = routes::lookup_key(path, &self.config);
+        let key = routes::route_key(path);
         self.pages
             .iter()
             .find(|p| routes::route_key(&p.route) == key)
     }
+
+    /// The words and navigation of `lang` (the root language's when it has none).
+    pub fn texts(&self, lang: &str) -> &LanguageTexts {
+        self.languages
+            .iter()
+            .find(|t| t.ui.lang == lang)
+            .or(self.languages.first())
+            .expect("a site has at least one language")
+    }
 }
 
-/// One content page: its metadata and its body.
+/// One page: its metadata and its blocks.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Page {
-    /// Where the page lives, always with a leading and trailing slash (`/about/`).
+    /// Where the page lives, as Jekyll computes it (`/about/`, `/privacy`, `/`).
     pub route: String,
-    /// The content file it came from, relative to the repository (`content/about.md`).
+    /// The file, inside the output folder, that serves it (`/about/index.html`, `/privacy.html`).
+    pub output: String,
+    /// The content file it came from, as messages name it (`content/about.md`).
     pub source: String,
     pub meta: PageMeta,
+    /// What the document's `<head>` says of it.
+    pub head: PageHead,
     /// Every language version of the page (itself included), in the site's language order.
     pub translations: Vec<Translation>,
-    pub sections: Vec<Section>,
+    pub blocks: Vec<PageBlock>,
+}
+
+/// A page's description and preview image, for search engines and link previews.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PageHead {
+    pub description: Option<String>,
+    /// A path of the site or an address on another site.
+    pub image: Option<String>,
+    /// Pages that search engines should not index (a "not found" page).
+    pub noindex: bool,
 }

@@ -1,45 +1,33 @@
-//! Tests of the whole compiler: real content files in, a site or messages out.
+//! Tests of the whole compiler: a hosted-portal repository's files in, a site or messages out.
+
+use std::sync::Arc;
 
 use super::*;
-use crate::content::body::{Align, Block, Inline};
+use crate::content::body::blocks::{CardsKind, HeroKind, PageBlock};
+use crate::content::body::{Align, Block, Inline, plain_text};
 
-const SETTINGS: &str = "name: Specify Collections Consortium\nurl: https://www.specifysoftware.org\nlanguages: [en]\nhome: about.md\nnav:\n  - key: about\n    page: about.md\n  - key: data\n    page: data.md\n";
+const CONFIG: &str = "title: SCC\nurl: https://example.org\npermalink: pretty\ndefaults:\n  - scope:\n      path: \"\"\n    values:\n      layout: page\n      lang: en\n  - scope:\n      path: es\n    values:\n      lang: es\n";
 
-/// An English site with the given pages.
-fn input(pages: &[(&str, &str)]) -> Input {
-    site_in(&["en"], pages)
+/// Compiles a repository of `files` (paths inside it, texts) with `_config.yml` as given.
+fn compile_files(files: &[(&str, &str)]) -> Compiled {
+    let mut input = Input::of(files);
+    input.static_files.insert("/assets/moss.jpg".into());
+    compile(&input, Arc::new(|md: &str| format!("<p>{}</p>", md.trim())))
 }
 
-/// A site in `languages`, with the repository's language files and the given pages.
-fn site_in(languages: &[&str], pages: &[(&str, &str)]) -> Input {
-    let settings = SETTINGS.replace(
-        "languages: [en]",
-        &format!("languages: [{}]", languages.join(", ")),
-    );
-    let languages = languages
-        .iter()
-        .map(|code| {
-            let path = format!("languages/{code}.yml");
-            (
-                code.to_string(),
-                SourceFile::new(&path, &repository_file(&format!("content/{path}"))),
-            )
-        })
-        .collect();
-    Input {
-        settings: Some(SourceFile::new("site.yml", &settings)),
-        languages,
-        pages: pages
-            .iter()
-            .map(|(path, text)| SourceFile::new(path, text))
-            .collect(),
-        public_files: ["/assets/images/placeholders/moss.jpg".to_owned()].into(),
-        problems: Vec::new(),
-    }
+/// A repository with the test `_config.yml` and `files`.
+fn site(files: &[(&str, &str)]) -> Compiled {
+    let mut all = vec![("_config.yml", CONFIG)];
+    all.extend_from_slice(files);
+    compile_files(&all)
 }
 
-fn page(title: &str, body: &str) -> String {
-    format!("---\ntitle: {title}\n---\n{body}")
+/// A repository with `strict: true`.
+fn strict_site(files: &[(&str, &str)]) -> Compiled {
+    let config = format!("{CONFIG}strict: true\n");
+    let mut all = vec![("_config.yml", config.as_str())];
+    all.extend_from_slice(files);
+    compile_files(&all)
 }
 
 /// Messages as `file:line:col: severity: message`, without hints.
@@ -51,29 +39,92 @@ fn messages(compiled: &Compiled) -> Vec<String> {
         .collect()
 }
 
-fn repository_file(path: &str) -> String {
-    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap()
+fn page_at<'a>(compiled: &'a Compiled, path: &str) -> &'a Page {
+    let site = compiled
+        .site
+        .as_ref()
+        .unwrap_or_else(|| panic!("no site: {:?}", messages(compiled)));
+    site.page_at(path).unwrap_or_else(|| {
+        panic!(
+            "no page at {path}: {:?}",
+            site.pages.iter().map(|p| &p.route).collect::<Vec<_>>()
+        )
+    })
+}
+
+/// The Markdown blocks of a page's prose blocks.
+fn prose(page: &Page) -> Vec<&Block> {
+    page.blocks
+        .iter()
+        .filter_map(|b| match b {
+            PageBlock::Prose(p) => Some(p),
+            _ => None,
+        })
+        .flat_map(|p| &p.sections)
+        .flat_map(|s| &s.blocks)
+        .collect()
+}
+
+fn repository_root() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
 }
 
 #[test]
 fn the_repository_content_compiles_without_messages() {
-    let input = load(std::path::Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap();
-    let compiled = compile(&input);
+    let input = load(&repository_root(), "content").unwrap();
+    let compiled = compile(&input, Arc::new(|md: &str| md.to_owned()));
     assert_eq!(messages(&compiled), Vec::<String>::new());
     let site = compiled.site.unwrap();
-    assert_eq!(site.config.languages[0].home.as_deref(), Some("/about/"));
-    assert!(site.page_at("/").is_some_and(|p| p.route == "/about/"));
-    assert!(site.page_at("/data").is_some() && site.page_at("/data/").is_some());
+    let routes: Vec<&str> = site.pages.iter().map(|p| p.route.as_str()).collect();
+    for route in [
+        "/",
+        "/about/",
+        "/data/",
+        "/404",
+        "/es/",
+        "/es/acerca/",
+        "/es/datos/",
+        "/es/404",
+    ] {
+        assert!(routes.contains(&route), "{route} in {routes:?}");
+    }
+    assert_eq!(site.page_at("/404").unwrap().output, "/404.html");
+    let about = site.page_at("/about/").unwrap();
+    let translations: Vec<&str> = about.translations.iter().map(|t| t.path.as_str()).collect();
+    assert_eq!(translations, ["/about/", "/es/acerca/"]);
+    let codes: Vec<(&str, Option<&str>)> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| (l.code.as_str(), l.not_found.as_deref()))
+        .collect();
+    assert_eq!(codes, [("en", Some("/404")), ("es", Some("/es/404"))]);
+    assert!(
+        site.languages[0]
+            .ui
+            .nav
+            .iter()
+            .any(|item| !item.menu.is_empty())
+    );
 }
 
 #[test]
-fn the_about_page_has_its_sections_table_and_buttons() {
-    let about = repository_file("content/about.md");
-    let data = repository_file("content/data.md");
-    let compiled = compile(&input(&[("about.md", &about), ("data.md", &data)]));
-    let site = compiled.site.expect("compiles");
-    let page = site.page_at("/about/").unwrap();
-    let ids: Vec<&str> = page
+fn the_about_page_has_its_sections_table_buttons_and_toc() {
+    let about = std::fs::read_to_string(repository_root().join("about.md")).unwrap();
+    let compiled = site(&[
+        ("about.md", &about),
+        ("data.md", "---\ntitle: Data\n---\n"),
+        (
+            "_data/images.yml",
+            "moss:\n  src: /assets/moss.jpg\n  caption: SCC\n",
+        ),
+    ]);
+    let page = page_at(&compiled, "/about/");
+    let Some(PageBlock::Prose(body)) = page.blocks.get(1) else {
+        panic!("{:?}", page.blocks)
+    };
+    assert_eq!(body.toc, Some(6));
+    let ids: Vec<&str> = body
         .sections
         .iter()
         .filter_map(|s| s.heading.as_ref()?.attrs.id.as_deref())
@@ -86,8 +137,7 @@ fn the_about_page_has_its_sections_table_and_buttons() {
             "contact-us"
         ]
     );
-
-    let blocks: Vec<&Block> = page.sections.iter().flat_map(|s| &s.blocks).collect();
+    let blocks = prose(page);
     let table = blocks.iter().find_map(|b| match b {
         Block::Table(t) => Some(t),
         _ => None,
@@ -96,354 +146,406 @@ fn the_about_page_has_its_sections_table_and_buttons() {
         table.unwrap().align,
         [Align::Default, Align::Center, Align::Right]
     );
-
     let rows: Vec<Vec<(String, bool)>> = blocks
         .iter()
         .filter_map(|b| match b {
             Block::ButtonRow(row) => Some(
                 row.buttons
                     .iter()
-                    .map(|l| (super::body::plain_text(&l.content), l.is_primary()))
+                    .map(|l| (plain_text(&l.content), l.is_primary()))
                     .collect(),
             ),
             _ => None,
         })
         .collect();
+    assert_eq!(rows[1][0], ("Learn More".to_owned(), true));
+    // The hero's background came through Liquid from `_data/images.yml`.
+    let Some(PageBlock::Hero(hero)) = page.blocks.first() else {
+        panic!()
+    };
+    assert_eq!(hero.kind, HeroKind::Box);
+    assert_eq!(hero.feature.image.as_ref().unwrap().src, "/assets/moss.jpg");
+    assert_eq!(hero.height.as_deref(), Some("70vh"));
+}
+
+#[test]
+fn addresses_and_output_files_are_jekylls() {
+    let compiled = site(&[
+        ("about.md", "---\ntitle: About\n---\n"),
+        (
+            "privacy.md",
+            "---\ntitle: Privacy\npermalink: /privacy\n---\n",
+        ),
+        ("home.md", "---\ntitle: Home\npermalink: /\n---\n"),
+        ("guides/index.md", "---\ntitle: Guides\n---\n"),
+        ("guides/start.markdown", "---\ntitle: Start\n---\n"),
+        ("notes.md", "No front matter: a file, not a page.\n"),
+    ]);
+    let pages: Vec<(&str, &str)> = compiled
+        .site
+        .as_ref()
+        .unwrap()
+        .pages
+        .iter()
+        .map(|p| (p.route.as_str(), p.output.as_str()))
+        .collect();
     assert_eq!(
-        rows,
+        pages,
         [
-            vec![("View All Members".to_owned(), true)],
-            vec![
-                ("Learn More".to_owned(), true),
-                ("Contact Us".to_owned(), false),
-                ("Main Page".to_owned(), false)
-            ],
+            ("/about/", "/about/index.html"),
+            ("/guides/", "/guides/index.html"),
+            ("/guides/start/", "/guides/start/index.html"),
+            ("/", "/index.html"),
+            ("/privacy", "/privacy.html"),
+            ("/404", "/404.html"),
         ]
     );
 }
 
 #[test]
-fn the_seed_mojibake_is_reported_with_file_and_line() {
-    let seed = "---\ntitle: About\n---\n\nThe Consortiumâ€™s software.\n";
-    let compiled = compile(&input(&[
-        ("about.md", seed),
-        ("data.md", &page("Data", "")),
-    ]));
+fn defaults_give_layout_and_language_and_a_page_without_title_takes_the_sites() {
+    let compiled = site(&[
+        ("es/acerca.md", "---\nlang-ref: about\n---\nTexto.\n"),
+        ("about.md", "---\nlang-ref: about\ntitle: About\n---\n"),
+    ]);
+    let spanish = page_at(&compiled, "/es/acerca/");
+    assert_eq!(spanish.meta.lang, "es");
+    assert_eq!(spanish.meta.title, "SCC");
+    let langs: Vec<(&str, &str)> = spanish
+        .translations
+        .iter()
+        .map(|t| (t.lang.as_str(), t.path.as_str()))
+        .collect();
+    assert_eq!(langs, [("en", "/about/"), ("es", "/es/acerca/")]);
+    assert!(
+        matches!(spanish.blocks[0], PageBlock::Hero(_)),
+        "the `page` layout starts with its hero box"
+    );
+}
+
+#[test]
+fn liquid_runs_in_front_matter_and_body_with_site_and_page() {
+    let compiled = site(&[
+        (
+            "_data/images.yml",
+            "moss:\n  src: /assets/moss.jpg\n  caption: \"By *SCC*\"\n",
+        ),
+        (
+            "about.md",
+            "---\ntitle: About\nbackground: \"{{ site.data.images.moss.src }}\"\nimageLicense: \"{{ site.data.images.moss.caption }}\"\nowner: KU\n---\n{% comment %}Hidden{% endcomment %}Run by {{ page.owner | upcase }} for {{ site.title }}.\n\n{% raw %}{{ kept }}{% endraw %}\n",
+        ),
+    ]);
+    let about = page_at(&compiled, "/about/");
+    let Some(PageBlock::Hero(hero)) = about.blocks.first() else {
+        panic!()
+    };
+    let image = hero.feature.image.as_ref().unwrap();
+    assert_eq!(image.src, "/assets/moss.jpg");
+    assert_eq!(plain_text_of(&image.license), "By SCC");
+    let texts: Vec<String> = prose(about)
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph { content, .. } => plain_text(content),
+            _ => String::new(),
+        })
+        .collect();
+    assert_eq!(texts, ["Run by KU for SCC.", "{{ kept }}"]);
+}
+
+fn plain_text_of(blocks: &[Block]) -> String {
+    crate::content::body::plain_text_of_blocks(blocks)
+}
+
+#[test]
+fn liquid_problems_name_file_and_line() {
+    let compiled = site(&[(
+        "about.md",
+        "---\ntitle: About\n---\nText {{ 'x' | nosuchfilter }}.\n\n{% nosuchtag %}\n",
+    )]);
     assert!(compiled.site.is_none());
+    let all = messages(&compiled);
+    assert!(
+        all[0].starts_with("content/about.md:4:15: warning: the Liquid filter `nosuchfilter`"),
+        "{all:?}"
+    );
+    assert!(
+        all[1].starts_with("content/about.md:6:1: error: this Liquid cannot be read"),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_composition_draws_its_blocks_from_data_inline_data_and_the_page() {
+    let compiled = site(&[
+        (
+            "_data/examples.yml",
+            "stats:\n  title: In GBIF\n  features:\n    - title: 34\n      description: Institutions\n      href: /about/\n",
+        ),
+        (
+            "index.md",
+            "---\ntitle: Home\nlayout: compose\npermalink: /\ncta:\n  - text: About\n    href: /about/\n    isPrimary: true\ncomposition:\n  - type: heroImage\n  - type: stats\n    data: examples.stats\n  - type: pageMarkdown\n  - type: media\n    inlineData:\n      title: Papers\n      features:\n        - preTitle: PDF\n          title: A paper\n          background: /assets/moss.jpg\n          imageAlt: Moss\n          imageLicense: \"[CC BY](https://creativecommons.org/licenses/by/4.0/)\"\n          categories: [News, Data]\n  - type: split\n    inlineData:\n      title: Split\n      reverse: true\n  - type: markdown\n    inlineData:\n      markdownContent: \"Some *Markdown*\"\n---\nThe body.\n",
+        ),
+        ("about.md", "---\ntitle: About\n---\n"),
+    ]);
+    let home = page_at(&compiled, "/");
+    let kinds: Vec<&str> = home
+        .blocks
+        .iter()
+        .map(|b| match b {
+            PageBlock::Hero(_) => "hero",
+            PageBlock::Prose(_) => "prose",
+            PageBlock::Cards(c) if c.kind == CardsKind::Stats => "stats",
+            PageBlock::Cards(c) if c.kind == CardsKind::Media => "media",
+            PageBlock::Cards(_) => "features",
+            PageBlock::Split(_) => "split",
+            PageBlock::Gbif(_) => "gbif",
+        })
+        .collect();
+    assert_eq!(kinds, ["hero", "stats", "prose", "media", "split", "prose"]);
+    let PageBlock::Hero(hero) = &home.blocks[0] else {
+        panic!()
+    };
+    assert_eq!(hero.feature.buttons.len(), 1);
+    assert!(hero.feature.buttons[0].is_primary());
+    let PageBlock::Cards(stats) = &home.blocks[1] else {
+        panic!()
+    };
+    assert_eq!(plain_text(&stats.cards[0].title), "34");
+    assert_eq!(stats.cards[0].link.as_ref().unwrap().href, "/about/");
+    let PageBlock::Cards(media) = &home.blocks[3] else {
+        panic!()
+    };
+    let card = &media.cards[0];
+    assert_eq!(card.pre_title.as_deref(), Some("PDF"));
+    assert_eq!(card.image.as_ref().unwrap().alt, "Moss");
     assert_eq!(
-        compiled
-            .diagnostics
+        card.categories
             .iter()
-            .map(ToString::to_string)
+            .map(|(n, _)| n.as_str())
             .collect::<Vec<_>>(),
-        [
-            "content/about.md:5:15: error: garbled text `â€™`: UTF-8 that was read as Windows-1252\n  = hint: replace `â€™` with `’`"
-        ]
+        ["News", "Data"]
+    );
+    let PageBlock::Split(split) = &home.blocks[4] else {
+        panic!()
+    };
+    assert!(split.reverse);
+}
+
+#[test]
+fn what_jekyll_builds_through_is_a_warning_and_strict_makes_it_an_error() {
+    let files = [
+        (
+            "index.md",
+            "---\ntitle: Home\npermalink: /\nlayout: fancy\ncomposition:\n  - type: carousel\n  - type: stats\n    data: nowhere.stats\n---\n[gone](/gone/) ![missing](/assets/missing.jpg) The Consortiumâ€™s.\n",
+        ),
+        ("_layouts/fancy.html", "{{ content }}"),
+    ];
+    let lenient = site(&files);
+    assert!(lenient.site.is_some());
+    let expected = [
+        "content/index.md:4:9: warning: the layout `fancy` is the repository's own (`_layouts/fancy.html`); it is drawn as `page`",
+        "content/index.md:6:5: warning: the block type `carousel` is not one of the theme's, so it is left out",
+        "content/index.md:8:11: warning: `data: nowhere.stats` leads to nothing in `_data`, so the `stats` block is empty",
+        "content/index.md:10:8: warning: `/gone/` links to a page that does not exist",
+        "content/index.md:10:27: warning: `/assets/missing.jpg` is an image that is not in the site",
+        "content/index.md:10:62: warning: garbled text `â€™`: UTF-8 that was read as Windows-1252",
+    ];
+    assert_eq!(messages(&lenient), expected);
+    let strict = strict_site(&files);
+    assert!(strict.site.is_none());
+    assert_eq!(
+        messages(&strict),
+        expected.map(|m| m.replace("warning:", "error:"))
     );
 }
 
 #[test]
-fn every_error_of_a_run_is_reported_together() {
-    let broken =
-        "---\ntitle: A\nheight: tall\ncolour: red\n---\n\n[x](/nowhere) and [y](/data#nowhere)\n";
-    let compiled = compile(&input(&[
-        ("about.md", broken),
-        ("data.md", &page("Data", "## Intro\n")),
-    ]));
+fn what_leaves_no_sensible_page_is_an_error_even_when_not_strict() {
+    let compiled = site(&[
+        ("about.md", "---\ntitle: [unclosed\n---\n"),
+        ("data.md", "---\ntitle: Data\n---\nText\n{: .unclosed\n"),
+        (
+            "evil.md",
+            "---\ntitle: Evil\npermalink: /../../ESCAPED/\n---\n",
+        ),
+        (
+            "_data/navigation.yml",
+            "- text: Bad\n  href: javascript:alert(1)\n",
+        ),
+    ]);
     assert!(compiled.site.is_none());
+    let all = messages(&compiled);
+    let errors: Vec<&String> = all.iter().filter(|m| m.contains(": error: ")).collect();
+    assert!(
+        errors
+            .iter()
+            .any(|m| m.starts_with("content/_data/navigation.yml:2:9: error: unsafe link target")),
+        "{all:?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|m| m.starts_with("content/about.md:3:1: error: front matter is not valid YAML")),
+        "{all:?}"
+    );
+    assert!(
+        errors.iter().any(|m| m.starts_with(
+            "content/evil.md:3:12: error: the page's address `/../../ESCAPED/` cannot be one"
+        )),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn any_front_matter_key_is_data_and_a_misspelling_is_a_warning() {
+    let compiled = site(&[(
+        "about.md",
+        "---\ntitle: About\ncustomThing: 3\ndescripton: oops\n---\n{{ page.customThing }}\n",
+    )]);
     assert_eq!(
         messages(&compiled),
         [
-            "content/about.md:3:9: error: `height` must be a CSS length, found `tall`",
-            "content/about.md:4:1: warning: unknown front matter key `colour`",
-            "content/about.md:7:5: error: `/nowhere` links to a page that does not exist",
-            "content/about.md:7:23: error: `#nowhere` is not an id on content/data.md",
+            "content/about.md:4:1: warning: the front matter key `descripton` is not one the site reads"
         ]
     );
+    let texts: Vec<String> = prose(page_at(&compiled, "/about/"))
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph { content, .. } => plain_text(content),
+            _ => String::new(),
+        })
+        .collect();
+    assert_eq!(texts, ["3"]);
 }
 
 #[test]
-fn links_to_existing_pages_and_anchors_pass() {
-    let about = page(
-        "About",
-        "## Our Mission\n\n[Data](/data) [data again](/data/#sharing) [mission](#our-mission)\n",
-    );
-    let data = page("Data", "## Sharing\n\n[Back](../about/)\n");
-    let compiled = compile(&input(&[("about.md", &about), ("data.md", &data)]));
-    assert_eq!(messages(&compiled), Vec::<String>::new());
+fn a_site_without_a_not_found_page_gets_one_and_its_own_is_kept() {
+    let compiled = site(&[("about.md", "---\ntitle: About\n---\n")]);
+    let not_found = page_at(&compiled, "/404");
+    assert!(not_found.meta.not_found && not_found.head.noindex);
+    assert_eq!(not_found.meta.title, "Page not found");
+    let own = site(&[(
+        "404.md",
+        "---\nlayout: pageNotFound\ntitle: Lost\npermalink: /404\n---\n",
+    )]);
+    let page = page_at(&own, "/404");
+    assert_eq!(page.meta.title, "Lost");
+    assert!(matches!(&page.blocks[0], PageBlock::Hero(h) if h.kind == HeroKind::FloatingText));
 }
 
 #[test]
-fn a_missing_background_image_is_an_error_at_its_key() {
-    let about = "---\ntitle: About\nbackground: /assets/images/missing.jpg\n---\n";
-    let compiled = compile(&input(&[
-        ("about.md", about),
-        ("data.md", &page("Data", "")),
-    ]));
+fn two_pages_at_one_address_keep_the_first() {
+    let compiled = site(&[
+        ("a.md", "---\ntitle: A\npermalink: /same/\n---\n"),
+        ("b.md", "---\ntitle: B\npermalink: /same/\n---\n"),
+    ]);
     assert_eq!(
         messages(&compiled),
         [
-            "content/about.md:3:13: error: the background image `/assets/images/missing.jpg` does not exist"
+            "content/b.md:3:12: warning: this page and content/a.md are both at `/same/`, so this one is left out"
         ]
     );
-}
-
-#[test]
-fn two_pages_on_one_route_are_an_error() {
-    let other = "---\ntitle: Other\npermalink: /data/\n---\n";
-    let compiled = compile(&input(&[
-        ("about.md", &page("About", "")),
-        ("data.md", &page("Data", "")),
-        ("other.md", other),
-    ]));
-    assert_eq!(
-        messages(&compiled),
-        ["content/other.md:1:1: error: this page and content/data.md are both at `/data/`"]
-    );
-}
-
-#[test]
-fn two_headings_with_one_id_are_an_error() {
-    let about = page("About", "## Contact\n\ntext\n\n## Other {#contact}\n");
-    let compiled = compile(&input(&[
-        ("about.md", &about),
-        ("data.md", &page("Data", "")),
-    ]));
-    assert_eq!(
-        messages(&compiled),
-        ["content/about.md:8:1: error: two headings have the id `contact`"]
-    );
-}
-
-#[test]
-fn unknown_pages_in_the_settings_are_errors() {
-    let mut input = input(&[("about.md", &page("About", ""))]);
-    let compiled = compile(&input);
-    assert_eq!(
-        messages(&compiled),
-        ["content/site.yml:8:5: error: there is no page `content/data.md`"]
-    );
-    input.settings = None;
-    assert_eq!(
-        messages(&compile(&input)),
-        ["content/site.yml:1:1: error: the site settings file is missing"]
-    );
+    assert_eq!(page_at(&compiled, "/same/").meta.title, "A");
 }
 
 #[test]
 fn a_file_that_is_not_utf8_is_an_error_at_the_bad_byte() {
-    let mut input = input(&[
-        ("about.md", &page("About", "")),
-        ("data.md", &page("Data", "")),
-    ]);
-    input.pages[1].bytes = b"---\ntitle: Data\n---\nCaf\xe9\n".to_vec();
+    let mut input = Input::of(&[("_config.yml", CONFIG), ("data.md", "")]);
+    input.documents.clear();
+    input.documents.push(SourceFile {
+        relative: "data.md".into(),
+        shown: "content/data.md".into(),
+        bytes: b"---\ntitle: Data\n---\nCaf\xe9\n".to_vec(),
+    });
+    let compiled = compile(&input, Arc::new(|md: &str| md.to_owned()));
     assert_eq!(
-        messages(&compile(&input)),
+        messages(&compiled),
         ["content/data.md:4:4: error: the file is not valid UTF-8"]
     );
 }
 
 #[test]
-fn pages_in_a_language_folder_get_its_language_and_prefix() {
-    let compiled = compile(&site_in(
-        &["en", "es"],
-        &[
-            ("about.md", "---\ntitle: About\nlang-ref: about\n---\n"),
-            ("data.md", &page("Data", "")),
-            (
-                "es/about.md",
-                "---\ntitle: Acerca de\nlang-ref: about\n---\nTexto.\n",
-            ),
-        ],
-    ));
-    assert_eq!(messages(&compiled), Vec::<String>::new());
-    let site = compiled.site.unwrap();
-    let spanish = site.page_at("/es/about/").unwrap();
-    assert_eq!(spanish.meta.lang, "es");
-    assert_eq!(
-        spanish.sections[0].blocks,
-        [Block::Paragraph {
-            attrs: Default::default(),
-            content: vec![Inline::text("Texto.")]
-        }]
-    );
-    // The translation of the home page is the Spanish home page, at /es/.
-    assert_eq!(site.config.languages[1].home.as_deref(), Some("/es/about/"));
-    assert!(
-        site.page_at("/es/")
-            .is_some_and(|p| p.route == "/es/about/")
-    );
-    let paths: Vec<(&str, &str)> = spanish
-        .translations
-        .iter()
-        .map(|t| (t.lang.as_str(), t.path.as_str()))
-        .collect();
-    assert_eq!(paths, [("en", "/"), ("es", "/es/")]);
-    // The Spanish navigation links to the Spanish pages where there are some.
-    let nav: Vec<(&str, &str)> = site.ui[1]
-        .nav
-        .iter()
-        .map(|l| (l.label.as_str(), l.href.as_str()))
-        .collect();
-    assert_eq!(nav, [("Acerca de", "/es/"), ("Datos y contacto", "/data/")]);
-}
-
-#[test]
-fn two_pages_of_one_language_in_a_group_are_an_error() {
-    let compiled = compile(&site_in(
-        &["en", "es"],
-        &[
-            ("about.md", "---\ntitle: About\nlang-ref: about\n---\n"),
-            ("data.md", &page("Data", "")),
-            (
-                "es/about.md",
-                "---\ntitle: Acerca de\nlang-ref: about\n---\n",
-            ),
-            (
-                "es/acerca.md",
-                "---\ntitle: Acerca\nlang: es\nlang-ref: about\n---\n",
-            ),
-        ],
-    ));
-    assert_eq!(
-        messages(&compiled),
-        [
-            "content/es/acerca.md:4:11: error: content/es/about.md is already the `es` page of `about`; a group of translations has one page per language"
-        ]
-    );
-}
-
-#[test]
-fn translations_at_different_addresses_are_an_error() {
-    let compiled = compile(&site_in(
-        &["en", "es"],
-        &[
-            ("about.md", "---\ntitle: About\nlang-ref: about\n---\n"),
-            ("data.md", "---\ntitle: Data\nlang-ref: data\n---\n"),
-            ("es/about.md", "---\ntitle: Datos\nlang-ref: data\n---\n"),
-        ],
-    ));
-    let messages = messages(&compiled);
-    assert!(messages.contains(&"content/es/about.md:3:11: error: this page translates `data`, but its address /es/about/ does not match /data/ of content/data.md".to_owned()), "{messages:#?}");
-    assert_eq!(
-        compiled
-            .diagnostics
-            .iter()
-            .find(|d| d.is_error())
-            .unwrap()
-            .hint
-            .as_deref(),
-        Some("translations share their address; this one belongs at /es/data/")
-    );
-}
-
-#[test]
-fn a_page_in_a_language_the_site_does_not_have_is_an_error() {
-    let compiled = compile(&input(&[
-        ("about.md", &page("About", "")),
-        ("data.md", "---\ntitle: Data\nlang: fr\n---\n"),
-    ]));
-    assert_eq!(
-        messages(&compiled),
-        ["content/data.md:3:7: error: `fr` is not one of the site's languages (en)"]
-    );
-}
-
-#[test]
-fn a_language_without_its_file_is_an_error() {
-    let mut input = site_in(
-        &["en", "es"],
-        &[
-            ("about.md", &page("About", "")),
-            ("data.md", &page("Data", "")),
-        ],
-    );
-    input.languages.remove("es");
-    assert!(
-        messages(&compile(&input)).contains(
-            &"content/site.yml:3:12: error: the language `es` has no file content/languages/es.yml"
-                .to_owned()
-        )
-    );
-}
-
-#[test]
-fn an_image_with_no_file_under_public_is_an_error_at_its_path() {
-    let compiled = compile(&input(&[
+fn links_to_pages_anchors_and_files_of_the_site_pass() {
+    let compiled = strict_site(&[
         (
             "about.md",
-            &page(
-                "About",
-                "Intro\n\n![Moss](/assets/images/placeholders/moss.jpg) ![Fern](/assets/fern.jpg)\n",
-            ),
+            "---\ntitle: About\n---\n## Our Mission\n\n[Data](/data) [again](/data/#sharing) [here](#our-mission) [moss](/assets/moss.jpg) [privacy](/privacy.html)\n",
         ),
-        ("data.md", &page("Data", "")),
-    ]));
-    assert!(compiled.site.is_none());
-    assert_eq!(
-        messages(&compiled),
-        ["content/about.md:6:55: error: `/assets/fern.jpg` links to a file that does not exist"]
-    );
-}
-
-#[test]
-fn ids_from_attribute_lists_html_and_footnotes_are_anchors_too() {
-    let about = page(
-        "About",
-        "Intro.\n{: #intro}\n\n<div id=\"box\" markdown=\"1\">\nInside a note[^n] and *this*{: #em}.\n</div>\n\n[^n]: The note.\n\n[a](#intro) [b](#box) [c](#em) [d](#fn:n) [e](/data/#terms)\n",
-    );
-    let data = page(
-        "Data",
-        "Terms\n: Definitions get no ids, but this one has.\n{: #terms}\n",
-    );
-    let compiled = compile(&input(&[("about.md", &about), ("data.md", &data)]));
-    assert_eq!(messages(&compiled), Vec::<String>::new());
-}
-
-#[test]
-fn a_permalink_that_leaves_the_site_is_an_error_at_its_line() {
-    for (permalink, problem) in [
         (
-            "/../../../../ESCAPED/",
-            "the segment `..` would leave the site's folder",
+            "data.md",
+            "---\ntitle: Data\n---\n## Sharing\n\n[Back](../about/)\n",
         ),
-        ("/a?b#c/", "`?` would start a query"),
-        ("/a/./b/", "the segment `.` would leave the site's folder"),
-    ] {
-        let compiled = compile(&input(&[
-            (
-                "about.md",
-                &format!("---\ntitle: About\npermalink: {permalink}\n---\n"),
-            ),
-            ("data.md", &page("Data", "")),
-        ]));
-        assert!(compiled.site.is_none());
-        assert!(
-            messages(&compiled).contains(&format!(
-                "content/about.md:3:12: error: `permalink` `{permalink}` is not an address of this site: {problem}"
-            )),
-            "{:?}",
-            messages(&compiled)
-        );
-    }
+        (
+            "privacy.md",
+            "---\ntitle: Privacy\npermalink: /privacy\n---\n",
+        ),
+    ]);
+    assert_eq!(messages(&compiled), Vec::<String>::new());
 }
 
 #[test]
 fn images_from_other_sites_are_listed_by_origin_for_the_policy() {
-    let compiled = compile(&input(&[
-        (
-            "about.md",
-            "---\ntitle: About\nbackground: https://data.nhm.ac.uk/media/d98\n---\n\n![Logo](https://www.csiro.au/logo.png) <img src=\"https://www.csiro.au/b.png\" alt=\"b\">\n",
-        ),
-        (
-            "data.md",
-            &page("Data", "![Moss](/assets/images/placeholders/moss.jpg)"),
-        ),
-    ]));
+    let compiled = site(&[(
+        "about.md",
+        "---\ntitle: About\nbackground: https://data.nhm.ac.uk/media/d98\n---\n\n![Logo](https://www.csiro.au/logo.png) <img src=\"https://www.csiro.au/b.png\" alt=\"b\">\n",
+    )]);
     let problems = messages(&compiled);
     let site = compiled.site.unwrap_or_else(|| panic!("{problems:?}"));
     assert_eq!(
         site.image_origins,
         ["https://data.nhm.ac.uk", "https://www.csiro.au"]
+    );
+}
+
+#[test]
+fn the_sites_icons_are_found_where_sites_keep_them() {
+    let mut input = Input::of(&[("_config.yml", CONFIG)]);
+    for file in [
+        "/favicon.ico",
+        "/favicon-32x32.png",
+        "/apple-touch-icon-180x180.png",
+        "/manifest.json",
+    ] {
+        input.static_files.insert(file.into());
+    }
+    let site = compile(&input, Arc::new(|md: &str| md.to_owned()))
+        .site
+        .unwrap();
+    assert_eq!(site.icons.favicon.as_deref(), Some("/favicon-32x32.png"));
+    assert_eq!(
+        site.icons.apple_touch.as_deref(),
+        Some("/apple-touch-icon-180x180.png")
+    );
+    assert_eq!(site.icons.manifest.as_deref(), Some("/manifest.json"));
+}
+
+#[test]
+fn unpublished_pages_and_posts_are_not_pages() {
+    let compiled = site(&[
+        ("draft.md", "---\ntitle: Draft\npublished: false\n---\n"),
+        ("_posts/2021-01-14-news.md", "---\ntitle: News\n---\n"),
+        ("about.md", "---\ntitle: About\n---\n"),
+    ]);
+    let routes: Vec<&str> = compiled
+        .site
+        .as_ref()
+        .unwrap()
+        .pages
+        .iter()
+        .map(|p| p.route.as_str())
+        .collect();
+    assert_eq!(routes, ["/about/", "/404"]);
+}
+
+#[test]
+fn paragraphs_keep_their_text() {
+    let compiled = site(&[("es/acerca.md", "---\ntitle: Acerca\n---\nTexto.\n")]);
+    let page = page_at(&compiled, "/es/acerca/");
+    assert_eq!(
+        prose(page),
+        [&Block::Paragraph {
+            attrs: Default::default(),
+            content: vec![Inline::text("Texto.")]
+        }]
     );
 }

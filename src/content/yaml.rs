@@ -15,6 +15,10 @@ pub struct Node<'a> {
 pub struct Document {
     root: Option<MarkedYamlOwned>,
     first_line: usize,
+    /// What libyaml (Jekyll's) reads and saphyr would not, read as libyaml does, with a warning:
+    /// a key given twice in one mapping (the last value counts), a quoted text whose lines are
+    /// indented less than its key.
+    pub duplicate_key: Option<Diagnostic>,
 }
 
 impl Document {
@@ -26,10 +30,56 @@ impl Document {
         what: &str,
     ) -> Result<Self, Diagnostic> {
         check_depth(file, text, first_line)?;
-        match MarkedYamlOwned::load_from_str(text) {
+        let at = |error: &saphyr::ScanError| {
+            Position::new(
+                first_line + error.marker().line().saturating_sub(1),
+                error.marker().col() + 1,
+            )
+        };
+        let mut duplicate_key = None;
+        let mut text = std::borrow::Cow::Borrowed(text);
+        let mut loaded = MarkedYamlOwned::load_from_str(&text);
+        // libyaml, which Jekyll uses, reads a quoted text whose next line is indented less than
+        // its key; saphyr does not. Such lines are indented as far as the line before them
+        // and read again (a few times at most).
+        for _ in 0..MAX_REINDENTED {
+            let Err(error) = &loaded else { break };
+            if error.info() != UNDER_INDENTED_QUOTE {
+                break;
+            }
+            let Some(fixed) = reindent(&text, error.marker().line()) else {
+                break;
+            };
+            duplicate_key.get_or_insert_with(|| {
+                Diagnostic::warning(
+                    file,
+                    at(error),
+                    "this line of a quoted text is indented less than its key",
+                )
+                .with_hint("indent it at least as far as the key; Jekyll reads it as it is")
+            });
+            text = std::borrow::Cow::Owned(fixed);
+            loaded = MarkedYamlOwned::load_from_str(&text);
+        }
+        let loaded = match loaded {
+            Err(error) if error.info() == DUPLICATE_KEY => {
+                duplicate_key = Some(
+                    Diagnostic::warning(
+                        file,
+                        at(&error),
+                        "this key is given twice in one mapping, so its first value is ignored",
+                    )
+                    .with_hint("remove one of the two; Jekyll keeps the last too"),
+                );
+                load_keeping_the_last(&text)
+            }
+            loaded => loaded,
+        };
+        match loaded {
             Ok(documents) => Ok(Self {
                 root: documents.into_iter().next(),
                 first_line,
+                duplicate_key,
             }),
             Err(error) => {
                 let at = Position::new(
@@ -53,6 +103,46 @@ impl Document {
             return Ok(Vec::new());
         };
         entries(root, self.first_line)
+    }
+}
+
+/// saphyr's message for a quoted text continued on a line indented less than its key.
+const UNDER_INDENTED_QUOTE: &str = "invalid indentation in quoted scalar";
+/// How many such lines one file may have.
+const MAX_REINDENTED: usize = 32;
+
+/// `text` with the first line after line `line` (1-based, where a quoted text starts) that is
+/// indented no further than that line's key, indented one space further than the key.
+fn reindent(text: &str, line: usize) -> Option<String> {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let start = line.checked_sub(1)?;
+    let indent_of = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let key_indent = indent_of(lines.get(start)?);
+    let offender = (start + 1..lines.len())
+        .find(|&i| !lines[i].trim().is_empty() && indent_of(lines[i]) <= key_indent)?;
+    let missing = key_indent + 1 - indent_of(lines[offender]);
+    let mut out = String::with_capacity(text.len() + missing);
+    for (i, l) in lines.iter().enumerate() {
+        if i == offender {
+            out.push_str(&" ".repeat(missing));
+        }
+        out.push_str(l);
+    }
+    Some(out)
+}
+
+/// saphyr's message for a key given twice.
+const DUPLICATE_KEY: &str = "duplicated key in mapping";
+
+/// Loads `text` letting a key given twice keep its last value.
+fn load_keeping_the_last(text: &str) -> Result<Vec<MarkedYamlOwned>, saphyr::ScanError> {
+    let mut loader = saphyr::YamlLoader::<MarkedYamlOwned>::default();
+    loader.allow_duplicate_keys(true);
+    let mut parser = saphyr_parser::Parser::new_from_str(text);
+    parser.load(&mut loader, true)?;
+    match loader.error() {
+        Some(error) => Err(error.clone()),
+        None => Ok(loader.into_documents()),
     }
 }
 
@@ -131,13 +221,14 @@ pub fn mapping(
     what: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Document> {
-    let document = match Document::parse(file, text, first_line, what) {
+    let mut document = match Document::parse(file, text, first_line, what) {
         Ok(document) => document,
         Err(d) => {
             diagnostics.push(d);
             return None;
         }
     };
+    diagnostics.extend(document.duplicate_key.take());
     if let Err(at) = document.entries() {
         diagnostics.push(
             Diagnostic::error(file, at, format!("{what} must be `key: value` lines"))
@@ -268,5 +359,87 @@ pub fn text(node: &MarkedYamlOwned) -> Result<Option<String>, &'static str> {
         YamlDataOwned::Sequence(_) => Err("a list"),
         YamlDataOwned::Mapping(_) => Err("a set of keys"),
         _ => Err("a value that is not text"),
+    }
+}
+
+/// Where each value of a document was written, by its dotted path (`composition.0.data`); where
+/// each key was written, by [`key_path`].
+pub type Positions = std::collections::HashMap<String, Position>;
+
+/// The entry of `Positions` that holds where the key of the value at `path` was written.
+pub fn key_path(path: &str) -> String {
+    format!("{path}\u{1}key")
+}
+
+/// A YAML node as a Liquid value (what `site.*`, `page.*` and data files are to templates),
+/// noting where each value starts under `prefix` in `positions`. Scalars keep YAML's types; a
+/// text that YAML reads as a date stays text, as Jekyll shows it.
+pub fn to_value(
+    node: &MarkedYamlOwned,
+    first_line: usize,
+    prefix: &str,
+    positions: &mut Positions,
+) -> liquid::model::Value {
+    use liquid::model::Value;
+    positions.insert(prefix.to_owned(), position(node, first_line));
+    let join = |key: &str| {
+        if prefix.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{prefix}.{key}")
+        }
+    };
+    match &node.data {
+        YamlDataOwned::Value(ScalarOwned::String(s)) => Value::scalar(s.clone()),
+        YamlDataOwned::Value(ScalarOwned::Integer(i)) => Value::scalar(*i),
+        YamlDataOwned::Value(ScalarOwned::FloatingPoint(f)) => Value::scalar(f.into_inner()),
+        YamlDataOwned::Value(ScalarOwned::Boolean(b)) => Value::scalar(*b),
+        YamlDataOwned::Value(ScalarOwned::Null) | YamlDataOwned::BadValue => Value::Nil,
+        YamlDataOwned::Sequence(items) => Value::Array(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| to_value(item, first_line, &join(&i.to_string()), positions))
+                .collect(),
+        ),
+        YamlDataOwned::Mapping(mapping) => {
+            let mut object = liquid::model::Object::new();
+            for (key_node, value) in mapping {
+                let key = match &key_node.data {
+                    YamlDataOwned::Value(scalar) => scalar_text(scalar),
+                    _ => continue,
+                };
+                let path = join(&key);
+                positions.insert(key_path(&path), position(key_node, first_line));
+                let value = to_value(value, first_line, &path, positions);
+                object.insert(key.into(), value);
+            }
+            Value::Object(object)
+        }
+        YamlDataOwned::Tagged(_, inner) => to_value(inner, first_line, prefix, positions),
+        YamlDataOwned::Representation(text, _, _) => Value::scalar(text.clone()),
+        _ => Value::Nil,
+    }
+}
+
+fn scalar_text(scalar: &ScalarOwned) -> String {
+    match scalar {
+        ScalarOwned::String(s) => s.clone(),
+        ScalarOwned::Integer(i) => i.to_string(),
+        ScalarOwned::FloatingPoint(f) => f.to_string(),
+        ScalarOwned::Boolean(b) => b.to_string(),
+        ScalarOwned::Null => "null".into(),
+    }
+}
+
+impl Document {
+    /// The document as a Liquid value, with where each value is.
+    pub fn to_value(&self) -> (liquid::model::Value, Positions) {
+        let mut positions = Positions::new();
+        let value = match &self.root {
+            Some(root) => to_value(root, self.first_line, "", &mut positions),
+            None => liquid::model::Value::Nil,
+        };
+        (value, positions)
     }
 }

@@ -222,7 +222,16 @@ pub trait FromJson: Sized {
 
 impl Json {
     /// Takes the value of `key` out of an object (`null` if it has none), read as `T`.
+    // Not inlined: `wire!` calls it once per field, and a copy of it in every struct's reader
+    // would cost kilobytes of WebAssembly.
+    #[inline(never)]
     pub fn take<T: FromJson>(&mut self, key: &str) -> Option<T> {
+        T::from_json(self.take_value(key))
+    }
+
+    /// The value of `key` taken out of an object (`null` if it has none).
+    #[inline(never)]
+    fn take_value(&mut self, key: &str) -> Json {
         let value = match self {
             Json::Object(entries) => entries
                 .iter_mut()
@@ -230,7 +239,7 @@ impl Json {
                 .map(|(_, v)| std::mem::replace(v, Json::Null)),
             _ => None,
         };
-        T::from_json(value.unwrap_or(Json::Null))
+        value.unwrap_or(Json::Null)
     }
 
     /// An externally tagged enum value as serde writes it: `"unit"` or `{"variant": content}`.
@@ -270,6 +279,17 @@ impl FromJson for u32 {
 impl FromJson for u8 {
     fn from_json(json: Json) -> Option<Self> {
         u64::from_json(json)?.try_into().ok()
+    }
+}
+
+/// A flag left out of the data (serde skips `false`) reads as `false`.
+impl FromJson for bool {
+    fn from_json(json: Json) -> Option<Self> {
+        match json {
+            Json::Bool(b) => Some(b),
+            Json::Null => Some(false),
+            _ => None,
+        }
     }
 }
 

@@ -16,15 +16,19 @@ pub use site_data::SiteData;
 pub const DEFAULT_LANG: &str = "en";
 
 wire! {
-/// Site-wide settings, from `content/site.yml` and the language files.
+/// Site-wide settings, from `_config.yml` and `_data/languages.yml`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SiteConfig {
-    /// The name in the header, the footer and every document title.
+    /// The name in the header, the footer and every document title (`title` in `_config.yml`).
     pub name: String,
     /// Absolute URL of the deployed site, for canonical links and the sitemap.
     pub base_url: String,
-    /// The site's languages; the first is the default, whose pages live at the root.
+    /// The site's languages; the first is the root language (`algae.rootLang`), whose pages
+    /// live at the root of the site.
     pub languages: Vec<Language>,
+    /// Whether the name is written beside the logo (`algae.logoAndTitle`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub logo_and_title: bool,
 }
 
 /// One of the site's languages.
@@ -34,26 +38,36 @@ pub struct Language {
     pub code: String,
     /// Its name in itself (`Español`), for the language switcher.
     pub name: String,
-    /// Route of the home page in this language (shown at `/` or `/es/`), if it has one.
+    /// `rtl` for languages written right to left, `ltr` otherwise.
+    pub dir: String,
+    /// Site path of the logo in the header in this language (`logo` in `_data/languages.yml`,
+    /// or `algae.logo`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub home: Option<String>,
+    pub logo: Option<String>,
+    /// Route of the page shown where no page is, in this language (its `pageNotFound` page).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_found: Option<String>,
 }
 
-/// The interface's own words in one language, from `content/languages/<code>.yml`, and the main
-/// navigation as it reads in that language.
+/// The interface's own words in one language (`_data/translations.yml`), and the navigation and
+/// footer as they read in that language (`_data[/<lang>]/navigation.yml`, `footer.yml`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct UiText {
     pub lang: String,
-    pub nav: Vec<NavLink>,
+    pub nav: Vec<NavItem>,
+    /// The footer, drawn at build time (it holds Markdown and never changes in the browser).
+    pub footer_html: String,
     pub skip_link: String,
     pub main_navigation: String,
+    /// The label of the button that opens the navigation on small screens.
+    pub menu: String,
     pub language_switcher: String,
-    pub image_credit: String,
-    pub footer_note: String,
-    pub not_found_title: String,
-    pub not_found_description: String,
-    pub not_found_text: String,
-    pub home_link: String,
+    /// Before the list of a page's other languages, in the footer.
+    pub different_language: String,
+    /// The heading of a table of contents.
+    pub toc_title: String,
+    /// "Home", for the logo's link.
+    pub home: String,
     pub loading: String,
     pub load_failed: String,
     pub offline: String,
@@ -63,85 +77,72 @@ pub struct UiText {
     pub retry: String,
 }
 
-/// One entry of the main navigation.
+/// One entry of the navigation bar: a link, or a menu of links (one level deep).
 #[derive(Clone, Debug, PartialEq)]
-pub struct NavLink {
+pub struct NavItem {
     pub label: String,
-    /// A route of this site (`/data/`) or an absolute URL of another site.
-    pub href: String,
+    /// A path of this site (`/about`) or an address of another site; none for a menu.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub href: Option<String>,
+    pub menu: Vec<MenuEntry>,
+}
+
+/// One entry of a navigation menu: a link, a heading (no address) or a divider.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MenuEntry {
+    pub label: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub href: Option<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub divider: bool,
 }
 
 /// A language version of a page.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Translation {
     pub lang: String,
-    /// The address that shows it: its route, or its language's root for a home page.
+    /// The page's address.
     pub path: String,
 }
 
-/// A page as the browser receives it: what its hero shows, and its body already drawn to HTML at
-/// build time by the body components (`crate::build::page_body`).
+/// A page as the browser receives it: its metadata and its body, drawn to HTML at build time by
+/// the body components (`crate::build::page_body`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct PageData {
+    /// The page's address as Jekyll gives it (`/about/`, `/privacy`, `/`).
     pub route: String,
     pub meta: PageMeta,
-    /// The hero image in the sizes and formats the build made of `meta.background`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub hero_image: Option<ResponsiveImage>,
     pub translations: Vec<Translation>,
-    pub body_html: String,
+    pub parts: Vec<BodyPart>,
 }
 
-/// An image in several sizes and formats, for `<picture>`: the browser picks the smallest file
-/// that covers the space the image fills on its screen.
+/// A run of the page's blocks, drawn to HTML; the page's Markdown with a table of contents is a
+/// part of its own, since its table of contents is a live component.
 #[derive(Clone, Debug, PartialEq)]
-pub struct ResponsiveImage {
-    /// Size of the largest file, in pixels.
-    pub width: u32,
-    pub height: u32,
-    /// Alternatives tried first, in order (modern formats, crops for portrait screens).
-    pub sources: Vec<ImageSource>,
-    /// The JPEG fallback that the `<img>` itself carries.
-    pub fallback: ImageSource,
+pub struct BodyPart {
+    pub html: String,
+    /// The headings listed beside the part; none for a part without a table of contents.
+    pub toc: Vec<TocEntry>,
 }
 
-/// One `<source>` of a `<picture>`: files of one format and crop, in several widths.
+/// A heading in a table of contents.
 #[derive(Clone, Debug, PartialEq)]
-pub struct ImageSource {
-    /// MIME type of the files (`image/webp`).
-    pub mime: String,
-    /// Media query for which this source applies, if not all screens.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub media: Option<String>,
-    /// Site paths of the files with their widths in pixels, smallest first.
-    pub files: Vec<(String, u32)>,
-    /// How wide the image is drawn, for the browser's choice (`max(100vw, 124vh)`).
-    pub sizes: String,
+pub struct TocEntry {
+    pub id: String,
+    pub text: String,
+    /// 2 for `<h2>`, and so on.
+    pub level: u8,
 }
 
-/// The page's front matter, checked and typed.
+/// What the app needs to know of a page besides its body.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PageMeta {
     pub title: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// Site path of the hero's background image (`/assets/images/moss.jpg`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub background: Option<String>,
-    /// Credit line for the background image.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub image_license: Option<String>,
-    /// CSS length of the hero (`70vh`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub height: Option<String>,
-    /// Key shared by the translations of one page.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub lang_ref: Option<String>,
     /// BCP 47 language tag of the page (`en`, `es`).
     pub lang: String,
-    /// Route given in the front matter, overriding the one derived from the file name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub permalink: Option<String>,
+    /// Whether this is a "page not found" page (layout `pageNotFound`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub not_found: bool,
 }
 }
 
@@ -182,48 +183,69 @@ mod tests {
 
     #[test]
     fn site_data_with_every_optional_part_reads_back_equal() {
-        let source = |media: Option<&str>| ImageSource {
-            mime: "image/webp".into(),
-            media: media.map(str::to_owned),
-            files: vec![("/a-480.webp".into(), 480), ("/a-720.webp".into(), 720)],
-            sizes: "max(100vw, 46.7vh)".into(),
-        };
         let page = PageData {
             route: "/about/".into(),
             meta: PageMeta {
                 title: "About \"us\" </script> é".into(),
-                description: Some("d".into()),
-                background: Some("/a.jpg".into()),
-                image_license: Some("SCC".into()),
-                height: Some("70vh".into()),
-                lang_ref: Some("about".into()),
                 lang: "en".into(),
-                permalink: Some("/about/".into()),
+                not_found: true,
             },
-            hero_image: Some(ResponsiveImage {
-                width: 1920,
-                height: 1080,
-                sources: vec![source(Some("(max-aspect-ratio: 70/100)")), source(None)],
-                fallback: source(None),
-            }),
             translations: vec![
                 Translation {
                     lang: "en".into(),
-                    path: "/".into(),
+                    path: "/about/".into(),
                 },
                 Translation {
                     lang: "es".into(),
-                    path: "/es/".into(),
+                    path: "/es/acerca/".into(),
                 },
             ],
-            body_html: "<h2 id=\"x\">X</h2>\n<p>y</p>".into(),
+            parts: vec![
+                BodyPart {
+                    html: "<header>x</header>".into(),
+                    toc: Vec::new(),
+                },
+                BodyPart {
+                    html: "<h2 id=\"x\">X</h2>\n<p>y</p>".into(),
+                    toc: vec![TocEntry {
+                        id: "x".into(),
+                        text: "X".into(),
+                        level: 2,
+                    }],
+                },
+            ],
         };
         let ui = UiText {
             lang: "en".into(),
-            nav: vec![NavLink {
-                label: "About".into(),
-                href: "/".into(),
-            }],
+            nav: vec![
+                NavItem {
+                    label: "About".into(),
+                    href: Some("/about".into()),
+                    menu: Vec::new(),
+                },
+                NavItem {
+                    label: "Data".into(),
+                    href: None,
+                    menu: vec![
+                        MenuEntry {
+                            label: "Docs".into(),
+                            href: None,
+                            divider: false,
+                        },
+                        MenuEntry {
+                            label: String::new(),
+                            href: None,
+                            divider: true,
+                        },
+                        MenuEntry {
+                            label: "Occurrences".into(),
+                            href: Some("/occurrence/search".into()),
+                            divider: false,
+                        },
+                    ],
+                },
+            ],
+            footer_html: "<p>Footer</p>".into(),
             skip_link: "Skip".into(),
             retry: "Try again".into(),
             ..UiText::default()
@@ -235,14 +257,19 @@ mod tests {
                 Language {
                     code: "en".into(),
                     name: "English".into(),
-                    home: Some("/about/".into()),
+                    dir: "ltr".into(),
+                    logo: Some("/logo.png".into()),
+                    not_found: Some("/404".into()),
                 },
                 Language {
-                    code: "es".into(),
-                    name: "Español".into(),
-                    home: None,
+                    code: "ar".into(),
+                    name: "العربية".into(),
+                    dir: "rtl".into(),
+                    logo: None,
+                    not_found: None,
                 },
             ],
+            logo_and_title: true,
         };
         round_trip(&SiteData {
             base: BaseUrl::new("/scc"),
@@ -260,14 +287,13 @@ mod tests {
 
     #[test]
     fn a_wrong_shape_is_rejected() {
-        let page =
-            r#"{"route": "/x/", "meta": {"lang": "en"}, "translations": [], "body_html": ""}"#;
+        let page = r#"{"route": "/x/", "meta": {"lang": "en"}, "translations": [], "parts": []}"#;
         assert_eq!(
             PageData::from_json(json::parse(page).unwrap()),
             None,
             "no title"
         );
-        let page = r#"{"route": "/x/", "meta": {"title": "T", "lang": "en"}, "translations": [], "body_html": 3}"#;
+        let page = r#"{"route": "/x/", "meta": {"title": "T", "lang": "en"}, "translations": [], "parts": [{"html": 3, "toc": []}]}"#;
         assert_eq!(
             PageData::from_json(json::parse(page).unwrap()),
             None,

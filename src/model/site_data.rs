@@ -25,8 +25,8 @@ pub struct SiteData {
     pub base: BaseUrl,
     pub config: SiteConfig,
     pub ui: UiText,
-    /// The page this HTML shows; `None` on the "not found" page. Its `body_html` is left empty:
-    /// the body is in the HTML already, and the app reads it from there.
+    /// The page this HTML shows (on `404.html`, the "not found" page). Its parts' HTML is left
+    /// empty: the body is in the HTML already, and the app reads it from there.
     pub page: Option<PageData>,
 }
 }
@@ -75,8 +75,11 @@ mod tests {
                 languages: vec![Language {
                     code: "en".into(),
                     name: "English".into(),
-                    home: None,
+                    dir: "ltr".into(),
+                    logo: None,
+                    not_found: None,
                 }],
+                logo_and_title: false,
             },
             ui: UiText::default(),
             page: None,

@@ -7,7 +7,7 @@ use crate::support::{Browser, site};
 #[tokio::test]
 async fn the_hero_shows_title_description_credit_and_height() {
     let browser = Browser::start().await;
-    browser.open(&site().url("/")).await;
+    browser.open(&site().url("/about/")).await;
 
     assert_eq!(
         browser.text(".hero h1").await,
@@ -17,9 +17,12 @@ async fn the_hero_shows_title_description_credit_and_height() {
         browser.text(".hero__description").await,
         "A community of member collections from around the globe"
     );
+    // The word before the credit is for screen readers.
     assert_eq!(
-        browser.text(".hero__credit").await,
-        "Image: Specify Collections Consortium"
+        browser
+            .eval("return document.querySelector('.hero__credit').textContent;")
+            .await,
+        json!("Image: Specify Collections Consortium")
     );
     assert_eq!(
         browser
@@ -60,7 +63,7 @@ async fn the_hero_shows_title_description_credit_and_height() {
 #[tokio::test]
 async fn sections_have_github_style_ids() {
     let browser = Browser::start().await;
-    browser.open(&site().url("/")).await;
+    browser.open(&site().url("/about/")).await;
     let ids = browser
         .eval("return [...document.querySelectorAll('article h2, article h3')].map(h => h.id);")
         .await;
@@ -82,7 +85,7 @@ async fn sections_have_github_style_ids() {
 #[tokio::test]
 async fn the_table_keeps_column_alignment() {
     let browser = Browser::start().await;
-    browser.open(&site().url("/")).await;
+    browser.open(&site().url("/about/")).await;
     let alignments = browser
         .eval(
             "return [...document.querySelectorAll('article table tr')].map(row =>
@@ -111,7 +114,7 @@ async fn the_table_keeps_column_alignment() {
 #[tokio::test]
 async fn button_rows_mark_their_primary_button() {
     let browser = Browser::start().await;
-    browser.open(&site().url("/")).await;
+    browser.open(&site().url("/about/")).await;
     let rows = browser
         .eval(
             "return [...document.querySelectorAll('article p')]
@@ -148,7 +151,7 @@ async fn button_rows_mark_their_primary_button() {
 #[tokio::test]
 async fn learn_more_goes_to_data_without_a_reload_and_back_returns() {
     let browser = Browser::start().await;
-    browser.open(&site().url("/")).await;
+    browser.open(&site().url("/about/")).await;
     browser.eval("window.loadedOnce = true; return null;").await;
 
     let learn_more = browser
@@ -174,7 +177,7 @@ async fn learn_more_goes_to_data_without_a_reload_and_back_returns() {
     assert_eq!(current, json!("Data and contact"));
 
     browser.client.back().await.unwrap();
-    browser.wait_until("location.pathname === '/'").await;
+    browser.wait_until("location.pathname === '/about/'").await;
     browser
         .wait_until("document.querySelector('h1').textContent === 'About the Specify Collections Consortium'")
         .await;
@@ -210,13 +213,55 @@ async fn a_direct_load_of_data_shows_the_data_page() {
 }
 
 #[tokio::test]
-async fn the_about_page_is_also_at_about() {
+async fn the_home_page_is_a_composition_of_hero_stats_text_and_features() {
     let browser = Browser::start().await;
-    browser.open(&site().url("/about/")).await;
+    browser.open(&site().url("/")).await;
+    assert_eq!(browser.text("h1").await, "Specify Collections Consortium");
+    let blocks = browser
+        .eval("return [...document.querySelectorAll('main .page-part > *')].map(b => b.className);")
+        .await;
     assert_eq!(
-        browser.text("h1").await,
-        "About the Specify Collections Consortium"
+        blocks,
+        json!([
+            "hero hero--image",
+            "cards cards--stats",
+            "content",
+            "cards cards--features",
+            "page-languages"
+        ])
     );
+    let stats = browser
+        .eval("return [...document.querySelectorAll('.cards--stats .card')].map(c => c.innerText.replace(/\\s+/g, ' ').trim());")
+        .await;
+    assert_eq!(
+        stats,
+        json!([
+            "34 Institutions",
+            "163 Collections",
+            "19 million Digitized specimens"
+        ])
+    );
+    let buttons = browser
+        .eval("return [...document.querySelectorAll('.hero__buttons a')].map(a => [a.textContent, a.getAttribute('href'), a.classList.contains('is-primary')]);")
+        .await;
+    assert_eq!(
+        buttons,
+        json!([
+            ["About the consortium", "/about/", true],
+            ["Data and contact", "/data/", false]
+        ])
+    );
+    // A card is one link: its title's, stretched over the card.
+    let card = browser.wait_for(".cards--features .card__link").await;
+    assert_eq!(
+        card.attr("href").await.unwrap().as_deref(),
+        Some("/about/#key-features-of-specify")
+    );
+    card.click().await.unwrap();
+    browser.wait_until("location.pathname === '/about/'").await;
+    browser
+        .wait_until("document.querySelector('h1').textContent === 'About the Specify Collections Consortium'")
+        .await;
     browser.finish().await;
 }
 
@@ -225,10 +270,11 @@ async fn an_unknown_address_shows_the_not_found_page_with_a_way_home() {
     let browser = Browser::start().await;
     browser.open(&site().url("/no/such/page/")).await;
     assert_eq!(browser.text("h1").await, "Page not found");
+    assert_eq!(browser.text(".hero__pre-title").await, "Error 404");
     let home = browser.wait_for("main a[href='/']").await;
     home.click().await.unwrap();
     browser
-        .wait_until("document.querySelector('h1').textContent === 'About the Specify Collections Consortium'")
+        .wait_until("document.querySelector('h1').textContent === 'Specify Collections Consortium'")
         .await;
     // The static host answered the unknown address with status 404, which the browser logs as a
     // failed load; that line is expected, any other is not.
@@ -240,7 +286,7 @@ async fn an_unknown_address_shows_the_not_found_page_with_a_way_home() {
 #[tokio::test]
 async fn the_page_never_scrolls_sideways_on_a_small_phone() {
     let browser = Browser::start_with_size(320, 640).await;
-    for path in ["/", "/data/"] {
+    for path in ["/", "/about/", "/data/"] {
         browser.open(&site().url(path)).await;
         let widths = browser
             .eval("return [document.documentElement.scrollWidth, document.documentElement.clientWidth];")

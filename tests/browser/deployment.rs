@@ -8,7 +8,7 @@ use crate::support::{Browser, subpath_site};
 async fn under_a_sub_path_every_route_loads_directly() {
     let browser = Browser::start().await;
     for (path, title) in [
-        ("/", "About the Specify Collections Consortium"),
+        ("/", "Specify Collections Consortium"),
         ("/about/", "About the Specify Collections Consortium"),
         ("/data/", "Data and contact"),
     ] {
@@ -36,7 +36,7 @@ async fn under_a_sub_path_every_route_loads_directly() {
 #[tokio::test]
 async fn under_a_sub_path_links_navigate_in_the_app_and_back() {
     let browser = Browser::start().await;
-    browser.open(&subpath_site().url("/")).await;
+    browser.open(&subpath_site().url("/about/")).await;
     browser
         .eval("window.stillThisDocument = true; return null;")
         .await;
@@ -68,13 +68,16 @@ async fn under_a_sub_path_links_navigate_in_the_app_and_back() {
             .await,
         json!(true)
     );
-    let nav = browser.eval("return [...document.querySelectorAll('.site-nav a')].map(a => a.getAttribute('href'));").await;
+    let nav = browser.eval("return [...document.querySelectorAll('.site-nav__items a')].map(a => a.getAttribute('href'));").await;
     assert_eq!(
         nav,
         json!([
             "/scc/",
+            "/scc/about/",
             "/scc/data/",
-            "https://www.specifysoftware.org/members/"
+            "/scc/about/#our-mission",
+            "https://www.specifysoftware.org/members/",
+            "https://discourse.specifysoftware.org/"
         ])
     );
     browser.finish().await;

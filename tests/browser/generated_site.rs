@@ -11,7 +11,7 @@ fn generated_site() -> &'static StaticServer {
         let dist = built_site(
             "SITE_DIST_GENERATED",
             "target/scale-40/dist",
-            "python3 scripts/scale/generate_pages.py 40 target/scale-40 && SCC_SITE_ROOT=target/scale-40 trunk build --release --dist target/scale-40/dist",
+            "python3 scripts/scale/generate_pages.py 40 target/scale-40 && SCC_CONTENT=target/scale-40/site trunk build --release --dist target/scale-40/dist",
         );
         StaticServer::start(dist, Options::default())
     })

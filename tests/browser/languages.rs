@@ -17,21 +17,28 @@ async fn every_page_switches_language_without_reloading() {
     let browser = Browser::start().await;
     for (start, language, title, address, lang) in [
         (
-            "/",
+            "/about/",
             "Español",
             "Acerca del Specify Collections Consortium",
-            "/es/",
+            "/es/acerca/",
             "es",
         ),
-        ("/data/", "Español", "Datos y contacto", "/es/data/", "es"),
+        ("/data/", "Español", "Datos y contacto", "/es/datos/", "es"),
+        (
+            "/es/acerca/",
+            "English",
+            "About the Specify Collections Consortium",
+            "/about/",
+            "en",
+        ),
+        ("/es/datos/", "English", "Data and contact", "/data/", "en"),
         (
             "/es/",
             "English",
-            "About the Specify Collections Consortium",
+            "Specify Collections Consortium",
             "/",
             "en",
         ),
-        ("/es/data/", "English", "Data and contact", "/data/", "en"),
     ] {
         browser.open(&site().url(start)).await;
         browser
@@ -45,6 +52,9 @@ async fn every_page_switches_language_without_reloading() {
             .await;
         browser
             .wait_until(&format!("location.pathname === '{address}'"))
+            .await;
+        browser
+            .wait_until(&format!("document.documentElement.lang === '{lang}'"))
             .await;
         browser
             .wait_until(&format!(
@@ -72,7 +82,7 @@ async fn every_page_switches_language_without_reloading() {
 #[tokio::test]
 async fn the_interface_speaks_the_language_of_the_page() {
     let browser = Browser::start().await;
-    browser.open(&site().url("/es/data/")).await;
+    browser.open(&site().url("/es/datos/")).await;
     assert_eq!(
         browser.eval("return document.documentElement.lang;").await,
         json!("es")
@@ -81,26 +91,43 @@ async fn the_interface_speaks_the_language_of_the_page() {
         .eval("return document.querySelector('.skip-link').textContent;")
         .await;
     assert_eq!(skip, json!("Saltar al contenido"));
-    let nav = browser.eval("return [...document.querySelectorAll('.site-nav a')].map(a => [a.textContent, a.getAttribute('href'), a.getAttribute('aria-current')]);").await;
+    let nav = browser.eval("return [...document.querySelectorAll('.site-nav__items a')].map(a => [a.textContent, a.getAttribute('aria-current')]);").await;
     assert_eq!(
         nav,
         json!([
-            ["Acerca de", "/es/", null],
-            ["Datos y contacto", "/es/data/", "page"],
-            ["Miembros", "https://www.specifysoftware.org/members/", null]
+            ["Inicio", null],
+            ["Acerca de", null],
+            ["Datos y contacto", "page"],
+            ["Nuestra misión", null],
+            ["Miembros", null],
+            ["Foro de la comunidad", null]
         ])
     );
+    assert_eq!(browser.text(".dropdown__button").await, "Consorcio");
     assert_eq!(
-        browser.text(".hero__credit").await,
-        "Imagen: Specify Collections Consortium"
+        browser
+            .eval("return document.querySelector('.hero__credit').textContent;")
+            .await,
+        json!("Imagen: Specify Collections Consortium")
     );
     let languages = browser.eval("return [...document.querySelectorAll('.language-switcher a')].map(a => [a.textContent.trim(), a.getAttribute('hreflang')]);").await;
     assert_eq!(languages, json!([["English", "en"], ["Español", "es"]]));
+    let footer = browser
+        .eval("return document.querySelector('.site-footer__license').textContent.trim();")
+        .await;
     assert!(
-        browser
-            .text(".site-footer__note")
-            .await
-            .starts_with("El Specify Collections Consortium ofrece")
+        footer
+            .as_str()
+            .unwrap()
+            .starts_with("El Specify Collections Consortium ofrece"),
+        "{footer}"
+    );
+    let columns = browser
+        .eval("return [...document.querySelectorAll('.footer-column__name')].map(h => h.textContent);")
+        .await;
+    assert_eq!(
+        columns,
+        json!(["Socios fundadores", "Código abierto", "Contacto"])
     );
     // Moving to a page in the other language changes the interface with it.
     browser
@@ -140,7 +167,7 @@ fn prerendered_pages_link_their_translations_for_search_engines() {
             "/data/",
             "en",
             "https://www.specifysoftware.org/data/",
-            "https://www.specifysoftware.org/es/data/",
+            "https://www.specifysoftware.org/es/datos/",
         ),
         (
             "/es/",
@@ -159,12 +186,18 @@ fn prerendered_pages_link_their_translations_for_search_engines() {
             assert!(html.contains(&tag), "{path} lacks {tag}");
         }
     }
-    let canonical = site().get("/es/about/").text();
+    let canonical = site().get("/es/acerca/").text();
     assert!(
-        canonical.contains("<link rel=\"canonical\" href=\"https://www.specifysoftware.org/es/\">")
+        canonical.contains(
+            "<link rel=\"canonical\" href=\"https://www.specifysoftware.org/es/acerca/\">"
+        )
     );
     let sitemap = site().get("/sitemap.xml").text();
-    assert!(sitemap.contains("<loc>https://www.specifysoftware.org/es/data/</loc>"));
+    assert!(sitemap.contains("<loc>https://www.specifysoftware.org/es/datos/</loc>"));
+    assert!(
+        !sitemap.contains("404"),
+        "the \"not found\" pages are not in the sitemap"
+    );
     assert!(sitemap.contains(
         "<xhtml:link rel=\"alternate\" hreflang=\"es\" href=\"https://www.specifysoftware.org/es/\"/>"
     ));

@@ -7,6 +7,7 @@ mod deployment;
 mod generated_site;
 mod languages;
 mod page_loading;
+mod portal;
 mod prerendered;
 mod scrolling;
 mod support;

@@ -26,9 +26,9 @@ async fn moving_to_a_page_fetches_its_data_once() {
     let browser = Browser::start().await;
     browser.open(&site().url("/")).await;
     // The page the visitor lands on needs no fetch: its data came with its HTML.
-    assert_eq!(fetches_of(&browser, "/_data/pages/about.json").await, 0);
+    assert_eq!(fetches_of(&browser, "/_data/pages/index.json").await, 0);
     browser
-        .wait_for(".site-nav a[href='/data/']")
+        .wait_for(".hero__buttons a[href='/data/']")
         .await
         .click()
         .await
@@ -39,13 +39,15 @@ async fn moving_to_a_page_fetches_its_data_once() {
     assert_eq!(fetches_of(&browser, "/_data/pages/data.json").await, 1);
     // Back and there again: nothing is fetched twice in a session.
     browser.client.back().await.unwrap();
-    browser.wait_until("document.querySelector('h1').textContent === 'About the Specify Collections Consortium'").await;
+    browser
+        .wait_until("document.querySelector('h1').textContent === 'Specify Collections Consortium'")
+        .await;
     browser.client.forward().await.unwrap();
     browser
         .wait_until("document.querySelector('h1').textContent === 'Data and contact'")
         .await;
     assert_eq!(fetches_of(&browser, "/_data/pages/data.json").await, 1);
-    assert_eq!(fetches_of(&browser, "/_data/pages/about.json").await, 0);
+    assert_eq!(fetches_of(&browser, "/_data/pages/index.json").await, 0);
     browser.finish().await;
 }
 
@@ -54,7 +56,7 @@ async fn pointing_at_or_focusing_a_link_fetches_its_page_ahead() {
     let browser = Browser::start().await;
     browser.open(&site().url("/")).await;
     browser
-        .eval("document.querySelector(\".site-nav a[href='/data/']\").focus(); return null;")
+        .eval("document.querySelector(\".hero__buttons a[href='/data/']\").focus(); return null;")
         .await;
     browser.wait_until("performance.getEntriesByType('resource').some(r => r.name.endsWith('/_data/pages/data.json'))").await;
     let link = browser
@@ -66,10 +68,10 @@ async fn pointing_at_or_focusing_a_link_fetches_its_page_ahead() {
         .wait_for(".language-switcher a[hreflang='es']")
         .await;
     browser.client.execute("arguments[0].dispatchEvent(new MouseEvent('mouseover', {bubbles: true})); return null;", vec![serde_json::to_value(&spanish).unwrap()]).await.unwrap();
-    browser.wait_until("performance.getEntriesByType('resource').some(r => r.name.endsWith('/_data/pages/es/about.json'))").await;
+    browser.wait_until("performance.getEntriesByType('resource').some(r => r.name.endsWith('/_data/pages/es.json'))").await;
     // The fetched page then shows without another request.
     browser
-        .wait_for(".site-nav a[href='/data/']")
+        .wait_for(".hero__buttons a[href='/data/']")
         .await
         .click()
         .await
@@ -82,7 +84,7 @@ async fn pointing_at_or_focusing_a_link_fetches_its_page_ahead() {
 }
 
 /// Starts at `/`, breaks page data with `fault`, follows the link to the data page, and checks
-/// that the About page stays with a message containing `message`; then repairs the server and
+/// that the home page stays with a message containing `message`; then repairs the server and
 /// checks that "Try again" brings the page.
 async fn failed_load_shows_why_and_retry_recovers(fault: Fault, message: &str, logged: &[&str]) {
     failed_load_shows_why_within(fault, message, logged, Duration::from_secs(10)).await;
@@ -99,7 +101,7 @@ async fn failed_load_shows_why_within(
     browser.open(&server.url("/")).await;
     *switch.lock().unwrap() = fault;
     browser
-        .wait_for(".site-nav a[href='/data/']")
+        .wait_for(".hero__buttons a[href='/data/']")
         .await
         .click()
         .await
@@ -118,7 +120,7 @@ async fn failed_load_shows_why_within(
     );
     assert_eq!(
         browser.text("h1").await,
-        "About the Specify Collections Consortium",
+        "Specify Collections Consortium",
         "the current page stays"
     );
 
@@ -195,7 +197,7 @@ async fn missing_data_loads_the_page_itself(fault: Fault, logged: &[&str]) {
         .await;
     *switch.lock().unwrap() = fault;
     browser
-        .wait_for(".site-nav a[href='/data/']")
+        .wait_for(".hero__buttons a[href='/data/']")
         .await
         .click()
         .await
@@ -246,7 +248,7 @@ async fn a_slow_page_shows_progress_and_a_quick_one_does_not() {
         .eval("window.progressShown = false; new MutationObserver(() => { if (document.querySelector('.page-loading')) window.progressShown = true; }).observe(document.body, {childList: true, subtree: true}); return null;")
         .await;
     browser
-        .wait_for(".site-nav a[href='/data/']")
+        .wait_for(".hero__buttons a[href='/data/']")
         .await
         .click()
         .await

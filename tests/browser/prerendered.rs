@@ -7,22 +7,25 @@ use serde_json::json;
 use crate::support::{Browser, Options, StaticServer, dist_dir, site};
 
 /// Text each route's HTML must carry before any script runs.
-const ROUTES: [(&str, &[&str]); 4] = [
+const ROUTES: [(&str, &[&str]); 5] = [
     (
         "/",
         &[
-            "tabindex=\"-1\" class=\"hero__title\">About the Specify Collections Consortium</h1>",
-            "<h2 id=\"our-mission\">Our Mission</h2>",
-            "<th scope=\"col\" role=\"columnheader\" style=\"text-align: right;\">Examples</th>",
-            "class=\"button is-primary\">Learn More</a>",
+            "class=\"hero__title\">Specify Collections Consortium</h1>",
+            "<h2 class=\"cards__title\">Specify collections in GBIF</h2>",
+            "<h2 id=\"a-community-of-collections\">A community of collections</h2>",
             "<footer class=\"site-footer\">",
         ],
     ),
     (
         "/about/",
         &[
-            "About the Specify Collections Consortium</h1>",
+            "tabindex=\"-1\" class=\"hero__title\">About the Specify Collections Consortium</h1>",
+            "<h2 id=\"our-mission\">Our Mission</h2>",
             "<h3 id=\"why-choose-specify\">",
+            "<th scope=\"col\" role=\"columnheader\" style=\"text-align: right;\">Examples</th>",
+            "class=\"button is-primary\">Learn More</a>",
+            "<p id=\"toc-title\" class=\"toc__title\">On this page</p>",
         ],
     ),
     (
@@ -36,6 +39,10 @@ const ROUTES: [(&str, &[&str]); 4] = [
     (
         "/404.html",
         &["Page not found</h1>", "Go to the home page</a>"],
+    ),
+    (
+        "/es/404.html",
+        &["Página no encontrada</h1>", "Ir a la página de inicio</a>"],
     ),
 ];
 
@@ -127,7 +134,7 @@ fn responses_carry_the_security_and_cache_headers() {
 #[tokio::test]
 async fn without_javascript_every_page_is_complete_and_its_links_work() {
     let browser = Browser::start_without_javascript().await;
-    browser.load(&site().url("/")).await;
+    browser.load(&site().url("/about/")).await;
     assert_eq!(
         browser.text("h1").await,
         "About the Specify Collections Consortium"
@@ -165,21 +172,21 @@ async fn the_app_takes_over_the_prerendered_page_without_redrawing_it() {
         json!("hydrated")
     );
     let counts = browser
-        .eval("return ['h1', 'article', 'header.site-header', 'footer', 'table'].map(s => document.querySelectorAll(s).length);")
+        .eval("return ['h1', 'article', 'header.site-header', 'footer', '.cards'].map(s => document.querySelectorAll(s).length);")
         .await;
-    assert_eq!(counts, json!([1, 1, 1, 1, 1]), "nothing is drawn twice");
+    assert_eq!(counts, json!([1, 1, 1, 1, 2]), "nothing is drawn twice");
     // The app is live: following a link swaps the page without reloading it.
     browser
         .eval("window.stillThisDocument = true; return null;")
         .await;
     browser
-        .wait_for(".site-nav a[href='/data/']")
+        .wait_for(".site-nav a[href='/about/']")
         .await
         .click()
         .await
         .unwrap();
     browser
-        .wait_until("document.querySelector('h1').textContent === 'Data and contact'")
+        .wait_until("document.querySelector('h1').textContent === 'About the Specify Collections Consortium'")
         .await;
     assert_eq!(
         browser
@@ -222,13 +229,13 @@ async fn html_altered_on_the_way_is_drawn_afresh_and_works() {
         json!(1)
     );
     browser
-        .wait_for(".site-nav a[href='/data/']")
+        .wait_for(".site-nav a[href='/about/']")
         .await
         .click()
         .await
         .unwrap();
     browser
-        .wait_until("document.querySelector('h1').textContent === 'Data and contact'")
+        .wait_until("document.querySelector('h1').textContent === 'About the Specify Collections Consortium'")
         .await;
     browser.close().await;
 }

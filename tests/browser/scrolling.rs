@@ -47,7 +47,7 @@ async fn a_link_to_another_page_and_anchor_scrolls_there() {
 #[tokio::test]
 async fn back_and_forward_restore_the_scroll_position() {
     let browser = Browser::start().await;
-    browser.open(&site().url("/")).await;
+    browser.open(&site().url("/about/")).await;
     // Scroll to the "Contact Us" buttons at the end of the About page, and follow one.
     browser
         .eval("document.querySelector('#contact-us').scrollIntoView(); return null;")

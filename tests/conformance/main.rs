@@ -219,19 +219,31 @@ fn kramdown_testcases_render_as_kramdown_renders_them() {
 
 #[test]
 fn the_about_page_matches_kramdowns_rendering_exactly() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let input = scc_site::content::load(root).expect("content/ is readable");
-    let compiled = scc_site::content::compile(&input);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let input = scc_site::content::load(&root, "content").expect("content/ is readable");
+    let compiled = scc_site::content::compile(
+        &input,
+        std::sync::Arc::new(scc_site::build::page_body::markdownify),
+    );
     let site = compiled.site.expect("the site compiles");
     let about = site
         .pages
         .iter()
         .find(|p| p.source == "content/about.md")
         .expect("the About page");
-    let html = scc_site::build::page_body::render_html(
-        about.sections.clone(),
-        &scc_site::urls::BaseUrl::default(),
-    );
+    // The page's Markdown: its `pageMarkdown` block.
+    let sections = about
+        .blocks
+        .iter()
+        .find_map(|block| match block {
+            scc_site::content::body::blocks::PageBlock::Prose(prose) => {
+                Some(prose.sections.clone())
+            }
+            _ => None,
+        })
+        .expect("the About page's text");
+    let html =
+        scc_site::build::page_body::render_html(sections, &scc_site::urls::BaseUrl::default());
     let expected = std::fs::read_to_string(fixtures().join("seed/about.kramdown.html")).unwrap();
     let (e, a) = (normalise(&expected), normalise(&html));
     assert!(e == a, "{}", first_difference(&e, &a));

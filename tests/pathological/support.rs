@@ -1,34 +1,24 @@
 //! One page through the content compiler and the body renderer, as the build runs them: the only
 //! part of the suite that knows the site format.
 
-use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use scc_site::content::diagnostics::Diagnostic;
 use scc_site::content::{self, Input, SourceFile};
 
-const SETTINGS: &str =
-    "name: Pathological\nurl: https://example.org\nlanguages: [en]\nhome: index.md\nnav: []\n";
+const CONFIG: &str = "title: Pathological\nurl: https://example.org\npermalink: pretty\n";
 
-fn language_file() -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/languages/en.yml");
-    std::fs::read_to_string(path).expect("the English language file")
-}
-
-/// Compiles a site whose home page is `text` and draws the page's body; the first error if the
+/// Compiles a site whose home page is `text` and draws the page's blocks; the first error if the
 /// page was refused.
 pub fn compile_and_render(text: String) -> Result<(), Diagnostic> {
-    let input = Input {
-        settings: Some(SourceFile::new("site.yml", SETTINGS)),
-        languages: BTreeMap::from([(
-            "en".to_owned(),
-            SourceFile::new("languages/en.yml", &language_file()),
-        )]),
-        pages: vec![SourceFile::new("index.md", &text)],
-        public_files: Default::default(),
-        problems: Vec::new(),
-    };
-    drop(text);
-    let compiled = content::compile(&input);
+    let mut input = Input::of(&[("_config.yml", CONFIG)]);
+    // A page, whatever it starts with (a file without front matter would be a static file).
+    input.documents.push(SourceFile {
+        relative: "index.md".into(),
+        shown: "content/index.md".into(),
+        bytes: text.into_bytes(),
+    });
+    let compiled = content::compile(&input, Arc::new(scc_site::build::page_body::markdownify));
     let Some(site) = compiled.site else {
         return Err(compiled
             .errors()
@@ -37,7 +27,12 @@ pub fn compile_and_render(text: String) -> Result<(), Diagnostic> {
             .expect("no site means an error"));
     };
     for page in site.pages {
-        scc_site::build::page_body::render_html(page.sections, &scc_site::urls::BaseUrl::default());
+        scc_site::build::page_body::render_parts(
+            page.blocks,
+            &scc_site::urls::BaseUrl::default(),
+            &|_| None,
+            "Image:",
+        );
     }
     Ok(())
 }

@@ -1,9 +1,9 @@
-//! The parts of every page that the browser app draws and updates: header, hero, footer, the
-//! language switcher and the loading status.
+//! The parts of every page that the browser app draws and updates: header and navigation,
+//! footer, table of contents, and the loading status.
 
 pub mod document_title;
-pub mod hero;
-pub mod language_switcher;
+pub mod dropdown;
 pub mod page_status;
 pub mod site_footer;
 pub mod site_header;
+pub mod toc;

@@ -1,5 +1,4 @@
-//! The views a route can show: the site around a content page or the "not found" page.
+//! The views a route can show: the site around a page.
 
 pub mod content_page;
-pub mod not_found;
 pub mod site_view;

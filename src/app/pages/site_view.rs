@@ -1,14 +1,15 @@
-//! The view of every address: header, the page (or "not found"), footer, in the language of the
-//! page; it follows the address as the visitor moves around the site.
+//! The view of every address: header, the page (the language's "not found" page where no page
+//! is), footer, in the language of the page; it follows the address as the visitor moves around
+//! the site.
 
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Html;
 
 use super::content_page::ContentPage;
-use super::not_found::NotFound;
 use crate::app::components::page_status::PageStatus;
 use crate::app::components::{site_footer::SiteFooter, site_header::SiteHeader};
+use crate::app::context::use_site;
 use crate::app::state::use_page_state;
 
 /// The whole page at the current address.
@@ -22,15 +23,20 @@ pub fn SiteView() -> impl IntoView {
         {move || {
             let shown = state.shown.get();
             let ui = shown.ui.clone();
+            let dir = use_site()
+                .config
+                .language(&ui.lang)
+                .map_or_else(|| "ltr".to_owned(), |l| l.dir.clone());
             let body = match shown.page.clone() {
                 Some(page) => Either::Left(view! { <ContentPage page ui=ui.clone()/> }),
-                None => Either::Right(view! { <NotFound ui=ui.clone()/> }),
+                // No page, not even a "not found" one, could be had for this address.
+                None => Either::Right(view! { <h1 class="not-found-title">"404"</h1> }),
             };
             view! {
-                <Html attr:lang=ui.lang.clone()/>
+                <Html attr:lang=ui.lang.clone() attr:dir=dir/>
                 <SiteHeader shown=shown.clone()/>
                 <main id="main" tabindex="-1">{body}</main>
-                <SiteFooter ui/>
+                <SiteFooter html=ui.footer_html.clone()/>
             }
         }}
     }
@@ -43,7 +49,7 @@ fn follow_the_address(state: crate::app::state::PageState) {
     use leptos_router::hooks::use_location;
 
     let site = crate::app::context::use_site();
-    let (base, config) = (site.base.clone(), site.config.clone());
+    let base = site.base.clone();
     let location = use_location();
     Effect::new(move |_| {
         let pathname = location.pathname.get();
@@ -55,5 +61,5 @@ fn follow_the_address(state: crate::app::state::PageState) {
             state.speak_the_language_of(pathname);
         }
     });
-    crate::browser::prefetch::prefetch_on_intent(base, config, move |key| state.prefetch(key));
+    crate::browser::prefetch::prefetch_on_intent(base, move |key| state.prefetch(key));
 }

@@ -1,5 +1,5 @@
-//! The page body: the components that draw a page's sections, prose, tables and button rows from
-//! the page model.
+//! The page body: the components that draw a page's blocks (heroes, cards, split banners) and its
+//! Markdown (sections, prose, tables, button rows) from the page model.
 //!
 //! They run at build time only, rendered to HTML by Leptos on the server side; the browser
 //! receives each body as HTML ready to insert. Drawing prose in the browser would put a view type
@@ -7,17 +7,113 @@
 //! content that never changes once built. The hero, header, footer and navigation stay live
 //! components in the browser.
 
+pub mod blocks;
 pub mod button_row;
 pub mod features_table;
+pub mod footer;
 pub mod html_attrs;
 pub mod prose;
 pub mod section;
+pub mod translations;
 
 use leptos::prelude::*;
 
-use crate::content::body::{Block, Section as SectionModel};
+use crate::build::images::ResponsiveImage;
+use crate::content::body::blocks::{Hero, PageBlock};
+use crate::content::body::{Block, Heading, Section as SectionModel, plain_text};
+use crate::model::{BodyPart, TocEntry};
 use crate::urls::BaseUrl;
 use section::Section;
+
+/// A page's blocks as the parts the browser receives: runs of HTML, and the page's Markdown with
+/// its table of contents as a part of its own. `hero_image` gives the responsive image made for
+/// a hero; `credit` is the word before an image's credit ("Image:").
+pub fn render_parts(
+    blocks: Vec<PageBlock>,
+    base: &BaseUrl,
+    hero_image: &dyn Fn(&Hero) -> Option<ResponsiveImage>,
+    credit: &str,
+) -> Vec<BodyPart> {
+    let mut parts = Vec::new();
+    let mut html = String::new();
+    let mut first_hero = true;
+    for block in blocks {
+        let toc = match &block {
+            PageBlock::Prose(prose) => prose
+                .toc
+                .map(|depth| toc_entries(&prose.sections, depth))
+                .filter(|entries| !entries.is_empty()),
+            _ => None,
+        };
+        let image = match &block {
+            PageBlock::Hero(hero) => hero_image(hero),
+            _ => None,
+        };
+        let is_hero = matches!(block, PageBlock::Hero(_));
+        let drawn = render_with(base, move || {
+            blocks::block(block, first_hero, image, credit)
+        });
+        first_hero &= !is_hero;
+        match toc {
+            Some(toc) => {
+                if !html.is_empty() {
+                    parts.push(BodyPart {
+                        html: std::mem::take(&mut html),
+                        toc: Vec::new(),
+                    });
+                }
+                parts.push(BodyPart { html: drawn, toc });
+            }
+            None => html.push_str(&drawn),
+        }
+    }
+    if !html.is_empty() || parts.is_empty() {
+        parts.push(BodyPart {
+            html,
+            toc: Vec::new(),
+        });
+    }
+    parts
+}
+
+/// The headings of `sections` down to level `depth`, for a table of contents.
+fn toc_entries(sections: &[SectionModel], depth: u8) -> Vec<TocEntry> {
+    let mut entries = Vec::new();
+    let mut add = |heading: &Heading| {
+        if (2..=depth).contains(&heading.level)
+            && let Some(id) = &heading.attrs.id
+        {
+            entries.push(TocEntry {
+                id: id.clone(),
+                text: plain_text(&heading.content),
+                level: heading.level,
+            });
+        }
+    };
+    for section in sections {
+        if let Some(heading) = &section.heading {
+            add(heading);
+        }
+        for block in &section.blocks {
+            if let Block::Heading(heading) = block {
+                add(heading);
+            }
+        }
+    }
+    entries
+}
+
+/// The HTML of a view drawn with the site's links under `base`.
+pub(crate) fn render_with<V: IntoView + 'static>(
+    base: &BaseUrl,
+    view: impl FnOnce() -> V,
+) -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(base.clone());
+        strip_hydration_markers(&view().into_view().to_html())
+    })
+}
 
 /// A page's body: its sections in order.
 #[component]
@@ -30,13 +126,8 @@ pub fn PageBody(sections: Vec<SectionModel>) -> impl IntoView {
 
 /// The body's HTML, as the page's `<article>` holds it, with the site's links under `base`.
 pub fn render_html(sections: Vec<SectionModel>, base: &BaseUrl) -> String {
-    let owner = Owner::new();
-    owner.with(|| {
-        // The body's components build links with it (see `prose::use_base`).
-        provide_context(base.clone());
-        let html = view! { <PageBody sections/> }.to_html();
-        strip_hydration_markers(&html)
-    })
+    // The body's components build links with it (see `prose::use_base`).
+    render_with(base, move || view! { <PageBody sections/> })
 }
 
 /// The body is inserted as HTML and never hydrated, so the markers Leptos leaves for hydration
@@ -57,3 +148,11 @@ pub fn render_blocks_html(blocks: Vec<Block>) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// Liquid's `markdownify`: Markdown drawn by the body components, as Jekyll's filter draws it.
+pub fn markdownify(markdown: &str) -> String {
+    // Liquid made the text, so its problems have no file or line to name; they are dropped.
+    let mut ignored = Vec::new();
+    let body = crate::content::markdown::parse("markdownify", markdown, 1, &mut ignored);
+    render_blocks_html(body.blocks)
+}

@@ -174,7 +174,7 @@ fn attr(name: &'static str, value: String) -> AnyAttribute {
 }
 
 /// Where the site is deployed, as `render_html` provides it.
-fn use_base() -> BaseUrl {
+pub fn use_base() -> BaseUrl {
     use_context::<BaseUrl>().unwrap_or_default()
 }
 

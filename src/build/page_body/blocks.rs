@@ -1,0 +1,343 @@
+//! The theme's blocks, drawn: heroes, the page's Markdown, cards, split banners. The markup is
+//! ours (semantic elements, our classes); what each block shows is what the theme's block shows.
+
+use leptos::prelude::*;
+
+use super::prose::{Blocks, Inlines, link_view, use_base};
+use super::section::Section;
+use crate::build::images::{ImageSource, ResponsiveImage};
+use crate::content::body::blocks::{
+    Cards, CardsKind, Feature, FeatureImage, Hero, HeroKind, PageBlock, Prose, Split,
+};
+use crate::content::body::{Block, Link};
+
+/// One block. `first_hero` says whether this hero is the page's first, which carries its `<h1>`.
+pub fn block(
+    block: PageBlock,
+    first_hero: bool,
+    image: Option<ResponsiveImage>,
+    credit: &str,
+) -> AnyView {
+    match block {
+        PageBlock::Hero(hero) => hero_view(hero, first_hero, image, credit.to_owned()),
+        PageBlock::Prose(prose) => prose_view(prose),
+        PageBlock::Cards(cards) => cards_view(cards, credit),
+        PageBlock::Split(split) => split_view(split, credit),
+        PageBlock::Gbif(feature) => gbif_view(feature),
+    }
+}
+
+fn classes(base: &str, extra: &[(&str, bool)], class: Option<String>) -> String {
+    let mut out = base.to_owned();
+    for (name, on) in extra {
+        if *on {
+            out.push(' ');
+            out.push_str(name);
+        }
+    }
+    if let Some(class) = class {
+        out.push(' ');
+        out.push_str(&class);
+    }
+    out
+}
+
+/// A hero: the image fills it (its height is set before the image loads, so nothing moves when
+/// it arrives) under an overlay that keeps the text readable.
+fn hero_view(hero: Hero, first: bool, image: Option<ResponsiveImage>, credit: String) -> AnyView {
+    let kind = match hero.kind {
+        HeroKind::Image => "hero--image",
+        HeroKind::Box => "hero--box",
+        HeroKind::FloatingText => "hero--floating",
+        HeroKind::PostHeader => "hero--post",
+    };
+    let Feature {
+        pre_title,
+        title,
+        description,
+        image: background,
+        buttons,
+        categories,
+        date,
+        ..
+    } = hero.feature;
+    let has_image = background.is_some();
+    let class = classes(
+        &format!("hero {kind}"),
+        &[
+            ("hero--dark-text", hero.black_text),
+            ("hero--shadow", hero.text_shadow),
+            ("hero--plain", !has_image),
+        ],
+        hero.class,
+    );
+    let mut style = Vec::new();
+    if let Some(height) = &hero.height {
+        style.push(format!("min-height: {height}"));
+    }
+    if let Some(overlay) = &hero.overlay {
+        style.push(format!("--hero-overlay: {overlay}"));
+    }
+    let style = (!style.is_empty()).then(|| style.join("; "));
+    let (picture, license) = match background {
+        Some(FeatureImage { src, license, .. }) => (
+            Some(hero_picture(&src, image)),
+            credit_view(license, "hero__credit", &credit),
+        ),
+        None => (None, None),
+    };
+    let title = (!title.is_empty()).then(|| {
+        if first {
+            view! { <h1 class="hero__title" id="page-title" tabindex="-1"><Inlines content=title/></h1> }.into_any()
+        } else {
+            view! { <h2 class="hero__title"><Inlines content=title/></h2> }.into_any()
+        }
+    });
+    view! {
+        <header class=class style=style>
+            {picture}
+            <div class="hero__body">
+                {pre_title.map(|p| view! { <p class="hero__pre-title">{p}</p> })}
+                {title}
+                {date.map(|d| view! { <p class="hero__date">{d}</p> })}
+                {(!description.is_empty()).then(|| view! { <div class="hero__description"><Blocks blocks=description/></div> })}
+                {buttons_view(buttons, "hero__buttons")}
+                {tags_view(categories)}
+            </div>
+            {license}
+        </header>
+    }
+    .into_any()
+}
+
+/// The hero's image: its responsive files when the build made them, the image as it is
+/// otherwise (another site's, or one that could not be decoded).
+fn hero_picture(src: &str, image: Option<ResponsiveImage>) -> AnyView {
+    let base = use_base();
+    let srcset = |source: &ImageSource| {
+        source
+            .files
+            .iter()
+            .map(|(path, width)| format!("{} {width}w", base.href(path)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match image {
+        Some(image) => {
+            let sources = image
+                .sources
+                .iter()
+                .map(|source| {
+                    view! { <source type=source.mime.clone() media=source.media.clone() srcset=srcset(source) sizes=source.sizes.clone()/> }
+                })
+                .collect_view();
+            let fallback = &image.fallback;
+            let src = fallback.files.last().map(|(path, _)| base.href(path));
+            view! {
+                <picture>
+                    {sources}
+                    <img class="hero__image" src=src srcset=srcset(fallback) sizes=fallback.sizes.clone()
+                        width=image.width height=image.height alt="" fetchpriority="high"/>
+                </picture>
+            }
+            .into_any()
+        }
+        None => view! { <img class="hero__image" src=base.href(src) alt="" fetchpriority="high"/> }
+            .into_any(),
+    }
+}
+
+/// An image's credit, after a word that says what it is ("Image:") for screen readers: a line
+/// of text when it is one paragraph (as credits are), its blocks otherwise.
+fn credit_view(license: Vec<Block>, class: &'static str, label: &str) -> Option<AnyView> {
+    let label = format!("{label} ");
+    match <[Block; 1]>::try_from(license) {
+        Ok([Block::Paragraph { content, .. }]) => Some(
+            view! { <p class=class><span class="visually-hidden">{label}</span><Inlines content/></p> }
+                .into_any(),
+        ),
+        Ok([block]) => Some(
+            view! { <div class=class><span class="visually-hidden">{label}</span><Blocks blocks=vec![block]/></div> }
+                .into_any(),
+        ),
+        Err(blocks) if blocks.is_empty() => None,
+        Err(blocks) => Some(
+            view! { <div class=class><span class="visually-hidden">{label}</span><Blocks blocks/></div> }
+                .into_any(),
+        ),
+    }
+}
+
+fn prose_view(prose: Prose) -> AnyView {
+    let class = classes("content", &[], prose.class);
+    let sections = prose
+        .sections
+        .into_iter()
+        .map(|section| view! { <Section section/> })
+        .collect_view();
+    view! { <article class=class>{sections}</article> }.into_any()
+}
+
+fn cards_view(cards: Cards, credit: &str) -> AnyView {
+    let kind = match cards.kind {
+        CardsKind::Features => "cards--features",
+        CardsKind::Stats => "cards--stats",
+        CardsKind::Media => "cards--media",
+    };
+    let class = classes(&format!("cards {kind}"), &[], cards.class);
+    let intro_has_title = cards.intro.as_ref().is_some_and(|i| !i.title.is_empty());
+    let intro = cards.intro.map(|intro| {
+        view! {
+            <div class="cards__intro">
+                {intro.pre_title.map(|p| view! { <p class="cards__pre-title">{p}</p> })}
+                {(!intro.title.is_empty()).then(|| view! { <h2 class="cards__title"><Inlines content=intro.title/></h2> })}
+                {(!intro.description.is_empty()).then(|| view! { <div class="cards__description"><Blocks blocks=intro.description/></div> })}
+            </div>
+        }
+    });
+    let level = if intro_has_title { 3 } else { 2 };
+    let list = cards
+        .cards
+        .into_iter()
+        .map(|card| view! { <li class="cards__item">{card_view(card, level, credit)}</li> })
+        .collect_view();
+    view! {
+        <section class=class>
+            {intro}
+            <ul class="cards__list" role="list">{list}</ul>
+        </section>
+    }
+    .into_any()
+}
+
+/// A card: image, pre-title, title (a link to where the card leads), description, buttons and
+/// tags. The title's link covers the whole card (in CSS), so the card is one target and one tab
+/// stop.
+fn card_view(card: Feature, level: u8, credit: &str) -> AnyView {
+    let Feature {
+        pre_title,
+        title,
+        description,
+        image,
+        link,
+        buttons,
+        categories,
+        date,
+    } = card;
+    let linked = link.is_some();
+    let title_content = match link {
+        Some(mut link) => {
+            link.attrs.classes.push("card__link".into());
+            link.content = title;
+            vec![link_view(link)]
+        }
+        None => vec![view! { <Inlines content=title/> }.into_any()],
+    };
+    let heading = if level == 2 {
+        view! { <h2 class="card__title">{title_content}</h2> }.into_any()
+    } else {
+        view! { <h3 class="card__title">{title_content}</h3> }.into_any()
+    };
+    let class = classes("card", &[("card--linked", linked)], None);
+    view! {
+        <div class=class>
+            {image.map(|image| figure_view(image, "card__image", credit))}
+            <div class="card__body">
+                {pre_title.map(|p| view! { <p class="card__pre-title">{p}</p> })}
+                {heading}
+                {date.map(|d| view! { <p class="card__date">{d}</p> })}
+                {(!description.is_empty()).then(|| view! { <div class="card__description"><Blocks blocks=description/></div> })}
+                {buttons_view(buttons, "card__buttons")}
+                {tags_view(categories)}
+            </div>
+        </div>
+    }
+    .into_any()
+}
+
+/// An image in a box of fixed shape (so nothing moves as it loads), with its credit.
+fn figure_view(image: FeatureImage, class: &'static str, credit: &str) -> AnyView {
+    let src = use_base().href(&image.src);
+    let license = credit_view(image.license, "image-credit", credit);
+    view! {
+        <div class=class>
+            <img src=src alt=image.alt loading="lazy" decoding="async"/>
+            {license}
+        </div>
+    }
+    .into_any()
+}
+
+fn split_view(split: Split, credit: &str) -> AnyView {
+    let class = classes("split", &[("split--reverse", split.reverse)], split.class);
+    let Feature {
+        pre_title,
+        title,
+        description,
+        image,
+        link,
+        buttons,
+        categories,
+        ..
+    } = split.feature;
+    let title_content = match link {
+        Some(mut link) => {
+            link.content = title;
+            vec![link_view(link)]
+        }
+        None => vec![view! { <Inlines content=title/> }.into_any()],
+    };
+    view! {
+        <section class=class>
+            {image.map(|image| figure_view(image, "split__image", credit))}
+            <div class="split__text">
+                {pre_title.map(|p| view! { <p class="split__pre-title">{p}</p> })}
+                <h2 class="split__title">{title_content}</h2>
+                {(!description.is_empty()).then(|| view! { <div class="split__description"><Blocks blocks=description/></div> })}
+                {buttons_view(buttons, "split__buttons")}
+                {tags_view(categories)}
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+fn gbif_view(feature: Feature) -> AnyView {
+    view! {
+        <section class="gbif-block">
+            {(!feature.title.is_empty()).then(|| view! { <h2><Inlines content=feature.title/></h2> })}
+            <Blocks blocks=feature.description/>
+            {buttons_view(feature.link.into_iter().collect(), "gbif-block__buttons")}
+        </section>
+    }
+    .into_any()
+}
+
+fn buttons_view(buttons: Vec<Link>, class: &'static str) -> Option<AnyView> {
+    (!buttons.is_empty()).then(|| {
+        let buttons = buttons
+            .into_iter()
+            .enumerate()
+            .map(|(i, link)| view! { {(i > 0).then_some(" ")}{link_view(link)} })
+            .collect_view();
+        view! { <p class=class>{buttons}</p> }.into_any()
+    })
+}
+
+fn tags_view(categories: Vec<(String, String)>) -> Option<AnyView> {
+    (!categories.is_empty()).then(|| {
+        let base = use_base();
+        let tags = categories
+            .into_iter()
+            .map(|(name, href)| {
+                let tag = if href.is_empty() {
+                    view! { <span class="tag">{name}</span> }.into_any()
+                } else {
+                    view! { <a class="tag" href=base.href(&href)>{name}</a> }.into_any()
+                };
+                view! { <li>{tag}</li> }
+            })
+            .collect_view();
+        view! { <ul class="tags" role="list">{tags}</ul> }.into_any()
+    })
+}

@@ -1,0 +1,352 @@
+//! The site's settings: `_config.yml`, with Jekyll's keys and the theme's `algae:` block.
+//!
+//! The whole file is also kept as a Liquid value (`site.*` in templates); the settings the site
+//! itself reads are checked here.
+
+use liquid::model::{Object, Value};
+
+use super::diagnostics::{Diagnostic, Position};
+use super::input::SourceFile;
+use super::liquid::values::{array, flag, get, object, text_at};
+use super::yaml::{self, Positions};
+
+/// Video, document and calendar players whose iframes are kept by default (`embeds:` in
+/// `_config.yml` replaces the list).
+pub const DEFAULT_EMBEDS: [&str; 6] = [
+    "www.youtube.com",
+    "www.youtube-nocookie.com",
+    "player.vimeo.com",
+    "docs.google.com",
+    "drive.google.com",
+    "calendar.google.com",
+];
+
+/// Social accounts the theme links to, by `_config.yml` key, and where each lives.
+pub const SOCIAL_ACCOUNTS: [(&str, &str, &str); 7] = [
+    ("twitter_username", "X (Twitter)", "https://twitter.com/"),
+    ("github_username", "GitHub", "https://github.com/"),
+    (
+        "youtube_username",
+        "YouTube",
+        "https://www.youtube.com/user/",
+    ),
+    ("facebook_username", "Facebook", "https://www.facebook.com/"),
+    (
+        "instagram_username",
+        "Instagram",
+        "https://www.instagram.com/",
+    ),
+    (
+        "linkedin_username",
+        "LinkedIn",
+        "https://www.linkedin.com/in/",
+    ),
+    ("mastodon_username", "Mastodon", "https://mastodon.social/@"),
+];
+
+/// One `defaults:` rule: front matter values for the documents under a path, of a type.
+#[derive(Clone, Debug)]
+pub struct DefaultRule {
+    /// A path inside the site's folder (`""` is all of it, `de/` a folder, `_posts`).
+    pub path: String,
+    /// `pages`, `posts`, or none for both.
+    pub kind: Option<String>,
+    pub values: Object,
+}
+
+/// The settings the site reads.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub title: String,
+    pub description: Option<String>,
+    pub email: Option<String>,
+    /// The origin the site is served from (`https://example.org`), without a trailing `/`.
+    pub url: String,
+    /// The sub-path from `baseurl` (`/scc`), used unless the build is given another.
+    pub baseurl: String,
+    /// `pretty`, `date`, `none`, or a pattern (`/:categories/:title/`).
+    pub permalink: String,
+    pub defaults: Vec<DefaultRule>,
+    /// The language of the site's root (the theme's `algae.rootLang`).
+    pub root_lang: String,
+    pub logo: Option<String>,
+    pub logo_and_title: bool,
+    /// The brand colour (`algae.style.colors.primary`).
+    pub primary_color: Option<String>,
+    /// Square corners rather than round ones (`algae.style.square`).
+    pub square: bool,
+    /// The news archive's address (`algae.archive_permalink`).
+    pub archive_permalink: Option<String>,
+    /// How many posts the home page's latest posts show.
+    pub latest_post_limit: usize,
+    /// Social accounts: name, address.
+    pub social: Vec<(String, String)>,
+    /// Every tolerated problem is an error (`strict: true`).
+    pub strict: bool,
+    /// Hosts whose iframes are kept.
+    pub embeds: Vec<String>,
+    /// The whole file as `site` in templates.
+    pub value: Value,
+    /// Where each key of the file is.
+    pub positions: Positions,
+}
+
+impl Settings {
+    /// Settings for a site without `_config.yml`.
+    fn empty() -> Self {
+        Settings {
+            title: String::new(),
+            description: None,
+            email: None,
+            url: String::new(),
+            baseurl: String::new(),
+            permalink: "date".into(),
+            defaults: Vec::new(),
+            root_lang: crate::model::DEFAULT_LANG.into(),
+            logo: None,
+            logo_and_title: false,
+            primary_color: None,
+            square: false,
+            archive_permalink: None,
+            latest_post_limit: 3,
+            social: Vec::new(),
+            strict: false,
+            embeds: DEFAULT_EMBEDS.map(String::from).to_vec(),
+            value: Value::Object(Object::new()),
+            positions: Positions::new(),
+        }
+    }
+
+    /// Where the key at `path` (`algae.logo`) is written, or the file's start.
+    pub fn position(&self, path: &str) -> Position {
+        self.positions.get(path).copied().unwrap_or(Position::START)
+    }
+}
+
+/// Reads `_config.yml` (or the settings of a site without one).
+pub fn read(file: Option<&SourceFile>, diagnostics: &mut Vec<Diagnostic>) -> Settings {
+    let mut settings = Settings::empty();
+    let Some(file) = file else {
+        return settings;
+    };
+    let Ok(text) = std::str::from_utf8(&file.bytes) else {
+        diagnostics.push(Diagnostic::error(
+            &file.shown,
+            Position::START,
+            "the file is not valid UTF-8",
+        ));
+        return settings;
+    };
+    let Some(document) = yaml::mapping(&file.shown, text, 1, "the site settings", diagnostics)
+    else {
+        return settings;
+    };
+    let (value, positions) = document.to_value();
+    settings.positions = positions;
+    let name = file.shown.as_str();
+    settings.title = text_at(&value, "title").unwrap_or_default();
+    settings.description = text_at(&value, "description");
+    settings.email = text_at(&value, "email");
+    if let Some(url) = text_at(&value, "url") {
+        let valid = (url.starts_with("https://") || url.starts_with("http://"))
+            && !url.contains(char::is_whitespace);
+        if valid {
+            settings.url = url.trim_end_matches('/').to_owned();
+        } else {
+            diagnostics.push(
+                Diagnostic::error(
+                    name,
+                    settings.position("url"),
+                    format!("`url` must be an absolute http(s) address, found `{url}`"),
+                )
+                .with_hint("write the address the site is deployed at, such as `https://specify.hp.gbif.org`"),
+            );
+        }
+    }
+    settings.baseurl = crate::urls::BaseUrl::new(&text_at(&value, "baseurl").unwrap_or_default())
+        .as_str()
+        .to_owned();
+    if let Some(permalink) = text_at(&value, "permalink") {
+        settings.permalink = permalink;
+    }
+    settings.defaults = read_defaults(name, &value, &settings.positions, diagnostics);
+    if let Some(algae) = get(&value, "algae") {
+        read_algae(algae, &mut settings);
+    }
+    settings.social = SOCIAL_ACCOUNTS
+        .iter()
+        .filter_map(|(key, network, prefix)| {
+            let user = text_at(&value, key)?;
+            Some((network.to_string(), format!("{prefix}{user}")))
+        })
+        .collect();
+    settings.strict = flag(get(&value, "strict"));
+    if let Some(embeds) = get(&value, "embeds") {
+        match array(embeds) {
+            Some(hosts) => {
+                settings.embeds = hosts
+                    .iter()
+                    .filter_map(super::liquid::values::text)
+                    .collect()
+            }
+            None => diagnostics.push(
+                Diagnostic::error(
+                    name,
+                    settings.position("embeds"),
+                    "`embeds` must be a list of host names",
+                )
+                .with_hint("write `embeds: [www.youtube.com, player.vimeo.com]`"),
+            ),
+        }
+    }
+    settings.value = value;
+    settings
+}
+
+fn read_algae(algae: &Value, settings: &mut Settings) {
+    if let Some(lang) = text_at(algae, "rootLang") {
+        settings.root_lang = lang;
+    }
+    settings.logo = text_at(algae, "logo");
+    settings.logo_and_title = flag(get(algae, "logoAndTitle"));
+    settings.archive_permalink = text_at(algae, "archive_permalink");
+    if let Some(limit) = text_at(algae, "latestPostLimit").and_then(|l| l.parse().ok()) {
+        settings.latest_post_limit = limit;
+    }
+    if let Some(style) = get(algae, "style") {
+        settings.square = flag(get(style, "square"));
+        settings.primary_color = get(style, "colors")
+            .and_then(|colors| text_at(colors, "primary"))
+            .filter(|color| is_css_color(color));
+    }
+}
+
+/// A colour the stylesheet can take as it is: `#rgb`, `#rrggbb` (with alpha), or a plain name.
+pub fn is_css_color(color: &str) -> bool {
+    match color.strip_prefix('#') {
+        Some(hex) => {
+            matches!(hex.len(), 3 | 4 | 6 | 8) && hex.chars().all(|c| c.is_ascii_hexdigit())
+        }
+        None => !color.is_empty() && color.chars().all(|c| c.is_ascii_alphabetic()),
+    }
+}
+
+fn read_defaults(
+    file: &str,
+    value: &Value,
+    positions: &Positions,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<DefaultRule> {
+    let Some(rules) = get(value, "defaults") else {
+        return Vec::new();
+    };
+    let Some(rules) = array(rules) else {
+        diagnostics.push(
+            Diagnostic::error(
+                file,
+                positions
+                    .get("defaults")
+                    .copied()
+                    .unwrap_or(Position::START),
+                "`defaults` must be a list of rules",
+            )
+            .with_hint("write each rule as `- scope: {path: \"\"}` with `values:` under it"),
+        );
+        return Vec::new();
+    };
+    rules
+        .iter()
+        .enumerate()
+        .filter_map(|(i, rule)| {
+            let rule = rule.clone();
+            let scope = get(&rule, "scope");
+            let values = get(&rule, "values").and_then(object).map(|o| {
+                o.iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect::<Object>()
+            });
+            match values {
+                Some(values) => Some(DefaultRule {
+                    path: scope.and_then(|s| text_at(s, "path")).unwrap_or_default(),
+                    kind: scope.and_then(|s| text_at(s, "type")),
+                    values,
+                }),
+                None => {
+                    let at = positions
+                        .get(&format!("defaults.{i}"))
+                        .copied()
+                        .unwrap_or(Position::START);
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            file,
+                            at,
+                            "this `defaults` rule has no `values`, so it sets nothing",
+                        )
+                        .with_hint("add `values:` with the front matter keys it sets"),
+                    );
+                    None
+                }
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(text: &str) -> (Settings, Vec<String>) {
+        let mut diagnostics = Vec::new();
+        let file = SourceFile::new("_config.yml", text);
+        let settings = read(Some(&file), &mut diagnostics);
+        (
+            settings,
+            diagnostics.iter().map(ToString::to_string).collect(),
+        )
+    }
+
+    #[test]
+    fn reads_jekyll_keys_and_the_themes_block() {
+        let (s, problems) = settings(
+            "title: SCC\ndescription: d\nemail: a@b.org\nurl: \"https://specify.hp.gbif.org/\"\nbaseurl: /scc/\npermalink: pretty\ngithub_username: specify\nstrict: true\nalgae:\n  rootLang: en\n  logo: /assets/logo.png\n  logoAndTitle: true\n  archive_permalink: /news/\n  latestPostLimit: 2\n  style:\n    square: true\n    colors:\n      primary: \"#11588C\"\ndefaults:\n  - scope:\n      path: \"\"\n    values:\n      layout: page\n      lang: en\n  - scope:\n      path: _posts\n      type: posts\n    values:\n      permalink: /post/:year/:slug/\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(s.title, "SCC");
+        assert_eq!(s.url, "https://specify.hp.gbif.org");
+        assert_eq!(s.baseurl, "/scc");
+        assert_eq!(s.permalink, "pretty");
+        assert_eq!(s.logo.as_deref(), Some("/assets/logo.png"));
+        assert!(s.logo_and_title && s.square && s.strict);
+        assert_eq!(s.primary_color.as_deref(), Some("#11588C"));
+        assert_eq!(s.archive_permalink.as_deref(), Some("/news/"));
+        assert_eq!(s.latest_post_limit, 2);
+        assert_eq!(
+            s.social,
+            [("GitHub".to_owned(), "https://github.com/specify".to_owned())]
+        );
+        assert_eq!(s.defaults.len(), 2);
+        assert_eq!(s.defaults[1].path, "_posts");
+        assert_eq!(s.defaults[1].kind.as_deref(), Some("posts"));
+        assert_eq!(s.embeds.len(), DEFAULT_EMBEDS.len());
+    }
+
+    #[test]
+    fn a_wrong_url_and_a_colour_that_is_not_one_are_refused() {
+        let (s, problems) = settings(
+            "url: www.example.org\nalgae:\n  style:\n    colors:\n      primary: \"red; background: url(x)\"\n",
+        );
+        assert_eq!(s.url, "");
+        assert_eq!(s.primary_color, None);
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].starts_with("content/_config.yml:1:6: error: `url` must be"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn embeds_replace_the_default_players() {
+        let (s, _) = settings("embeds: [www.youtube.com]\n");
+        assert_eq!(s.embeds, ["www.youtube.com"]);
+    }
+}

@@ -1,0 +1,250 @@
+//! The site's data: every file under `_data/` (YAML, JSON, CSV), one value under `site.data` at
+//! its path (`_data/es/navigation.yml` is `site.data.es.navigation`).
+
+use liquid::model::{KString, Object, Value};
+
+use super::diagnostics::{Diagnostic, Position};
+use super::input::SourceFile;
+use super::yaml::{self, Positions};
+
+/// The site's data, and where each value of it was written.
+#[derive(Debug, Default)]
+pub struct Data {
+    /// `site.data`.
+    pub value: Value,
+    /// Each YAML file's dotted path (`es.navigation`), name as messages show it, and positions.
+    files: Vec<(String, String, Positions)>,
+}
+
+impl Data {
+    /// The file and position of the value at the dotted path `path` (`examples.stats.title`),
+    /// or of the nearest value above it that is known.
+    pub fn position(&self, path: &str) -> Option<(&str, Position)> {
+        let (prefix, file, positions) = self
+            .files
+            .iter()
+            .filter(|(prefix, _, _)| path == prefix || path.starts_with(&format!("{prefix}.")))
+            .max_by_key(|(prefix, _, _)| prefix.len())?;
+        let mut rest = path[prefix.len()..].trim_start_matches('.');
+        loop {
+            if let Some(at) = positions.get(rest) {
+                return Some((file, *at));
+            }
+            match rest.rsplit_once('.') {
+                Some((above, _)) => rest = above,
+                None => return Some((file, positions.get("").copied().unwrap_or(Position::START))),
+            }
+        }
+    }
+}
+
+/// Reads every data file into one tree.
+pub fn read(files: &[SourceFile], diagnostics: &mut Vec<Diagnostic>) -> Data {
+    let mut root = Object::new();
+    let mut located = Vec::new();
+    for file in files {
+        let Some(inside) = file.relative.strip_prefix("_data/") else {
+            continue;
+        };
+        let Some((stem, extension)) = inside.rsplit_once('.') else {
+            continue;
+        };
+        let Ok(text) = std::str::from_utf8(&file.bytes) else {
+            diagnostics.push(
+                Diagnostic::error(&file.shown, Position::START, "the file is not valid UTF-8")
+                    .with_hint("save the file as UTF-8 in your editor"),
+            );
+            continue;
+        };
+        let value = match extension {
+            "yml" | "yaml" => read_yaml(file, text, diagnostics).map(|(value, positions)| {
+                located.push((stem.replace('/', "."), file.shown.clone(), positions));
+                value
+            }),
+            "json" => read_json(file, text, diagnostics),
+            "csv" => read_csv(file, text, b',', diagnostics),
+            "tsv" => read_csv(file, text, b'\t', diagnostics),
+            _ => continue,
+        };
+        let Some(value) = value else { continue };
+        insert(&mut root, &stem.split('/').collect::<Vec<_>>(), value);
+    }
+    Data {
+        value: Value::Object(root),
+        files: located,
+    }
+}
+
+/// Puts `value` at the path `parts` under `object`, making the objects on the way.
+fn insert(object: &mut Object, parts: &[&str], value: Value) {
+    let Some((part, rest)) = parts.split_first() else {
+        return;
+    };
+    if rest.is_empty() {
+        object.insert(KString::from_ref(part), value);
+        return;
+    }
+    let entry = object
+        .entry(KString::from_ref(part))
+        .or_insert_with(|| Value::Object(Object::new()));
+    if !matches!(entry, Value::Object(_)) {
+        *entry = Value::Object(Object::new());
+    }
+    if let Value::Object(inner) = entry {
+        insert(inner, rest, value);
+    }
+}
+
+fn read_yaml(
+    file: &SourceFile,
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(Value, Positions)> {
+    match yaml::Document::parse(&file.shown, text, 1, "the data file") {
+        Ok(mut document) => {
+            diagnostics.extend(document.duplicate_key.take());
+            Some(document.to_value())
+        }
+        Err(d) => {
+            diagnostics.push(d);
+            None
+        }
+    }
+}
+
+fn read_json(file: &SourceFile, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Value> {
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(json) => Some(from_json(json, 0)),
+        Err(error) => {
+            diagnostics.push(
+                Diagnostic::error(
+                    &file.shown,
+                    Position::new(error.line().max(1), error.column().max(1)),
+                    format!("the data file is not valid JSON: {error}"),
+                )
+                .with_hint("check the commas, quotes and brackets here"),
+            );
+            None
+        }
+    }
+}
+
+/// JSON as a Liquid value, no deeper than YAML may be (deeper parts are left out).
+fn from_json(json: serde_json::Value, depth: usize) -> Value {
+    if depth > yaml::MAX_DEPTH {
+        return Value::Nil;
+    }
+    match json {
+        serde_json::Value::Null => Value::Nil,
+        serde_json::Value::Bool(b) => Value::scalar(b),
+        serde_json::Value::Number(n) => match n.as_i64() {
+            Some(i) => Value::scalar(i),
+            None => Value::scalar(n.as_f64().unwrap_or_default()),
+        },
+        serde_json::Value::String(s) => Value::scalar(s),
+        serde_json::Value::Array(items) => {
+            Value::Array(items.into_iter().map(|i| from_json(i, depth + 1)).collect())
+        }
+        serde_json::Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (KString::from_string(k), from_json(v, depth + 1)))
+                .collect(),
+        ),
+    }
+}
+
+/// A CSV (or TSV) file as Jekyll reads it: a list of rows, each an object keyed by the header.
+fn read_csv(
+    file: &SourceFile,
+    text: &str,
+    delimiter: u8,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Value> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers = match reader.headers() {
+        Ok(headers) => headers.clone(),
+        Err(error) => {
+            diagnostics.push(Diagnostic::error(
+                &file.shown,
+                Position::START,
+                format!("the data file cannot be read as CSV: {error}"),
+            ));
+            return None;
+        }
+    };
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(record) => rows.push(Value::Object(
+                headers
+                    .iter()
+                    .zip(record.iter())
+                    .map(|(k, v)| (KString::from_ref(k), Value::scalar(v.to_owned())))
+                    .collect(),
+            )),
+            Err(error) => {
+                let line = error.position().map_or(1, |p| p.line() as usize);
+                diagnostics.push(Diagnostic::error(
+                    &file.shown,
+                    Position::new(line, 1),
+                    format!("this CSV row cannot be read: {error}"),
+                ));
+            }
+        }
+    }
+    Some(Value::Array(rows))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::liquid::values::{at_path, text};
+
+    #[test]
+    fn every_kind_of_data_file_lands_at_its_path() {
+        let files = [
+            SourceFile::new("_data/images.yml", "moss:\n  src: /assets/moss.jpg\n"),
+            SourceFile::new(
+                "_data/es/navigation.yml",
+                "- text: Acerca\n  href: /es/acerca/\n",
+            ),
+            SourceFile::new("_data/examples.json", "{\"stats\": {\"title\": \"34\"}}"),
+            SourceFile::new("_data/members.csv", "name,country\nKU,US\nCSIRO,AU\n"),
+        ];
+        let mut diagnostics = Vec::new();
+        let data = read(&files, &mut diagnostics);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!(
+            data.position("es.navigation.0.href"),
+            Some(("content/_data/es/navigation.yml", Position::new(2, 9)))
+        );
+        let data = data.value;
+        let at = |path: &str| at_path(&data, path).and_then(text);
+        assert_eq!(at("images.moss.src").as_deref(), Some("/assets/moss.jpg"));
+        assert_eq!(at("es.navigation.0.text").as_deref(), Some("Acerca"));
+        assert_eq!(at("examples.stats.title").as_deref(), Some("34"));
+        assert_eq!(at("members.1.country").as_deref(), Some("AU"));
+    }
+
+    #[test]
+    fn broken_data_files_are_errors_at_their_line() {
+        let files = [
+            SourceFile::new("_data/a.yml", "a: [unclosed\n"),
+            SourceFile::new("_data/b.json", "{\n  \"a\": 1,\n}"),
+        ];
+        let mut diagnostics = Vec::new();
+        read(&files, &mut diagnostics);
+        let messages: Vec<String> = diagnostics
+            .iter()
+            .map(|d| format!("{}:{}", d.file, d.line))
+            .collect();
+        assert_eq!(
+            messages,
+            ["content/_data/a.yml:2", "content/_data/b.json:3"]
+        );
+        assert!(diagnostics.iter().all(Diagnostic::is_error));
+    }
+}

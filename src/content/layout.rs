@@ -1,0 +1,595 @@
+//! The theme's layouts and composition blocks: which blocks a page is made of (its
+//! `composition:`, or its layout's), and what each block shows, read from the page, from
+//! `_data` (`data: examples.stats`) or from the block itself (`inlineData:`).
+//!
+//! Layouts and blocks the theme does not have (a repository's own `_layouts/` and
+//! `_includes/blocks/`) are reported and drawn as `page`, or left out.
+
+use liquid::model::Value;
+
+use super::body::blocks::{
+    Cards, CardsKind, Feature, FeatureImage, Hero, HeroKind, PageBlock, Prose, Split,
+};
+use super::body::{Attrs, Block, Inline, Link, Section};
+use super::diagnostics::{Diagnostic, Position};
+use super::liquid::values::{array, at_path, flag, get, object, text, text_at};
+use super::markdown::{Body, LinkRef};
+
+/// The layouts of the theme, with the blocks each is made of when a page names none.
+pub const LAYOUTS: [(&str, &[&str]); 8] = [
+    ("page", &["heroBox", "pageMarkdown"]),
+    ("default", &["pageMarkdown"]),
+    ("heroImage", &["heroImage", "pageMarkdown"]),
+    ("home", &["heroImage", "pageMarkdown", "latestPosts"]),
+    ("compose", &[]),
+    ("pageNotFound", &["floatingText"]),
+    ("post", &["postHeader", "pageMarkdown"]),
+    ("none", &["pageMarkdown"]),
+];
+
+/// The block types of the theme.
+pub const BLOCK_TYPES: [&str; 17] = [
+    "heroImage",
+    "heroBox",
+    "heroVideo",
+    "floatingText",
+    "pageMarkdown",
+    "features",
+    "media",
+    "split",
+    "stats",
+    "markdown",
+    "blank",
+    "postHeader",
+    "latestPosts",
+    "stories",
+    "dashboard",
+    "dashboardNew",
+    "product",
+];
+
+/// What the blocks of one page are read with.
+pub struct Composer<'a> {
+    pub file: &'a str,
+    /// The page's front matter (defaults applied, Liquid rendered).
+    pub page: &'a Value,
+    /// Where the page's front matter keys were written.
+    pub position: &'a dyn Fn(&str) -> Position,
+    /// `site.data`.
+    pub data: &'a Value,
+    /// Renders Liquid in a value of the page or its data, as the theme's `liquify` does.
+    pub liquify: &'a mut dyn FnMut(&str, Position, &mut Vec<Diagnostic>) -> String,
+    /// Parses Markdown written at a position.
+    pub markdown: &'a mut dyn FnMut(&str, Position, &mut Vec<Diagnostic>) -> Body,
+    /// The news archive's address in the page's language, for category tags.
+    pub archive: Option<String>,
+    /// Marks a problem Jekyll tolerates: a warning, or an error under `strict: true`.
+    pub tolerated: &'a dyn Fn(Diagnostic) -> Diagnostic,
+    /// Every link of the blocks, for the checks that look at all of them.
+    pub links: Vec<LinkRef>,
+}
+
+/// The layout's name, as the page gives it (`page` when it names none or one the theme does
+/// not have, with a warning for the latter).
+pub fn layout_name(
+    composer: &Composer,
+    known_custom: &[String],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> String {
+    let Some(name) = text_at(composer.page, "layout") else {
+        return "page".into();
+    };
+    if name == "null" || name == "nil" {
+        return "none".into();
+    }
+    if LAYOUTS.iter().any(|(known, _)| *known == name)
+        || super::layout::OTHER_LAYOUTS.contains(&name.as_str())
+    {
+        return name;
+    }
+    let own = known_custom.contains(&name);
+    diagnostics.push((composer.tolerated)(
+        Diagnostic::warning(
+            composer.file,
+            (composer.position)("layout"),
+            if own {
+                format!("the layout `{name}` is the repository's own (`_layouts/{name}.html`); it is drawn as `page`")
+            } else {
+                format!("the layout `{name}` is not one of the theme's; the page is drawn as `page`")
+            },
+        )
+        .with_hint(format!(
+            "the theme's layouts are: {}",
+            LAYOUTS
+                .iter()
+                .map(|(n, _)| *n)
+                .filter(|n| *n != "none")
+                .chain(OTHER_LAYOUTS)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    ));
+    "page".into()
+}
+
+/// Layouts of the theme drawn by the news, documentation and data pages (see `pages`).
+pub const OTHER_LAYOUTS: [&str; 19] = [
+    "archive",
+    "documentation",
+    "standardPrivacy",
+    "team",
+    "languageSplash",
+    "occurrence",
+    "occurrence-key",
+    "dataset",
+    "dataset-key",
+    "collection-search",
+    "collection-key",
+    "institution-search",
+    "institution-key",
+    "publisher",
+    "publisher-key",
+    "literature",
+    "widget",
+    "gbifData",
+    "base",
+];
+
+/// The blocks of a page of layout `layout`, whose own Markdown is `body`.
+pub fn blocks(
+    composer: &mut Composer,
+    layout: &str,
+    body: Vec<Section>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<PageBlock> {
+    let mut body = Some(body);
+    let items: Vec<(Value, String)> = match get(composer.page, "composition").and_then(array) {
+        Some(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (item.clone(), format!("composition.{i}")))
+            .collect(),
+        None => {
+            let defaults = LAYOUTS
+                .iter()
+                .find(|(name, _)| *name == layout)
+                .map_or(&["heroBox", "pageMarkdown"][..], |(_, blocks)| blocks);
+            defaults
+                .iter()
+                .map(|kind| {
+                    let mut item = liquid::model::Object::new();
+                    item.insert("type".into(), Value::scalar(kind.to_string()));
+                    if *kind == "latestPosts" {
+                        item.insert("data".into(), Value::scalar("home.latestPosts"));
+                    }
+                    (Value::Object(item), String::new())
+                })
+                .collect()
+        }
+    };
+    let mut out = Vec::new();
+    for (item, path) in items {
+        let at = if path.is_empty() {
+            (composer.position)("layout")
+        } else {
+            (composer.position)(&path)
+        };
+        let Some(kind) = text_at(&item, "type") else {
+            diagnostics.push((composer.tolerated)(
+                Diagnostic::warning(
+                    composer.file,
+                    at,
+                    "this composition entry has no `type`, so it is left out",
+                )
+                .with_hint(format!("give it one of: {}", BLOCK_TYPES.join(", "))),
+            ));
+            continue;
+        };
+        // What the block shows: data, its own data, or the page.
+        let content = if let Some(data_path) = text_at(&item, "data") {
+            match at_path(composer.data, &data_path) {
+                Some(value) => value.clone(),
+                // The home layout's latest posts read `home.latestPosts` only for a heading.
+                None if kind == "latestPosts" => Value::Nil,
+                None => {
+                    let data_at = if path.is_empty() {
+                        at
+                    } else {
+                        (composer.position)(&format!("{path}.data"))
+                    };
+                    diagnostics.push((composer.tolerated)(
+                        Diagnostic::warning(
+                            composer.file,
+                            data_at,
+                            format!("`data: {data_path}` leads to nothing in `_data`, so the `{kind}` block is empty"),
+                        )
+                        .with_hint(format!(
+                            "check the path: `{data_path}` is `_data/{}.yml` and keys inside it",
+                            data_path.split('.').next().unwrap_or("")
+                        )),
+                    ));
+                    continue;
+                }
+            }
+        } else if let Some(inline) = get(&item, "inlineData") {
+            inline.clone()
+        } else {
+            composer.page.clone()
+        };
+        let content_at = if get(&item, "inlineData").is_some() && !path.is_empty() {
+            (composer.position)(&format!("{path}.inlineData"))
+        } else if text_at(&item, "data").is_some() {
+            at
+        } else {
+            (composer.position)("title")
+        };
+        match kind.as_str() {
+            "heroImage" | "heroBox" | "floatingText" | "postHeader" | "heroVideo" => {
+                let hero_kind = match kind.as_str() {
+                    "heroBox" => HeroKind::Box,
+                    "floatingText" => HeroKind::FloatingText,
+                    "postHeader" => HeroKind::PostHeader,
+                    _ => HeroKind::Image,
+                };
+                let feature = feature(composer, &content, content_at, diagnostics);
+                out.push(PageBlock::Hero(Hero {
+                    kind: hero_kind,
+                    height: text_at(&content, "height")
+                        .filter(|h| super::front_matter::is_css_length(h)),
+                    overlay: text_at(&content, "overlayColor").filter(|c| is_css_color(c)),
+                    black_text: flag(get(&content, "hasBlackText")),
+                    text_shadow: flag(get(&content, "hasTextShadow")),
+                    class: class_of(&content),
+                    feature,
+                }));
+            }
+            "pageMarkdown" => {
+                let sections = body.take().unwrap_or_default();
+                let toc = flag(get(composer.page, "toc")).then(|| {
+                    text_at(composer.page, "tocMaxDepth")
+                        .and_then(|d| d.parse::<u8>().ok())
+                        .unwrap_or(6)
+                        .clamp(2, 6)
+                });
+                if !sections.is_empty() {
+                    out.push(PageBlock::Prose(Prose {
+                        sections,
+                        toc,
+                        class: class_of(&content),
+                    }));
+                }
+            }
+            "markdown" | "blank" => {
+                let text = text_at(&content, "markdownContent").unwrap_or_default();
+                let text = (composer.liquify)(&text, content_at, diagnostics);
+                let parsed = (composer.markdown)(&text, content_at, diagnostics);
+                composer.links.extend(parsed.links);
+                out.push(PageBlock::Prose(Prose {
+                    sections: vec![Section {
+                        heading: None,
+                        blocks: parsed.blocks,
+                    }],
+                    toc: None,
+                    class: class_of(&content),
+                }));
+            }
+            "features" | "stats" | "media" => {
+                let cards_kind = match kind.as_str() {
+                    "stats" => CardsKind::Stats,
+                    "media" => CardsKind::Media,
+                    _ => CardsKind::Features,
+                };
+                let intro = feature(composer, &strip_cards(&content), content_at, diagnostics);
+                let cards = get(&content, "features")
+                    .and_then(array)
+                    .map(|cards| {
+                        cards
+                            .iter()
+                            .map(|card| feature(composer, &card.clone(), content_at, diagnostics))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                out.push(PageBlock::Cards(Cards {
+                    kind: cards_kind,
+                    intro: (!intro.is_empty()).then_some(intro),
+                    cards,
+                    class: class_of(&content),
+                }));
+            }
+            "split" => {
+                out.push(PageBlock::Split(Split {
+                    feature: feature(composer, &content, content_at, diagnostics),
+                    reverse: flag(get(&content, "reverse")),
+                    class: class_of(&content),
+                }));
+            }
+            "stories" | "dashboard" | "dashboardNew" => {
+                let mut card = feature(composer, &content, content_at, diagnostics);
+                card.image = None;
+                card.link = Some(button(
+                    "https://www.gbif.org/occurrence/search",
+                    "Explore the data on GBIF.org",
+                    true,
+                    false,
+                ));
+                out.push(PageBlock::Gbif(card));
+            }
+            // Drawn by the news pages (issue of posts); nothing to show without posts.
+            "latestPosts" => {}
+            other => {
+                let own = format!("blocks/{other}.html");
+                diagnostics.push((composer.tolerated)(
+                    Diagnostic::warning(
+                        composer.file,
+                        at,
+                        format!(
+                            "the block type `{other}` is not one of the theme's, so it is left out"
+                        ),
+                    )
+                    .with_hint(format!(
+                        "{}the theme's blocks are: {}",
+                        if object(composer.page).is_some() && other.contains('/') || own.is_empty()
+                        {
+                            String::new()
+                        } else {
+                            format!("a repository's own `_includes/{own}` is not drawn; ")
+                        },
+                        BLOCK_TYPES.join(", ")
+                    )),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// A card list's own fields, without its cards (for its introduction).
+fn strip_cards(content: &Value) -> Value {
+    match object(content) {
+        Some(object) => Value::Object(
+            object
+                .iter()
+                .filter(|(k, _)| {
+                    !matches!(
+                        k.as_str(),
+                        "features" | "background" | "cta" | "href" | "imageLicense"
+                    )
+                })
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        ),
+        None => Value::Nil,
+    }
+}
+
+fn class_of(content: &Value) -> Option<String> {
+    text_at(content, "klass").filter(|k| {
+        k.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ' '))
+    })
+}
+
+/// A CSS colour as the theme writes overlays (`#00000055`, `transparent`, `rgba(0,0,0,.3)`).
+fn is_css_color(color: &str) -> bool {
+    super::config::is_css_color(color)
+        || (color.starts_with("rgb")
+            && color.ends_with(')')
+            && color
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "(),.% ".contains(c)))
+}
+
+/// A button: a link with the theme's button classes.
+fn button(href: &str, text: &str, primary: bool, blank: bool) -> Link {
+    let mut attrs = Attrs {
+        classes: vec![
+            "button".into(),
+            if primary { "is-primary" } else { "is-outlined" }.into(),
+        ],
+        ..Attrs::default()
+    };
+    if blank {
+        attrs.other.push(("target".into(), "_blank".into()));
+        attrs.other.push(("rel".into(), "noopener".into()));
+    }
+    Link {
+        href: href.to_owned(),
+        target: super::links::classify(href),
+        title: None,
+        attrs,
+        content: vec![Inline::text(text)],
+    }
+}
+
+/// A value's text with its Liquid rendered (the theme `liquify`s what it shows).
+fn liquid_text(
+    composer: &mut Composer,
+    value: &Value,
+    key: &str,
+    at: Position,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let raw = text_at(value, key)?;
+    let rendered = (composer.liquify)(&raw, at, diagnostics);
+    let rendered = rendered.trim().to_owned();
+    (!rendered.is_empty()).then_some(rendered)
+}
+
+/// Markdown as blocks, its links noted.
+fn markdown_blocks(
+    composer: &mut Composer,
+    text: &str,
+    at: Position,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Block> {
+    let parsed = (composer.markdown)(text, at, diagnostics);
+    composer.links.extend(parsed.links);
+    parsed.blocks
+}
+
+/// Markdown drawn inline: a single paragraph's content (as the theme's titles read).
+fn markdown_inline(
+    composer: &mut Composer,
+    text: &str,
+    at: Position,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Inline> {
+    let blocks = markdown_blocks(composer, text, at, diagnostics);
+    match blocks.as_slice() {
+        [Block::Paragraph { content, .. }] | [Block::Plain { content }] => content.clone(),
+        [] => Vec::new(),
+        _ => vec![Inline::text(super::body::plain_text_of_blocks(&blocks))],
+    }
+}
+
+/// The feature a value describes (the theme's `blocks/parts/feature.html`).
+fn feature(
+    composer: &mut Composer,
+    content: &Value,
+    at: Position,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Feature {
+    let mut feature = Feature {
+        pre_title: liquid_text(composer, content, "preTitle", at, diagnostics),
+        ..Feature::default()
+    };
+    if let Some(title) = liquid_text(composer, content, "title", at, diagnostics) {
+        feature.title = markdown_inline(composer, &title, at, diagnostics);
+    }
+    if let Some(description) = liquid_text(composer, content, "description", at, diagnostics) {
+        feature.description = markdown_blocks(composer, &description, at, diagnostics);
+    }
+    if let Some(src) = liquid_text(composer, content, "background", at, diagnostics) {
+        let license = liquid_text(composer, content, "imageLicense", at, diagnostics)
+            .map(|license| markdown_blocks(composer, &license, at, diagnostics))
+            .unwrap_or_default();
+        composer.links.push(LinkRef {
+            href: src.clone(),
+            at,
+            is_image: true,
+        });
+        feature.image = Some(FeatureImage {
+            src,
+            alt: liquid_text(composer, content, "imageAlt", at, diagnostics).unwrap_or_default(),
+            license,
+        });
+    }
+    let blank = flag(get(content, "blankTarget"));
+    if let Some(href) = liquid_text(composer, content, "href", at, diagnostics) {
+        composer.links.push(LinkRef {
+            href: href.clone(),
+            at,
+            is_image: false,
+        });
+        let mut link = button(&href, "", false, blank);
+        link.attrs.classes.clear();
+        feature.link = Some(link);
+    }
+    if let Some(buttons) = get(content, "cta").and_then(array) {
+        for cta in buttons.iter() {
+            let cta = cta.clone();
+            let (Some(text_value), Some(href)) = (
+                liquid_text(composer, &cta, "text", at, diagnostics),
+                liquid_text(composer, &cta, "href", at, diagnostics),
+            ) else {
+                continue;
+            };
+            composer.links.push(LinkRef {
+                href: href.clone(),
+                at,
+                is_image: false,
+            });
+            feature.buttons.push(button(
+                &href,
+                &text_value,
+                flag(get(&cta, "isPrimary")),
+                flag(get(&cta, "blankTarget")),
+            ));
+        }
+    }
+    feature.categories = categories(get(content, "categories"))
+        .into_iter()
+        .map(|name| {
+            let href = match &composer.archive {
+                Some(archive) => format!(
+                    "{archive}?category={}",
+                    percent_encoding::utf8_percent_encode(
+                        &name,
+                        percent_encoding::NON_ALPHANUMERIC
+                    )
+                ),
+                None => String::new(),
+            };
+            (name, href)
+        })
+        .collect();
+    feature
+}
+
+/// Categories as Jekyll takes them: a list, or words separated by spaces.
+pub fn categories(value: Option<&Value>) -> Vec<String> {
+    match value {
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(text)
+            .map(|c| c.trim().to_owned())
+            .filter(|c| !c.is_empty())
+            .collect(),
+        Some(value) => text(value)
+            .map(|t| t.split_whitespace().map(str::to_owned).collect())
+            .unwrap_or_default(),
+        None => Vec::new(),
+    }
+}
+
+/// The "not found" page of a site whose repository has none: the theme's `pageNotFound`
+/// layout with its own words, in `lang`.
+pub fn default_not_found(words: &super::texts::Words, lang: &str) -> super::draft::PageDraft {
+    use super::site::{Page, PageHead};
+    let home = if lang == words.root_lang() {
+        "/".to_owned()
+    } else {
+        format!("/{lang}/")
+    };
+    let feature = Feature {
+        pre_title: Some(words.get("notFoundPreTitle", lang)),
+        title: vec![Inline::text(words.get("notFoundTitle", lang))],
+        description: vec![Block::Paragraph {
+            attrs: Attrs::default(),
+            content: vec![Inline::text(words.get("notFoundDescription", lang))],
+        }],
+        buttons: vec![button(&home, &words.get("home", lang), true, false)],
+        ..Feature::default()
+    };
+    super::draft::PageDraft {
+        page: Page {
+            route: "/404".into(),
+            output: "/404.html".into(),
+            source: "(the built-in \"not found\" page)".into(),
+            meta: crate::model::PageMeta {
+                title: words.get("notFoundTitle", lang),
+                lang: lang.to_owned(),
+                not_found: true,
+            },
+            head: PageHead {
+                noindex: true,
+                ..PageHead::default()
+            },
+            translations: Vec::new(),
+            blocks: vec![PageBlock::Hero(Hero {
+                kind: HeroKind::FloatingText,
+                feature,
+                height: None,
+                overlay: None,
+                black_text: false,
+                text_shadow: false,
+                class: None,
+            })],
+        },
+        relative: String::new(),
+        lang_ref: None,
+        links: Vec::new(),
+        ids: Default::default(),
+        front: Default::default(),
+    }
+}

@@ -1,0 +1,399 @@
+//! A small hosted-portal repository (tests/fixtures/portal), built as any repository is: each of
+//! the theme's layouts and composition blocks, the navigation's dropdown menus by mouse and by
+//! keyboard, the menu button of small screens, the table of contents. scripts/test.sh builds it
+//! into target/fixture-portal/.
+
+use std::sync::OnceLock;
+
+use serde_json::json;
+
+use crate::support::{Browser, Options, StaticServer, built_site};
+
+fn portal() -> &'static StaticServer {
+    static SERVER: OnceLock<StaticServer> = OnceLock::new();
+    SERVER.get_or_init(|| {
+        let dist = built_site(
+            "SITE_DIST_PORTAL",
+            "target/fixture-portal",
+            "SCC_CONTENT=tests/fixtures/portal trunk build --release --dist target/fixture-portal",
+        );
+        StaticServer::start(dist, Options::default())
+    })
+}
+
+/// The classes of the blocks the page at the address is made of, in order.
+async fn blocks_of(browser: &Browser, path: &str) -> serde_json::Value {
+    browser.open(&portal().url(path)).await;
+    browser
+        .eval("return [...document.querySelectorAll('main .page-part > *, main .page-part--toc .page-part__body > *')].map(b => b.className);")
+        .await
+}
+
+#[tokio::test]
+async fn each_layout_draws_the_blocks_the_theme_gives_it() {
+    let browser = Browser::start().await;
+    for (path, blocks, h1) in [
+        // The home page has a French translation: the list of its languages ends it.
+        (
+            "/",
+            json!(["hero hero--image", "content", "page-languages"]),
+            "Fixture Portal",
+        ),
+        (
+            "/layouts/page/",
+            json!(["hero hero--box", "content"]),
+            "The page layout",
+        ),
+        (
+            "/layouts/default/",
+            json!(["content"]),
+            "The default layout",
+        ),
+        (
+            "/layouts/hero-image/",
+            json!(["hero hero--image", "content"]),
+            "The heroImage layout",
+        ),
+        (
+            "/layouts/post/",
+            json!(["hero hero--post", "content"]),
+            "The post layout",
+        ),
+        // A layout of the repository's own is drawn as `page`; titles are Markdown (smart quotes).
+        (
+            "/layouts/custom/",
+            json!(["hero hero--box hero--plain", "content"]),
+            "A layout of the repository’s own",
+        ),
+        (
+            "/404.html",
+            json!(["hero hero--floating hero--plain"]),
+            "Nothing here",
+        ),
+    ] {
+        assert_eq!(blocks_of(&browser, path).await, blocks, "{path}");
+        assert_eq!(browser.text("h1").await, h1, "{path}");
+        assert_eq!(
+            browser
+                .eval("return document.querySelectorAll('h1').length;")
+                .await,
+            json!(1),
+            "{path}"
+        );
+    }
+    // The post's categories lead to the news archive filtered by them.
+    assert_eq!(
+        blocks_of(&browser, "/layouts/post/").await[0],
+        json!("hero hero--post")
+    );
+    browser.finish().await;
+}
+
+#[tokio::test]
+async fn a_composition_draws_every_block_with_its_data() {
+    let browser = Browser::start().await;
+    assert_eq!(
+        blocks_of(&browser, "/compose/").await,
+        json!([
+            "hero hero--image",
+            "cards cards--stats",
+            "cards cards--features",
+            "split split--reverse",
+            "cards cards--media",
+            "content",
+            "content"
+        ])
+    );
+    let stats = browser
+        .eval("return [...document.querySelectorAll('.cards--stats .card__title')].map(t => t.textContent);")
+        .await;
+    assert_eq!(stats, json!(["12", "3 400"]));
+    let card = browser
+        .eval("const c = document.querySelector('.cards--features .card'); return [c.querySelector('img').alt, c.querySelector('.image-credit').textContent, [...c.querySelectorAll('.tag')].map(t => t.textContent)];")
+        .await;
+    assert_eq!(
+        card,
+        json!([
+            "A green field",
+            "Image: Photo by the tests",
+            ["Guide", "Help"]
+        ])
+    );
+    let cta = browser
+        .eval("return [...document.querySelectorAll('.cards--features .card__buttons a')].map(a => [a.textContent, a.className]);")
+        .await;
+    assert_eq!(cta, json!([["Open", "button is-primary"]]));
+    assert_eq!(browser.text(".cards--media .card__pre-title").await, "PDF");
+    // The brand colour and square corners of `_config.yml` reach the stylesheet.
+    let style = browser
+        .eval("const b = document.querySelector('.card__buttons .button'); const s = getComputedStyle(b); return [s.backgroundColor, s.borderTopLeftRadius];")
+        .await;
+    assert_eq!(style, json!(["rgb(17, 88, 140)", "0px"]));
+    browser.finish().await;
+}
+
+#[tokio::test]
+async fn a_dropdown_opens_by_mouse_and_closes_on_a_click_outside() {
+    let browser = Browser::start().await;
+    browser.open(&portal().url("/")).await;
+    let button = browser.wait_for(".site-nav .dropdown__button").await;
+    assert_eq!(
+        button.attr("aria-expanded").await.unwrap().as_deref(),
+        Some("false")
+    );
+    button.click().await.unwrap();
+    browser
+        .wait_until("document.querySelector('.site-nav .dropdown__button').getAttribute('aria-expanded') === 'true'")
+        .await;
+    let entries = browser
+        .eval("return [...document.querySelectorAll('.site-nav .dropdown__menu li')].map(li => [li.className, li.textContent.trim()]);")
+        .await;
+    assert_eq!(
+        entries,
+        json!([
+            ["", "Page"],
+            ["", "Default"],
+            ["dropdown__divider", ""],
+            ["dropdown__heading", "Images"],
+            ["", "Hero image"],
+            ["", "Post"]
+        ])
+    );
+    // A click outside closes it.
+    browser.wait_for("main").await.click().await.unwrap();
+    browser
+        .wait_until("document.querySelector('.site-nav .dropdown__button').getAttribute('aria-expanded') === 'false'")
+        .await;
+    // A link in it navigates within the app.
+    browser
+        .eval("window.stillThisDocument = true; return null;")
+        .await;
+    button.click().await.unwrap();
+    browser
+        .wait_for(".site-nav .dropdown__menu a[href='/layouts/default/']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_until("document.querySelector('h1').textContent === 'The default layout'")
+        .await;
+    assert_eq!(
+        browser
+            .eval("return window.stillThisDocument === true;")
+            .await,
+        json!(true)
+    );
+    let current = browser
+        .eval("return document.querySelector('.dropdown__menu a[aria-current=page]').textContent;")
+        .await;
+    assert_eq!(current, json!("Default"));
+    browser.finish().await;
+}
+
+#[tokio::test]
+async fn a_dropdown_works_from_the_keyboard() {
+    use fantoccini::key::Key;
+    let browser = Browser::start().await;
+    browser.open(&portal().url("/")).await;
+    let button = browser.wait_for(".site-nav .dropdown__button").await;
+    let focused = "return document.activeElement.textContent.trim();";
+    // Enter opens it, Arrow Down moves into it and down its links, skipping heading and divider.
+    browser
+        .eval("document.querySelector('.site-nav .dropdown__button').focus(); return null;")
+        .await;
+    button
+        .send_keys(&char::from(Key::Enter).to_string())
+        .await
+        .unwrap();
+    browser
+        .wait_until("document.querySelector('.site-nav .dropdown__button').getAttribute('aria-expanded') === 'true'")
+        .await;
+    button
+        .send_keys(&char::from(Key::Down).to_string())
+        .await
+        .unwrap();
+    assert_eq!(browser.eval(focused).await, json!("Page"));
+    let keys = |key: Key| char::from(key).to_string();
+    // Keys go to whatever has focus (sending them to an element would focus it first).
+    let press = |key: Key| {
+        let client = browser.client.clone();
+        async move {
+            client
+                .active_element()
+                .await
+                .unwrap()
+                .send_keys(&keys(key))
+                .await
+                .unwrap();
+        }
+    };
+    press(Key::Down).await;
+    press(Key::Down).await;
+    assert_eq!(browser.eval(focused).await, json!("Hero image"));
+    press(Key::Up).await;
+    assert_eq!(browser.eval(focused).await, json!("Default"));
+    press(Key::End).await;
+    assert_eq!(browser.eval(focused).await, json!("Post"));
+    press(Key::Down).await;
+    assert_eq!(
+        browser.eval(focused).await,
+        json!("Page"),
+        "Arrow Down wraps around"
+    );
+    press(Key::Home).await;
+    assert_eq!(browser.eval(focused).await, json!("Page"));
+    // Escape closes it and puts focus back on its button.
+    press(Key::Escape).await;
+    browser
+        .wait_until("document.querySelector('.site-nav .dropdown__button').getAttribute('aria-expanded') === 'false'")
+        .await;
+    assert_eq!(browser.eval(focused).await, json!("Layouts"));
+    // Space opens it too; Arrow Up opens it on its last link.
+    press(Key::Space).await;
+    browser
+        .wait_until("document.querySelector('.site-nav .dropdown__button').getAttribute('aria-expanded') === 'true'")
+        .await;
+    press(Key::Escape).await;
+    press(Key::Up).await;
+    assert_eq!(browser.eval(focused).await, json!("Post"));
+    browser.finish().await;
+}
+
+#[tokio::test]
+async fn below_1024_pixels_a_menu_button_opens_the_whole_navigation() {
+    let browser = Browser::start_with_size(390, 844).await;
+    browser.open(&portal().url("/")).await;
+    let items = "getComputedStyle(document.querySelector('#site-menu')).display";
+    assert_eq!(
+        browser.eval(&format!("return {items};")).await,
+        json!("none")
+    );
+    let toggle = browser.wait_for(".site-nav__toggle").await;
+    assert_eq!(
+        toggle.attr("aria-expanded").await.unwrap().as_deref(),
+        Some("false")
+    );
+    toggle.click().await.unwrap();
+    browser.wait_until(&format!("{items} !== 'none'")).await;
+    assert_eq!(
+        toggle.attr("aria-expanded").await.unwrap().as_deref(),
+        Some("true")
+    );
+    // Every entry is reachable in it, the dropdown's links included, with no scrolling sideways.
+    let visible = browser
+        .eval("return [...document.querySelectorAll('#site-menu a')].filter(a => a.getBoundingClientRect().width > 0).map(a => a.textContent.trim());")
+        .await;
+    assert_eq!(
+        visible,
+        json!(["Guide", "Page", "Default", "Hero image", "Post", "Compose"])
+    );
+    assert_eq!(
+        browser.eval("return document.documentElement.scrollWidth <= document.documentElement.clientWidth;").await,
+        json!(true)
+    );
+    browser
+        .wait_for("#site-menu a[href='/compose/']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_until("document.querySelector('h1').textContent === 'Composition'")
+        .await;
+    // The new page starts with the menu closed.
+    assert_eq!(
+        browser.eval(&format!("return {items};")).await,
+        json!("none")
+    );
+    browser.finish().await;
+}
+
+#[tokio::test]
+async fn the_table_of_contents_lists_the_headings_and_marks_the_one_being_read() {
+    let browser = Browser::start().await;
+    browser.open(&portal().url("/guide/")).await;
+    let entries = browser
+        .eval("return [...document.querySelectorAll('.toc a')].map(a => [a.textContent, a.getAttribute('href')]);")
+        .await;
+    assert_eq!(
+        entries,
+        json!([
+            ["Getting started", "#getting-started"],
+            ["Installing", "#installing"],
+            ["Reading the data", "#reading-the-data"],
+            ["Filters", "#filters"],
+            ["Contact", "#contact"]
+        ]),
+        "`tocMaxDepth: 3` leaves the h4 out"
+    );
+    let current = "return document.querySelector('.toc a[aria-current]')?.textContent ?? null;";
+    browser
+        .eval("document.querySelector('#reading-the-data').scrollIntoView(); return null;")
+        .await;
+    browser
+        .wait_until(
+            "document.querySelector('.toc a[aria-current]')?.textContent === 'Reading the data'",
+        )
+        .await;
+    browser
+        .eval("document.querySelector('#contact').scrollIntoView(); return null;")
+        .await;
+    browser
+        .wait_until("document.querySelector('.toc a[aria-current]')?.textContent === 'Contact'")
+        .await;
+    // Following an entry scrolls to its heading.
+    browser.eval("scrollTo(0, 0); return null;").await;
+    browser
+        .wait_for(".toc a[href='#filters']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_until("Math.abs(document.querySelector('#filters').getBoundingClientRect().top) < 40")
+        .await;
+    assert_eq!(browser.eval(current).await, json!("Filters"));
+    // Liquid in the page's text was rendered.
+    assert_eq!(
+        browser
+            .eval("return document.querySelector('main .content').textContent.includes('Fixture Portal is built from this repository.');")
+            .await,
+        json!(true)
+    );
+    browser.finish().await;
+}
+
+#[tokio::test]
+async fn the_header_shows_the_logo_and_the_footer_its_columns() {
+    let browser = Browser::start().await;
+    browser.open(&portal().url("/")).await;
+    let logo = browser
+        .eval("const img = document.querySelector('.site-header__logo'); return [img.getAttribute('src'), img.alt, img.getBoundingClientRect().height];")
+        .await;
+    assert_eq!(
+        logo,
+        json!(["/assets/images/logo.png", "Fixture Portal - Home", 28])
+    );
+    assert_eq!(
+        browser.text(".site-header__name-text").await,
+        "Fixture Portal"
+    );
+    let columns = browser
+        .eval("return [...document.querySelectorAll('.footer-column')].map(c => c.innerText.replace(/\\s+/g, ' ').trim());")
+        .await;
+    assert_eq!(
+        columns,
+        json!([
+            "About the portal A portal built from Markdown and data. GitHub",
+            "Links Guide"
+        ])
+    );
+    assert_eq!(
+        browser
+            .eval("return document.querySelector('.footer-column__social a').href;")
+            .await,
+        json!("https://github.com/example")
+    );
+    browser.finish().await;
+}
