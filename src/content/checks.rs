@@ -113,16 +113,19 @@ impl<'a> Targets<'a> {
                     || (!link.is_image && self.page_at(&decode_path(&path)).is_some());
                 if !exists {
                     let what = if link.is_image { "an image" } else { "a file" };
+                    let hint = other_site_hint(&link.href).unwrap_or_else(|| {
+                        format!(
+                            "add the file at `{}` in the site's folder, or correct the path",
+                            decode_path(&path)
+                        )
+                    });
                     diagnostics.push(
                         Diagnostic::warning(
                             file,
                             link.at,
                             format!("`{}` is {what} that is not in the site", link.href),
                         )
-                        .with_hint(format!(
-                            "add the file at `{}` in the site's folder, or correct the path",
-                            decode_path(&path)
-                        ))
+                        .with_hint(hint)
                         .strict_if(strict),
                     );
                 }
@@ -157,9 +160,10 @@ impl<'a> Targets<'a> {
                                 link.at,
                                 format!("`{}` links to a page that does not exist", link.href),
                             )
-                            .with_hint(match close {
-                                Some(route) => format!("did you mean `{route}`?"),
-                                None => "correct the address, or add the page".to_owned(),
+                            .with_hint(match (other_site_hint(&link.href), close) {
+                                (Some(hint), _) => hint,
+                                (None, Some(route)) => format!("did you mean `{route}`?"),
+                                (None, None) => "correct the address, or add the page".to_owned(),
                             })
                             .strict_if(strict),
                         );
@@ -168,6 +172,28 @@ impl<'a> Targets<'a> {
             }
         }
     }
+}
+
+/// A hint for a link that names another site without `https://` (`github.com/specify`), which
+/// the browser would read as a path of this one.
+fn other_site_hint(href: &str) -> Option<String> {
+    const FILE_TYPES: [&str; 16] = [
+        "pdf", "jpg", "jpeg", "png", "gif", "svg", "webp", "html", "htm", "md", "doc", "docx",
+        "xls", "xlsx", "csv", "zip",
+    ];
+    let first = href.split(['/', '?', '#']).next()?;
+    let extension = first.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    let looks_like_host = !href.starts_with(['/', '.'])
+        && !FILE_TYPES.contains(&extension.as_str())
+        && first.contains('.')
+        && first
+            .rsplit('.')
+            .next()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
+        && first
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'));
+    looks_like_host.then(|| format!("to link to another site, write `https://{href}`"))
 }
 
 fn check_anchor(

@@ -21,8 +21,9 @@ pub const DEFAULT_EMBEDS: [&str; 6] = [
     "calendar.google.com",
 ];
 
-/// Social accounts the theme links to, by `_config.yml` key, and where each lives.
-pub const SOCIAL_ACCOUNTS: [(&str, &str, &str); 7] = [
+/// The accounts the theme's footer links to, by `_config.yml` key, each with its network's name
+/// and the address it makes of the key's value (an empty prefix: the value is the address).
+pub const SOCIAL_ACCOUNTS: [(&str, &str, &str); 11] = [
     ("twitter_username", "X (Twitter)", "https://twitter.com/"),
     ("github_username", "GitHub", "https://github.com/"),
     (
@@ -30,6 +31,7 @@ pub const SOCIAL_ACCOUNTS: [(&str, &str, &str); 7] = [
         "YouTube",
         "https://www.youtube.com/user/",
     ),
+    ("youtube_url", "YouTube", ""),
     ("facebook_username", "Facebook", "https://www.facebook.com/"),
     (
         "instagram_username",
@@ -37,11 +39,14 @@ pub const SOCIAL_ACCOUNTS: [(&str, &str, &str); 7] = [
         "https://www.instagram.com/",
     ),
     (
-        "linkedin_username",
-        "LinkedIn",
-        "https://www.linkedin.com/in/",
+        "flickr_username",
+        "Flickr",
+        "https://www.flickr.com/photos/",
     ),
-    ("mastodon_username", "Mastodon", "https://mastodon.social/@"),
+    ("bluesky_username", "Bluesky", "https://bsky.app/profile/"),
+    ("mastodon_url", "Mastodon", ""),
+    ("linkedin_url", "LinkedIn", ""),
+    ("email", "Email", "mailto:"),
 ];
 
 /// One `defaults:` rule: front matter values for the documents under a path, of a type.
@@ -322,7 +327,10 @@ mod tests {
         assert_eq!(s.latest_post_limit, 2);
         assert_eq!(
             s.social,
-            [("GitHub".to_owned(), "https://github.com/specify".to_owned())]
+            [
+                ("GitHub".to_owned(), "https://github.com/specify".to_owned()),
+                ("Email".to_owned(), "mailto:a@b.org".to_owned())
+            ]
         );
         assert_eq!(s.defaults.len(), 2);
         assert_eq!(s.defaults[1].path, "_posts");

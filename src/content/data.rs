@@ -1,6 +1,8 @@
 //! The site's data: every file under `_data/` (YAML, JSON, CSV), one value under `site.data` at
 //! its path (`_data/es/navigation.yml` is `site.data.es.navigation`).
 
+use std::collections::HashMap;
+
 use liquid::model::{KString, Object, Value};
 
 use super::diagnostics::{Diagnostic, Position};
@@ -17,6 +19,49 @@ pub struct Data {
 }
 
 impl Data {
+    /// The keys of every object of the data in the order they were written, by the object's
+    /// dotted path under `site.data` (`site.data.images`), for Liquid's loops over them.
+    pub fn key_order(&self) -> HashMap<String, Vec<String>> {
+        let mut order = HashMap::new();
+        self.collect_order("", &self.value, &mut order);
+        order
+    }
+
+    fn collect_order(&self, path: &str, value: &Value, order: &mut HashMap<String, Vec<String>>) {
+        let join = |key: &str| {
+            if path.is_empty() {
+                key.to_owned()
+            } else {
+                format!("{path}.{key}")
+            }
+        };
+        match value {
+            Value::Object(object) => {
+                let mut keys: Vec<(Option<(String, Position)>, String)> = object
+                    .keys()
+                    .map(|k| {
+                        let at = self.position(&join(k)).map(|(f, at)| (f.to_owned(), at));
+                        (at, k.to_string())
+                    })
+                    .collect();
+                keys.sort();
+                order.insert(
+                    format!("site.data{}{path}", if path.is_empty() { "" } else { "." }),
+                    keys.iter().map(|(_, k)| k.clone()).collect(),
+                );
+                for (key, inner) in object.iter() {
+                    self.collect_order(&join(key), inner, order);
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    self.collect_order(&join(&i.to_string()), item, order);
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// The file and position of the value at the dotted path `path` (`examples.stats.title`),
     /// or of the nearest value above it that is known.
     pub fn position(&self, path: &str) -> Option<(&str, Position)> {

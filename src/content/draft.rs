@@ -48,6 +48,8 @@ pub struct PageDraft {
     pub relative: String,
     pub lang_ref: Option<String>,
     pub links: Vec<LinkRef>,
+    /// The hosts of the players the page embeds.
+    pub frames: Vec<String>,
     pub ids: HashSet<String>,
     pub front: FrontMatter,
 }
@@ -165,7 +167,8 @@ pub fn compile(
         failed = true;
         String::new()
     });
-    let parsed = markdown::parse(file, &body, document.body_line, diagnostics);
+    let embeds = &cx.settings.embeds;
+    let parsed = markdown::parse(file, &body, document.body_line, embeds, diagnostics);
     let ids = ids::collect(file, &parsed.blocks, &parsed.headings, strict, diagnostics);
     let page = Value::Object(front.value.clone());
     let lang = text_at(&page, "lang").unwrap_or_else(|| cx.settings.root_lang.clone());
@@ -177,7 +180,7 @@ pub fn compile(
             .unwrap_or_default()
     };
     let mut parse_markdown = |text: &str, at: Position, diagnostics: &mut Vec<Diagnostic>| {
-        markdown::parse(file, text, at.line, diagnostics)
+        markdown::parse(file, text, at.line, embeds, diagnostics)
     };
     let mut composer = Composer {
         file,
@@ -189,11 +192,14 @@ pub fn compile(
         archive: (cx.archive)(&lang),
         tolerated: &tolerated,
         links: Vec::new(),
+        frames: Vec::new(),
     };
     let layout = layout::layout_name(&composer, cx.custom_layouts, diagnostics);
     let blocks = layout::blocks(&mut composer, &layout, sections(parsed.blocks), diagnostics);
     let mut links = parsed.links;
     links.append(&mut composer.links);
+    let mut frames = parsed.frames;
+    frames.append(&mut composer.frames);
     if failed {
         return None;
     }
@@ -224,6 +230,7 @@ pub fn compile(
         relative: document.relative,
         lang_ref: text_at(&page, "lang-ref"),
         links,
+        frames,
         ids,
         front,
     })

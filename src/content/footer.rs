@@ -1,5 +1,5 @@
 //! The footer: the columns of `_data[/<lang>]/footer.yml` (a name, a Markdown description,
-//! links, the site's social accounts) and its small print (`license`).
+//! links, the site's social accounts) and its small print (`other`).
 
 use liquid::model::Value;
 
@@ -11,8 +11,8 @@ use super::texts::Reader;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Footer {
     pub columns: Vec<FooterColumn>,
-    /// Markdown small print under the columns.
-    pub license: Vec<Block>,
+    /// Markdown small print under the columns (`other`).
+    pub other: Vec<Block>,
     /// The site's social accounts (network, address), for columns that show them.
     pub social: Vec<(String, String)>,
 }
@@ -69,12 +69,12 @@ pub fn read(reader: &mut Reader, path: &str, footer: &Value) -> Footer {
                 .collect()
         })
         .unwrap_or_default();
-    let license = text_at(footer, "license")
-        .map(|md| reader.markdown(&md, &format!("{path}.license")))
+    let other = text_at(footer, "other")
+        .map(|md| reader.markdown(&md, &format!("{path}.other")))
         .unwrap_or_default();
     Footer {
         columns,
-        license,
+        other,
         social: Vec::new(),
     }
 }

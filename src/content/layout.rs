@@ -67,6 +67,8 @@ pub struct Composer<'a> {
     pub tolerated: &'a dyn Fn(Diagnostic) -> Diagnostic,
     /// Every link of the blocks, for the checks that look at all of them.
     pub links: Vec<LinkRef>,
+    /// The hosts of the players the blocks embed.
+    pub frames: Vec<String>,
 }
 
 /// The layout's name, as the page gives it (`page` when it names none or one the theme does
@@ -264,6 +266,7 @@ pub fn blocks(
                 let text = (composer.liquify)(&text, content_at, diagnostics);
                 let parsed = (composer.markdown)(&text, content_at, diagnostics);
                 composer.links.extend(parsed.links);
+                composer.frames.extend(parsed.frames);
                 out.push(PageBlock::Prose(Prose {
                     sections: vec![Section {
                         heading: None,
@@ -424,6 +427,7 @@ fn markdown_blocks(
 ) -> Vec<Block> {
     let parsed = (composer.markdown)(text, at, diagnostics);
     composer.links.extend(parsed.links);
+    composer.frames.extend(parsed.frames);
     parsed.blocks
 }
 
@@ -494,6 +498,8 @@ fn feature(
             ) else {
                 continue;
             };
+            // The theme writes buttons' addresses with `relative_url`.
+            let href = super::links::from_site_root(&href);
             composer.links.push(LinkRef {
                 href: href.clone(),
                 at,
@@ -589,6 +595,7 @@ pub fn default_not_found(words: &super::texts::Words, lang: &str) -> super::draf
         relative: String::new(),
         lang_ref: None,
         links: Vec::new(),
+        frames: Vec::new(),
         ids: Default::default(),
         front: Default::default(),
     }

@@ -67,6 +67,17 @@ pub fn web_origin(href: &str) -> Option<String> {
     valid.then(|| format!("{scheme}://{}", host.to_ascii_lowercase()))
 }
 
+/// A link as Jekyll's `relative_url` makes it (which the theme applies to navigation, footer and
+/// button links): a path of the site starts at its root (`data?x` is `/data?x`); addresses of
+/// other sites and anchors stay as they are.
+pub fn from_site_root(href: &str) -> String {
+    if href.is_empty() || href.starts_with(['/', '#']) || scheme(href).is_some() {
+        href.to_owned()
+    } else {
+        format!("/{href}")
+    }
+}
+
 /// The path part of a link, without its query and fragment.
 pub fn path_of(href: &str) -> &str {
     let end = href.find(['?', '#']).unwrap_or(href.len());
@@ -143,6 +154,16 @@ mod tests {
         assert!(is_unsafe("data:text/html,<script>"));
         assert!(!is_unsafe("https://example.org/javascript:"));
         assert!(!is_unsafe("/data"));
+    }
+
+    #[test]
+    fn relative_url_starts_paths_at_the_root() {
+        assert_eq!(from_site_root("data?filter=x"), "/data?filter=x");
+        assert_eq!(from_site_root("de/data"), "/de/data");
+        assert_eq!(from_site_root("/about"), "/about");
+        assert_eq!(from_site_root("https://gbif.org"), "https://gbif.org");
+        assert_eq!(from_site_root("mailto:a@b.org"), "mailto:a@b.org");
+        assert_eq!(from_site_root("#top"), "#top");
     }
 
     #[test]

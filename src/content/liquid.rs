@@ -39,6 +39,9 @@ struct Shared {
 /// The site's Liquid engine: one parser, with the repository's `_includes` as partials.
 pub struct Liquid {
     shared: Arc<Shared>,
+    /// The keys of objects of the site's data in the order they were written, by dotted path
+    /// (`site.data.images`), for `{% for %}` over them (see [`Liquid::in_written_order`]).
+    key_order: std::collections::HashMap<String, Vec<String>>,
     /// Whether what Jekyll tolerates is an error (`strict: true`).
     strict: bool,
     includes: BTreeMap<String, String>,
@@ -72,6 +75,7 @@ impl Liquid {
         });
         let mut engine = Liquid {
             shared,
+            key_order: Default::default(),
             strict,
             includes,
             known_filters: BTreeSet::new(),
@@ -80,6 +84,81 @@ impl Liquid {
         engine.known_filters = parser_filters(&parser);
         let _ = engine.shared.parser.set(parser);
         engine
+    }
+
+    /// Gives the order in which the keys of objects of the data were written, by their dotted
+    /// paths under `site.data`.
+    pub fn set_key_order(&mut self, order: std::collections::HashMap<String, Vec<String>>) {
+        self.key_order = order;
+    }
+
+    /// `text` with each `{% for x in a.b.c %}` over an object rewritten to go over its
+    /// `[key, value]` pairs in the order they were written (Jekyll's order), and `globals` with
+    /// those pairs. liquid keeps objects in a hash map, whose order changes from run to run;
+    /// objects whose order is not known go in the order of their keys, the same every time.
+    fn in_written_order<'t>(
+        &self,
+        text: &'t str,
+        globals: &Object,
+    ) -> (std::borrow::Cow<'t, str>, Option<Object>) {
+        let mut out = String::new();
+        let mut extra = Object::new();
+        let mut rest = text;
+        while let Some(start) = rest.find("{%") {
+            let tag_end = rest[start + 2..]
+                .find("%}")
+                .map_or(rest.len(), |e| start + 2 + e);
+            let inside = &rest[start + 2..tag_end];
+            let words: Vec<&str> = inside.trim_start_matches('-').split_whitespace().collect();
+            let ordered = match words.as_slice() {
+                ["for", _, "in", path, ..] => self.ordered_pairs(path, globals),
+                _ => None,
+            };
+            match ordered {
+                Some((path, pairs)) => {
+                    let name = format!("scc_ordered_{}", extra.len());
+                    let at = start + 2 + inside.find(path).unwrap_or(0);
+                    out.push_str(&rest[..at]);
+                    out.push_str(&name);
+                    extra.insert(KString::from_string(name), pairs);
+                    rest = &rest[at + path.len()..];
+                }
+                None => {
+                    let end = (tag_end + 2).min(rest.len());
+                    out.push_str(&rest[..end]);
+                    rest = &rest[end..];
+                }
+            }
+        }
+        if extra.is_empty() {
+            return (std::borrow::Cow::Borrowed(text), None);
+        }
+        out.push_str(rest);
+        let mut all = globals.clone();
+        all.extend(extra);
+        (std::borrow::Cow::Owned(out), Some(all))
+    }
+
+    /// The `[key, value]` pairs of the object at the dotted `path` of `globals`, in written order.
+    fn ordered_pairs<'p>(&self, path: &'p str, globals: &Object) -> Option<(&'p str, Value)> {
+        let (root, below) = path.split_once('.').unwrap_or((path, ""));
+        let value = values::at_path(globals.get(root)?, below)?;
+        let object = values::object(value)?;
+        let mut keys: Vec<String> = object.keys().map(|k| k.to_string()).collect();
+        match self.key_order.get(path) {
+            Some(order) => {
+                keys.sort_by_key(|k| order.iter().position(|o| o == k).unwrap_or(usize::MAX))
+            }
+            None => keys.sort(),
+        }
+        let pairs = keys
+            .into_iter()
+            .map(|key| {
+                let value = object.get(key.as_str()).cloned().unwrap_or(Value::Nil);
+                Value::Array(vec![Value::scalar(key), value])
+            })
+            .collect();
+        Some((path, Value::Array(pairs)))
     }
 
     /// A parser with every tag and filter, and `unknown` filters that pass their input through.
@@ -146,6 +225,9 @@ impl Liquid {
             fresh = self.parser(&names);
             &fresh
         };
+        let (text, ordered_globals) = self.in_written_order(text, globals);
+        let text = text.as_ref();
+        let globals = ordered_globals.as_ref().unwrap_or(globals);
         let template = match parser.parse(text) {
             Ok(template) => template,
             Err(error) => {
@@ -818,6 +900,36 @@ mod tests {
                 "content/p.md:5:22: warning: `site.data.images.moss` is not defined, so it renders as nothing",
                 "content/p.md:5:37: warning: `nothing` is not defined, so it renders as nothing",
             ]
+        );
+    }
+
+    #[test]
+    fn a_loop_over_an_object_goes_in_written_order() {
+        let mut e = engine(&[]);
+        let globals = object!({"site": {"data": {"images": {"b": {"src": "2"}, "a": {"src": "1"}, "c": {"src": "3"}}}}});
+        let text = "{% for item in site.data.images %}{{ item[0] }}={{ item[1].src }} {% endfor %}";
+        assert_eq!(
+            render(&e, text, &globals).0.as_deref(),
+            Some("a=1 b=2 c=3 "),
+            "the keys' order without a known order"
+        );
+        e.set_key_order(
+            [(
+                "site.data.images".to_owned(),
+                vec!["c".into(), "a".into(), "b".into()],
+            )]
+            .into(),
+        );
+        assert_eq!(
+            render(&e, text, &globals).0.as_deref(),
+            Some("c=3 a=1 b=2 ")
+        );
+        let array = object!({"list": [3, 1, 2]});
+        assert_eq!(
+            render(&e, "{% for i in list %}{{ i }}{% endfor %}", &array)
+                .0
+                .as_deref(),
+            Some("312")
         );
     }
 

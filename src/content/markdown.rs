@@ -21,6 +21,8 @@ pub struct Body {
     pub links: Vec<LinkRef>,
     /// Where each heading starts, in document order.
     pub headings: Vec<Position>,
+    /// The hosts of the players it embeds (`www.youtube.com`), each once.
+    pub frames: Vec<String>,
 }
 
 /// A link or image target as written, for the checks that need every page.
@@ -32,16 +34,41 @@ pub struct LinkRef {
 }
 
 /// Parses `text`, the body of `file` starting on line `first_line`, with Jekyll's options.
-pub fn parse(file: &str, text: &str, first_line: usize, diagnostics: &mut Vec<Diagnostic>) -> Body {
-    parse_with(file, text, first_line, &Options::jekyll(), diagnostics)
+/// `embeds` are the hosts whose `<iframe>` players are kept (`embeds:` in `_config.yml`).
+pub fn parse(
+    file: &str,
+    text: &str,
+    first_line: usize,
+    embeds: &[String],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Body {
+    convert(
+        file,
+        text,
+        first_line,
+        &Options::jekyll(),
+        embeds,
+        diagnostics,
+    )
 }
 
-/// Parses `text` with the given kramdown options.
+/// Parses `text` with the given kramdown options (and no embedded players).
 pub fn parse_with(
     file: &str,
     text: &str,
     first_line: usize,
     options: &Options,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Body {
+    convert(file, text, first_line, options, &[], diagnostics)
+}
+
+fn convert(
+    file: &str,
+    text: &str,
+    first_line: usize,
+    options: &Options,
+    embeds: &[String],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Body {
     let document = kramdown::parse(text, first_line, options);
@@ -56,6 +83,8 @@ pub fn parse_with(
         kramdown_ids: KramdownIds::default(),
         footnote_order: Vec::new(),
         footnote_numbers: std::collections::HashMap::new(),
+        embeds,
+        frames: Vec::new(),
     };
     for warning in &document.warnings {
         converter.report(warning);
@@ -81,6 +110,7 @@ pub fn parse_with(
         blocks,
         links: converter.links,
         headings: converter.headings,
+        frames: converter.frames,
     }
 }
 
@@ -96,6 +126,10 @@ struct Converter<'a> {
     footnote_order: Vec<String>,
     /// The number of each footnote in `footnote_order`, by name.
     footnote_numbers: std::collections::HashMap<String, usize>,
+    /// Hosts whose players are kept.
+    embeds: &'a [String],
+    /// Hosts of the players kept.
+    frames: Vec<String>,
 }
 
 /// Elements that can run code, load other documents or change the page around them.
@@ -292,6 +326,11 @@ impl Converter<'_> {
                         .unwrap_or("")
                         .to_owned()
                 });
+                // With a highlighter, a block of no language is highlighted as plain text.
+                let lang = match lang {
+                    None if self.options.syntax_highlighter => Some("plaintext".to_owned()),
+                    lang => lang,
+                };
                 // kramdown's converter, with a highlighter, wraps the block in a `div` carrying
                 // its attributes, the language class last and the highlighter's after it.
                 let mut attrs = attrs;
@@ -464,6 +503,11 @@ impl Converter<'_> {
     fn inline(&mut self, el: kramdown::Element) -> Option<Inline> {
         let line = el.opts.location;
         Some(match el.kind {
+            // kramdown writes text keeping the character references it holds (raw HTML's
+            // `&amp;`); the renderer escapes text, so they are read here, to be written once.
+            Kind::Text | Kind::RawText if el.value.contains('&') => {
+                Inline::text(kramdown::entities::decode(&el.value))
+            }
             Kind::Text | Kind::RawText => Inline::text(el.value),
             Kind::Br => Inline::LineBreak,
             Kind::Entity => Inline::text(el.value),
@@ -498,10 +542,21 @@ impl Converter<'_> {
                     },
                 },
             ),
-            Kind::Codespan => Inline::Code {
-                attrs: self.attrs("code", &el.attr, line),
-                text: el.value,
-            },
+            Kind::Codespan => {
+                let mut attrs = self.attrs("code", &el.attr, line);
+                // kramdown's converter, with a highlighter, names the span's language: a
+                // `language-` class stays where it is, plain text goes first; the highlighter last.
+                if self.options.syntax_highlighter {
+                    if !attrs.classes.iter().any(|c| c.starts_with("language-")) {
+                        attrs.classes.insert(0, "language-plaintext".into());
+                    }
+                    attrs.classes.push("highlighter-rouge".into());
+                }
+                Inline::Code {
+                    attrs,
+                    text: el.value,
+                }
+            }
             Kind::Em => Inline::Emphasis {
                 attrs: self.attrs("em", &el.attr, line),
                 content: self.inlines(el.children),
@@ -701,6 +756,9 @@ impl Converter<'_> {
     fn html_element(&mut self, el: kramdown::Element) -> Option<HtmlElement> {
         let line = el.opts.location;
         let tag = el.value.to_ascii_lowercase();
+        if tag == "iframe" {
+            return self.player(el, line);
+        }
         if UNSAFE_TAGS.contains(&tag.as_str()) {
             self.warning(
                 self.source.find(line, &format!("<{}", el.value)),
@@ -732,6 +790,77 @@ impl Converter<'_> {
             tag,
             attrs,
             content,
+        })
+    }
+}
+
+impl Converter<'_> {
+    /// An `<iframe>`: kept when it is an `https:` player on a host the site embeds (lazily
+    /// loaded, named, sandboxed so that the player runs and nothing else), removed otherwise.
+    fn player(&mut self, el: kramdown::Element, line: usize) -> Option<HtmlElement> {
+        let src = el
+            .attr
+            .0
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case("src"))
+            .map(|(_, value)| value.trim().to_owned())
+            .unwrap_or_default();
+        let host = src
+            .strip_prefix("https://")
+            .map(|rest| {
+                rest.split(['/', '?', '#'])
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase()
+            })
+            .filter(|host| !host.is_empty() && !host.contains(['@', ':']));
+        let allowed = host
+            .clone()
+            .filter(|host| self.embeds.iter().any(|e| e.eq_ignore_ascii_case(host)));
+        let Some(host) = allowed else {
+            let (message, hint) = match host {
+                Some(host) => (
+                    format!(
+                        "the `<iframe>` from `{host}` is removed: it is not one of the players the site embeds"
+                    ),
+                    format!("if you trust it, add `{host}` to `embeds:` in _config.yml"),
+                ),
+                None => (
+                    "the `<iframe>` is removed: only `https:` players the site embeds are kept"
+                        .to_owned(),
+                    "give it an `https://` address of a video, document or calendar player"
+                        .to_owned(),
+                ),
+            };
+            self.warning(
+                self.source.find(line, &format!("<{}", el.value)),
+                message,
+                hint,
+            );
+            return None;
+        };
+        let mut attr = el.attr.clone();
+        for name in ["sandbox", "loading", "srcdoc"] {
+            attr.0.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+        }
+        attr.set("loading", "lazy");
+        // Players need their scripts and their own origin (for cookies-free storage and their
+        // APIs); they may open the video's page and go full screen, and nothing more.
+        attr.set(
+            "sandbox",
+            "allow-scripts allow-same-origin allow-popups allow-presentation",
+        );
+        if !attr.0.iter().any(|(n, _)| n.eq_ignore_ascii_case("title")) {
+            attr.set("title", format!("Embedded content from {host}"));
+        }
+        let attrs = self.attrs("iframe", &attr, line);
+        if !self.frames.contains(&host) {
+            self.frames.push(host);
+        }
+        Some(HtmlElement {
+            tag: "iframe".into(),
+            attrs,
+            content: ElementContent::Inlines(Vec::new()),
         })
     }
 }
@@ -795,7 +924,7 @@ pub mod testing {
     /// The blocks of `text` and what was said about it.
     pub fn blocks(text: &str) -> (Vec<Block>, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
-        let body = parse("content/p.md", text, 1, &mut diagnostics);
+        let body = parse("content/p.md", text, 1, &[], &mut diagnostics);
         (body.blocks, diagnostics)
     }
 

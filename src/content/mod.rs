@@ -72,13 +72,14 @@ pub fn compile(input: &Input, draw_markdown: Arc<DrawMarkdown>) -> Compiled {
     let settings = config::read(input.config.as_ref(), &mut diagnostics);
     let strict = settings.strict;
     let data = data::read(&input.data, &mut diagnostics);
-    let engine = liquid::Liquid::new(
+    let mut engine = liquid::Liquid::new(
         &input.includes,
         &settings.url,
         &settings.baseurl,
         strict,
         draw_markdown,
     );
+    engine.set_key_order(data.key_order());
 
     // Posts are the news pages' (they are drawn with the archive).
     let documents: Vec<draft::Document> = input
@@ -160,6 +161,9 @@ pub fn compile(input: &Input, draw_markdown: Arc<DrawMarkdown>) -> Compiled {
         };
     }
     let image_origins = image_origins(&drafts);
+    let mut frame_hosts: Vec<String> = drafts.iter().flat_map(|d| d.frames.clone()).collect();
+    frame_hosts.sort();
+    frame_hosts.dedup();
     let site = Site {
         config: SiteConfig {
             name: settings.title.clone(),
@@ -173,7 +177,7 @@ pub fn compile(input: &Input, draw_markdown: Arc<DrawMarkdown>) -> Compiled {
         primary_color: settings.primary_color.clone(),
         square: settings.square,
         image_origins,
-        frame_hosts: Vec::new(),
+        frame_hosts,
         icons: icons(&input.static_files),
     };
     Compiled {

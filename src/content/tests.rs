@@ -549,3 +549,70 @@ fn paragraphs_keep_their_text() {
         }]
     );
 }
+
+#[test]
+fn players_on_allowed_hosts_are_kept_and_others_removed() {
+    let page = "---\ntitle: Videos\n---\n<iframe src=\"https://www.youtube-nocookie.com/embed/x\" width=\"560\" height=\"315\" onload=\"evil()\"></iframe>\n\n<iframe src=\"https://evil.example/x\"></iframe>\n\n<iframe src=\"http://www.youtube.com/embed/y\"></iframe>\n";
+    let compiled = site(&[("videos.md", page)]);
+    assert_eq!(
+        messages(&compiled),
+        [
+            "content/videos.md:4:81: warning: the attribute `onload` of `<iframe>` is removed: it could run a script or load unwanted content",
+            "content/videos.md:6:1: warning: the `<iframe>` from `evil.example` is removed: it is not one of the players the site embeds",
+            "content/videos.md:8:1: warning: the `<iframe>` is removed: only `https:` players the site embeds are kept",
+        ]
+    );
+    let site = compiled.site.as_ref().unwrap();
+    assert_eq!(site.frame_hosts, ["www.youtube-nocookie.com"]);
+    let player = prose(page_at(&compiled, "/videos/"))
+        .into_iter()
+        .find_map(|b| match b {
+            Block::Element(el) if el.tag == "iframe" => Some(el.attrs.other.clone()),
+            _ => None,
+        })
+        .unwrap();
+    let value = |name: &str| {
+        player
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
+    assert_eq!(value("loading"), Some("lazy"));
+    assert_eq!(
+        value("title"),
+        Some("Embedded content from www.youtube-nocookie.com")
+    );
+    assert_eq!(
+        value("sandbox"),
+        Some("allow-scripts allow-same-origin allow-popups allow-presentation")
+    );
+    assert_eq!(value("onload"), None);
+    // `embeds:` replaces the default players.
+    let config = format!("{CONFIG}embeds: [player.vimeo.com]\n");
+    let only_vimeo = compile_files(&[("_config.yml", &config), ("videos.md", page)]);
+    assert!(
+        messages(&only_vimeo)[0]
+            .contains("the `<iframe>` from `www.youtube-nocookie.com` is removed")
+    );
+}
+
+#[test]
+fn a_link_to_another_site_without_its_scheme_is_explained() {
+    let compiled = site(&[(
+        "about.md",
+        "---\ntitle: About\n---\n[code](github.com/specify) and [map](wktmap.com) and [file](report.pdf)\n",
+    )]);
+    let hints: Vec<String> = compiled
+        .diagnostics
+        .iter()
+        .map(|d| d.hint.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        hints,
+        [
+            "to link to another site, write `https://github.com/specify`",
+            "to link to another site, write `https://wktmap.com`",
+            "add the file at `/about/report.pdf` in the site's folder, or correct the path",
+        ]
+    );
+}

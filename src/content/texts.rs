@@ -41,8 +41,9 @@ impl Reader<'_> {
         }
     }
 
-    /// A link's address, unless it is unsafe (an error).
+    /// A link's address as the theme writes it (`relative_url`), unless it is unsafe (an error).
     pub fn href(&mut self, href: String, path: &str) -> Option<String> {
+        let href = links::from_site_root(&href);
         let (file, at) = self.at(path);
         if links::is_unsafe(&href) {
             self.diagnostics.push(
@@ -67,7 +68,8 @@ impl Reader<'_> {
         let (file, at) = self.at(path);
         // A block scalar (`|`) starts on the line after its key.
         let first_line = at.line + usize::from(text.contains('\n'));
-        let body = markdown::parse(&file, text, first_line, self.diagnostics);
+        // Players are for pages, not the footer.
+        let body = markdown::parse(&file, text, first_line, &[], self.diagnostics);
         self.links
             .extend(body.links.into_iter().map(|link| (file.clone(), link)));
         body.blocks
@@ -403,7 +405,7 @@ mod tests {
     fn footer_columns_hold_markdown_links_and_social_accounts() {
         let (_, texts, problems) = site_texts(&[(
             "_data/footer.yml",
-            "columns:\n  - name: Partners\n    links:\n      - text: KU\n        href: https://ku.edu/\n  - name: Contact\n    description: |\n      Write to [us](mailto:a@b.org).\n    connectIcons: true\nlicense: CC BY 4.0\n",
+            "columns:\n  - name: Partners\n    links:\n      - text: KU\n        href: https://ku.edu/\n  - name: Contact\n    description: |\n      Write to [us](mailto:a@b.org).\n    connectIcons: true\nother: CC BY 4.0\n",
         )]);
         assert!(problems.is_empty(), "{problems:?}");
         let footer = &texts[0].footer;
@@ -414,6 +416,6 @@ mod tests {
         );
         assert!(footer.columns[1].social);
         assert_eq!(footer.columns[1].description.len(), 1);
-        assert_eq!(footer.license.len(), 1);
+        assert_eq!(footer.other.len(), 1);
     }
 }

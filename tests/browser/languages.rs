@@ -113,7 +113,7 @@ async fn the_interface_speaks_the_language_of_the_page() {
     let languages = browser.eval("return [...document.querySelectorAll('.language-switcher a')].map(a => [a.textContent.trim(), a.getAttribute('hreflang')]);").await;
     assert_eq!(languages, json!([["English", "en"], ["Español", "es"]]));
     let footer = browser
-        .eval("return document.querySelector('.site-footer__license').textContent.trim();")
+        .eval("return document.querySelector('.site-footer__other').textContent.trim();")
         .await;
     assert!(
         footer

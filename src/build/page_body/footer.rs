@@ -17,7 +17,7 @@ pub fn render(footer: Footer, base: &BaseUrl) -> String {
 fn footer_view(footer: Footer) -> impl IntoView {
     let Footer {
         columns,
-        license,
+        other,
         social,
     } = footer;
     let columns = columns
@@ -50,7 +50,7 @@ fn footer_view(footer: Footer) -> impl IntoView {
         .collect_view();
     view! {
         <div class="site-footer__columns">{columns}</div>
-        {(!license.is_empty()).then(|| view! { <div class="site-footer__license"><Blocks blocks=license/></div> })}
+        {(!other.is_empty()).then(|| view! { <div class="site-footer__other"><Blocks blocks=other/></div> })}
     }
 }
 

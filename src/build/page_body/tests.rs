@@ -129,7 +129,8 @@ fn nested_lists_nest_and_tight_items_are_plain() {
 fn paragraphs_keep_emphasis_strong_code_and_links() {
     assert_eq!(
         html("Some *em*, **strong**, `code` and [a link](https://example.org).\n"),
-        "<p>Some <em>em</em>, <strong>strong</strong>, <code>code</code> and <a href=\"https://example.org\">a link</a>.</p>"
+        // Jekyll's highlighter names the language of inline code, plain text unless given.
+        "<p>Some <em>em</em>, <strong>strong</strong>, <code class=\"language-plaintext highlighter-rouge\">code</code> and <a href=\"https://example.org\">a link</a>.</p>"
     );
 }
 

@@ -302,7 +302,9 @@ impl Parser {
                 );
             }
             let value = caps.get(2).or(caps.get(3)).or(caps.get(4)).unwrap_or("");
-            attrs.set(&name, value);
+            // The value as the browser reads it (`&amp;` is `&`): the renderer escapes it again,
+            // as kramdown, which keeps references, writes it.
+            attrs.set(&name, super::entities::decode(value));
         }
         attrs
     }

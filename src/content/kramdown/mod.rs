@@ -57,6 +57,9 @@ pub struct Options {
     pub footnote_nr: u32,
     pub footnote_backlink: String,
     pub footnote_prefix: String,
+    /// Whether the converter has a syntax highlighter (Jekyll's rouge), which marks inline code
+    /// with its language (`language-plaintext highlighter-rouge`).
+    pub syntax_highlighter: bool,
 }
 
 impl Options {
@@ -79,6 +82,7 @@ impl Options {
             footnote_nr: 1,
             footnote_backlink: "\u{21a9}".into(),
             footnote_prefix: String::new(),
+            syntax_highlighter: false,
         }
     }
 
@@ -94,6 +98,7 @@ impl Options {
     pub fn jekyll() -> Self {
         Self {
             hard_wrap: false,
+            syntax_highlighter: true,
             ..Self::gfm()
         }
     }

@@ -1,0 +1,351 @@
+//! Real hosted-portal repositories, built by this project and by real Jekyll with the real theme,
+//! compared page by page: every page the theme's layouts draw exists at the address Jekyll gives
+//! it, and its Markdown body equals the one Jekyll's kramdown drew (after normalising whitespace,
+//! attribute order and code highlighting); its navigation and footer carry the same links.
+//!
+//! Run by `.ci/run` (after the README's tests, since it needs `../shared`), as
+//! `scripts/check_corpus.sh` does: `SCC_CORPUS_BUILT=target/corpus SCC_CORPUS_REFERENCE=DIR
+//! cargo test --test corpus -- --nocapture`, where each `target/corpus/<repo>` is this project's
+//! build of a repository and each `DIR/<repo>` is `../shared/baseline/hosted-portal/build.sh`'s.
+
+#[path = "../conformance/normalise.rs"]
+mod normalise;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use normalise::{Token, normalise};
+
+/// The theme's layouts this project draws as the theme does; pages of the others (news archive,
+/// data widgets) are drawn as `page` for now and counted apart.
+const LAYOUTS: [&str; 7] = [
+    "page",
+    "default",
+    "heroImage",
+    "home",
+    "compose",
+    "pageNotFound",
+    "post",
+];
+
+/// Elements the site removes from content, with a warning naming file:line (they run code or
+/// load other documents); a body that differs only by them is equal but for them.
+const REMOVED: [&str; 3] = ["script", "style", "noscript"];
+
+fn folder(env: &str) -> PathBuf {
+    let path = PathBuf::from(std::env::var_os(env).unwrap_or_else(|| {
+        panic!("set {env}: scripts/check_corpus.sh builds the corpus and sets it")
+    }));
+    assert!(path.is_dir(), "{env}={} is not a folder", path.display());
+    path
+}
+
+/// One page Jekyll wrote.
+struct Entry {
+    url: String,
+    path: String,
+    dest: String,
+    layout: Option<String>,
+    content: PathBuf,
+}
+
+fn manifest(reference: &Path) -> Vec<Entry> {
+    let text = std::fs::read_to_string(reference.join("manifest.jsonl")).expect("manifest.jsonl");
+    text.lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter(|entry| {
+            entry["kind"] == "pages" && matches!(entry["ext"].as_str(), Some(".md" | ".markdown"))
+        })
+        .map(|entry| Entry {
+            url: entry["url"].as_str().unwrap_or_default().to_owned(),
+            path: entry["path"].as_str().unwrap_or_default().to_owned(),
+            dest: entry["dest"].as_str().unwrap_or_default().to_owned(),
+            layout: entry["layout"].as_str().map(str::to_owned),
+            content: reference
+                .join("content")
+                .join(entry["content_file"].as_str().unwrap_or_default()),
+        })
+        .collect()
+}
+
+/// The inner HTML of every `<article class="content">` of a page (its Markdown blocks).
+fn articles(html: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<article class=\"content") {
+        let open_end = rest[start..]
+            .find('>')
+            .map_or(rest.len(), |e| start + e + 1);
+        let close = rest[open_end..]
+            .find("</article>")
+            .map_or(rest.len(), |e| open_end + e);
+        out.push(&rest[open_end..close]);
+        rest = &rest[close..];
+    }
+    out
+}
+
+/// Normalised tokens without what the site adds to links and players for the visitor's sake
+/// (`target`, `rel`; an embedded player's `loading`, `title`, `sandbox`), and without the ids
+/// kramdown gives footnote back-links in another form.
+fn comparable(html: &str) -> Vec<Token> {
+    normalise(html)
+        .into_iter()
+        .map(|token| match token {
+            Token::Open(tag, attrs) => {
+                let attrs = attrs
+                    .into_iter()
+                    .filter(|(k, _)| {
+                        !(tag == "a" && matches!(k.as_str(), "target" | "rel")
+                            || tag == "iframe"
+                                && matches!(k.as_str(), "loading" | "title" | "sandbox"))
+                    })
+                    .collect();
+                Token::Open(tag, attrs)
+            }
+            other => other,
+        })
+        .collect()
+}
+
+/// `tokens` without the elements the site removes.
+fn without_removed(tokens: &[Token]) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut inside: Option<&str> = None;
+    for token in tokens {
+        match (inside, token) {
+            (None, Token::Open(tag, _)) if REMOVED.contains(&tag.as_str()) => {
+                inside = REMOVED.iter().copied().find(|t| t == tag);
+            }
+            (Some(open), Token::Close(tag)) if open == tag => inside = None,
+            (Some(_), _) => {}
+            (None, token) => out.push(token.clone()),
+        }
+    }
+    // Text on either side of a removed element joins up, as it does in the page.
+    let mut joined: Vec<Token> = Vec::new();
+    for token in out {
+        match (joined.last_mut(), token) {
+            (Some(Token::Text(last)), Token::Text(text)) => {
+                last.push_str(&text);
+                *last = last.split_whitespace().collect::<Vec<_>>().join(" ");
+            }
+            (_, token) => joined.push(token),
+        }
+    }
+    joined
+}
+
+fn first_difference(expected: &[Token], actual: &[Token]) -> String {
+    let at = expected
+        .iter()
+        .zip(actual)
+        .position(|(e, a)| e != a)
+        .unwrap_or(expected.len().min(actual.len()));
+    let show = |tokens: &[Token]| {
+        tokens[at.saturating_sub(2)..(at + 3).min(tokens.len())]
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    format!(
+        "at token {at}: Jekyll {} | here {}",
+        show(expected),
+        show(actual)
+    )
+}
+
+/// The links (address and text) inside the element that starts at the first `start` of `html`
+/// and ends at the first `end` after it.
+fn links_between(html: &str, start: &str, end: &str) -> BTreeSet<(String, String)> {
+    let Some(from) = html.find(start) else {
+        return BTreeSet::new();
+    };
+    let to = html[from..].find(end).map_or(html.len(), |e| from + e);
+    let mut links = BTreeSet::new();
+    let mut rest = &html[from..to];
+    while let Some(a) = next_anchor(rest) {
+        let tag_end = rest[a..].find('>').map_or(rest.len(), |e| a + e + 1);
+        let tag = &rest[a..tag_end];
+        let close = rest[tag_end..]
+            .find("</a>")
+            .map_or(rest.len(), |e| tag_end + e);
+        let text: String = normalise(&rest[tag_end..close])
+            .into_iter()
+            .filter_map(|t| match t {
+                Token::Text(text) => Some(text),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Some(href) = tag
+            .split("href=\"")
+            .nth(1)
+            .and_then(|h| h.split('"').next())
+        {
+            let href = href.replace("&amp;", "&");
+            let href = href.trim_end_matches('/').to_owned();
+            if !href.is_empty() && !href.starts_with('#') {
+                links.insert((href, text.trim().to_owned()));
+            }
+        }
+        rest = &rest[close..];
+    }
+    links
+}
+
+/// Where the next `<a` start tag of `html` is.
+fn next_anchor(html: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = html[from..].find("<a") {
+        let at = from + i;
+        if html[at + 2..].starts_with(|c: char| c.is_whitespace()) {
+            return Some(at);
+        }
+        from = at + 2;
+    }
+    None
+}
+
+/// The addresses alone (the theme's social links are icons without text).
+fn addresses(links: BTreeSet<(String, String)>) -> BTreeSet<(String, String)> {
+    links
+        .into_iter()
+        .map(|(href, _)| (href, String::new()))
+        .collect()
+}
+
+#[test]
+fn every_covered_page_is_where_jekyll_puts_it_with_the_same_body() {
+    let built = folder("SCC_CORPUS_BUILT");
+    let reference = folder("SCC_CORPUS_REFERENCE");
+    let mut repositories: Vec<PathBuf> = std::fs::read_dir(&reference)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("manifest.jsonl").is_file())
+        .collect();
+    repositories.sort();
+    assert!(
+        !repositories.is_empty(),
+        "no reference builds in {}",
+        reference.display()
+    );
+    let mut failures = Vec::new();
+    for repository in repositories {
+        let name = repository
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let dist = built.join(&name);
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for entry in manifest(&repository) {
+            let covered = entry.layout.as_deref().is_none_or(|l| LAYOUTS.contains(&l));
+            let Ok(html) = std::fs::read_to_string(dist.join(&entry.dest)) else {
+                failures.push(format!(
+                    "{name}: {} ({}) is not at {}",
+                    entry.url, entry.path, entry.dest
+                ));
+                continue;
+            };
+            *counts.entry("pages at Jekyll's addresses").or_default() += 1;
+            if !covered {
+                *counts
+                    .entry("other layouts (the next issue's)")
+                    .or_default() += 1;
+                continue;
+            }
+            let expected = comparable(&std::fs::read_to_string(&entry.content).unwrap_or_default());
+            let ours: Vec<Vec<Token>> = articles(&html).into_iter().map(comparable).collect();
+            if expected.is_empty() && ours.iter().all(|a| a.is_empty()) {
+                *counts.entry("bodies equal (empty)").or_default() += 1;
+                continue;
+            }
+            if ours.contains(&expected) {
+                *counts.entry("bodies equal").or_default() += 1;
+                continue;
+            }
+            if ours
+                .iter()
+                .any(|a| without_removed(a) == without_removed(&expected))
+            {
+                *counts
+                    .entry("bodies equal but for scripts and styles the site removes")
+                    .or_default() += 1;
+                continue;
+            }
+            // A body the theme does not draw either (a composition without `pageMarkdown`).
+            let drawn_by_theme =
+                std::fs::read_to_string(repository.join("_site").join(&entry.dest))
+                    .map(|page| {
+                        let words = expected.iter().find_map(|t| match t {
+                            Token::Text(text) if text.len() > 24 => Some(text.clone()),
+                            _ => None,
+                        });
+                        words.is_none_or(|w| {
+                            normalise(&page)
+                                .iter()
+                                .any(|t| matches!(t, Token::Text(x) if x.contains(&w)))
+                        })
+                    })
+                    .unwrap_or(true);
+            if ours.is_empty() && !drawn_by_theme {
+                *counts
+                    .entry("bodies not drawn (by the theme either)")
+                    .or_default() += 1;
+                continue;
+            }
+            let closest = ours
+                .iter()
+                .map(|a| first_difference(&without_removed(&expected), &without_removed(a)))
+                .next()
+                .unwrap_or_else(|| "no Markdown body drawn".to_owned());
+            failures.push(format!("{name}: {} ({}): {closest}", entry.url, entry.path));
+        }
+        // The navigation and the footer of the home page carry the same links.
+        let home_reference =
+            std::fs::read_to_string(repository.join("_site/index.html")).unwrap_or_default();
+        let home_ours = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
+        let nav_reference = links_between(&home_reference, "id=\"mainNavbar\"", "</nav>");
+        // Jekyll's navigation bar holds the language selector; here it is beside the navigation.
+        let nav_ours = links_between(&home_ours, "id=\"site-menu\"", "</header>");
+        let footer_reference = addresses(links_between(
+            &home_reference,
+            "<div class=\"footer-groups\"",
+            "footer-hostedby",
+        ));
+        let footer_ours = addresses(links_between(
+            &home_ours,
+            "<div class=\"site-footer__columns\"",
+            "</footer>",
+        ));
+        for (what, expected, actual) in [
+            ("navigation", nav_reference, nav_ours),
+            ("footer", footer_reference, footer_ours),
+        ] {
+            if expected != actual {
+                failures.push(format!(
+                    "{name}: the home page's {what} differs: only Jekyll's {:?}; only here {:?}",
+                    expected.difference(&actual).collect::<Vec<_>>(),
+                    actual.difference(&expected).collect::<Vec<_>>()
+                ));
+            } else {
+                *counts
+                    .entry(if what == "navigation" {
+                        "navigation links equal"
+                    } else {
+                        "footer links equal"
+                    })
+                    .or_default() += expected.len();
+            }
+        }
+        println!("{name}: {counts:?}");
+    }
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
