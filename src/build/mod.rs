@@ -14,6 +14,7 @@ pub mod output;
 pub mod page_body;
 mod pages;
 pub mod parallel;
+pub mod pictures;
 pub mod prerender;
 pub mod shell;
 pub mod sitemap;
@@ -58,13 +59,15 @@ impl Report {
 }
 
 /// Writes the site into `options.dist`, around the `index.html` trunk left there.
-pub fn write_site(site: Site, options: &Options) -> Result<Report, BuildError> {
-    let context = BuildContext::new(&site, options)?;
+pub fn write_site(mut site: Site, options: &Options) -> Result<Report, BuildError> {
     let mut report = Report::default();
+    report.time("logos", || small_logos(&mut site, options));
+    let context = BuildContext::new(&site, options)?;
     report.time("site files", || {
         static_files::copy(&context, &site.static_files)
     })?;
     let heroes = report.time("hero images", || pages::hero_images(&context, &site));
+    let pictures = report.time("block images", || pages::block_pictures(&context, &site));
     report.html_files = report.time("pages and data", || -> Result<usize, BuildError> {
         let uis: Vec<UiText> = site
             .languages
@@ -74,11 +77,37 @@ pub fn write_site(site: Site, options: &Options) -> Result<Report, BuildError> {
                 ..texts.ui.clone()
             })
             .collect();
-        let written = pages::write_pages(&context, &site, &uis, &heroes)?;
+        let written = pages::write_pages(&context, &site, &uis, (&heroes, &pictures))?;
         site_files(&context, &uis, written)
     })?;
     report.compressed = report.time("compression", || compress::precompress(&context.dist))?;
     Ok(report)
+}
+
+/// Each language's logo at the size it is drawn (a repository's logo may be a thousand pixels
+/// high, drawn 28); a logo that cannot be read stays as it is, with a warning.
+fn small_logos(site: &mut Site, options: &Options) {
+    let cache = images::cache_dir();
+    for language in &mut site.config.languages {
+        let Some(logo) = language.logo.clone() else {
+            continue;
+        };
+        if !logo.starts_with('/') || !site.static_files.contains(&crate::urls::decode_path(&logo)) {
+            continue;
+        }
+        match pictures::logo(
+            &options.site_root,
+            &options.dist,
+            &cache,
+            &crate::urls::decode_path(&logo),
+        ) {
+            Ok((path, width)) => {
+                language.logo = Some(path);
+                language.logo_width = Some(width);
+            }
+            Err(error) => eprintln!("warning: the logo is used as it is: {error}\n"),
+        }
+    }
 }
 
 /// The files of the site as a whole, once its pages are written: the interface's words (with

@@ -163,7 +163,11 @@ fn compiles_or_explains(about: Vec<u8>) -> Result<(), TestCaseError> {
     match compiled.site {
         Some(site) => {
             for page in site.pages {
-                page_body::render_parts(page.blocks, &BaseUrl::default(), &|_| None, "Image:");
+                page_body::render_parts(
+                    page.blocks,
+                    &BaseUrl::default(),
+                    &page_body::Drawing::AS_THEY_ARE,
+                );
             }
         }
         None => prop_assert!(compiled.errors().next().is_some(), "no site and no error"),

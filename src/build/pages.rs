@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::images::{self, HeroImage};
+use super::pictures::{self, Picture};
 use super::{BuildContext, BuildError, head, page_body, parallel, sitemap};
 use crate::content::body::blocks::{Hero, PageBlock};
 use crate::content::{Page, Site};
@@ -59,6 +60,53 @@ pub fn hero_images(context: &BuildContext, site: &Site) -> Heroes {
     heroes
 }
 
+/// The WebP files made of the images of blocks (cards, split banners), by their site paths.
+pub type Pictures = HashMap<String, Picture>;
+
+/// Makes the files of every block image that is a file of the site. An image that cannot be
+/// read is shown as it is, with a warning.
+pub fn block_pictures(context: &BuildContext, site: &Site) -> Pictures {
+    let cache = images::cache_dir();
+    let mut sources: Vec<String> = site
+        .pages
+        .iter()
+        .flat_map(|page| &page.blocks)
+        .flat_map(|block| match block {
+            PageBlock::Cards(cards) => cards
+                .cards
+                .iter()
+                .filter_map(|c| c.image.as_ref())
+                .collect(),
+            PageBlock::Split(split) => split.feature.image.iter().collect(),
+            _ => Vec::new(),
+        })
+        .map(|image| image.src.clone())
+        .filter(|src| {
+            src.starts_with('/') && site.static_files.contains(&crate::urls::decode_path(src))
+        })
+        .collect();
+    sources.sort();
+    sources.dedup();
+    let made = parallel::map(&sources, |src| {
+        pictures::picture(
+            &context.site_root,
+            &context.dist,
+            &cache,
+            &crate::urls::decode_path(src),
+        )
+    });
+    let mut out = Pictures::new();
+    for (src, result) in sources.into_iter().zip(made) {
+        match result {
+            Ok(picture) => {
+                out.insert(src, picture);
+            }
+            Err(error) => eprintln!("warning: the image is used as it is: {error}\n"),
+        }
+    }
+    out
+}
+
 /// What writing the pages made: the sitemap's entries and how many HTML files.
 pub struct Written {
     pub sitemap: Vec<sitemap::Entry>,
@@ -70,10 +118,10 @@ pub fn write_pages(
     context: &BuildContext,
     site: &Site,
     uis: &[UiText],
-    heroes: &Heroes,
+    images: (&Heroes, &Pictures),
 ) -> Result<Written, BuildError> {
     let written = parallel::map(&site.pages, |page| {
-        write_page(context, site, uis, heroes, page)
+        write_page(context, site, uis, images, page)
     });
     let mut out = Written {
         sitemap: Vec::new(),
@@ -94,28 +142,34 @@ fn write_page(
     context: &BuildContext,
     site: &Site,
     uis: &[UiText],
-    heroes: &Heroes,
+    (heroes, pictures): (&Heroes, &Pictures),
     page: &Page,
 ) -> Result<Option<sitemap::Entry>, BuildError> {
     let credit = &site.texts(&page.meta.lang).image_credit;
-    let image_of = |hero: &Hero| {
+    let hero_image = |hero: &Hero| {
         hero_key(hero)
             .and_then(|key| heroes.get(&key))
             .map(|h| h.image.clone())
+    };
+    let picture = |src: &str| pictures.get(src).cloned();
+    let drawing = page_body::Drawing {
+        hero_image: &hero_image,
+        picture: &picture,
+        credit,
     };
     let first_hero = page.blocks.iter().find_map(|block| match block {
         PageBlock::Hero(hero) => hero_key(hero).and_then(|key| heroes.get(&key)),
         _ => None,
     });
     let texts = site.texts(&page.meta.lang);
-    let mut parts = page_body::render_parts(page.blocks.clone(), &context.base, &image_of, credit);
+    let mut parts = page_body::render_parts(page.blocks.clone(), &context.base, &drawing);
     parts.extend(
         page_body::translations::render(
             &page.translations,
             &page.meta.lang,
             &context.config,
             &context.base,
-            &texts.ui.different_language,
+            &texts.different_language,
             &texts.ui.language_switcher,
         )
         .map(|html| crate::model::BodyPart {

@@ -78,10 +78,14 @@ pub fn layout_name(
     known_custom: &[String],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> String {
+    // `layout: null` (or `none`) asks for no layout: the page's text alone.
+    if matches!(get(composer.page, "layout"), Some(Value::Nil)) {
+        return "none".into();
+    }
     let Some(name) = text_at(composer.page, "layout") else {
         return "page".into();
     };
-    if name == "null" || name == "nil" {
+    if name == "null" || name == "nil" || name == "none" {
         return "none".into();
     }
     if LAYOUTS.iter().any(|(known, _)| *known == name)

@@ -546,10 +546,12 @@ impl Filter for SiteFilterRun {
             "liquify" => {
                 let template = text();
                 let parser = self.shared.parser.get().expect("built before use");
+                // Rendered in the template's own context, as the Jekyll plugin renders it.
                 let mut globals = Object::new();
-                for name in ["site", "page", "include", "layout"] {
-                    if let Ok(value) = runtime.get(&[liquid::model::Scalar::new(name)]) {
-                        globals.insert(KString::from_ref(name), value.into_owned());
+                for name in runtime.roots() {
+                    if let Ok(value) = runtime.get(&[liquid::model::Scalar::new(name.to_string())])
+                    {
+                        globals.insert(KString::from_ref(name.as_str()), value.into_owned());
                     }
                 }
                 match parser.parse(&template).and_then(|t| t.render(&globals)) {
@@ -830,6 +832,10 @@ mod tests {
                 "one two...",
             ),
             ("{{ list | first | jsonify }}", "{\"k\":2,\"n\":\"b\"}"),
+            (
+                "{% assign t = '{{ d | date: \"%Y\" }}' %}{{ t | liquify }}",
+                "2021",
+            ),
         ];
         for (text, expected) in cases {
             let (out, problems) = render(&e, text, &g);

@@ -36,6 +36,8 @@ pub struct LanguageTexts {
     pub footer: Footer,
     /// The word before an image's credit ("Image:"), drawn at build time.
     pub image_credit: String,
+    /// What introduces the list of a page's other languages at its end, drawn at build time.
+    pub different_language: String,
 }
 
 /// The icons a repository has at the conventional addresses.

@@ -616,3 +616,139 @@ fn a_link_to_another_site_without_its_scheme_is_explained() {
         ]
     );
 }
+
+#[test]
+fn each_layout_composes_the_blocks_the_theme_gives_it() {
+    let layout = |name: &str| {
+        format!("---\ntitle: T\nlayout: {name}\nbackground: /assets/moss.jpg\n---\nText.\n")
+    };
+    let files: Vec<(String, String)> = [
+        "page",
+        "default",
+        "heroImage",
+        "home",
+        "compose",
+        "pageNotFound",
+        "post",
+        "null",
+    ]
+    .iter()
+    .map(|name| (format!("{name}.md"), layout(name)))
+    .collect();
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let compiled = site(&files);
+    let kinds = |path: &str| -> Vec<String> {
+        page_at(&compiled, path)
+            .blocks
+            .iter()
+            .map(|b| match b {
+                PageBlock::Hero(h) => format!("{:?}", h.kind),
+                PageBlock::Prose(_) => "Prose".to_owned(),
+                other => format!("{other:?}").split('(').next().unwrap().to_owned(),
+            })
+            .collect()
+    };
+    assert_eq!(kinds("/page/"), ["Box", "Prose"]);
+    assert_eq!(kinds("/default/"), ["Prose"]);
+    assert_eq!(kinds("/heroImage/"), ["Image", "Prose"]);
+    assert_eq!(
+        kinds("/home/"),
+        ["Image", "Prose"],
+        "latest posts: the news issue's"
+    );
+    assert_eq!(
+        kinds("/compose/"),
+        Vec::<String>::new(),
+        "compose draws only its composition"
+    );
+    assert_eq!(kinds("/pageNotFound/"), ["FloatingText"]);
+    assert_eq!(kinds("/post/"), ["PostHeader", "Prose"]);
+    assert_eq!(
+        kinds("/null/"),
+        ["Prose"],
+        "`layout: null` is the text alone"
+    );
+    assert!(page_at(&compiled, "/pageNotFound/").meta.not_found);
+}
+
+#[test]
+fn a_composition_entry_without_a_type_is_left_out_with_a_warning() {
+    let compiled = site(&[(
+        "index.md",
+        "---\ntitle: Home\npermalink: /\nlayout: compose\ncomposition:\n  - data: x\n  - type: pageMarkdown\n---\nText.\n",
+    )]);
+    assert_eq!(
+        messages(&compiled),
+        ["content/index.md:6:5: warning: this composition entry has no `type`, so it is left out"]
+    );
+    assert_eq!(page_at(&compiled, "/").blocks.len(), 1);
+}
+
+#[test]
+fn yaml_that_libyaml_reads_is_read_with_a_warning() {
+    let compiled = site(&[
+        (
+            "_data/images.yml",
+            "moss:\n  caption: \"a long caption\n that goes on\"\n  src: /assets/moss.jpg\n",
+        ),
+        (
+            "about.md",
+            "---\ntitle: A\ntitle: About\n---\n{{ site.data.images.moss.caption }}\n",
+        ),
+    ]);
+    assert_eq!(
+        messages(&compiled),
+        [
+            "content/_data/images.yml:2:12: warning: this line of a quoted text is indented less than its key",
+            "content/about.md:3:1: warning: this key is given twice in one mapping, so its first value is ignored",
+        ]
+    );
+    let about = page_at(&compiled, "/about/");
+    assert_eq!(about.meta.title, "About", "the last value counts");
+    let texts: Vec<String> = prose(about)
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph { content, .. } => plain_text(content),
+            _ => String::new(),
+        })
+        .collect();
+    assert_eq!(texts, ["a long caption that goes on"]);
+}
+
+#[test]
+fn two_translations_in_one_language_keep_the_first() {
+    let compiled = site(&[
+        ("about.md", "---\ntitle: About\nlang-ref: about\n---\n"),
+        ("es/acerca.md", "---\ntitle: Acerca\nlang-ref: about\n---\n"),
+        ("es/sobre.md", "---\ntitle: Sobre\nlang-ref: about\n---\n"),
+    ]);
+    assert_eq!(
+        messages(&compiled),
+        [
+            "content/es/sobre.md:3:11: warning: content/es/acerca.md is already the `es` page of `about`, so this page is not listed as a translation"
+        ]
+    );
+    let langs: Vec<&str> = page_at(&compiled, "/about/")
+        .translations
+        .iter()
+        .map(|t| t.path.as_str())
+        .collect();
+    assert_eq!(langs, ["/about/", "/es/acerca/"]);
+}
+
+#[test]
+fn a_navigation_that_is_not_a_list_is_left_out_with_a_warning() {
+    let compiled = site(&[
+        ("_data/navigation.yml", "about: /about/\n"),
+        ("about.md", "---\ntitle: A\n---\n"),
+    ]);
+    assert_eq!(
+        messages(&compiled),
+        [
+            "content/_data/navigation.yml:1:1: warning: the navigation is not a list, so it is left out"
+        ]
+    );
+}

@@ -123,6 +123,7 @@ pub fn languages(
                 logo: entry
                     .and_then(|e| text_at(e, "logo"))
                     .or_else(|| settings.logo.clone()),
+                logo_width: None,
                 not_found: not_found.get(&code).cloned(),
                 code,
             }
@@ -161,7 +162,6 @@ pub fn texts(
                     main_navigation: word("mainNavigation"),
                     menu: word("menu"),
                     language_switcher: word("languageSelector"),
-                    different_language: word("differentLanguage"),
                     toc_title: word("tocTitle"),
                     home: word("home"),
                     loading: word("loading"),
@@ -174,6 +174,7 @@ pub fn texts(
                 },
                 footer,
                 image_credit: word("imageCredit"),
+                different_language: word("differentLanguage"),
             }
         })
         .collect()

@@ -44,6 +44,10 @@ pub struct Language {
     /// or `algae.logo`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub logo: Option<String>,
+    /// The logo's width where it is drawn 28 pixels high, when known (so that nothing moves as
+    /// it loads).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub logo_width: Option<u32>,
     /// Route of the page shown where no page is, in this language (its `pageNotFound` page).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub not_found: Option<String>,
@@ -62,8 +66,6 @@ pub struct UiText {
     /// The label of the button that opens the navigation on small screens.
     pub menu: String,
     pub language_switcher: String,
-    /// Before the list of a page's other languages, in the footer.
-    pub different_language: String,
     /// The heading of a table of contents.
     pub toc_title: String,
     /// "Home", for the logo's link.
@@ -259,6 +261,7 @@ mod tests {
                     name: "English".into(),
                     dir: "ltr".into(),
                     logo: Some("/logo.png".into()),
+                    logo_width: Some(28),
                     not_found: Some("/404".into()),
                 },
                 Language {
@@ -266,6 +269,7 @@ mod tests {
                     name: "العربية".into(),
                     dir: "rtl".into(),
                     logo: None,
+                    logo_width: None,
                     not_found: None,
                 },
             ],

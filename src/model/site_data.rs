@@ -77,6 +77,7 @@ mod tests {
                     name: "English".into(),
                     dir: "ltr".into(),
                     logo: None,
+                    logo_width: None,
                     not_found: None,
                 }],
                 logo_and_title: false,

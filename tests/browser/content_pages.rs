@@ -226,6 +226,7 @@ async fn the_home_page_is_a_composition_of_hero_stats_text_and_features() {
             "hero hero--image",
             "cards cards--stats",
             "content",
+            "split",
             "cards cards--features",
             "page-languages"
         ])

@@ -60,7 +60,7 @@ async fn pointing_at_or_focusing_a_link_fetches_its_page_ahead() {
         .await;
     browser.wait_until("performance.getEntriesByType('resource').some(r => r.name.endsWith('/_data/pages/data.json'))").await;
     let link = browser
-        .wait_for("article a[href='https://www.specifysoftware.org/members/']")
+        .wait_for(".split a[href='https://www.specifysoftware.org/members/']")
         .await;
     // Pointing at a link to another site fetches nothing.
     browser.client.execute("arguments[0].dispatchEvent(new MouseEvent('mouseover', {bubbles: true})); return null;", vec![serde_json::to_value(&link).unwrap()]).await.unwrap();

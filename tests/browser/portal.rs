@@ -368,12 +368,13 @@ async fn the_table_of_contents_lists_the_headings_and_marks_the_one_being_read()
 async fn the_header_shows_the_logo_and_the_footer_its_columns() {
     let browser = Browser::start().await;
     browser.open(&portal().url("/")).await;
+    // The 64-pixel logo, made twice the 28 pixels it is drawn at; its width known beforehand.
     let logo = browser
-        .eval("const img = document.querySelector('.site-header__logo'); return [img.getAttribute('src'), img.alt, img.getBoundingClientRect().height];")
+        .eval("const img = document.querySelector('.site-header__logo'); return [img.getAttribute('src').replace(/-[0-9a-f]+[.]png$/, ''), img.alt, img.getBoundingClientRect().height, img.getAttribute('width')];")
         .await;
     assert_eq!(
         logo,
-        json!(["/assets/images/logo.png", "Fixture Portal - Home", 28])
+        json!(["/_app/images/logo-h56", "Fixture Portal - Home", 28, "28"])
     );
     assert_eq!(
         browser.text(".site-header__name-text").await,

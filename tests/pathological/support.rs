@@ -30,8 +30,7 @@ pub fn compile_and_render(text: String) -> Result<(), Diagnostic> {
         scc_site::build::page_body::render_parts(
             page.blocks,
             &scc_site::urls::BaseUrl::default(),
-            &|_| None,
-            "Image:",
+            &scc_site::build::page_body::Drawing::AS_THEY_ARE,
         );
     }
     Ok(())

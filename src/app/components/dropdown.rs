@@ -2,8 +2,8 @@
 //! switcher.
 //!
 //! Keyboard: Enter or Space on the button opens and closes the menu, Arrow Down and Arrow Up open
-//! it on its first or last link; inside it the arrows, Home and End move between links, and
-//! Escape closes it and puts focus back on the button. A click outside it, or focus leaving it,
+//! it on its first or last link; inside it the arrows, Home and End move between links, Escape
+//! closes it and puts focus back on the button, and Tab leaves it closed. A click outside it
 //! closes it. Without the WebAssembly the stylesheet opens the menu while the pointer is over it
 //! or focus is inside it, so every link stays reachable.
 
@@ -87,29 +87,15 @@ pub fn Dropdown(
                     }
                     return;
                 }
+                // Tab leaves the menu, which closes behind it.
+                "Tab" => {
+                    set_open(false);
+                    return;
+                }
                 _ => return,
             };
             event.prevent_default();
             focus_link(menu, to);
-        }
-    };
-    // Focus moving out of the item (Tab past its last link) closes the menu.
-    let on_focus_out = {
-        let id = id.clone();
-        move |event: leptos::ev::FocusEvent| {
-            use leptos::wasm_bindgen::JsCast;
-            let inside = event
-                .related_target()
-                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-                .zip(
-                    event
-                        .current_target()
-                        .and_then(|t| t.dyn_into::<web_sys::Node>().ok()),
-                )
-                .is_some_and(|(target, item)| item.contains(Some(&target)));
-            if !inside && open.get_untracked().as_deref() == Some(id.as_str()) {
-                open.set(None);
-            }
         }
     };
     // Either, not type-erased views: each erased view type costs its own hydration code.
@@ -129,7 +115,7 @@ pub fn Dropdown(
         })
         .collect_view();
     view! {
-        <li class=format!("dropdown {class}") class:is-open=move || is_open.get() on:focusout=on_focus_out>
+        <li class=format!("dropdown {class}") class:is-open=move || is_open.get()>
             <button type="button" class="dropdown__button" node_ref=button
                 aria-expanded=move || if is_open.get() { "true" } else { "false" }
                 aria-controls=menu_id.clone() aria-label=button_label

@@ -31,7 +31,8 @@ pub fn SiteHeader(shown: Shown) -> impl IntoView {
     let home = site.href(&routes::language_root(&site.config, &ui.lang));
     let logo = language.and_then(|l| l.logo.clone()).map(|logo| {
         let alt = format!("{} - {}", site.config.name, ui.home);
-        view! { <img class="site-header__logo" src=site.href(&logo) alt=alt height="28"/> }
+        let width = language.and_then(|l| l.logo_width);
+        view! { <img class="site-header__logo" src=site.href(&logo) alt=alt width=width height="28"/> }
     });
     let name = (logo.is_none() || site.config.logo_and_title)
         .then(|| view! { <span class="site-header__name-text">{site.config.name.clone()}</span> });

@@ -6,23 +6,49 @@ use leptos::prelude::*;
 use super::prose::{Blocks, Inlines, link_view, use_base};
 use super::section::Section;
 use crate::build::images::{ImageSource, ResponsiveImage};
+use crate::build::pictures::Picture;
 use crate::content::body::blocks::{
     Cards, CardsKind, Feature, FeatureImage, Hero, HeroKind, PageBlock, Prose, Split,
 };
 use crate::content::body::{Block, Link};
 
+/// What drawing a page's blocks needs besides the blocks: the images the build made.
+pub struct Drawing<'a> {
+    /// The responsive image made of a hero's background, if one was.
+    pub hero_image: &'a dyn Fn(&Hero) -> Option<ResponsiveImage>,
+    /// The WebP files made of a block's image, by its site path.
+    pub picture: &'a dyn Fn(&str) -> Option<Picture>,
+    /// The word before an image's credit ("Image:").
+    pub credit: &'a str,
+}
+
+impl Drawing<'static> {
+    /// Drawing with the images as they are (no files made of them), for tests.
+    pub const AS_THEY_ARE: Drawing<'static> = Drawing {
+        hero_image: &no_hero_image,
+        picture: &no_picture,
+        credit: "Image:",
+    };
+}
+
+fn no_hero_image(_: &Hero) -> Option<ResponsiveImage> {
+    None
+}
+
+fn no_picture(_: &str) -> Option<Picture> {
+    None
+}
+
 /// One block. `first_hero` says whether this hero is the page's first, which carries its `<h1>`.
-pub fn block(
-    block: PageBlock,
-    first_hero: bool,
-    image: Option<ResponsiveImage>,
-    credit: &str,
-) -> AnyView {
+pub fn block(block: PageBlock, first_hero: bool, drawing: &Drawing) -> AnyView {
     match block {
-        PageBlock::Hero(hero) => hero_view(hero, first_hero, image, credit.to_owned()),
+        PageBlock::Hero(hero) => {
+            let image = (drawing.hero_image)(&hero);
+            hero_view(hero, first_hero, image, drawing.credit.to_owned())
+        }
         PageBlock::Prose(prose) => prose_view(prose),
-        PageBlock::Cards(cards) => cards_view(cards, credit),
-        PageBlock::Split(split) => split_view(split, credit),
+        PageBlock::Cards(cards) => cards_view(cards, drawing),
+        PageBlock::Split(split) => split_view(split, drawing),
         PageBlock::Gbif(feature) => gbif_view(feature),
     }
 }
@@ -178,7 +204,7 @@ fn prose_view(prose: Prose) -> AnyView {
     view! { <article class=class>{sections}</article> }.into_any()
 }
 
-fn cards_view(cards: Cards, credit: &str) -> AnyView {
+fn cards_view(cards: Cards, drawing: &Drawing) -> AnyView {
     let kind = match cards.kind {
         CardsKind::Features => "cards--features",
         CardsKind::Stats => "cards--stats",
@@ -199,7 +225,7 @@ fn cards_view(cards: Cards, credit: &str) -> AnyView {
     let list = cards
         .cards
         .into_iter()
-        .map(|card| view! { <li class="cards__item">{card_view(card, level, credit)}</li> })
+        .map(|card| view! { <li class="cards__item">{card_view(card, level, drawing)}</li> })
         .collect_view();
     view! {
         <section class=class>
@@ -213,7 +239,7 @@ fn cards_view(cards: Cards, credit: &str) -> AnyView {
 /// A card: image, pre-title, title (a link to where the card leads), description, buttons and
 /// tags. The title's link covers the whole card (in CSS), so the card is one target and one tab
 /// stop.
-fn card_view(card: Feature, level: u8, credit: &str) -> AnyView {
+fn card_view(card: Feature, level: u8, drawing: &Drawing) -> AnyView {
     let Feature {
         pre_title,
         title,
@@ -241,7 +267,7 @@ fn card_view(card: Feature, level: u8, credit: &str) -> AnyView {
     let class = classes("card", &[("card--linked", linked)], None);
     view! {
         <div class=class>
-            {image.map(|image| figure_view(image, "card__image", credit))}
+            {image.map(|image| figure_view(image, "card__image", CARD_SIZES, drawing))}
             <div class="card__body">
                 {pre_title.map(|p| view! { <p class="card__pre-title">{p}</p> })}
                 {heading}
@@ -255,20 +281,51 @@ fn card_view(card: Feature, level: u8, credit: &str) -> AnyView {
     .into_any()
 }
 
-/// An image in a box of fixed shape (so nothing moves as it loads), with its credit.
-fn figure_view(image: FeatureImage, class: &'static str, credit: &str) -> AnyView {
-    let src = use_base().href(&image.src);
-    let license = credit_view(image.license, "image-credit", credit);
+/// How wide a card's image is drawn: the whole width on a phone, a column of the grid beyond.
+const CARD_SIZES: &str = "(max-width: 40rem) 100vw, 24rem";
+/// How wide a split banner's image is drawn: the whole width on a phone, half the page beyond.
+const SPLIT_SIZES: &str = "(max-width: 48rem) 100vw, 36rem";
+
+/// An image in a box of fixed shape (so nothing moves as it loads), with its credit: the WebP
+/// files the build made of it where there are some, the file itself otherwise.
+fn figure_view(
+    image: FeatureImage,
+    class: &'static str,
+    sizes: &'static str,
+    drawing: &Drawing,
+) -> AnyView {
+    let base = use_base();
+    let src = base.href(&image.src);
+    let license = credit_view(image.license, "image-credit", drawing.credit);
+    let picture = (drawing.picture)(&image.src);
+    let img = match &picture {
+        Some(picture) => {
+            let srcset = picture
+                .webp
+                .iter()
+                .map(|(path, width)| format!("{} {width}w", base.href(path)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            view! {
+                <picture>
+                    <source type="image/webp" srcset=srcset sizes=sizes/>
+                    <img src=src alt=image.alt width=picture.width height=picture.height loading="lazy" decoding="async"/>
+                </picture>
+            }
+            .into_any()
+        }
+        None => view! { <img src=src alt=image.alt loading="lazy" decoding="async"/> }.into_any(),
+    };
     view! {
         <div class=class>
-            <img src=src alt=image.alt loading="lazy" decoding="async"/>
+            {img}
             {license}
         </div>
     }
     .into_any()
 }
 
-fn split_view(split: Split, credit: &str) -> AnyView {
+fn split_view(split: Split, drawing: &Drawing) -> AnyView {
     let class = classes("split", &[("split--reverse", split.reverse)], split.class);
     let Feature {
         pre_title,
@@ -289,7 +346,7 @@ fn split_view(split: Split, credit: &str) -> AnyView {
     };
     view! {
         <section class=class>
-            {image.map(|image| figure_view(image, "split__image", credit))}
+            {image.map(|image| figure_view(image, "split__image", SPLIT_SIZES, drawing))}
             <div class="split__text">
                 {pre_title.map(|p| view! { <p class="split__pre-title">{p}</p> })}
                 <h2 class="split__title">{title_content}</h2>

@@ -18,22 +18,16 @@ pub mod translations;
 
 use leptos::prelude::*;
 
-use crate::build::images::ResponsiveImage;
-use crate::content::body::blocks::{Hero, PageBlock};
+use crate::content::body::blocks::PageBlock;
 use crate::content::body::{Block, Heading, Section as SectionModel, plain_text};
 use crate::model::{BodyPart, TocEntry};
 use crate::urls::BaseUrl;
+pub use blocks::Drawing;
 use section::Section;
 
 /// A page's blocks as the parts the browser receives: runs of HTML, and the page's Markdown with
-/// its table of contents as a part of its own. `hero_image` gives the responsive image made for
-/// a hero; `credit` is the word before an image's credit ("Image:").
-pub fn render_parts(
-    blocks: Vec<PageBlock>,
-    base: &BaseUrl,
-    hero_image: &dyn Fn(&Hero) -> Option<ResponsiveImage>,
-    credit: &str,
-) -> Vec<BodyPart> {
+/// its table of contents as a part of its own, drawn with the images the build made.
+pub fn render_parts(blocks: Vec<PageBlock>, base: &BaseUrl, drawing: &Drawing) -> Vec<BodyPart> {
     let mut parts = Vec::new();
     let mut html = String::new();
     let mut first_hero = true;
@@ -45,14 +39,8 @@ pub fn render_parts(
                 .filter(|entries| !entries.is_empty()),
             _ => None,
         };
-        let image = match &block {
-            PageBlock::Hero(hero) => hero_image(hero),
-            _ => None,
-        };
         let is_hero = matches!(block, PageBlock::Hero(_));
-        let drawn = render_with(base, move || {
-            blocks::block(block, first_hero, image, credit)
-        });
+        let drawn = render_with(base, move || blocks::block(block, first_hero, drawing));
         first_hero &= !is_hero;
         match toc {
             Some(toc) => {

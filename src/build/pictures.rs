@@ -1,0 +1,191 @@
+//! The images of blocks (cards, split banners) and the logo, in the sizes they are drawn at.
+//!
+//! Repositories keep their images at whatever size the camera or the designer made them: a
+//! 1500-pixel logo drawn 28 pixels high, a 750 KB PNG in a card 300 pixels wide. The build makes
+//! WebP files at the widths a card or banner needs (the original stays the fallback) and the logo
+//! at twice its drawn height; encoded files are cached under `target/` like the heroes'.
+
+use std::fs;
+use std::path::Path;
+
+use image::DynamicImage;
+use image::imageops::FilterType;
+use sha2::{Digest, Sha256};
+
+use super::{BuildError, output};
+
+/// Bump when the encoding settings change, so cached files are made again.
+const ENCODING_VERSION: &str = "1";
+/// Widths made of a block's image: a card on a phone or in a grid, and twice that for sharp
+/// screens; a split banner is at most half of a 72rem page.
+pub const BLOCK_WIDTHS: [u32; 3] = [400, 800, 1200];
+const WEBP_QUALITY: f32 = 72.0;
+/// The logo is drawn 28 CSS pixels high (as the theme draws it); twice that is sharp on any
+/// screen.
+pub const LOGO_HEIGHT: u32 = 28;
+
+/// A block's image: WebP files by width, and the original's size.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Picture {
+    pub webp: Vec<(String, u32)>,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// The original image of the site path `src`, and a key that changes with its bytes.
+fn original(site_root: &Path, src: &str) -> Result<(Vec<u8>, String), BuildError> {
+    let path = output::file_in(site_root, src)?;
+    let bytes = fs::read(&path).map_err(BuildError::io(&path))?;
+    let digest = Sha256::digest(&bytes);
+    let key = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    Ok((bytes, key))
+}
+
+fn decode(bytes: &[u8], src: &str) -> Result<DynamicImage, BuildError> {
+    image::load_from_memory(bytes).map_err(|e| BuildError::Image {
+        path: src.to_owned(),
+        error: e.to_string(),
+    })
+}
+
+/// Writes `encoded` under `/_app/images/` as `{stem}-{label}-{hash}.{extension}`; its site path.
+fn write(
+    dist: &Path,
+    src: &str,
+    label: &str,
+    extension: &str,
+    encoded: &[u8],
+) -> Result<String, BuildError> {
+    let file_name = src.rsplit('/').next().unwrap_or(src);
+    let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
+    let hash: String = Sha256::digest(encoded)[..5]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let site_path = format!(
+        "{}/images/{stem}-{label}-{hash}.{extension}",
+        super::headers::HASHED_FOLDER
+    );
+    let target = output::file_in(dist, &site_path)?;
+    let folder = target.parent().expect("inside dist");
+    fs::create_dir_all(folder).map_err(BuildError::io(folder))?;
+    fs::write(&target, encoded).map_err(BuildError::io(&target))?;
+    Ok(site_path)
+}
+
+/// The cached encoding `key`, or `make`'s, cached.
+fn cached(
+    cache: &Path,
+    key: &str,
+    make: impl FnOnce() -> Result<Vec<u8>, BuildError>,
+) -> Result<Vec<u8>, BuildError> {
+    let file = cache.join(key);
+    if let Ok(bytes) = fs::read(&file) {
+        return Ok(bytes);
+    }
+    let bytes = make()?;
+    fs::create_dir_all(cache).map_err(BuildError::io(cache))?;
+    fs::write(&file, &bytes).map_err(BuildError::io(&file))?;
+    Ok(bytes)
+}
+
+/// Makes the WebP files of the block image at site path `src`, at the widths of
+/// [`BLOCK_WIDTHS`] narrower than the original (and the original's own width when it is narrower
+/// than all of them).
+pub fn picture(
+    site_root: &Path,
+    dist: &Path,
+    cache: &Path,
+    src: &str,
+) -> Result<Picture, BuildError> {
+    let (bytes, digest) = original(site_root, src)?;
+    let (width, height) = image::ImageReader::new(std::io::Cursor::new(&bytes))
+        .with_guessed_format()
+        .ok()
+        .and_then(|r| r.into_dimensions().ok())
+        .map_or_else(|| decode(&bytes, src).map(|i| (i.width(), i.height())), Ok)?;
+    let mut widths: Vec<u32> = BLOCK_WIDTHS
+        .iter()
+        .copied()
+        .filter(|&w| w < width)
+        .collect();
+    if widths.is_empty() {
+        widths.push(width);
+    }
+    let mut decoded: Option<DynamicImage> = None;
+    let mut webp = Vec::new();
+    for w in widths {
+        let h = (u64::from(height) * u64::from(w) / u64::from(width.max(1))).max(1) as u32;
+        let key = format!("{digest}-block{ENCODING_VERSION}-{w}x{h}.webp");
+        let encoded = cached(cache, &key, || {
+            if decoded.is_none() {
+                decoded = Some(decode(&bytes, src)?);
+            }
+            let image = decoded.as_ref().expect("decoded above");
+            let resized = if w == width {
+                image.clone()
+            } else {
+                image.resize_exact(w, h, FilterType::Lanczos3)
+            };
+            Ok(encode_webp(&resized))
+        })?;
+        webp.push((write(dist, src, &format!("{w}w"), "webp", &encoded)?, w));
+    }
+    Ok(Picture {
+        webp,
+        width,
+        height,
+    })
+}
+
+fn encode_webp(image: &DynamicImage) -> Vec<u8> {
+    let (width, height) = (image.width(), image.height());
+    if image.color().has_alpha() {
+        let pixels = image.to_rgba8();
+        webp::Encoder::from_rgba(pixels.as_raw(), width, height)
+            .encode(WEBP_QUALITY)
+            .to_vec()
+    } else {
+        let pixels = image.to_rgb8();
+        webp::Encoder::from_rgb(pixels.as_raw(), width, height)
+            .encode(WEBP_QUALITY)
+            .to_vec()
+    }
+}
+
+/// The logo at site path `src` as a PNG twice [`LOGO_HEIGHT`] high (the original when it is no
+/// higher): its site path and the width it is drawn at, in CSS pixels.
+pub fn logo(
+    site_root: &Path,
+    dist: &Path,
+    cache: &Path,
+    src: &str,
+) -> Result<(String, u32), BuildError> {
+    let (bytes, digest) = original(site_root, src)?;
+    let image = decode(&bytes, src)?;
+    let target_height = 2 * LOGO_HEIGHT;
+    let drawn_width = (u64::from(image.width()) * u64::from(LOGO_HEIGHT)
+        / u64::from(image.height().max(1)))
+    .max(1) as u32;
+    if image.height() <= target_height {
+        return Ok((src.to_owned(), drawn_width));
+    }
+    let width = (u64::from(image.width()) * u64::from(target_height) / u64::from(image.height()))
+        .max(1) as u32;
+    let key = format!("{digest}-logo{ENCODING_VERSION}-{width}x{target_height}.png");
+    let encoded = cached(cache, &key, || {
+        let resized = image.resize_exact(width, target_height, FilterType::Lanczos3);
+        let mut out = Vec::new();
+        resized
+            .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+            .map_err(|e| BuildError::Image {
+                path: src.to_owned(),
+                error: format!("cannot encode PNG: {e}"),
+            })?;
+        Ok(out)
+    })?;
+    Ok((
+        write(dist, src, &format!("h{target_height}"), "png", &encoded)?,
+        drawn_width,
+    ))
+}
