@@ -152,6 +152,10 @@ pub fn compile(input: &Input, draw_markdown: Arc<DrawMarkdown>) -> Compiled {
         targets.check(file, "/", None, link, &mut diagnostics);
     }
 
+    // Under `strict: true` the site builds through nothing: every warning is an error.
+    if strict {
+        diagnostics = diagnostics.into_iter().map(|d| d.strict_if(true)).collect();
+    }
     diagnostics.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     diagnostics.dedup();
     if diagnostics.iter().any(Diagnostic::is_error) {

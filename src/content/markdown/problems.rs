@@ -137,10 +137,13 @@ pub(super) fn unused_attribute_list(file: &str, src: &Source, line: usize) -> Di
 }
 
 /// The diagnostic for one thing the parser noticed.
+/// The diagnostic of one of kramdown's warnings: an error where no sensible page can be drawn
+/// (an attribute list never closed, the limits of nesting and complexity), a warning for what
+/// kramdown and Jekyll build through (and show as text), which `strict: true` makes an error.
 pub(super) fn diagnostic(file: &str, src: &Source, warning: &Warning) -> Diagnostic {
     let line = warning.line;
     match &warning.kind {
-        WarningKind::InvalidAttribute { list, token } => error_at(file,
+        WarningKind::InvalidAttribute { list, token } => warning_at(file,
             src.find(line, token),
             format!("`{token}` in attribute list `{{:{list}}}` is not an attribute"),
             "write `#id`, `.class`, `key=\"value\"` or the name of a `{:name: ...}` definition".into(),
@@ -151,14 +154,14 @@ pub(super) fn diagnostic(file: &str, src: &Source, warning: &Warning) -> Diagnos
                 Some(close) => format!("did you mean `{close}`? To add the class `{name}`, write `.{name}`"),
                 None => format!("to add the class `{name}`, write `.{name}`"),
             };
-            error_at(file, src.find_list(line, name), format!("attribute list uses `{name}`, which is not defined"), hint)
+            warning_at(file, src.find_list(line, name), format!("attribute list uses `{name}`, which is not defined"), hint)
         }
         WarningKind::UnclosedAttributeList { .. } => error_at(file,
             src.find(line, "{:"),
             "attribute list is never closed".into(),
             "end it with `}` on the same line".into(),
         ),
-        WarningKind::AttributeListAfterText { text } => error_at(file,
+        WarningKind::AttributeListAfterText { text } => warning_at(file,
             src.find(line, text),
             "this attribute list follows plain text, so it applies to nothing and would be shown as text".into(),
             "put it right after a link, emphasis or image, or on its own line after the block".into(),
@@ -183,7 +186,7 @@ pub(super) fn diagnostic(file: &str, src: &Source, warning: &Warning) -> Diagnos
             format!("`<{tag}>` has the attribute `{name}` twice; the last one is used"),
             "remove one of them".into(),
         ),
-        WarningKind::UndefinedLink { id } => error_at(file,
+        WarningKind::UndefinedLink { id } => warning_at(file,
             src.find(line, "["),
             format!("the link reference `[{id}]` has no definition, so the link would be shown as text"),
             format!("define it on a line of its own: `[{id}]: /path/`"),
@@ -193,7 +196,7 @@ pub(super) fn diagnostic(file: &str, src: &Source, warning: &Warning) -> Diagnos
             format!("the link reference `[{id}]` is defined again; this definition replaces the earlier one"),
             "remove one of the definitions".into(),
         ),
-        WarningKind::UndefinedFootnote { name } => error_at(file,
+        WarningKind::UndefinedFootnote { name } => warning_at(file,
             src.find(line, &format!("[^{name}]")),
             format!("the footnote `[^{name}]` has no definition, so it would be shown as text"),
             format!("define it on a line of its own: `[^{name}]: The note.`"),
@@ -213,7 +216,7 @@ pub(super) fn diagnostic(file: &str, src: &Source, warning: &Warning) -> Diagnos
             format!("the footnote `[^{name}]` is never referenced, so it is not shown"),
             format!("refer to it with `[^{name}]` in the text, or remove it"),
         ),
-        WarningKind::InvalidExtension { text } => error_at(file,
+        WarningKind::InvalidExtension { text } => warning_at(file,
             src.find(line, text),
             format!("`{text}` is not an extension kramdown knows, so it would be shown as text"),
             "use `{::comment}...{:/comment}` or `{::nomarkdown}...{:/nomarkdown}`, or escape the brace as `\\{`".into(),

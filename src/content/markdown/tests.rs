@@ -81,12 +81,12 @@ fn definitions_are_used_by_name() {
 }
 
 #[test]
-fn an_unknown_name_in_an_attribute_list_is_an_error_with_a_hint() {
+fn an_unknown_name_in_an_attribute_list_is_a_warning_with_a_hint() {
     let (_, diagnostics) = blocks("Text\n\n[Join](/join){: button}\n");
     assert_eq!(
         messages(&diagnostics),
         [
-            "content/p.md:3:14: error: attribute list uses `button`, which is not defined\n  = hint: to add the class `button`, write `.button`"
+            "content/p.md:3:14: warning: attribute list uses `button`, which is not defined\n  = hint: to add the class `button`, write `.button`"
         ]
     );
 }
@@ -97,7 +97,7 @@ fn a_misspelt_definition_name_gets_a_suggestion() {
     assert_eq!(
         messages(&diagnostics),
         [
-            "content/p.md:3:14: error: attribute list uses `primry`, which is not defined\n  = hint: did you mean `primary`? To add the class `primry`, write `.primry`"
+            "content/p.md:3:14: warning: attribute list uses `primry`, which is not defined\n  = hint: did you mean `primary`? To add the class `primry`, write `.primry`"
         ]
     );
 }
@@ -119,18 +119,18 @@ fn an_unclosed_span_attribute_list_is_an_error_at_its_position() {
 }
 
 #[test]
-fn a_malformed_attribute_is_an_error_at_its_position() {
+fn a_malformed_attribute_is_a_warning_at_its_position() {
     let (_, diagnostics) = blocks("A paragraph.\n{: .lead colour=red}\n");
     assert_eq!(
         messages(&diagnostics),
         [
-            "content/p.md:2:10: error: `colour=red` in attribute list `{: .lead colour=red}` is not an attribute\n  = hint: write `#id`, `.class`, `key=\"value\"` or the name of a `{:name: ...}` definition"
+            "content/p.md:2:10: warning: `colour=red` in attribute list `{: .lead colour=red}` is not an attribute\n  = hint: write `#id`, `.class`, `key=\"value\"` or the name of a `{:name: ...}` definition"
         ]
     );
 }
 
 #[test]
-fn an_attribute_list_after_plain_text_is_an_error() {
+fn an_attribute_list_after_plain_text_is_a_warning() {
     let (_, diagnostics) = blocks("Some words{: .lead} here.\n");
     assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
     assert_eq!((diagnostics[0].line, diagnostics[0].column), (1, 11));
@@ -138,12 +138,12 @@ fn an_attribute_list_after_plain_text_is_an_error() {
 }
 
 #[test]
-fn a_reference_without_definition_is_an_error() {
+fn a_reference_without_definition_is_a_warning() {
     let (_, diagnostics) = blocks("See [the list][members].\n");
     assert_eq!(
         messages(&diagnostics),
         [
-            "content/p.md:1:5: error: the link reference `[members]` has no definition, so the link would be shown as text\n  = hint: define it on a line of its own: `[members]: /path/`"
+            "content/p.md:1:5: warning: the link reference `[members]` has no definition, so the link would be shown as text\n  = hint: define it on a line of its own: `[members]: /path/`"
         ]
     );
 }
@@ -224,7 +224,7 @@ fn each_markdown_problem_is_reported_at_its_position() {
         ),
         (
             "Note[^1].\n",
-            "1:5: error: the footnote `[^1]` has no definition, so it would be shown as text",
+            "1:5: warning: the footnote `[^1]` has no definition, so it would be shown as text",
         ),
         (
             "Note[^n].\n\n[^n]: One.\n[^n]: Two.\n",
@@ -236,7 +236,7 @@ fn each_markdown_problem_is_reported_at_its_position() {
         ),
         (
             "Text {::frobnicate} here.\n",
-            "1:6: error: `{::frobnicate}` is not an extension kramdown knows, so it would be shown as text",
+            "1:6: warning: `{::frobnicate}` is not an extension kramdown knows, so it would be shown as text",
         ),
         (
             "{::options auto_ids=\"false\" /}\nText.\n",
