@@ -65,6 +65,17 @@ fn prose(page: &Page) -> Vec<&Block> {
         .collect()
 }
 
+/// The text of each paragraph of a page's Markdown.
+fn paragraph_texts(page: &Page) -> Vec<String> {
+    prose(page)
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph { content, .. } => plain_text(content),
+            _ => String::new(),
+        })
+        .collect()
+}
+
 fn repository_root() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
 }
@@ -242,13 +253,7 @@ fn liquid_runs_in_front_matter_and_body_with_site_and_page() {
     let image = hero.feature.image.as_ref().unwrap();
     assert_eq!(image.src, "/assets/moss.jpg");
     assert_eq!(plain_text_of(&image.license), "By SCC");
-    let texts: Vec<String> = prose(about)
-        .iter()
-        .map(|b| match b {
-            Block::Paragraph { content, .. } => plain_text(content),
-            _ => String::new(),
-        })
-        .collect();
+    let texts = paragraph_texts(about);
     assert_eq!(texts, ["Run by KU for SCC.", "{{ kept }}"]);
 }
 
@@ -408,13 +413,7 @@ fn any_front_matter_key_is_data_and_a_misspelling_is_a_warning() {
             "content/about.md:4:1: warning: the front matter key `descripton` is not one the site reads"
         ]
     );
-    let texts: Vec<String> = prose(page_at(&compiled, "/about/"))
-        .iter()
-        .map(|b| match b {
-            Block::Paragraph { content, .. } => plain_text(content),
-            _ => String::new(),
-        })
-        .collect();
+    let texts = paragraph_texts(page_at(&compiled, "/about/"));
     assert_eq!(texts, ["3"]);
 }
 
@@ -708,13 +707,7 @@ fn yaml_that_libyaml_reads_is_read_with_a_warning() {
     );
     let about = page_at(&compiled, "/about/");
     assert_eq!(about.meta.title, "About", "the last value counts");
-    let texts: Vec<String> = prose(about)
-        .iter()
-        .map(|b| match b {
-            Block::Paragraph { content, .. } => plain_text(content),
-            _ => String::new(),
-        })
-        .collect();
+    let texts = paragraph_texts(about);
     assert_eq!(texts, ["a long caption that goes on"]);
 }
 

@@ -10,7 +10,7 @@ use crate::build::pictures::Picture;
 use crate::content::body::blocks::{
     Cards, CardsKind, Feature, FeatureImage, Hero, HeroKind, PageBlock, Prose, Split,
 };
-use crate::content::body::{Block, Link};
+use crate::content::body::{Block, Inline, Link};
 
 /// What drawing a page's blocks needs besides the blocks: the images the build made.
 pub struct Drawing<'a> {
@@ -122,14 +122,7 @@ fn hero_view(hero: Hero, first: bool, image: Option<ResponsiveImage>, credit: St
     view! {
         <header class=class style=style>
             {picture}
-            <div class="hero__body">
-                {pre_title.map(|p| view! { <p class="hero__pre-title">{p}</p> })}
-                {title}
-                {date.map(|d| view! { <p class="hero__date">{d}</p> })}
-                {(!description.is_empty()).then(|| view! { <div class="hero__description"><Blocks blocks=description/></div> })}
-                {buttons_view(buttons, "hero__buttons")}
-                {tags_view(categories)}
-            </div>
+            {feature_text("hero", FeatureText { pre_title, title, date, description, buttons, categories })}
             {license}
         </header>
     }
@@ -240,42 +233,93 @@ fn cards_view(cards: Cards, drawing: &Drawing) -> AnyView {
 /// tags. The title's link covers the whole card (in CSS), so the card is one target and one tab
 /// stop.
 fn card_view(card: Feature, level: u8, drawing: &Drawing) -> AnyView {
-    let Feature {
-        pre_title,
-        title,
-        description,
-        image,
-        link,
-        buttons,
-        categories,
-        date,
-    } = card;
+    let (mut text, title, image, link) = FeatureText::of(card);
     let linked = link.is_some();
-    let title_content = match link {
-        Some(mut link) => {
-            link.attrs.classes.push("card__link".into());
-            link.content = title;
-            vec![link_view(link)]
-        }
-        None => vec![view! { <Inlines content=title/> }.into_any()],
-    };
-    let heading = if level == 2 {
+    let title_content = title_with_link(title, link, Some("card__link"));
+    text.title = Some(if level == 2 {
         view! { <h2 class="card__title">{title_content}</h2> }.into_any()
     } else {
         view! { <h3 class="card__title">{title_content}</h3> }.into_any()
-    };
+    });
     let class = classes("card", &[("card--linked", linked)], None);
     view! {
         <div class=class>
             {image.map(|image| figure_view(image, "card__image", CARD_SIZES, drawing))}
-            <div class="card__body">
-                {pre_title.map(|p| view! { <p class="card__pre-title">{p}</p> })}
-                {heading}
-                {date.map(|d| view! { <p class="card__date">{d}</p> })}
-                {(!description.is_empty()).then(|| view! { <div class="card__description"><Blocks blocks=description/></div> })}
-                {buttons_view(buttons, "card__buttons")}
-                {tags_view(categories)}
-            </div>
+            {feature_text("card", text)}
+        </div>
+    }
+    .into_any()
+}
+
+/// A title, as a link to where its feature leads if it leads anywhere (with the class `class`).
+fn title_with_link(title: Vec<Inline>, link: Option<Link>, class: Option<&str>) -> Vec<AnyView> {
+    match link {
+        Some(mut link) => {
+            link.attrs.classes.extend(class.map(str::to_owned));
+            link.content = title;
+            vec![link_view(link)]
+        }
+        None => vec![view! { <Inlines content=title/> }.into_any()],
+    }
+}
+
+/// The text of a feature, as the theme's `featureContent` lays it out.
+struct FeatureText {
+    pre_title: Option<String>,
+    /// The title, drawn (its heading level and link depend on the block).
+    title: Option<AnyView>,
+    date: Option<String>,
+    description: Vec<Block>,
+    buttons: Vec<Link>,
+    categories: Vec<(String, String)>,
+}
+
+impl FeatureText {
+    /// A feature taken apart: its text (the title still to be drawn), its title, its image and
+    /// where it leads.
+    fn of(feature: Feature) -> (FeatureText, Vec<Inline>, Option<FeatureImage>, Option<Link>) {
+        let Feature {
+            pre_title,
+            title,
+            description,
+            image,
+            link,
+            buttons,
+            categories,
+            date,
+        } = feature;
+        let text = FeatureText {
+            pre_title,
+            title: None,
+            date,
+            description,
+            buttons,
+            categories,
+        };
+        (text, title, image, link)
+    }
+}
+
+/// A feature's text in an element of class `{block}__body`, each part with a class named after
+/// the block (`hero__pre-title`, `card__description`).
+fn feature_text(block: &'static str, text: FeatureText) -> AnyView {
+    let class = |part: &str| format!("{block}__{part}");
+    let FeatureText {
+        pre_title,
+        title,
+        date,
+        description,
+        buttons,
+        categories,
+    } = text;
+    view! {
+        <div class=class("body")>
+            {pre_title.map(|p| view! { <p class=class("pre-title")>{p}</p> })}
+            {title}
+            {date.map(|d| view! { <p class=class("date")>{d}</p> })}
+            {(!description.is_empty()).then(|| view! { <div class=class("description")><Blocks blocks=description/></div> })}
+            {buttons_view(buttons, class("buttons"))}
+            {tags_view(categories)}
         </div>
     }
     .into_any()
@@ -327,33 +371,15 @@ fn figure_view(
 
 fn split_view(split: Split, drawing: &Drawing) -> AnyView {
     let class = classes("split", &[("split--reverse", split.reverse)], split.class);
-    let Feature {
-        pre_title,
-        title,
-        description,
-        image,
-        link,
-        buttons,
-        categories,
-        ..
-    } = split.feature;
-    let title_content = match link {
-        Some(mut link) => {
-            link.content = title;
-            vec![link_view(link)]
-        }
-        None => vec![view! { <Inlines content=title/> }.into_any()],
-    };
+    let (mut text, title, image, link) = FeatureText::of(split.feature);
+    text.title = (!title.is_empty()).then(|| {
+        let content = title_with_link(title, link, None);
+        view! { <h2 class="split__title">{content}</h2> }.into_any()
+    });
     view! {
         <section class=class>
             {image.map(|image| figure_view(image, "split__image", SPLIT_SIZES, drawing))}
-            <div class="split__text">
-                {pre_title.map(|p| view! { <p class="split__pre-title">{p}</p> })}
-                <h2 class="split__title">{title_content}</h2>
-                {(!description.is_empty()).then(|| view! { <div class="split__description"><Blocks blocks=description/></div> })}
-                {buttons_view(buttons, "split__buttons")}
-                {tags_view(categories)}
-            </div>
+            {feature_text("split", text)}
         </section>
     }
     .into_any()
@@ -370,7 +396,8 @@ fn gbif_view(feature: Feature) -> AnyView {
     .into_any()
 }
 
-fn buttons_view(buttons: Vec<Link>, class: &'static str) -> Option<AnyView> {
+fn buttons_view(buttons: Vec<Link>, class: impl Into<String>) -> Option<AnyView> {
+    let class = class.into();
     (!buttons.is_empty()).then(|| {
         let buttons = buttons
             .into_iter()
