@@ -149,32 +149,8 @@ pub fn blocks(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<PageBlock> {
     let mut body = Some(body);
-    let items: Vec<(Value, String)> = match get(composer.page, "composition").and_then(array) {
-        Some(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| (item.clone(), format!("composition.{i}")))
-            .collect(),
-        None => {
-            let defaults = LAYOUTS
-                .iter()
-                .find(|(name, _)| *name == layout)
-                .map_or(&["heroBox", "pageMarkdown"][..], |(_, blocks)| blocks);
-            defaults
-                .iter()
-                .map(|kind| {
-                    let mut item = liquid::model::Object::new();
-                    item.insert("type".into(), Value::scalar(kind.to_string()));
-                    if *kind == "latestPosts" {
-                        item.insert("data".into(), Value::scalar("home.latestPosts"));
-                    }
-                    (Value::Object(item), String::new())
-                })
-                .collect()
-        }
-    };
     let mut out = Vec::new();
-    for (item, path) in items {
+    for (item, path) in entries(composer, layout) {
         let at = if path.is_empty() {
             (composer.position)("layout")
         } else {
@@ -191,163 +167,209 @@ pub fn blocks(
             ));
             continue;
         };
-        // What the block shows: data, its own data, or the page.
-        let content = if let Some(data_path) = text_at(&item, "data") {
-            match at_path(composer.data, &data_path) {
-                Some(value) => value.clone(),
-                // The home layout's latest posts read `home.latestPosts` only for a heading.
-                None if kind == "latestPosts" => Value::Nil,
-                None => {
-                    let data_at = if path.is_empty() {
-                        at
-                    } else {
-                        (composer.position)(&format!("{path}.data"))
-                    };
-                    diagnostics.push((composer.tolerated)(
-                        Diagnostic::warning(
-                            composer.file,
-                            data_at,
-                            format!("`data: {data_path}` leads to nothing in `_data`, so the `{kind}` block is empty"),
-                        )
-                        .with_hint(format!(
-                            "check the path: `{data_path}` is `_data/{}.yml` and keys inside it",
-                            data_path.split('.').next().unwrap_or("")
-                        )),
-                    ));
-                    continue;
-                }
-            }
-        } else if let Some(inline) = get(&item, "inlineData") {
-            inline.clone()
-        } else {
-            composer.page.clone()
+        let Some((content, content_at)) =
+            content_of(composer, &item, &kind, &path, at, diagnostics)
+        else {
+            continue;
         };
-        let content_at = if get(&item, "inlineData").is_some() && !path.is_empty() {
-            (composer.position)(&format!("{path}.inlineData"))
-        } else if text_at(&item, "data").is_some() {
-            at
-        } else {
-            (composer.position)("title")
+        let block = match kind.as_str() {
+            "pageMarkdown" => page_markdown(composer, body.take().unwrap_or_default(), &content),
+            _ => block_of(composer, &kind, &content, content_at, diagnostics),
         };
-        match kind.as_str() {
-            "heroImage" | "heroBox" | "floatingText" | "postHeader" | "heroVideo" => {
-                let hero_kind = match kind.as_str() {
-                    "heroBox" => HeroKind::Box,
-                    "floatingText" => HeroKind::FloatingText,
-                    "postHeader" => HeroKind::PostHeader,
-                    _ => HeroKind::Image,
-                };
-                let feature = feature(composer, &content, content_at, diagnostics);
-                out.push(PageBlock::Hero(Hero {
-                    kind: hero_kind,
-                    height: text_at(&content, "height")
-                        .filter(|h| super::front_matter::is_css_length(h)),
-                    overlay: text_at(&content, "overlayColor").filter(|c| is_css_color(c)),
-                    black_text: flag(get(&content, "hasBlackText")),
-                    text_shadow: flag(get(&content, "hasTextShadow")),
-                    class: class_of(&content),
-                    feature,
-                }));
-            }
-            "pageMarkdown" => {
-                let sections = body.take().unwrap_or_default();
-                let toc = flag(get(composer.page, "toc")).then(|| {
-                    text_at(composer.page, "tocMaxDepth")
-                        .and_then(|d| d.parse::<u8>().ok())
-                        .unwrap_or(6)
-                        .clamp(2, 6)
-                });
-                if !sections.is_empty() {
-                    out.push(PageBlock::Prose(Prose {
-                        sections,
-                        toc,
-                        class: class_of(&content),
-                    }));
-                }
-            }
-            "markdown" | "blank" => {
-                let text = text_at(&content, "markdownContent").unwrap_or_default();
-                let text = (composer.liquify)(&text, content_at, diagnostics);
-                let parsed = (composer.markdown)(&text, content_at, diagnostics);
-                composer.links.extend(parsed.links);
-                composer.frames.extend(parsed.frames);
-                out.push(PageBlock::Prose(Prose {
-                    sections: vec![Section {
-                        heading: None,
-                        blocks: parsed.blocks,
-                    }],
-                    toc: None,
-                    class: class_of(&content),
-                }));
-            }
-            "features" | "stats" | "media" => {
-                let cards_kind = match kind.as_str() {
-                    "stats" => CardsKind::Stats,
-                    "media" => CardsKind::Media,
-                    _ => CardsKind::Features,
-                };
-                let intro = feature(composer, &strip_cards(&content), content_at, diagnostics);
-                let cards = get(&content, "features")
-                    .and_then(array)
-                    .map(|cards| {
-                        cards
-                            .iter()
-                            .map(|card| feature(composer, &card.clone(), content_at, diagnostics))
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                out.push(PageBlock::Cards(Cards {
-                    kind: cards_kind,
-                    intro: (!intro.is_empty()).then_some(intro),
-                    cards,
-                    class: class_of(&content),
-                }));
-            }
-            "split" => {
-                out.push(PageBlock::Split(Split {
-                    feature: feature(composer, &content, content_at, diagnostics),
-                    reverse: flag(get(&content, "reverse")),
-                    class: class_of(&content),
-                }));
-            }
-            "stories" | "dashboard" | "dashboardNew" => {
-                let mut card = feature(composer, &content, content_at, diagnostics);
-                card.image = None;
-                card.link = Some(button(
-                    "https://www.gbif.org/occurrence/search",
-                    "Explore the data on GBIF.org",
-                    true,
-                    false,
-                ));
-                out.push(PageBlock::Gbif(card));
-            }
-            // Drawn by the news pages (issue of posts); nothing to show without posts.
-            "latestPosts" => {}
-            other => {
-                let own = format!("blocks/{other}.html");
-                diagnostics.push((composer.tolerated)(
-                    Diagnostic::warning(
-                        composer.file,
-                        at,
-                        format!(
-                            "the block type `{other}` is not one of the theme's, so it is left out"
-                        ),
-                    )
-                    .with_hint(format!(
-                        "{}the theme's blocks are: {}",
-                        if object(composer.page).is_some() && other.contains('/') || own.is_empty()
-                        {
-                            String::new()
-                        } else {
-                            format!("a repository's own `_includes/{own}` is not drawn; ")
-                        },
-                        BLOCK_TYPES.join(", ")
-                    )),
-                ));
-            }
+        match block {
+            Some(block) => out.push(block),
+            None if BLOCK_TYPES.contains(&kind.as_str()) => {}
+            None => diagnostics.push((composer.tolerated)(
+                Diagnostic::warning(
+                    composer.file,
+                    at,
+                    format!("the block type `{kind}` is not one of the theme's, so it is left out"),
+                )
+                .with_hint(format!(
+                    "a repository's own `_includes/blocks/{kind}.html` is not drawn; the theme's blocks are: {}",
+                    BLOCK_TYPES.join(", ")
+                )),
+            )),
         }
     }
     out
+}
+
+/// The page's composition entries with where each is written, or its layout's blocks.
+fn entries(composer: &Composer, layout: &str) -> Vec<(Value, String)> {
+    if let Some(items) = get(composer.page, "composition").and_then(array) {
+        return items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (item.clone(), format!("composition.{i}")))
+            .collect();
+    }
+    let defaults = LAYOUTS
+        .iter()
+        .find(|(name, _)| *name == layout)
+        .map_or(&["heroBox", "pageMarkdown"][..], |(_, blocks)| blocks);
+    defaults
+        .iter()
+        .map(|kind| {
+            let mut item = liquid::model::Object::new();
+            item.insert("type".into(), Value::scalar(kind.to_string()));
+            if *kind == "latestPosts" {
+                item.insert("data".into(), Value::scalar("home.latestPosts"));
+            }
+            (Value::Object(item), String::new())
+        })
+        .collect()
+}
+
+/// What a block shows, and where that is written: its `data` (a path into `_data`), its
+/// `inlineData`, or the page. `None` (with a warning) when `data` leads nowhere.
+fn content_of(
+    composer: &Composer,
+    item: &Value,
+    kind: &str,
+    path: &str,
+    at: Position,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(Value, Position)> {
+    if let Some(data_path) = text_at(item, "data") {
+        return match at_path(composer.data, &data_path) {
+            Some(value) => Some((value.clone(), at)),
+            // The home layout's latest posts read `home.latestPosts` only for a heading.
+            None if kind == "latestPosts" => Some((Value::Nil, at)),
+            None => {
+                let data_at = if path.is_empty() {
+                    at
+                } else {
+                    (composer.position)(&format!("{path}.data"))
+                };
+                diagnostics.push((composer.tolerated)(
+                    Diagnostic::warning(
+                        composer.file,
+                        data_at,
+                        format!("`data: {data_path}` leads to nothing in `_data`, so the `{kind}` block is empty"),
+                    )
+                    .with_hint(format!(
+                        "check the path: `{data_path}` is `_data/{}.yml` and keys inside it",
+                        data_path.split('.').next().unwrap_or("")
+                    )),
+                ));
+                None
+            }
+        };
+    }
+    match get(item, "inlineData") {
+        Some(inline) if !path.is_empty() => Some((
+            inline.clone(),
+            (composer.position)(&format!("{path}.inlineData")),
+        )),
+        Some(inline) => Some((inline.clone(), at)),
+        None => Some((composer.page.clone(), (composer.position)("title"))),
+    }
+}
+
+/// The page's own Markdown (`pageMarkdown`), with its table of contents if it asks for one.
+fn page_markdown(
+    composer: &Composer,
+    sections: Vec<Section>,
+    content: &Value,
+) -> Option<PageBlock> {
+    let toc = flag(get(composer.page, "toc")).then(|| {
+        text_at(composer.page, "tocMaxDepth")
+            .and_then(|d| d.parse::<u8>().ok())
+            .unwrap_or(6)
+            .clamp(2, 6)
+    });
+    (!sections.is_empty()).then(|| {
+        PageBlock::Prose(Prose {
+            sections,
+            toc,
+            class: class_of(content),
+        })
+    })
+}
+
+/// The block of type `kind` drawn from `content` (written at `at`); `None` for a type the theme
+/// does not have, and for the latest posts (the news pages' block).
+fn block_of(
+    composer: &mut Composer,
+    kind: &str,
+    content: &Value,
+    at: Position,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<PageBlock> {
+    Some(match kind {
+        "heroImage" | "heroBox" | "floatingText" | "postHeader" | "heroVideo" => {
+            let hero_kind = match kind {
+                "heroBox" => HeroKind::Box,
+                "floatingText" => HeroKind::FloatingText,
+                "postHeader" => HeroKind::PostHeader,
+                _ => HeroKind::Image,
+            };
+            PageBlock::Hero(Hero {
+                kind: hero_kind,
+                feature: feature(composer, content, at, diagnostics),
+                height: text_at(content, "height")
+                    .filter(|h| super::front_matter::is_css_length(h)),
+                overlay: text_at(content, "overlayColor").filter(|c| is_css_color(c)),
+                black_text: flag(get(content, "hasBlackText")),
+                text_shadow: flag(get(content, "hasTextShadow")),
+                class: class_of(content),
+            })
+        }
+        "markdown" | "blank" => {
+            let text = text_at(content, "markdownContent").unwrap_or_default();
+            let text = (composer.liquify)(&text, at, diagnostics);
+            PageBlock::Prose(Prose {
+                sections: vec![Section {
+                    heading: None,
+                    blocks: markdown_blocks(composer, &text, at, diagnostics),
+                }],
+                toc: None,
+                class: class_of(content),
+            })
+        }
+        "features" | "stats" | "media" => {
+            let cards_kind = match kind {
+                "stats" => CardsKind::Stats,
+                "media" => CardsKind::Media,
+                _ => CardsKind::Features,
+            };
+            let intro = feature(composer, &strip_cards(content), at, diagnostics);
+            let cards = get(content, "features")
+                .and_then(array)
+                .map(|cards| {
+                    cards
+                        .iter()
+                        .map(|card| feature(composer, card, at, diagnostics))
+                        .collect()
+                })
+                .unwrap_or_default();
+            PageBlock::Cards(Cards {
+                kind: cards_kind,
+                intro: (!intro.is_empty()).then_some(intro),
+                cards,
+                class: class_of(content),
+            })
+        }
+        "split" | "product" => PageBlock::Split(Split {
+            feature: feature(composer, content, at, diagnostics),
+            reverse: flag(get(content, "reverse")),
+            class: class_of(content),
+        }),
+        // Blocks of GBIF's live services: their text, and a way to the data on GBIF.org.
+        "stories" | "dashboard" | "dashboardNew" => {
+            let mut card = feature(composer, content, at, diagnostics);
+            card.image = None;
+            card.link = Some(button(
+                "https://www.gbif.org/occurrence/search",
+                "Explore the data on GBIF.org",
+                true,
+                false,
+            ));
+            PageBlock::Gbif(card)
+        }
+        _ => return None,
+    })
 }
 
 /// A card list's own fields, without its cards (for its introduction).
