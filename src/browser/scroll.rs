@@ -57,7 +57,8 @@ pub fn note_positions() {
 }
 
 /// Puts positions back once the page of the new address is drawn (which `page_shown` tracks:
-/// it reads the signal of the page on screen); call inside the router.
+/// it reads the signal of the page on screen, and may do more once the page is drawn); call
+/// inside the router.
 pub fn restore_positions(page_shown: impl Fn() + 'static) {
     let location = use_location();
     Effect::new(move |first_run: Option<()>| {

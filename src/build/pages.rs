@@ -152,10 +152,12 @@ fn write_page(
             .map(|h| h.image.clone())
     };
     let picture = |src: &str| pictures.get(src).cloned();
+    let texts = site.texts(&page.meta.lang);
     let drawing = page_body::Drawing {
         hero_image: &hero_image,
         picture: &picture,
         credit,
+        filter_words: (&texts.all_categories, &texts.category_filter),
     };
     let first_hero = page.blocks.iter().find_map(|block| match block {
         PageBlock::Hero(hero) => hero_key(hero).and_then(|key| heroes.get(&key)),

@@ -18,8 +18,8 @@ use super::layout::{self, Composer};
 use super::liquid::Liquid;
 use super::liquid::values::{flag, get, text_at};
 use super::markdown::{self, LinkRef};
-use super::site::{Page, PageHead};
-use super::{defaults, ids, mojibake, permalink};
+use super::site::{Page, PageHead, PostInfo};
+use super::{dates, defaults, ids, mojibake, permalink};
 use crate::model::PageMeta;
 use crate::routes;
 
@@ -33,9 +33,24 @@ pub struct Document {
     pub body_line: usize,
     /// The page's address (`/about/`).
     pub url: String,
+    /// What makes it a post, if it is one.
+    pub post: Option<PostFacts>,
+}
+
+/// A post's date and categories.
+#[derive(Clone, Debug)]
+pub struct PostFacts {
+    /// In UTC.
+    pub date: time::OffsetDateTime,
+    pub categories: Vec<String>,
 }
 
 impl Document {
+    /// A post's date.
+    pub fn post_date(&self) -> Option<time::OffsetDateTime> {
+        self.post.as_ref().map(|p| p.date)
+    }
+
     /// The page's language.
     pub fn lang(&self) -> String {
         text_at(&Value::Object(self.front.value.clone()), "lang").unwrap_or_default()
@@ -90,7 +105,36 @@ pub fn read(
         .get("permalink")
         .and_then(super::liquid::values::text)
         .filter(|p| !p.trim().is_empty());
-    let url = permalink::page_url(&file.relative, permalink.as_deref(), &settings.permalink);
+    let post = if file.is_post() {
+        let (facts, slug) = post_facts(file, &mut values, &front, diagnostics)?;
+        values.insert("date".into(), Value::scalar(dates::liquid_text(facts.date)));
+        values.insert("slug".into(), Value::scalar(slug.clone()));
+        values.insert(
+            "categories".into(),
+            Value::Array(
+                facts
+                    .categories
+                    .iter()
+                    .cloned()
+                    .map(Value::scalar)
+                    .collect(),
+            ),
+        );
+        Some((facts, slug))
+    } else {
+        None
+    };
+    let url = match &post {
+        Some((facts, slug)) => {
+            let address = permalink::PostAddress {
+                date: facts.date,
+                slug,
+                categories: &facts.categories,
+            };
+            permalink::post_url(&address, permalink.as_deref(), &settings.permalink)
+        }
+        None => permalink::page_url(&file.relative, permalink.as_deref(), &settings.permalink),
+    };
     if let Some(problem) = routes::address_problem(&url) {
         diagnostics.push(
             Diagnostic::error(
@@ -117,7 +161,50 @@ pub fn read(
         body: split.body.to_owned(),
         body_line: split.body_line,
         url,
+        post: post.map(|(facts, _)| facts),
     })
+}
+
+/// A post's date (its `date`, or its file name's) and categories, and its slug; `None` (with a
+/// warning, since Jekyll leaves it out too) for a file in `_posts` not named as posts are.
+fn post_facts(
+    file: &SourceFile,
+    values: &mut Object,
+    front: &FrontMatter,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(PostFacts, String)> {
+    let name = file.relative.rsplit('/').next().unwrap_or(&file.relative);
+    let Some((file_date, file_slug)) = dates::from_file_name(name) else {
+        diagnostics.push(
+            Diagnostic::warning(
+                &file.shown,
+                Position::START,
+                format!("`{name}` is in `_posts` but is not named `YYYY-MM-DD-title.md`, so it is not a post"),
+            )
+            .with_hint("name posts by their date and title, such as `2021-01-14-welcome.md`"),
+        );
+        return None;
+    };
+    let page = Value::Object(values.clone());
+    let date = match text_at(&page, "date") {
+        Some(text) => dates::parse(&text).unwrap_or_else(|| {
+            diagnostics.push(
+                Diagnostic::warning(
+                    &file.shown,
+                    front.position("date"),
+                    format!("the date `{text}` cannot be read, so the file name's date is used"),
+                )
+                .with_hint("write it as `2021-01-14` or `2021-01-14 15:20:00 +0100`"),
+            );
+            dates::at_midnight(file_date)
+        }),
+        None => dates::at_midnight(file_date),
+    };
+    let mut categories = super::layout::categories(get(&page, "categories"));
+    categories.extend(super::layout::categories(get(&page, "category")));
+    categories.dedup();
+    let slug = text_at(&page, "slug").unwrap_or(file_slug);
+    Some((PostFacts { date, categories }, slug))
 }
 
 /// What compiling any page needs.
@@ -131,6 +218,8 @@ pub struct Context<'a> {
     pub custom_layouts: &'a [String],
     /// The news archive's address in a language.
     pub archive: &'a dyn Fn(&str) -> Option<String>,
+    /// The interface's words, for posts' dates.
+    pub words: &'a super::texts::Words,
 }
 
 /// Renders a page's Liquid, parses its Markdown and composes its blocks.
@@ -182,6 +271,13 @@ pub fn compile(
     let mut parse_markdown = |text: &str, at: Position, diagnostics: &mut Vec<Diagnostic>| {
         markdown::parse(file, text, at.line, embeds, diagnostics)
     };
+    let date_line = document.post.as_ref().map(|post| {
+        dates::written(
+            post.date,
+            &cx.words.get("dateFormat", &lang),
+            &cx.words.get("monthNames", &lang),
+        )
+    });
     let mut composer = Composer {
         file,
         page: &page,
@@ -190,6 +286,10 @@ pub fn compile(
         liquify: &mut liquify,
         markdown: &mut parse_markdown,
         archive: (cx.archive)(&lang),
+        date: date_line.clone(),
+        url: document.url.clone(),
+        lang: lang.clone(),
+        latest_limit: cx.settings.latest_post_limit,
         tolerated: &tolerated,
         links: Vec::new(),
         frames: Vec::new(),
@@ -210,8 +310,22 @@ pub fn compile(
         lang,
         not_found,
     };
+    let post = document.post.map(|facts| PostInfo {
+        date: facts.date,
+        written_date: date_line.unwrap_or_default(),
+        categories: facts.categories,
+        excerpt: excerpt(&body, &page, cx.settings),
+        image: text_at(&page, "thumbnail").or_else(|| text_at(&page, "background")),
+        pre_title: text_at(&page, "preTitle"),
+        in_archive: !flag(get(&page, "excludeFromArchive")),
+    });
     let head = PageHead {
         description: text_at(&page, "description")
+            .or_else(|| {
+                post.as_ref()
+                    .map(|p| p.excerpt.clone())
+                    .filter(|e| !e.is_empty())
+            })
             .or_else(|| first_paragraph(&blocks))
             .map(|d| d.split_whitespace().collect::<Vec<_>>().join(" ")),
         image: text_at(&page, "background").or_else(|| text_at(&page, "thumbnail")),
@@ -226,6 +340,7 @@ pub fn compile(
             head,
             translations: Vec::new(),
             blocks,
+            post,
         },
         relative: document.relative,
         lang_ref: text_at(&page, "lang-ref"),
@@ -234,6 +349,25 @@ pub fn compile(
         ids,
         front,
     })
+}
+
+/// A post's excerpt as text: its body up to `excerpt_separator` (the post's, the site's, or a
+/// blank line), as Jekyll cuts it.
+fn excerpt(body: &str, page: &Value, settings: &Settings) -> String {
+    let separator = text_at(page, "excerpt_separator")
+        .or_else(|| {
+            super::liquid::values::at_path(&settings.value, "excerpt_separator")
+                .and_then(super::liquid::values::text)
+        })
+        .unwrap_or_else(|| "\n\n".to_owned());
+    let text = body.trim_start_matches(['\n', '\r']);
+    let head = text.split(separator.as_str()).next().unwrap_or("");
+    let mut ignored = Vec::new();
+    let parsed = markdown::parse("excerpt", head, 1, &[], &mut ignored);
+    super::body::plain_text_of_blocks(&parsed.blocks)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Renders the Liquid in every text of `values` (nested ones too), where `path` is each text's

@@ -8,7 +8,7 @@
 use liquid::model::Value;
 
 use super::body::blocks::{
-    Cards, CardsKind, Feature, FeatureImage, Hero, HeroKind, PageBlock, Prose, Split,
+    Cards, CardsKind, Feature, FeatureImage, Hero, HeroKind, PageBlock, PostList, Prose, Split,
 };
 use super::body::{Attrs, Block, Inline, Link, Section};
 use super::diagnostics::{Diagnostic, Position};
@@ -16,7 +16,7 @@ use super::liquid::values::{array, at_path, flag, get, object, text, text_at};
 use super::markdown::{Body, LinkRef};
 
 /// The layouts of the theme, with the blocks each is made of when a page names none.
-pub const LAYOUTS: [(&str, &[&str]); 8] = [
+pub const LAYOUTS: [(&str, &[&str]); 9] = [
     ("page", &["heroBox", "pageMarkdown"]),
     ("default", &["pageMarkdown"]),
     ("heroImage", &["heroImage", "pageMarkdown"]),
@@ -24,6 +24,7 @@ pub const LAYOUTS: [(&str, &[&str]); 8] = [
     ("compose", &[]),
     ("pageNotFound", &["floatingText"]),
     ("post", &["postHeader", "pageMarkdown"]),
+    ("archive", &["heroBox", "pageMarkdown", "archive"]),
     ("none", &["pageMarkdown"]),
 ];
 
@@ -63,6 +64,13 @@ pub struct Composer<'a> {
     pub markdown: &'a mut dyn FnMut(&str, Position, &mut Vec<Diagnostic>) -> Body,
     /// The news archive's address in the page's language, for category tags.
     pub archive: Option<String>,
+    /// A post's date, as the page's language writes it.
+    pub date: Option<String>,
+    /// The page's address and language, for its lists of posts.
+    pub url: String,
+    pub lang: String,
+    /// How many posts the latest posts show (`algae.latestPostLimit`).
+    pub latest_limit: usize,
     /// Marks a problem Jekyll tolerates: a warning, or an error under `strict: true`.
     pub tolerated: &'a dyn Fn(Diagnostic) -> Diagnostic,
     /// Every link of the blocks, for the checks that look at all of them.
@@ -119,8 +127,7 @@ pub fn layout_name(
 }
 
 /// Layouts of the theme drawn by the news, documentation and data pages (see `pages`).
-pub const OTHER_LAYOUTS: [&str; 19] = [
-    "archive",
+pub const OTHER_LAYOUTS: [&str; 18] = [
     "documentation",
     "standardPrivacy",
     "team",
@@ -305,9 +312,13 @@ fn block_of(
                 "postHeader" => HeroKind::PostHeader,
                 _ => HeroKind::Image,
             };
+            let mut feature = feature(composer, content, at, diagnostics);
+            if hero_kind == HeroKind::PostHeader {
+                feature.date = composer.date.clone();
+            }
             PageBlock::Hero(Hero {
                 kind: hero_kind,
-                feature: feature(composer, content, at, diagnostics),
+                feature,
                 height: text_at(content, "height")
                     .filter(|h| super::front_matter::is_css_length(h)),
                 overlay: text_at(content, "overlayColor").filter(|c| is_css_color(c)),
@@ -367,6 +378,24 @@ fn block_of(
                 false,
             ));
             PageBlock::Gbif(card)
+        }
+        // Filled with the posts' cards once every post is compiled (`posts::fill_lists`).
+        "latestPosts" | "archive" => {
+            let intro = feature(composer, &strip_cards(content), at, diagnostics);
+            PageBlock::Posts(PostList {
+                archive: kind == "archive",
+                limit: if kind == "archive" {
+                    usize::MAX
+                } else {
+                    composer.latest_limit
+                },
+                intro: (kind == "latestPosts" && !intro.is_empty()).then_some(intro),
+                lang: composer.lang.clone(),
+                url: composer.url.clone(),
+                cards: Vec::new(),
+                categories: Vec::new(),
+                class: class_of(content),
+            })
         }
         _ => return None,
     })
@@ -542,20 +571,24 @@ fn feature(
     feature.categories = categories(get(content, "categories"))
         .into_iter()
         .map(|name| {
-            let href = match &composer.archive {
-                Some(archive) => format!(
-                    "{archive}?category={}",
-                    percent_encoding::utf8_percent_encode(
-                        &name,
-                        percent_encoding::NON_ALPHANUMERIC
-                    )
-                ),
-                None => String::new(),
-            };
+            let href = composer
+                .archive
+                .as_ref()
+                .map(|archive| category_address(archive, &name))
+                .unwrap_or_default();
             (name, href)
         })
         .collect();
     feature
+}
+
+/// The news archive at `archive` filtered by `category` (`/news/?category=Regional%20Meeting`),
+/// as the theme writes it (`url_encode`).
+pub fn category_address(archive: &str, category: &str) -> String {
+    format!(
+        "{archive}?category={}",
+        percent_encoding::utf8_percent_encode(category.trim(), percent_encoding::NON_ALPHANUMERIC)
+    )
 }
 
 /// Categories as Jekyll takes them: a list, or words separated by spaces.
@@ -617,6 +650,7 @@ pub fn default_not_found(words: &super::texts::Words, lang: &str) -> super::draf
                 text_shadow: false,
                 class: None,
             })],
+            post: None,
         },
         relative: String::new(),
         lang_ref: None,

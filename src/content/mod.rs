@@ -15,6 +15,7 @@ pub mod body;
 pub mod checks;
 pub mod config;
 pub mod data;
+pub mod dates;
 mod defaults;
 pub mod diagnostics;
 pub mod draft;
@@ -29,6 +30,7 @@ pub mod liquid;
 pub mod markdown;
 pub mod mojibake;
 pub mod permalink;
+pub mod posts;
 mod site;
 pub mod texts;
 pub mod translations;
@@ -81,11 +83,9 @@ pub fn compile(input: &Input, draw_markdown: Arc<DrawMarkdown>) -> Compiled {
     );
     engine.set_key_order(data.key_order());
 
-    // Posts are the news pages' (they are drawn with the archive).
     let documents: Vec<draft::Document> = input
         .documents
         .iter()
-        .filter(|file| !file.is_post())
         .filter_map(|file| draft::read(file, &settings, &mut diagnostics))
         .collect();
     let site_value = site_globals(&settings, &data.value, &documents);
@@ -95,6 +95,7 @@ pub fn compile(input: &Input, draw_markdown: Arc<DrawMarkdown>) -> Compiled {
             .and_then(|l| liquid::values::text_at(l, "archive_permalink"))
             .or_else(|| settings.archive_permalink.clone())
     };
+    let words = texts::Words::new(&data.value, &settings.root_lang);
     let cx = draft::Context {
         settings: &settings,
         data: &data,
@@ -102,6 +103,7 @@ pub fn compile(input: &Input, draw_markdown: Arc<DrawMarkdown>) -> Compiled {
         site: &site_value,
         custom_layouts: &custom_layouts,
         archive: &archive,
+        words: &words,
     };
     let mut drafts: Vec<PageDraft> = documents
         .into_iter()
@@ -109,9 +111,9 @@ pub fn compile(input: &Input, draw_markdown: Arc<DrawMarkdown>) -> Compiled {
         .collect();
     drafts.sort_by(|a, b| a.relative.cmp(&b.relative));
     checks::check_routes(&mut drafts, strict, &mut diagnostics);
+    posts::fill_lists(&mut drafts, &archive);
 
     let page_langs: Vec<String> = drafts.iter().map(|d| d.page.meta.lang.clone()).collect();
-    let words = texts::Words::new(&data.value, &settings.root_lang);
     if !drafts
         .iter()
         .any(|d| d.page.meta.not_found && d.page.meta.lang == settings.root_lang)
@@ -203,11 +205,12 @@ fn site_globals(settings: &config::Settings, data: &Value, documents: &[draft::D
         Value::Array(
             documents
                 .iter()
+                .filter(|d| d.post.is_none())
                 .map(|d| Value::Object(d.front.value.clone()))
                 .collect(),
         ),
     );
-    site.insert("posts".into(), Value::Array(Vec::new()));
+    site.insert("posts".into(), posts::liquid_posts(documents));
     site.insert("baseurl".into(), Value::scalar(settings.baseurl.clone()));
     Value::Object(site)
 }

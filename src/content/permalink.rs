@@ -24,6 +24,64 @@ pub fn page_url(relative: &str, permalink: Option<&str>, style: &str) -> String 
     clean(&url)
 }
 
+/// What a post's address is made of.
+pub struct PostAddress<'a> {
+    /// The post's date, in UTC.
+    pub date: time::OffsetDateTime,
+    /// The rest of its file name (`for-authors`), or its front matter `slug`.
+    pub slug: &'a str,
+    /// Its categories, as written.
+    pub categories: &'a [String],
+}
+
+/// The address of a post: its `permalink` (from its front matter or the site's `defaults`), or
+/// the site's `permalink` style, with Jekyll's placeholders filled in.
+pub fn post_url(post: &PostAddress, permalink: Option<&str>, style: &str) -> String {
+    let template = match permalink {
+        Some(permalink) => permalink.to_owned(),
+        None => match style {
+            "pretty" => "/:categories/:year/:month/:day/:title/".to_owned(),
+            "none" => "/:categories/:title:output_ext".to_owned(),
+            "ordinal" => "/:categories/:year/:y_day/:title:output_ext".to_owned(),
+            "date" | "" => "/:categories/:year/:month/:day/:title:output_ext".to_owned(),
+            pattern => pattern.to_owned(),
+        },
+    };
+    let date = post.date;
+    let categories: Vec<String> = post.categories.iter().map(|c| c.to_lowercase()).collect();
+    // Longer names first, so that `:i_month` is not read as `:i` and `month`.
+    let url = template
+        .replace(":categories", &categories.join("/"))
+        .replace(":short_year", &format!("{:02}", date.year() % 100))
+        .replace(":year", &format!("{:04}", date.year()))
+        .replace(":i_month", &u8::from(date.month()).to_string())
+        .replace(":month", &format!("{:02}", u8::from(date.month())))
+        .replace(":i_day", &date.day().to_string())
+        .replace(":y_day", &format!("{:03}", date.ordinal()))
+        .replace(":day", &format!("{:02}", date.day()))
+        .replace(":hour", &format!("{:02}", date.hour()))
+        .replace(":minute", &format!("{:02}", date.minute()))
+        .replace(":second", &format!("{:02}", date.second()))
+        .replace(":title", post.slug)
+        .replace(":slug", &slugify(post.slug))
+        .replace(":output_ext", ".html");
+    clean(&url)
+}
+
+/// Jekyll's `slugify` (its default mode): lower case, every run of characters other than letters
+/// and digits a `-`, none at either end.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_owned()
+}
+
 /// What Jekyll adds after a page's name for a permalink style.
 fn suffix(style: &str) -> &'static str {
     match style {
@@ -85,6 +143,55 @@ mod tests {
             "/a/b.html"
         );
         assert_eq!(page_url("a/b.md", None, "/:categories/:title/"), "/a/b/");
+    }
+
+    #[test]
+    fn posts_addresses_as_jekyll_computes_them() {
+        let post = PostAddress {
+            date: crate::content::dates::parse("2021-01-14 15:20:00 +0100").unwrap(),
+            slug: "for-authors",
+            categories: &["Getting started".to_owned(), "Jekyll".to_owned()],
+        };
+        assert_eq!(
+            post_url(&post, Some("/post/:year/:slug/"), "pretty"),
+            "/post/2021/for-authors/"
+        );
+        assert_eq!(
+            post_url(&post, None, "pretty"),
+            "/getting started/jekyll/2021/01/14/for-authors/"
+        );
+        assert_eq!(
+            post_url(&post, None, "date"),
+            "/getting started/jekyll/2021/01/14/for-authors.html"
+        );
+        assert_eq!(
+            post_url(
+                &post,
+                Some("/:year/:i_month/:i_day/:hour:minute/:title.html"),
+                "pretty"
+            ),
+            "/2021/1/14/1420/for-authors.html"
+        );
+        let shouting = PostAddress {
+            slug: "GBIF_recruitment-Executive-Secretary",
+            ..post
+        };
+        assert_eq!(
+            post_url(&shouting, Some("/post/:year/:slug/"), "pretty"),
+            "/post/2021/gbif-recruitment-executive-secretary/"
+        );
+        assert_eq!(
+            post_url(&shouting, Some("/post/:year/:title/"), "pretty"),
+            "/post/2021/GBIF_recruitment-Executive-Secretary/"
+        );
+        let uncategorised = PostAddress {
+            categories: &[],
+            ..post
+        };
+        assert_eq!(
+            post_url(&uncategorised, None, "pretty"),
+            "/2021/01/14/for-authors/"
+        );
     }
 
     #[test]

@@ -38,6 +38,9 @@ pub struct LanguageTexts {
     pub image_credit: String,
     /// What introduces the list of a page's other languages at its end, drawn at build time.
     pub different_language: String,
+    /// The news archive filter's first entry ("All") and its name.
+    pub all_categories: String,
+    pub category_filter: String,
 }
 
 /// The icons a repository has at the conventional addresses.
@@ -82,6 +85,25 @@ pub struct Page {
     /// Every language version of the page (itself included), in the site's language order.
     pub translations: Vec<Translation>,
     pub blocks: Vec<PageBlock>,
+    /// What a post has besides a page's.
+    pub post: Option<PostInfo>,
+}
+
+/// A post's date, categories, excerpt and image, for the news pages and feeds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PostInfo {
+    /// In UTC.
+    pub date: time::OffsetDateTime,
+    /// The date as the post's language writes it.
+    pub written_date: String,
+    pub categories: Vec<String>,
+    /// The text of its excerpt (its first paragraph, or up to `excerpt_separator`).
+    pub excerpt: String,
+    /// Its `thumbnail` or `background`.
+    pub image: Option<String>,
+    pub pre_title: Option<String>,
+    /// Whether the news archive lists it (not `excludeFromArchive`).
+    pub in_archive: bool,
 }
 
 /// A page's description and preview image, for search engines and link previews.

@@ -304,6 +304,7 @@ fn a_composition_draws_its_blocks_from_data_inline_data_and_the_page() {
             PageBlock::Cards(_) => "features",
             PageBlock::Split(_) => "split",
             PageBlock::Gbif(_) => "gbif",
+            PageBlock::Posts(_) => "posts",
         })
         .collect();
     assert_eq!(kinds, ["hero", "stats", "prose", "media", "split", "prose"]);
@@ -519,7 +520,7 @@ fn the_sites_icons_are_found_where_sites_keep_them() {
 }
 
 #[test]
-fn unpublished_pages_and_posts_are_not_pages() {
+fn unpublished_pages_are_not_written_and_posts_are_pages() {
     let compiled = site(&[
         ("draft.md", "---\ntitle: Draft\npublished: false\n---\n"),
         ("_posts/2021-01-14-news.md", "---\ntitle: News\n---\n"),
@@ -533,7 +534,7 @@ fn unpublished_pages_and_posts_are_not_pages() {
         .iter()
         .map(|p| p.route.as_str())
         .collect();
-    assert_eq!(routes, ["/about/", "/404"]);
+    assert_eq!(routes, ["/2021/01/14/news/", "/about/", "/404"]);
 }
 
 #[test]
@@ -653,11 +654,7 @@ fn each_layout_composes_the_blocks_the_theme_gives_it() {
     assert_eq!(kinds("/page/"), ["Box", "Prose"]);
     assert_eq!(kinds("/default/"), ["Prose"]);
     assert_eq!(kinds("/heroImage/"), ["Image", "Prose"]);
-    assert_eq!(
-        kinds("/home/"),
-        ["Image", "Prose"],
-        "latest posts: the news issue's"
-    );
+    assert_eq!(kinds("/home/"), ["Image", "Prose", "Posts"]);
     assert_eq!(
         kinds("/compose/"),
         Vec::<String>::new(),
@@ -743,5 +740,97 @@ fn a_navigation_that_is_not_a_list_is_left_out_with_a_warning() {
         [
             "content/_data/navigation.yml:1:1: warning: the navigation is not a list, so it is left out"
         ]
+    );
+}
+
+#[test]
+fn posts_get_their_date_address_excerpt_and_categories() {
+    let config = format!(
+        "{CONFIG}  - scope:\n      path: _posts\n    values:\n      layout: post\n      permalink: /post/:year/:slug/\nalgae:\n  archive_permalink: /news/\n  latestPostLimit: 1\n"
+    );
+    let compiled = compile_files(&[
+        ("_config.yml", &config),
+        (
+            "_posts/2021-01-14-First-Post.md",
+            "---\ntitle: First\ndate: 2021-01-14 23:30:00 -0200\ncategories: Events News\n---\nThe first paragraph, which is the excerpt.\n\nMore.\n",
+        ),
+        (
+            "_posts/2021-03-01-second.md",
+            "---\ntitle: Second\ncategories: [News]\nexcludeFromArchive: true\n---\nSecond.\n",
+        ),
+        (
+            "_posts/es/2021-02-01-tercera.md",
+            "---\ntitle: Tercera\nlang: es\n---\nTexto.\n",
+        ),
+        ("_posts/not-a-post.md", "---\ntitle: X\n---\n"),
+        (
+            "news.md",
+            "---\ntitle: News\nlayout: archive\npermalink: /news/\n---\n",
+        ),
+        (
+            "index.md",
+            "---\ntitle: Home\nlayout: home\npermalink: /\n---\nHome.\n",
+        ),
+    ]);
+    assert_eq!(
+        messages(&compiled),
+        [
+            "content/_posts/not-a-post.md:1:1: warning: `not-a-post.md` is in `_posts` but is not named `YYYY-MM-DD-title.md`, so it is not a post"
+        ]
+    );
+    // The date's time zone moves it to the next day in UTC; `:slug` is slugified.
+    let first = page_at(&compiled, "/post/2021/first-post/");
+    let post = first.post.as_ref().unwrap();
+    assert_eq!(
+        crate::content::dates::liquid_text(post.date),
+        "2021-01-15 01:30:00 +0000"
+    );
+    assert_eq!(post.written_date, "15 January 2021");
+    assert_eq!(post.categories, ["Events", "News"]);
+    assert_eq!(post.excerpt, "The first paragraph, which is the excerpt.");
+    let PageBlock::Hero(header) = &first.blocks[0] else {
+        panic!()
+    };
+    assert_eq!(header.kind, HeroKind::PostHeader);
+    assert_eq!(header.feature.date.as_deref(), Some("15 January 2021"));
+    assert_eq!(
+        header.feature.categories[1],
+        ("News".to_owned(), "/news/?category=News".to_owned())
+    );
+    // The archive lists the English posts it may, newest first; the home page the latest one.
+    let list = |path: &str| -> Vec<String> {
+        page_at(&compiled, path)
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                PageBlock::Posts(list) => Some(
+                    list.cards
+                        .iter()
+                        .map(|(card, _)| plain_text(&card.title))
+                        .collect(),
+                ),
+                _ => None,
+            })
+            .unwrap()
+    };
+    assert_eq!(list("/news/"), ["First"]);
+    assert_eq!(list("/"), ["Second"]);
+    let spanish = page_at(&compiled, "/post/2021/tercera/");
+    assert_eq!(spanish.meta.lang, "es");
+}
+
+#[test]
+fn site_posts_are_in_liquid_newest_first() {
+    let compiled = site(&[
+        ("_posts/2021-01-14-a.md", "---\ntitle: A\n---\n"),
+        ("_posts/2022-01-14-b.md", "---\ntitle: B\n---\n"),
+        (
+            "list.md",
+            "---\ntitle: List\n---\n{% for post in site.posts %}{{ post.title }} {{ post.date | date: '%Y' }}; {% endfor %}\n",
+        ),
+    ]);
+    assert_eq!(
+        paragraph_texts(page_at(&compiled, "/list/")),
+        ["B 2022; A 2021;"]
     );
 }

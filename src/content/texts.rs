@@ -175,6 +175,8 @@ pub fn texts(
                 footer,
                 image_credit: word("imageCredit"),
                 different_language: word("differentLanguage"),
+                all_categories: word("allCategories"),
+                category_filter: word("categoryFilter"),
             }
         })
         .collect()

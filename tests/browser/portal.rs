@@ -33,10 +33,16 @@ async fn blocks_of(browser: &Browser, path: &str) -> serde_json::Value {
 async fn each_layout_draws_the_blocks_the_theme_gives_it() {
     let browser = Browser::start().await;
     for (path, blocks, h1) in [
-        // The home page has a French translation: the list of its languages ends it.
+        // The home layout: hero image, text, the latest posts; the home page has a French
+        // translation, and the list of its languages ends it.
         (
             "/",
-            json!(["hero hero--image", "content", "page-languages"]),
+            json!([
+                "hero hero--image",
+                "content",
+                "cards cards--posts",
+                "page-languages"
+            ]),
             "Fixture Portal",
         ),
         (
@@ -286,7 +292,15 @@ async fn below_1024_pixels_a_menu_button_opens_the_whole_navigation() {
         .await;
     assert_eq!(
         visible,
-        json!(["Guide", "Page", "Default", "Hero image", "Post", "Compose"])
+        json!([
+            "Guide",
+            "Page",
+            "Default",
+            "Hero image",
+            "Post",
+            "Compose",
+            "News"
+        ])
     );
     assert_eq!(
         browser.eval("return document.documentElement.scrollWidth <= document.documentElement.clientWidth;").await,
@@ -396,5 +410,129 @@ async fn the_header_shows_the_logo_and_the_footer_its_columns() {
             .await,
         json!("https://github.com/example")
     );
+    browser.finish().await;
+}
+
+/// The titles of the posts the archive shows (not hidden).
+const SHOWN_POSTS: &str = "return [...document.querySelectorAll('.cards--archive .cards__item')].filter(c => !c.hidden && getComputedStyle(c).display !== 'none').map(c => c.querySelector('.card__title').textContent);";
+
+#[tokio::test]
+async fn the_news_archive_filters_by_category_in_the_address() {
+    let browser = Browser::start().await;
+    browser.open(&portal().url("/news/")).await;
+    let all = json!(["A workshop", "A data release", "The first meeting"]);
+    assert_eq!(
+        browser.eval(SHOWN_POSTS).await,
+        all,
+        "newest first, the excluded one left out"
+    );
+    let filter = browser
+        .eval("return [...document.querySelectorAll('.post-filter a')].map(a => a.textContent);")
+        .await;
+    assert_eq!(filter, json!(["All", "Data", "Events", "News", "Training"]));
+    browser
+        .eval("window.stillThisDocument = true; return null;")
+        .await;
+    browser
+        .wait_for(".post-filter a[href='/news/?category=Events']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_until("location.search === '?category=Events'")
+        .await;
+    browser
+        .wait_until(
+            "document.querySelectorAll('.cards--archive .cards__item[hidden]').length === 1",
+        )
+        .await;
+    assert_eq!(
+        browser.eval(SHOWN_POSTS).await,
+        json!(["A workshop", "The first meeting"])
+    );
+    assert_eq!(
+        browser
+            .eval("return document.querySelector('.post-filter a[aria-current]').textContent;")
+            .await,
+        json!("Events")
+    );
+    assert_eq!(
+        browser
+            .eval("return window.stillThisDocument === true;")
+            .await,
+        json!(true)
+    );
+    // Back restores the whole list.
+    browser.client.back().await.unwrap();
+    browser.wait_until("location.search === ''").await;
+    browser
+        .wait_until(
+            "document.querySelectorAll('.cards--archive .cards__item[hidden]').length === 0",
+        )
+        .await;
+    assert_eq!(browser.eval(SHOWN_POSTS).await, all);
+    // A card's tag leads to the archive filtered by it.
+    let tag = browser
+        .eval(
+            "return document.querySelector('.cards--archive .card .tags a').getAttribute('href');",
+        )
+        .await;
+    assert_eq!(tag, json!("/news/?category=Events"));
+    browser.finish().await;
+}
+
+#[tokio::test]
+async fn a_filtered_archive_loads_directly_and_without_javascript_shows_every_post() {
+    let browser = Browser::start().await;
+    browser.open(&portal().url("/news/?category=Data")).await;
+    browser
+        .wait_until(
+            "document.querySelectorAll('.cards--archive .cards__item[hidden]').length === 2",
+        )
+        .await;
+    assert_eq!(browser.eval(SHOWN_POSTS).await, json!(["A data release"]));
+    browser.finish().await;
+    let plain = Browser::start_without_javascript().await;
+    plain.load(&portal().url("/news/?category=Data")).await;
+    let titles = plain
+        .client
+        .find_all(fantoccini::Locator::Css(".cards--archive .card__title"))
+        .await
+        .unwrap();
+    assert_eq!(
+        titles.len(),
+        3,
+        "without the app the archive is a plain list"
+    );
+    plain.close().await;
+}
+
+#[tokio::test]
+async fn a_post_has_its_header_date_categories_and_table_of_contents() {
+    let browser = Browser::start().await;
+    browser.open(&portal().url("/post/2021/workshop/")).await;
+    assert_eq!(browser.text("h1").await, "A workshop");
+    assert_eq!(
+        browser.text(".hero--post .hero__date").await,
+        "1 March 2021"
+    );
+    let tags = browser
+        .eval("return [...document.querySelectorAll('.hero--post .tag')].map(t => [t.textContent, t.getAttribute('href')]);")
+        .await;
+    assert_eq!(
+        tags,
+        json!([
+            ["Events", "/news/?category=Events"],
+            ["Training", "/news/?category=Training"]
+        ])
+    );
+    assert_eq!(browser.text(".toc a").await, "Programme");
+    // The home page lists the latest two posts (`latestPostLimit: 2`), newest first.
+    browser.open(&portal().url("/")).await;
+    let latest = browser
+        .eval("return [...document.querySelectorAll('.cards--posts .card__title')].map(t => t.textContent);")
+        .await;
+    assert_eq!(latest, json!(["A workshop", "A data release"]));
     browser.finish().await;
 }

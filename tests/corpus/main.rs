@@ -51,7 +51,8 @@ fn manifest(reference: &Path) -> Vec<Entry> {
     text.lines()
         .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
         .filter(|entry| {
-            entry["kind"] == "pages" && matches!(entry["ext"].as_str(), Some(".md" | ".markdown"))
+            matches!(entry["kind"].as_str(), Some("pages" | "posts"))
+                && matches!(entry["ext"].as_str(), Some(".md" | ".markdown"))
         })
         .map(|entry| Entry {
             url: entry["url"].as_str().unwrap_or_default().to_owned(),
@@ -86,7 +87,7 @@ fn articles(html: &str) -> Vec<&str> {
 /// (`target`, `rel`; an embedded player's `loading`, `title`, `sandbox`), and without the ids
 /// kramdown gives footnote back-links in another form.
 fn comparable(html: &str) -> Vec<Token> {
-    normalise(html)
+    normalise(&without_highlighting(html))
         .into_iter()
         .map(|token| match token {
             Token::Open(tag, attrs) => {
@@ -103,6 +104,33 @@ fn comparable(html: &str) -> Vec<Token> {
             other => other,
         })
         .collect()
+}
+
+/// `html` without the spans a syntax highlighter puts inside `<pre>` (the one difference allowed
+/// in code: this project draws code without colours).
+fn without_highlighting(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<pre") {
+        out.push_str(&rest[..start]);
+        let end = rest[start..]
+            .find("</pre>")
+            .map_or(rest.len(), |e| start + e);
+        let mut code = &rest[start..end];
+        while let Some(tag) = [code.find("<span"), code.find("</span>")]
+            .into_iter()
+            .flatten()
+            .min()
+        {
+            let close = code[tag..].find('>').map_or(code.len(), |c| tag + c + 1);
+            out.push_str(&code[..tag]);
+            code = &code[close..];
+        }
+        out.push_str(code);
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `tokens` without the elements the site removes.

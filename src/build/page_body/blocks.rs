@@ -8,7 +8,7 @@ use super::section::Section;
 use crate::build::images::{ImageSource, ResponsiveImage};
 use crate::build::pictures::Picture;
 use crate::content::body::blocks::{
-    Cards, CardsKind, Feature, FeatureImage, Hero, HeroKind, PageBlock, Prose, Split,
+    Cards, CardsKind, Feature, FeatureImage, Hero, HeroKind, PageBlock, PostList, Prose, Split,
 };
 use crate::content::body::{Block, Inline, Link};
 
@@ -20,6 +20,8 @@ pub struct Drawing<'a> {
     pub picture: &'a dyn Fn(&str) -> Option<Picture>,
     /// The word before an image's credit ("Image:").
     pub credit: &'a str,
+    /// The news archive filter's words: its first entry ("All") and its name.
+    pub filter_words: (&'a str, &'a str),
 }
 
 impl Drawing<'static> {
@@ -28,6 +30,7 @@ impl Drawing<'static> {
         hero_image: &no_hero_image,
         picture: &no_picture,
         credit: "Image:",
+        filter_words: ("All", "Categories"),
     };
 }
 
@@ -50,6 +53,7 @@ pub fn block(block: PageBlock, first_hero: bool, drawing: &Drawing) -> AnyView {
         PageBlock::Cards(cards) => cards_view(cards, drawing),
         PageBlock::Split(split) => split_view(split, drawing),
         PageBlock::Gbif(feature) => gbif_view(feature),
+        PageBlock::Posts(list) => posts_view(list, drawing),
     }
 }
 
@@ -380,6 +384,64 @@ fn split_view(split: Split, drawing: &Drawing) -> AnyView {
         <section class=class>
             {image.map(|image| figure_view(image, "split__image", SPLIT_SIZES, drawing))}
             {feature_text("split", text)}
+        </section>
+    }
+    .into_any()
+}
+
+/// A list of posts: the latest few, or the news archive with its filter by category. The filter
+/// is links (`?category=Events`) that the app follows without reloading; each card says which
+/// categories it is in (`data-categories`), so the app shows only the chosen one's. Without the
+/// app, every post is listed.
+fn posts_view(list: PostList, drawing: &Drawing) -> AnyView {
+    let base = use_base();
+    let class = classes(
+        "cards cards--posts",
+        &[("cards--archive", list.archive)],
+        list.class,
+    );
+    let intro_has_title = list.intro.as_ref().is_some_and(|i| !i.title.is_empty());
+    let intro = list.intro.map(|intro| {
+        view! {
+            <div class="cards__intro">
+                {(!intro.title.is_empty()).then(|| view! { <h2 class="cards__title"><Inlines content=intro.title/></h2> })}
+                {(!intro.description.is_empty()).then(|| view! { <div class="cards__description"><Blocks blocks=intro.description/></div> })}
+            </div>
+        }
+    });
+    let filter = (list.archive && !list.categories.is_empty()).then(|| {
+        let (all, name) = drawing.filter_words;
+        let entries = std::iter::once((all.to_owned(), list.url.clone()))
+            .chain(list.categories.iter().map(|category| {
+                (
+                    category.clone(),
+                    crate::content::layout::category_address(&list.url, category),
+                )
+            }))
+            .map(
+                |(label, href)| view! { <li><a class="tag" href=base.href(&href)>{label}</a></li> },
+            )
+            .collect_view();
+        view! {
+            <nav class="post-filter" aria-label=name.to_owned()>
+                <ul class="tags" role="list">{entries}</ul>
+            </nav>
+        }
+    });
+    let level = if intro_has_title { 3 } else { 2 };
+    let cards = list
+        .cards
+        .into_iter()
+        .map(|(card, categories)| {
+            let categories: String = categories.iter().map(|c| format!("{}|", c.trim())).collect();
+            view! { <li class="cards__item" data-categories=categories>{card_view(card, level, drawing)}</li> }
+        })
+        .collect_view();
+    view! {
+        <section class=class>
+            {intro}
+            {filter}
+            <ul class="cards__list" role="list">{cards}</ul>
         </section>
     }
     .into_any()

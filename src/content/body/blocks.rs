@@ -17,6 +17,28 @@ pub enum PageBlock {
     Split(Split),
     /// A block that shows what lives on GBIF.org (`stories`, `dashboard`, the data pages).
     Gbif(Feature),
+    /// `latestPosts` and the news archive: cards of posts.
+    Posts(PostList),
+}
+
+/// A list of posts: the newest few (`latestPosts`), or all of them (the news archive, with a
+/// filter by category).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PostList {
+    pub archive: bool,
+    /// How many the list shows.
+    pub limit: usize,
+    pub intro: Option<Feature>,
+    /// The language of the page, whose posts it lists.
+    pub lang: String,
+    /// The page's address, which the archive's filter links to with `?category=`.
+    pub url: String,
+    /// The posts' cards, newest first, each with its categories (filled in once every post is
+    /// compiled).
+    pub cards: Vec<(Feature, Vec<String>)>,
+    /// The archive's categories, for its filter.
+    pub categories: Vec<String>,
+    pub class: Option<String>,
 }
 
 /// The kind of hero, which decides how it is laid out.
