@@ -7,6 +7,7 @@
 pub mod compress;
 mod context;
 mod error;
+mod feed;
 pub mod head;
 pub mod headers;
 pub mod images;
@@ -78,7 +79,7 @@ pub fn write_site(mut site: Site, options: &Options) -> Result<Report, BuildErro
             })
             .collect();
         let written = pages::write_pages(&context, &site, &uis, (&heroes, &pictures))?;
-        site_files(&context, &uis, written)
+        site_files(&context, &site, &uis, written)
     })?;
     report.compressed = report.time("compression", || compress::precompress(&context.dist))?;
     Ok(report)
@@ -111,15 +112,19 @@ fn small_logos(site: &mut Site, options: &Options) {
 }
 
 /// The files of the site as a whole, once its pages are written: the interface's words (with
-/// each language's footer), the sitemap and `robots.txt`, the headers file. Returns how many HTML
+/// each language's footer), the news feeds, the sitemap and `robots.txt`, the headers file. Returns how many HTML
 /// files the site has.
 fn site_files(
     context: &BuildContext,
+    site: &Site,
     uis: &[UiText],
     written: pages::Written,
 ) -> Result<usize, BuildError> {
     for ui in uis {
         context.write(&routes::ui_data_path(&ui.lang), pages::to_json(ui))?;
+    }
+    for (path, xml) in feed::feeds(context, site) {
+        context.write(&path, xml)?;
     }
     context.write("/sitemap.xml", sitemap::sitemap(&written.sitemap))?;
     context.write(

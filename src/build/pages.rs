@@ -193,7 +193,15 @@ fn write_page(
         .map(|t| (t.lang.clone(), context.absolute(&t.path)))
         .collect();
     let preview = first_hero.map(|hero| &hero.preview);
-    let page_head = head::seo_tags(context, page, &alternates, preview);
+    let mut page_head = head::seo_tags(context, page, &alternates, preview);
+    if super::feed::has_feed(site, &page.meta.lang) {
+        let feed = context.absolute(&super::feed::feed_path(site, &page.meta.lang));
+        page_head.push_str(&format!(
+            "\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}\">",
+            sitemap::xml_escape(&site.config.name),
+            sitemap::xml_escape(&feed)
+        ));
+    }
     let preloads = first_hero
         .map(|hero| head::hero_preloads(&hero.image, &context.base))
         .unwrap_or_default();

@@ -59,28 +59,34 @@ fn hostile_site() -> Input {
     ])
 }
 
-#[test]
-fn hostile_text_in_every_head_field_stays_text() {
-    let compiled = content::compile(
-        &hostile_site(),
-        std::sync::Arc::new(super::page_body::markdownify),
-    );
+/// Builds the site of `input` into a scratch folder named after `name`; the folder, whose
+/// `dist/` holds the site.
+fn build(name: &str, input: &Input) -> std::path::PathBuf {
+    let compiled = content::compile(input, std::sync::Arc::new(super::page_body::markdownify));
     let site = compiled
         .site
         .unwrap_or_else(|| panic!("{:?}", compiled.diagnostics));
-    let scratch = std::env::temp_dir().join(format!("scc-hostile-{}", std::process::id()));
+    let scratch = std::env::temp_dir().join(format!("scc-{name}-{}", std::process::id()));
     let dist = scratch.join("dist");
+    let _ = std::fs::remove_dir_all(&scratch);
     std::fs::create_dir_all(&dist).unwrap();
     std::fs::write(dist.join("index.html"), SHELL).unwrap();
     write_site(
         site,
         &Options {
             site_root: scratch.clone(),
-            dist: dist.clone(),
+            dist,
             public_url: "/".into(),
         },
     )
     .unwrap();
+    scratch
+}
+
+#[test]
+fn hostile_text_in_every_head_field_stays_text() {
+    let scratch = build("hostile", &hostile_site());
+    let dist = scratch.join("dist");
     for page in ["index.html", "404.html"] {
         let html = std::fs::read_to_string(dist.join(page)).unwrap();
         assert_eq!(html.matches("<title>").count(), 1, "{page}: {html}");
@@ -90,5 +96,45 @@ fn hostile_text_in_every_head_field_stays_text() {
         // The text is there, escaped.
         assert!(html.contains("&lt;/title&gt;"), "{page}");
     }
+    let _ = std::fs::remove_dir_all(&scratch);
+}
+
+#[test]
+fn each_language_with_posts_has_a_feed_of_its_ten_newest() {
+    let mut files = vec![
+        ("_config.yml".to_owned(), "title: News & more\ndescription: A site\nurl: https://example.org\npermalink: pretty\ndefaults:\n  - scope:\n      path: _posts/es\n    values:\n      lang: es\n".to_owned()),
+        ("_data/languages.yml".to_owned(), "en:\n  label: English\nes:\n  label: Español\n".to_owned()),
+        ("_posts/es/2021-01-01-uno.md".to_owned(), "---\ntitle: Uno\n---\nTexto.\n".to_owned()),
+    ];
+    for day in 1..=12 {
+        files.push((
+            format!("_posts/2021-01-{day:02}-post-{day}.md"),
+            format!("---\ntitle: Post <{day}>\ncategories: [Events]\n---\nText of *post* {day}.\n"),
+        ));
+    }
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let scratch = build("feeds", &Input::of(&files));
+    let dist = scratch.join("dist");
+    let feed = std::fs::read_to_string(dist.join("feed.xml")).unwrap();
+    assert_eq!(feed.matches("<entry xml:lang=\"en\">").count(), 10);
+    assert!(feed.contains("<title type=\"html\">News &amp; more</title>"));
+    assert!(feed.contains("<updated>2021-01-12T00:00:00+00:00</updated>"));
+    let first = feed.find("Post &lt;12&gt;").unwrap();
+    let second = feed.find("Post &lt;11&gt;").unwrap();
+    assert!(first < second, "newest first");
+    assert!(!feed.contains("Post &lt;2&gt;"), "only the ten newest");
+    assert!(feed.contains("<link href=\"https://example.org/events/2021/01/12/post-12/\""));
+    assert!(
+        feed.contains("&lt;em&gt;post&lt;/em&gt;"),
+        "the text as escaped HTML"
+    );
+    assert!(feed.contains("<category term=\"Events\"/>"));
+    let spanish = std::fs::read_to_string(dist.join("es/feed.xml")).unwrap();
+    assert_eq!(spanish.matches("<entry xml:lang=\"es\">").count(), 1);
+    let page = std::fs::read_to_string(dist.join("events/2021/01/12/post-12/index.html")).unwrap();
+    assert!(page.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"News &amp; more\" href=\"https://example.org/feed.xml\">"));
     let _ = std::fs::remove_dir_all(&scratch);
 }

@@ -171,6 +171,7 @@ pub fn compile(input: &Input, draw_markdown: Arc<DrawMarkdown>) -> Compiled {
     frame_hosts.sort();
     frame_hosts.dedup();
     let site = Site {
+        description: settings.description.clone(),
         config: SiteConfig {
             name: settings.title.clone(),
             base_url: settings.url.clone(),

@@ -9,6 +9,8 @@ use crate::routes;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Site {
     pub config: SiteConfig,
+    /// The site's description (`_config.yml`), for its feeds.
+    pub description: Option<String>,
     /// Each language's interface words and navigation (its `footer_html` left for the build to
     /// draw from `footer`), in the order of `config.languages`.
     pub languages: Vec<LanguageTexts>,
