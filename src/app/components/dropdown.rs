@@ -43,61 +43,38 @@ pub fn Dropdown(
     let menu_id = id.clone();
     let is_open = {
         let id = id.clone();
-        Memo::new(move |_| open.with(|open| open.as_deref() == Some(id.as_str())))
+        move || open.with(|open| open.as_deref() == Some(id.as_str()))
     };
-    let set_open = {
-        let id = id.clone();
-        move |value: bool| open.set(value.then(|| id.clone()))
-    };
+    let set_open = move |value: bool| open.set(value.then(|| id.clone()));
     let toggle = {
-        let set_open = set_open.clone();
-        move |_| set_open(!is_open.get_untracked())
+        let (is_open, set_open) = (is_open.clone(), set_open.clone());
+        move |_| set_open(!is_open())
     };
-    let on_button_key = {
-        let set_open = set_open.clone();
-        move |event: leptos::ev::KeyboardEvent| match event.key().as_str() {
-            "ArrowDown" | "ArrowUp" => {
-                event.prevent_default();
-                set_open(true);
-                focus_link(
-                    menu,
-                    if event.key() == "ArrowDown" {
-                        Move::First
-                    } else {
-                        Move::Last
-                    },
-                );
+    // One handler for the button and the menu (each handler costs WebAssembly): the arrows open
+    // the menu and move through it (from the button, Down goes to the first link and Up to the
+    // last), Home and End go to its ends, Escape closes it and puts focus back on the button,
+    // Tab leaves it closed behind.
+    let on_key = move |event: leptos::ev::KeyboardEvent| {
+        let to = match event.key().as_str() {
+            "ArrowDown" => Move::Next,
+            "ArrowUp" => Move::Previous,
+            "Home" => Move::First,
+            "End" => Move::Last,
+            "Escape" => {
+                set_open(false);
+                if let Some(button) = button.get_untracked() {
+                    let _ = button.focus();
+                }
+                return;
             }
-            "Escape" => set_open(false),
-            _ => {}
-        }
+            "Tab" => return set_open(false),
+            _ => return,
+        };
+        event.prevent_default();
+        set_open(true);
+        focus_link(menu, to);
     };
-    let on_menu_key = {
-        let set_open = set_open.clone();
-        move |event: leptos::ev::KeyboardEvent| {
-            let to = match event.key().as_str() {
-                "ArrowDown" => Move::Next,
-                "ArrowUp" => Move::Previous,
-                "Home" => Move::First,
-                "End" => Move::Last,
-                "Escape" => {
-                    set_open(false);
-                    if let Some(button) = button.get_untracked() {
-                        let _ = button.focus();
-                    }
-                    return;
-                }
-                // Tab leaves the menu, which closes behind it.
-                "Tab" => {
-                    set_open(false);
-                    return;
-                }
-                _ => return,
-            };
-            event.prevent_default();
-            focus_link(menu, to);
-        }
-    };
+    let open_class = is_open.clone();
     // Either, not type-erased views: each erased view type costs its own hydration code.
     let entries = items
         .into_iter()
@@ -115,14 +92,14 @@ pub fn Dropdown(
         })
         .collect_view();
     view! {
-        <li class=format!("dropdown {class}") class:is-open=move || is_open.get()>
+        <li class=format!("dropdown {class}") class:is-open=open_class on:keydown=on_key>
             <button type="button" class="dropdown__button" node_ref=button
-                aria-expanded=move || if is_open.get() { "true" } else { "false" }
+                aria-expanded=move || if is_open() { "true" } else { "false" }
                 aria-controls=menu_id.clone() aria-label=button_label
-                on:click=toggle on:keydown=on_button_key>
+                on:click=toggle>
                 {label}
             </button>
-            <ul class="dropdown__menu" id=menu_id role="list" node_ref=menu on:keydown=on_menu_key>{entries}</ul>
+            <ul class="dropdown__menu" id=menu_id role="list" node_ref=menu>{entries}</ul>
         </li>
     }
 }
