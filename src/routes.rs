@@ -29,6 +29,52 @@ pub fn page_key(pathname: &str, base: &BaseUrl) -> String {
     route_key(&urls::decode_path(base.strip(pathname)))
 }
 
+/// The key of the page a browser path shows on this site: as [`page_key`], and a GBIF record's
+/// address (`/institution/<key>`, `/institution/<key>/collections`) is its folder's record page
+/// (`/institution/_key_`), which hosts serve there (`_redirects`).
+pub fn site_page_key(pathname: &str, base: &BaseUrl, config: &SiteConfig) -> String {
+    let key = page_key(pathname, base);
+    record_page(&key, &config.record_routes).unwrap_or(key)
+}
+
+/// The record page (`/institution/_key_`) that shows `key`, if `key` is a record's address in one
+/// of the record folders of `record_routes` and not one of their pages.
+pub fn record_page(key: &str, record_routes: &[String]) -> Option<String> {
+    if record_routes.iter().any(|route| route_key(route) == key) {
+        return None;
+    }
+    record_routes.iter().find_map(|route| {
+        let folder = route_key(route).strip_suffix(RECORD_PAGE)?.to_owned();
+        key.strip_prefix(&folder)
+            .is_some_and(|rest| rest.len() > 1 && rest.starts_with('/'))
+            .then(|| route_key(route))
+    })
+}
+
+/// The last segment of the theme's record pages' addresses.
+pub const RECORD_PAGE: &str = "/_key_";
+
+/// The routes the browser needs to tell a record's address from a page (see [`record_page`]):
+/// the record pages, and every other page inside their folders.
+pub fn record_routes<'a>(routes: impl Iterator<Item = &'a str> + Clone) -> Vec<String> {
+    let folders: Vec<String> = routes
+        .clone()
+        .filter_map(|route| {
+            route_key(route)
+                .strip_suffix(RECORD_PAGE)
+                .map(|f| format!("{f}/"))
+        })
+        .collect();
+    routes
+        .filter(|route| {
+            folders
+                .iter()
+                .any(|folder| route_key(route).starts_with(folder.as_str()))
+        })
+        .map(route_key)
+        .collect()
+}
+
 /// The root address of a language: `/` for the default one, `/es/` for the others.
 pub fn language_root(config: &SiteConfig, code: &str) -> String {
     if code == config.default_lang() {
@@ -99,6 +145,48 @@ mod tests {
         assert_eq!(route_key(""), "/");
         assert_eq!(route_key("/data/#contact"), "/data");
         assert_eq!(route_key("/privacy.html"), "/privacy");
+    }
+
+    #[test]
+    fn a_record_address_shows_its_folders_record_page() {
+        let routes = record_routes(
+            [
+                "/",
+                "/institution/_key_",
+                "/institution/search",
+                "/about/",
+                "/collection/x/",
+            ]
+            .into_iter(),
+        );
+        assert_eq!(routes, ["/institution/_key_", "/institution/search"]);
+        let page = |key: &str| record_page(key, &routes);
+        assert_eq!(
+            page("/institution/4f1c-9a2b").as_deref(),
+            Some("/institution/_key_")
+        );
+        assert_eq!(
+            page("/institution/4f1c-9a2b/collections").as_deref(),
+            Some("/institution/_key_")
+        );
+        assert_eq!(page("/institution/search"), None);
+        assert_eq!(page("/institution/_key_"), None);
+        assert_eq!(page("/institution"), None);
+        assert_eq!(page("/about"), None);
+        assert_eq!(page("/collection/x"), None);
+        let config = SiteConfig {
+            name: String::new(),
+            base_url: String::new(),
+            languages: Vec::new(),
+            logo_and_title: false,
+            record_routes: routes.clone(),
+        };
+        let base = BaseUrl::new("/portal/");
+        assert_eq!(
+            site_page_key("/portal/institution/4f1c-9a2b/", &base, &config),
+            "/institution/_key_"
+        );
+        assert_eq!(site_page_key("/portal/about/", &base, &config), "/about");
     }
 
     #[test]

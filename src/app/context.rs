@@ -28,9 +28,9 @@ impl SiteContext {
         self.base.href(path)
     }
 
-    /// The key of the page a browser path shows (see [`routes::page_key`]).
+    /// The key of the page a browser path shows (see [`routes::site_page_key`]).
     pub fn key_of(&self, pathname: &str) -> String {
-        routes::page_key(pathname, &self.base)
+        routes::site_page_key(pathname, &self.base, &self.config)
     }
 }
 

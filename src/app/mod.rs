@@ -65,13 +65,14 @@ fn ScrollPositions() -> impl IntoView {
         let state = state::use_page_state();
         let location = leptos_router::hooks::use_location();
         // Once a page is drawn, or its address's query changes: the news archive's filter
-        // follows the query, the table of contents the reading (one effect with the scroll
-        // positions', since each costs code).
+        // follows the query, the table of contents the reading, a record page's link the
+        // record's key (one effect with the scroll positions', since each costs code).
         crate::browser::reading::follow_the_reading();
         crate::browser::scroll::restore_positions(move || {
             state.shown.track();
             crate::browser::post_filter::apply(&location.search.get());
             crate::browser::reading::mark_the_section_in_view();
+            crate::browser::record_link::complete();
         });
     }
 }

@@ -32,7 +32,8 @@ pub fn prerendered_html_matches(data: &SiteData) -> bool {
         Some(page) if page.meta.not_found => rendered_for == page.route,
         Some(page) => {
             rendered_for == page.route
-                && routes::page_key(&pathname, &data.base) == routes::route_key(&page.route)
+                && routes::site_page_key(&pathname, &data.base, &data.config)
+                    == routes::route_key(&page.route)
         }
         None => rendered_for == NOT_FOUND_MARKER,
     }

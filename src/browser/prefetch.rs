@@ -5,10 +5,9 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, closure::Closure};
 use leptos::web_sys::{Event, HtmlAnchorElement};
 
-use crate::routes;
 use crate::urls::BaseUrl;
 
-/// Calls `prefetch` with the page key of every link to a page of this site that the visitor
+/// Calls `prefetch` with the path of every link to a page of this site that the visitor
 /// points at (`mouseover`) or moves the keyboard focus to (`focusin`).
 pub fn prefetch_on_intent(base: BaseUrl, prefetch: impl Fn(String) + 'static) {
     let handler = Closure::<dyn Fn(Event)>::new(move |event: Event| {
@@ -26,7 +25,7 @@ pub fn prefetch_on_intent(base: BaseUrl, prefetch: impl Fn(String) + 'static) {
         let last = pathname.rsplit('/').next().unwrap_or("");
         let is_file = last.contains('.') && !last.ends_with(".html");
         if same_site && in_base && followed_by_the_app && !is_file {
-            prefetch(routes::page_key(&pathname, &base));
+            prefetch(pathname);
         }
     });
     for event in ["mouseover", "focusin"] {

@@ -17,6 +17,7 @@ mod pages;
 pub mod parallel;
 pub mod pictures;
 pub mod prerender;
+mod redirects;
 pub mod shell;
 pub mod sitemap;
 mod static_files;
@@ -112,7 +113,8 @@ fn small_logos(site: &mut Site, options: &Options) {
 }
 
 /// The files of the site as a whole, once its pages are written: the interface's words (with
-/// each language's footer), the news feeds, the sitemap and `robots.txt`, the headers file. Returns how many HTML
+/// each language's footer), the news feeds, the sitemap and `robots.txt`, the headers and
+/// redirects files. Returns how many HTML
 /// files the site has.
 fn site_files(
     context: &BuildContext,
@@ -135,6 +137,9 @@ fn site_files(
         "/_headers",
         headers::headers_file(&context.base, &context.loader_hash, &context.third_parties),
     )?;
+    if let Some(redirects) = redirects::redirects_file(site, &context.base) {
+        context.write("/_redirects", redirects)?;
+    }
     // GitHub Pages would otherwise run the folder through Jekyll, which drops `_app` and `_data`.
     context.write("/.nojekyll", "")?;
     Ok(written.html_files)

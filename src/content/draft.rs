@@ -220,6 +220,8 @@ pub struct Context<'a> {
     pub archive: &'a dyn Fn(&str) -> Option<String>,
     /// The interface's words, for posts' dates.
     pub words: &'a super::texts::Words,
+    /// The scope of the repository's GBIF widgets, for the data pages' links.
+    pub gbif_scope: &'a super::gbif::Scope,
 }
 
 /// Renders a page's Liquid, parses its Markdown and composes its blocks.
@@ -295,7 +297,10 @@ pub fn compile(
         frames: Vec::new(),
     };
     let layout = layout::layout_name(&composer, cx.custom_layouts, diagnostics);
-    let blocks = layout::blocks(&mut composer, &layout, sections(parsed.blocks), diagnostics);
+    let mut blocks = layout::blocks(&mut composer, &layout, sections(parsed.blocks), diagnostics);
+    if let Some(link) = super::gbif::data_link(&layout, cx.gbif_scope) {
+        blocks.push(layout::data_block(link, cx.words, &lang, &document.url));
+    }
     let mut links = parsed.links;
     links.append(&mut composer.links);
     let mut frames = parsed.frames;

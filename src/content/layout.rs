@@ -401,6 +401,44 @@ fn block_of(
     })
 }
 
+/// The block of a GBIF data page: what the theme's widget would show is on GBIF.org, in the
+/// site's scope. A record's page (`/institution/_key_`) is served at every record's address
+/// (`/institution/<key>`, see `build::redirects`); the browser completes its link with the key
+/// it reads from the address, and without it the link leads to the search.
+pub fn data_block(
+    link: super::gbif::DataLink,
+    words: &super::texts::Words,
+    lang: &str,
+    url: &str,
+) -> PageBlock {
+    let word = if link.record.is_some() {
+        "recordOnGbif"
+    } else {
+        "dataOnGbif"
+    };
+    let mut button = button(&link.search, &words.get(word, lang), true, false);
+    if let Some(record) = link.record {
+        let folder = url
+            .trim_end_matches('/')
+            .rsplit('/')
+            .nth(1)
+            .unwrap_or_default();
+        button.attrs.other.push(("data-record".into(), record));
+        button
+            .attrs
+            .other
+            .push(("data-folder".into(), folder.into()));
+    }
+    PageBlock::Gbif(Feature {
+        description: vec![Block::Paragraph {
+            attrs: Attrs::default(),
+            content: vec![Inline::text(words.get("dataOnGbifText", lang))],
+        }],
+        link: Some(button),
+        ..Feature::default()
+    })
+}
+
 /// A card list's own fields, without its cards (for its introduction).
 fn strip_cards(content: &Value) -> Value {
     match object(content) {

@@ -21,6 +21,7 @@ pub mod diagnostics;
 pub mod draft;
 pub mod footer;
 pub mod front_matter;
+pub mod gbif;
 mod ids;
 pub mod input;
 pub mod kramdown;
@@ -96,6 +97,21 @@ pub fn compile(input: &Input, draw_markdown: Arc<DrawMarkdown>) -> Compiled {
             .or_else(|| settings.archive_permalink.clone())
     };
     let words = texts::Words::new(&data.value, &settings.root_lang);
+    let gbif_scope = input
+        .includes
+        .get("js/config.js")
+        .map(|file| gbif::scope_of(&String::from_utf8_lossy(&file.bytes)))
+        .unwrap_or_default();
+    if let Some(why) = &gbif_scope.unread {
+        diagnostics.push(
+            Diagnostic::warning(
+                "_includes/js/config.js",
+                diagnostics::Position { line: 1, column: 1 },
+                format!("the scope of the GBIF widgets is not carried into the data pages' links to GBIF.org: {why}"),
+            )
+            .with_hint("the data pages link to GBIF.org's searches without a scope"),
+        );
+    }
     let cx = draft::Context {
         settings: &settings,
         data: &data,
@@ -104,6 +120,7 @@ pub fn compile(input: &Input, draw_markdown: Arc<DrawMarkdown>) -> Compiled {
         custom_layouts: &custom_layouts,
         archive: &archive,
         words: &words,
+        gbif_scope: &gbif_scope,
     };
     let mut drafts: Vec<PageDraft> = documents
         .into_iter()
@@ -177,6 +194,9 @@ pub fn compile(input: &Input, draw_markdown: Arc<DrawMarkdown>) -> Compiled {
             base_url: settings.url.clone(),
             languages,
             logo_and_title: settings.logo_and_title,
+            record_routes: crate::routes::record_routes(
+                drafts.iter().map(|d| d.page.route.as_str()),
+            ),
         },
         languages: language_texts,
         pages: drafts.into_iter().map(|d| d.page).collect(),

@@ -29,6 +29,10 @@ pub struct SiteConfig {
     /// Whether the name is written beside the logo (`algae.logoAndTitle`).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub logo_and_title: bool,
+    /// The routes of the GBIF record pages (`/institution/_key_`) and of the other pages in
+    /// their folders (see [`crate::routes::record_routes`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub record_routes: Vec<String>,
 }
 
 /// One of the site's languages.
@@ -273,6 +277,7 @@ mod tests {
                     not_found: None,
                 },
             ],
+            record_routes: vec!["/institution/_key_".into(), "/institution/search".into()],
             logo_and_title: true,
         };
         round_trip(&SiteData {

@@ -81,6 +81,7 @@ mod tests {
                     not_found: None,
                 }],
                 logo_and_title: false,
+                record_routes: Vec::new(),
             },
             ui: UiText::default(),
             page: None,

@@ -536,3 +536,55 @@ async fn a_post_has_its_header_date_categories_and_table_of_contents() {
     assert_eq!(latest, json!(["A workshop", "A data release"]));
     browser.finish().await;
 }
+
+#[tokio::test]
+async fn data_pages_lead_to_gbif_org_and_record_addresses_show_the_record_page() {
+    let browser = Browser::start().await;
+    // A search page links to GBIF.org's search in the network `_includes/js/config.js` names.
+    browser.open(&portal().url("/occurrence/search")).await;
+    assert_eq!(browser.text("h1").await, "Specimens");
+    assert_eq!(
+        browser
+            .eval("return document.querySelector('.gbif-block a').href;")
+            .await,
+        json!(
+            "https://www.gbif.org/occurrence/search?network_key=8e30b684%2D6a54%2D4aba%2Daa73%2D66201c2c736e"
+        )
+    );
+    // A record's address is served the record page (`_redirects`), which the app takes over
+    // and whose link leads to that record.
+    let record = "/institution/49fb6451-91b7-4af2-8cd3-354539a77589";
+    browser.open(&portal().url(record)).await;
+    assert_eq!(browser.text("h1").await, "Institution");
+    assert_eq!(
+        browser
+            .eval("return document.documentElement.dataset.app;")
+            .await,
+        json!("hydrated"),
+        "the record page is taken over, not drawn again"
+    );
+    assert_eq!(
+        browser
+            .eval("return document.querySelector('.gbif-block a').href;")
+            .await,
+        json!("https://www.gbif.org/grscicoll/institution/49fb6451-91b7-4af2-8cd3-354539a77589")
+    );
+    // The folder's own page is still itself.
+    browser.open(&portal().url("/institution/search")).await;
+    assert_eq!(browser.text("h1").await, "Institutions");
+    // Moving to another record without reloading shows the record page with the new key.
+    browser
+        .eval("window.stayed = true; const a = document.createElement('a'); a.href = '/institution/ab8b25c4-f95e-437b-82df-5aed3c9031ec/collections'; a.textContent = 'go'; document.querySelector('main').append(a); a.click(); return true;")
+        .await;
+    browser
+        .wait_until("document.querySelector('h1')?.textContent === 'Institution'")
+        .await;
+    browser
+        .wait_until("document.querySelector('.gbif-block a')?.href.endsWith('/ab8b25c4-f95e-437b-82df-5aed3c9031ec')")
+        .await;
+    assert_eq!(
+        browser.eval("return window.stayed === true;").await,
+        json!(true)
+    );
+    browser.finish().await;
+}

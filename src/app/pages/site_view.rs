@@ -50,6 +50,7 @@ fn follow_the_address(state: crate::app::state::PageState) {
 
     let site = crate::app::context::use_site();
     let base = site.base.clone();
+    let keys = site.clone();
     let location = use_location();
     Effect::new(move |_| {
         let pathname = location.pathname.get();
@@ -61,5 +62,7 @@ fn follow_the_address(state: crate::app::state::PageState) {
             state.speak_the_language_of(pathname);
         }
     });
-    crate::browser::prefetch::prefetch_on_intent(base, move |key| state.prefetch(key));
+    crate::browser::prefetch::prefetch_on_intent(base, move |pathname| {
+        state.prefetch(keys.key_of(&pathname))
+    });
 }

@@ -1,7 +1,9 @@
 //! A small static file server that answers like the static hosts the site is deployed to:
-//! `/x/` serves `x/index.html`, `/x` redirects to `/x/` when that is a folder, unknown paths get
+//! `/x/` serves `x/index.html`, `/x` serves `x.html` if there is one, `/x` redirects to `/x/` when that is a folder, unknown paths get
 //! `404.html` with status 404, the headers in `_headers` are applied (as Netlify and Cloudflare
-//! Pages do), and `file.br` / `file.gz` are served when the browser accepts them. Enough HTTP/1.1
+//! Pages do), the rewrites of `_redirects` (status 200, applied even where a file exists, the
+//! first matching rule winning, as on Cloudflare Pages, the stricter of the two hosts), and
+//! `file.br` / `file.gz` are served when the browser accepts them. Enough HTTP/1.1
 //! for a browser; one thread per connection.
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -59,6 +61,7 @@ impl StaticServer {
         let prefix = options.prefix.clone();
         let site = Arc::new(Site {
             headers: HeaderRules::read(&root.join("_headers")),
+            rewrites: read_rewrites(&root.join("_redirects")),
             root,
             options,
         });
@@ -137,6 +140,7 @@ struct Site {
     root: PathBuf,
     options: Options,
     headers: HeaderRules,
+    rewrites: Vec<(String, String)>,
 }
 
 fn serve_connection(stream: TcpStream, site: &Site) -> std::io::Result<()> {
@@ -228,7 +232,14 @@ fn serve_connection(stream: TcpStream, site: &Site) -> std::io::Result<()> {
 
 impl Site {
     fn respond(&self, target: &str, accept_encoding: &str) -> Response {
-        let path = percent_decode(target.split(['?', '#']).next().unwrap_or("/"));
+        let mut path = percent_decode(target.split(['?', '#']).next().unwrap_or("/"));
+        if let Some((_, destination)) = self
+            .rewrites
+            .iter()
+            .find(|(source, _)| glob_match(source, &path))
+        {
+            path = destination.clone();
+        }
         let Some(path) = path
             .strip_prefix(&self.options.prefix)
             .filter(|p| p.starts_with('/'))
@@ -248,6 +259,11 @@ impl Site {
                 headers: vec![("Location".into(), location)],
                 body: Vec::new(),
             };
+        } else if !candidate.is_file()
+            && PathBuf::from(format!("{}.html", candidate.display())).is_file()
+        {
+            // `/privacy` is `privacy.html`, as every static host serves it.
+            PathBuf::from(format!("{}.html", candidate.display()))
         } else {
             candidate
         };
@@ -310,6 +326,21 @@ impl Site {
             body,
         }
     }
+}
+
+/// The rewrites (status 200) of a `_redirects` file: source and destination, in order.
+fn read_rewrites(file: &Path) -> Vec<(String, String)> {
+    std::fs::read_to_string(file)
+        .unwrap_or_default()
+        .lines()
+        .filter(|line| !line.trim_start().starts_with('#'))
+        .filter_map(
+            |line| match line.split_whitespace().collect::<Vec<_>>()[..] {
+                [source, destination, "200"] => Some((source.to_owned(), destination.to_owned())),
+                _ => None,
+            },
+        )
+        .collect()
 }
 
 /// The rules of a `_headers` file: a path (`/*` ends in a wildcard) followed by indented

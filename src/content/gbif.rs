@@ -1,0 +1,369 @@
+//! GBIF data pages: the theme's layouts that embed GBIF's search widgets (`occurrence`,
+//! `institution-key`, ...). We draw each as a page that leads to the same data on GBIF.org, in
+//! the scope the repository gives its widgets in `_includes/js/config.js`.
+//!
+//! That file is JavaScript, which we do not run. The scope is read from its usual shapes (the
+//! occurrence search's `rootPredicate` or `scope`: `equals` and `in` predicates, alone or under
+//! an `and`, with values written out or named by a `var` at the top of the file). Anything else
+//! (an `or`, a `not`, a value computed in code) leaves the link unscoped, with a warning.
+
+/// The theme's data layouts, with the GBIF.org search each leads to and, for a record's page,
+/// the address of one record (its key follows).
+pub const DATA_LAYOUTS: [(&str, Search, Option<&str>); 13] = [
+    ("occurrence", Search::Occurrences, None),
+    ("gbifData", Search::Occurrences, None),
+    ("widget", Search::Occurrences, None),
+    (
+        "occurrence-key",
+        Search::Occurrences,
+        Some("https://www.gbif.org/occurrence/"),
+    ),
+    ("dataset", Search::Datasets, None),
+    (
+        "dataset-key",
+        Search::Datasets,
+        Some("https://www.gbif.org/dataset/"),
+    ),
+    ("collection-search", Search::Collections, None),
+    (
+        "collection-key",
+        Search::Collections,
+        Some("https://www.gbif.org/grscicoll/collection/"),
+    ),
+    ("institution-search", Search::Institutions, None),
+    (
+        "institution-key",
+        Search::Institutions,
+        Some("https://www.gbif.org/grscicoll/institution/"),
+    ),
+    ("publisher", Search::Publishers, None),
+    (
+        "publisher-key",
+        Search::Publishers,
+        Some("https://www.gbif.org/publisher/"),
+    ),
+    ("literature", Search::Literature, None),
+];
+
+/// The searches of GBIF.org the data pages lead to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Search {
+    Occurrences,
+    Datasets,
+    Collections,
+    Institutions,
+    Publishers,
+    Literature,
+}
+
+impl Search {
+    fn address(self) -> &'static str {
+        match self {
+            Search::Occurrences => "https://www.gbif.org/occurrence/search",
+            Search::Datasets => "https://www.gbif.org/dataset/search",
+            Search::Collections => "https://www.gbif.org/grscicoll/collection/search",
+            Search::Institutions => "https://www.gbif.org/grscicoll/institution/search",
+            Search::Publishers => "https://www.gbif.org/publisher/search",
+            Search::Literature => "https://www.gbif.org/resource/search?contentType=literature",
+        }
+    }
+
+    /// The query parameter of this search for a predicate key of the widgets, where GBIF.org's
+    /// search takes one.
+    fn parameter(self, key: &str) -> Option<&'static str> {
+        match (self, key) {
+            (Search::Occurrences, "networkKey") => Some("network_key"),
+            (Search::Occurrences, "publishingOrg" | "publishingOrganizationKey") => {
+                Some("publishing_org")
+            }
+            (Search::Occurrences, "country") => Some("country"),
+            (Search::Occurrences, "publishingCountry") => Some("publishing_country"),
+            (Search::Occurrences, "datasetKey") => Some("dataset_key"),
+            (Search::Occurrences, "institutionKey") => Some("institution_key"),
+            (Search::Occurrences, "collectionKey") => Some("collection_key"),
+            (Search::Occurrences, "taxonKey") => Some("taxon_key"),
+            (Search::Datasets, "networkKey") => Some("network_key"),
+            (Search::Datasets, "publishingOrg" | "publishingOrganizationKey") => {
+                Some("publishing_org")
+            }
+            (Search::Datasets, "publishingCountry") => Some("publishing_country"),
+            _ => None,
+        }
+    }
+}
+
+/// Where a data page leads on GBIF.org.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DataLink {
+    /// The search, in the site's scope.
+    pub search: String,
+    /// For a record's page: GBIF.org's address of a record, which the record's key completes
+    /// in the browser (the page is served at every record's address).
+    pub record: Option<String>,
+}
+
+/// The GBIF.org link of a page of layout `layout`, if it is a data layout.
+pub fn data_link(layout: &str, scope: &Scope) -> Option<DataLink> {
+    let (_, search, record) = DATA_LAYOUTS.iter().find(|(name, ..)| *name == layout)?;
+    let mut address = search.address().to_owned();
+    let mut separator = if address.contains('?') { '&' } else { '?' };
+    for (key, value) in &scope.predicates {
+        if let Some(parameter) = search.parameter(key) {
+            address.push(separator);
+            address.push_str(parameter);
+            address.push('=');
+            address.extend(percent_encoding::utf8_percent_encode(
+                value,
+                percent_encoding::NON_ALPHANUMERIC,
+            ));
+            separator = '&';
+        }
+    }
+    Some(DataLink {
+        search: address,
+        record: record.map(str::to_owned),
+    })
+}
+
+/// The scope of the repository's occurrence widgets: predicate keys and the values each allows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scope {
+    pub predicates: Vec<(String, String)>,
+    /// Why the scope could not be read, when it could not.
+    pub unread: Option<String>,
+}
+
+/// The scope written in `_includes/js/config.js` (see the module's comment).
+pub fn scope_of(config_js: &str) -> Scope {
+    let Some(start) = ["rootPredicate", "\"scope\"", "scope:"]
+        .iter()
+        .filter_map(|marker| config_js.find(marker).map(|at| at + marker.len()))
+        .min()
+    else {
+        return Scope::default();
+    };
+    let Some(predicate) = braced(&config_js[start..]) else {
+        return Scope::default();
+    };
+    let mut scope = Scope::default();
+    let tokens = tokens(predicate);
+    let mut i = 0;
+    while i < tokens.len() {
+        let next = tokens.get(i + 1).map(|t| t.trim_start_matches('\''));
+        match (tokens[i].as_str(), next) {
+            ("type", Some(kind)) if !matches!(kind, "equals" | "in" | "and") => {
+                scope.predicates.clear();
+                scope.unread = Some(format!(
+                    "its `{kind}` predicate cannot be written as a GBIF.org search"
+                ));
+                return scope;
+            }
+            ("key", Some(key)) => {
+                let key = key.to_owned();
+                let Some(value_at) = tokens[i..]
+                    .iter()
+                    .position(|t| t == "value" || t == "values")
+                    .map(|p| i + p + 1)
+                else {
+                    break;
+                };
+                let values = values_at(&tokens, value_at, config_js);
+                if values.is_empty() {
+                    scope.unread = Some(format!("the values of `{key}` are computed in code"));
+                }
+                for value in values {
+                    scope.predicates.push((key.clone(), value));
+                }
+                i = value_at;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    scope
+}
+
+/// The values at `tokens[at]`: a string, a list of strings (`[` ... `]`), or a name given a
+/// string or a list at the top of the file (`var networkKey = '...'`).
+fn values_at(tokens: &[String], at: usize, file: &str) -> Vec<String> {
+    match tokens.get(at).map(String::as_str) {
+        Some("[") => tokens[at + 1..]
+            .iter()
+            .take_while(|t| *t != "]")
+            .filter_map(|t| t.strip_prefix('\'').map(str::to_owned))
+            .collect(),
+        Some(token) if token.starts_with('\'') => vec![token[1..].to_owned()],
+        Some(name) => variable(file, name),
+        None => Vec::new(),
+    }
+}
+
+/// The string or list of strings a `var`, `let` or `const` of the file is given.
+fn variable(file: &str, name: &str) -> Vec<String> {
+    let tokens = tokens(file);
+    tokens
+        .windows(3)
+        .position(|w| {
+            matches!(w[0].as_str(), "var" | "let" | "const") && w[1] == name && w[2] == "="
+        })
+        .map(|at| values_at(&tokens, at + 3, file))
+        .unwrap_or_default()
+}
+
+/// The text inside the first `{ ... }` of `text`.
+fn braced(text: &str) -> Option<&str> {
+    let open = text.find('{')?;
+    let mut depth = 0;
+    for (i, c) in text[open..].char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(&text[open + 1..open + i]);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// JavaScript cut into names, strings (kept with a leading `'` whatever quote they had) and
+/// punctuation; comments are skipped.
+fn tokens(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'/') => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+            }
+            '/' if chars.peek() == Some(&'*') => {
+                let mut last = ' ';
+                for c in chars.by_ref() {
+                    if last == '*' && c == '/' {
+                        break;
+                    }
+                    last = c;
+                }
+            }
+            '\'' | '"' | '`' => {
+                let mut value = String::from('\'');
+                while let Some(next) = chars.next() {
+                    match next {
+                        '\\' => value.extend(chars.next()),
+                        _ if next == c => break,
+                        _ => value.push(next),
+                    }
+                }
+                // Object keys are written quoted or not; they read the same.
+                if chars.peek() == Some(&':') || out.last().is_some_and(|t| t == "{" || t == ",") {
+                    let mut rest = chars.clone();
+                    while rest.peek().is_some_and(|c| c.is_whitespace()) {
+                        rest.next();
+                    }
+                    if rest.peek() == Some(&':') {
+                        out.push(value[1..].to_owned());
+                        continue;
+                    }
+                }
+                out.push(value);
+            }
+            c if c.is_alphanumeric() || c == '_' || c == '$' => {
+                let mut name = String::from(c);
+                while let Some(&next) = chars.peek() {
+                    if next.is_alphanumeric() || next == '_' || next == '$' || next == '.' {
+                        name.push(next);
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                out.push(name);
+            }
+            c if c.is_whitespace() || c == ':' || c == ',' || c == ';' => {}
+            c => out.push(c.to_string()),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(layout: &str, config_js: &str) -> String {
+        data_link(layout, &scope_of(config_js)).unwrap().search
+    }
+
+    #[test]
+    fn a_network_named_by_a_variable_scopes_occurrences_and_datasets() {
+        let js = "var networkKey = '8e30b684';\nvar siteConfig = { occurrence: {\n  // the scope\n  rootPredicate: {\n    \"type\": \"equals\",\n    \"key\": \"networkKey\",\n    \"value\": networkKey\n  } } };";
+        assert_eq!(
+            link("occurrence", js),
+            "https://www.gbif.org/occurrence/search?network_key=8e30b684"
+        );
+        assert_eq!(
+            link("dataset", js),
+            "https://www.gbif.org/dataset/search?network_key=8e30b684"
+        );
+        // GBIF.org's institution search has no network filter.
+        assert_eq!(
+            link("institution-search", js),
+            "https://www.gbif.org/grscicoll/institution/search"
+        );
+    }
+
+    #[test]
+    fn lists_of_values_under_and_become_repeated_parameters() {
+        let js = "rootPredicate: { type: 'and', predicates: [ { type: 'in', key: 'country', values: ['US', \"CA\"] }, { type: 'equals', key: 'notIssues', value: 'COUNTRY_COORDINATE_MISMATCH' } ] }";
+        assert_eq!(
+            link("occurrence", js),
+            "https://www.gbif.org/occurrence/search?country=US&country=CA"
+        );
+        let scope = scope_of(js);
+        assert_eq!(scope.predicates.len(), 3);
+        assert_eq!(scope.unread, None);
+    }
+
+    #[test]
+    fn a_json_scope_is_read_too() {
+        let js = "\"occurrenceSearch\": { \"scope\": { \"type\": \"in\", \"key\": \"publishingOrg\", \"values\": [ \"760d\", \"2e7d\" ] } }";
+        assert_eq!(
+            link("widget", js),
+            "https://www.gbif.org/occurrence/search?publishing_org=760d&publishing_org=2e7d"
+        );
+    }
+
+    #[test]
+    fn what_cannot_be_a_search_leaves_the_link_unscoped_and_says_why() {
+        let js = "rootPredicate: { type: 'or', predicates: [ { type: 'equals', key: 'country', value: 'US' } ] }";
+        let scope = scope_of(js);
+        assert!(scope.predicates.is_empty());
+        assert!(scope.unread.unwrap().contains("`or`"));
+        assert_eq!(
+            link("occurrence", js),
+            "https://www.gbif.org/occurrence/search"
+        );
+        assert_eq!(scope_of(""), Scope::default());
+    }
+
+    #[test]
+    fn record_pages_lead_to_the_record() {
+        let link = data_link("institution-key", &Scope::default()).unwrap();
+        assert_eq!(
+            link.record.as_deref(),
+            Some("https://www.gbif.org/grscicoll/institution/")
+        );
+        assert_eq!(
+            link.search,
+            "https://www.gbif.org/grscicoll/institution/search"
+        );
+        assert_eq!(data_link("page", &Scope::default()), None);
+    }
+}
