@@ -298,6 +298,15 @@ pub fn compile(
     };
     let layout = layout::layout_name(&composer, cx.custom_layouts, diagnostics);
     let mut blocks = layout::blocks(&mut composer, &layout, sections(parsed.blocks), diagnostics);
+    if layout == "documentation" {
+        let label = cx.words.get("sideNavigation", &lang);
+        let nav = layout::side_navigation(&mut composer, label, diagnostics);
+        let after_hero = blocks
+            .iter()
+            .position(|b| matches!(b, PageBlock::Hero(_)))
+            .map_or(0, |at| at + 1);
+        blocks.insert(after_hero, PageBlock::SideNav(nav));
+    }
     if let Some(link) = super::gbif::data_link(&layout, cx.gbif_scope) {
         blocks.push(layout::data_block(link, cx.words, &lang, &document.url));
     }

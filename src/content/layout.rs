@@ -8,7 +8,8 @@
 use liquid::model::Value;
 
 use super::body::blocks::{
-    Cards, CardsKind, Feature, FeatureImage, Hero, HeroKind, PageBlock, PostList, Prose, Split,
+    Cards, CardsKind, Feature, FeatureImage, Hero, HeroKind, NavGroup, NavItem, PageBlock,
+    PostList, Prose, SideNav, Split,
 };
 use super::body::{Attrs, Block, Inline, Link, Section};
 use super::diagnostics::{Diagnostic, Position};
@@ -16,7 +17,7 @@ use super::liquid::values::{array, at_path, flag, get, object, text, text_at};
 use super::markdown::{Body, LinkRef};
 
 /// The layouts of the theme, with the blocks each is made of when a page names none.
-pub const LAYOUTS: [(&str, &[&str]); 9] = [
+pub const LAYOUTS: [(&str, &[&str]); 10] = [
     ("page", &["heroBox", "pageMarkdown"]),
     ("default", &["pageMarkdown"]),
     ("heroImage", &["heroImage", "pageMarkdown"]),
@@ -26,6 +27,8 @@ pub const LAYOUTS: [(&str, &[&str]); 9] = [
     ("post", &["postHeader", "pageMarkdown"]),
     ("archive", &["heroBox", "pageMarkdown", "archive"]),
     ("none", &["pageMarkdown"]),
+    // And the side navigation after the hero (`side_navigation`).
+    ("documentation", &["heroBox", "pageMarkdown"]),
 ];
 
 /// The block types of the theme.
@@ -127,8 +130,7 @@ pub fn layout_name(
 }
 
 /// Layouts of the theme drawn by the news, documentation and data pages (see `pages`).
-pub const OTHER_LAYOUTS: [&str; 18] = [
-    "documentation",
+pub const OTHER_LAYOUTS: [&str; 17] = [
     "standardPrivacy",
     "team",
     "languageSplash",
@@ -437,6 +439,85 @@ pub fn data_block(
         link: Some(button),
         ..Feature::default()
     })
+}
+
+/// The documentation layout's side navigation: the groups of links at the page's
+/// `sideNavigation` path in `_data` (the theme's `navlist.html`), the page's own link marked.
+pub fn side_navigation(
+    composer: &mut Composer,
+    label: String,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> SideNav {
+    let mut nav = SideNav {
+        label,
+        groups: Vec::new(),
+    };
+    let Some(path) = text_at(composer.page, "sideNavigation") else {
+        diagnostics.push((composer.tolerated)(
+            Diagnostic::warning(
+                composer.file,
+                (composer.position)("layout"),
+                "this documentation page has no `sideNavigation`, so its side navigation is empty",
+            )
+            .with_hint("add `sideNavigation: sideNavigation.guides` (or the path in `_data` of your navigation) to the front matter"),
+        ));
+        return nav;
+    };
+    let at = (composer.position)("sideNavigation");
+    let Some(groups) = at_path(composer.data, &path).and_then(array) else {
+        diagnostics.push((composer.tolerated)(
+            Diagnostic::warning(
+                composer.file,
+                at,
+                format!("`sideNavigation: {path}` is not a list in `_data`, so the side navigation is empty"),
+            )
+            .with_hint(format!(
+                "it should name a list of groups (`- grouptitle: ...` with `content:`) in `_data/{}.yml`",
+                path.split('.').next().unwrap_or("")
+            )),
+        ));
+        return nav;
+    };
+    let here = crate::routes::route_key(&composer.url);
+    for group in groups.iter() {
+        nav.groups.push(NavGroup {
+            title: text_at(group, "grouptitle"),
+            items: nav_items(composer, get(group, "content"), &here, at),
+        });
+    }
+    nav
+}
+
+fn nav_items(
+    composer: &mut Composer,
+    list: Option<&Value>,
+    here: &str,
+    at: Position,
+) -> Vec<NavItem> {
+    let Some(list) = list.and_then(array) else {
+        return Vec::new();
+    };
+    list.iter()
+        .filter_map(|item| {
+            if let Some(title) = text_at(item, "sectiontitle") {
+                return Some(NavItem::Section {
+                    title,
+                    items: nav_items(composer, get(item, "section"), here, at),
+                });
+            }
+            let href = super::links::from_site_root(&text_at(item, "path")?);
+            composer.links.push(LinkRef {
+                href: href.clone(),
+                at,
+                is_image: false,
+            });
+            Some(NavItem::Link {
+                title: text_at(item, "title").unwrap_or_else(|| href.clone()),
+                current: crate::routes::route_key(&href) == here,
+                href,
+            })
+        })
+        .collect()
 }
 
 /// A card list's own fields, without its cards (for its introduction).

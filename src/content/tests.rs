@@ -305,6 +305,7 @@ fn a_composition_draws_its_blocks_from_data_inline_data_and_the_page() {
             PageBlock::Split(_) => "split",
             PageBlock::Gbif(_) => "gbif",
             PageBlock::Posts(_) => "posts",
+            PageBlock::SideNav(_) => "side nav",
         })
         .collect();
     assert_eq!(kinds, ["hero", "stats", "prose", "media", "split", "prose"]);
@@ -832,5 +833,64 @@ fn site_posts_are_in_liquid_newest_first() {
     assert_eq!(
         paragraph_texts(page_at(&compiled, "/list/")),
         ["B 2022; A 2021;"]
+    );
+}
+
+#[test]
+fn a_documentation_page_has_its_side_navigation_with_its_own_link_marked() {
+    use super::body::blocks::{NavItem, SideNav};
+    let compiled = site(&[
+        (
+            "_data/sideNavigation.yml",
+            "guides:\n  - grouptitle: Configuration\n    content:\n      - title: Intro\n        path: /docs/intro\n      - sectiontitle: Compositions\n        section:\n          - title: Overlays\n            path: docs/overlays\n",
+        ),
+        (
+            "docs/intro.md",
+            "---\nlayout: documentation\ntitle: Intro\npermalink: /docs/intro\nsideNavigation: sideNavigation.guides\n---\nText.\n",
+        ),
+        (
+            "docs/overlays.md",
+            "---\nlayout: documentation\ntitle: Overlays\npermalink: /docs/overlays/\nsideNavigation: sideNavigation.nothing\n---\nText.\n",
+        ),
+    ]);
+    let nav = |path: &str| -> SideNav {
+        page_at(&compiled, path)
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                PageBlock::SideNav(nav) => Some(nav.clone()),
+                _ => None,
+            })
+            .expect("a side navigation")
+    };
+    let intro = nav("/docs/intro");
+    assert_eq!(intro.label, "In this section");
+    assert_eq!(intro.groups[0].title.as_deref(), Some("Configuration"));
+    assert_eq!(
+        intro.groups[0].items,
+        [
+            NavItem::Link {
+                title: "Intro".into(),
+                href: "/docs/intro".into(),
+                current: true
+            },
+            NavItem::Section {
+                title: "Compositions".into(),
+                items: vec![NavItem::Link {
+                    title: "Overlays".into(),
+                    href: "/docs/overlays".into(),
+                    current: false
+                }]
+            }
+        ]
+    );
+    // A path that leads nowhere leaves the navigation empty, with a warning at its line.
+    assert!(nav("/docs/overlays/").groups.is_empty());
+    assert!(
+        messages(&compiled).iter().any(|m| m.starts_with(
+            "content/docs/overlays.md:5:17: warning: `sideNavigation: sideNavigation.nothing` is not a list"
+        )),
+        "{:?}",
+        messages(&compiled)
     );
 }

@@ -588,3 +588,79 @@ async fn data_pages_lead_to_gbif_org_and_record_addresses_show_the_record_page()
     );
     browser.finish().await;
 }
+
+/// The side navigation's links the visitor can see.
+const SIDE_NAV_LINKS: &str = "return [...document.querySelectorAll('.side-nav a')].filter(a => a.checkVisibility({contentVisibilityAuto: true})).map(a => a.textContent.trim());";
+
+#[tokio::test]
+async fn a_documentation_page_has_a_side_navigation_that_is_a_menu_on_phones() {
+    let phone = Browser::start_with_size(390, 844).await;
+    phone.open(&portal().url("/docs/translations")).await;
+    assert_eq!(phone.text("h1").await, "Translations");
+    assert_eq!(
+        phone.eval(SIDE_NAV_LINKS).await,
+        json!([]),
+        "closed on a phone"
+    );
+    phone
+        .wait_for(".side-nav__toggle")
+        .await
+        .click()
+        .await
+        .unwrap();
+    phone
+        .wait_until("document.querySelector('.side-nav a').checkVisibility()")
+        .await;
+    assert_eq!(
+        phone.eval(SIDE_NAV_LINKS).await,
+        json!(["Introduction", "Translations", "The guide", "News"])
+    );
+    assert_eq!(
+        phone
+            .eval("return document.querySelector('.side-nav a[aria-current=page]').textContent;")
+            .await,
+        json!("Translations")
+    );
+    // Nothing is wider than the phone's screen.
+    assert_eq!(
+        phone
+            .eval("return document.documentElement.scrollWidth <= window.innerWidth;")
+            .await,
+        json!(true)
+    );
+    // Following a link moves to the page without reloading; that page's link is marked.
+    phone.eval("window.stayed = true; return true;").await;
+    phone
+        .client
+        .find(fantoccini::Locator::LinkText("Introduction"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    phone
+        .wait_until("document.querySelector('h1')?.textContent === 'Introduction'")
+        .await;
+    assert_eq!(
+        phone
+            .eval("return [document.querySelector('.side-nav a[aria-current=page]').textContent, window.stayed === true];")
+            .await,
+        json!(["Introduction", true])
+    );
+    phone.finish().await;
+
+    // On a wide screen it is a column beside the text, always open, with no menu button.
+    let desktop = Browser::start_with_size(1280, 900).await;
+    desktop.open(&portal().url("/docs/intro")).await;
+    assert_eq!(
+        desktop.eval(SIDE_NAV_LINKS).await,
+        json!(["Introduction", "Translations", "The guide", "News"])
+    );
+    assert_eq!(
+        desktop
+            .eval("const nav = document.querySelector('.side-nav').getBoundingClientRect(), text = document.querySelector('main .content').getBoundingClientRect(); return [getComputedStyle(document.querySelector('.side-nav__toggle')).display, nav.right <= text.left, nav.top < text.bottom];")
+            .await,
+        json!(["none", true, true])
+    );
+    desktop.finish().await;
+}

@@ -8,7 +8,8 @@ use super::section::Section;
 use crate::build::images::{ImageSource, ResponsiveImage};
 use crate::build::pictures::Picture;
 use crate::content::body::blocks::{
-    Cards, CardsKind, Feature, FeatureImage, Hero, HeroKind, PageBlock, PostList, Prose, Split,
+    Cards, CardsKind, Feature, FeatureImage, Hero, HeroKind, NavItem, PageBlock, PostList, Prose,
+    SideNav, Split,
 };
 use crate::content::body::{Block, Inline, Link};
 
@@ -54,6 +55,7 @@ pub fn block(block: PageBlock, first_hero: bool, drawing: &Drawing) -> AnyView {
         PageBlock::Split(split) => split_view(split, drawing),
         PageBlock::Gbif(feature) => gbif_view(feature),
         PageBlock::Posts(list) => posts_view(list, drawing),
+        PageBlock::SideNav(nav) => side_nav_view(nav),
     }
 }
 
@@ -456,6 +458,51 @@ fn gbif_view(feature: Feature) -> AnyView {
         </section>
     }
     .into_any()
+}
+
+/// The documentation layout's side navigation: a menu that opens on phones (`<details>`, which
+/// needs no script) and a column beside the page on wider screens (the stylesheet shows the
+/// menu's content there and hides its button).
+fn side_nav_view(nav: SideNav) -> AnyView {
+    let groups = nav
+        .groups
+        .into_iter()
+        .map(|group| {
+            view! {
+                {group.title.map(|t| view! { <p class="side-nav__group">{t}</p> })}
+                {nav_list(group.items)}
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="side-nav">
+            <summary class="side-nav__toggle">{nav.label.clone()}</summary>
+            <nav class="side-nav__links" aria-label=nav.label>{groups}</nav>
+        </details>
+    }
+    .into_any()
+}
+
+fn nav_list(items: Vec<NavItem>) -> AnyView {
+    let base = use_base();
+    let items = items
+        .into_iter()
+        .map(|item| match item {
+            NavItem::Link {
+                title,
+                href,
+                current,
+            } => view! {
+                <li><a href=base.href(&href) aria-current=current.then_some("page")>{title}</a></li>
+            }
+            .into_any(),
+            NavItem::Section { title, items } => view! {
+                <li><span class="side-nav__section">{title}</span>{nav_list(items)}</li>
+            }
+            .into_any(),
+        })
+        .collect_view();
+    view! { <ul role="list">{items}</ul> }.into_any()
 }
 
 fn buttons_view(buttons: Vec<Link>, class: impl Into<String>) -> Option<AnyView> {

@@ -19,6 +19,38 @@ pub enum PageBlock {
     Gbif(Feature),
     /// `latestPosts` and the news archive: cards of posts.
     Posts(PostList),
+    /// A documentation page's side navigation (`sideNavigation: some.data.path`).
+    SideNav(SideNav),
+}
+
+/// The side navigation of the documentation layout: groups of links, some in sections.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SideNav {
+    /// Its name for assistive technology, and the menu button's text on phones.
+    pub label: String,
+    pub groups: Vec<NavGroup>,
+}
+
+/// A group of the side navigation (`grouptitle`, `content`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NavGroup {
+    pub title: Option<String>,
+    pub items: Vec<NavItem>,
+}
+
+/// A link of the side navigation, or a section of links (`sectiontitle`, `section`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum NavItem {
+    Link {
+        title: String,
+        href: String,
+        /// Whether it leads to the page it is drawn on.
+        current: bool,
+    },
+    Section {
+        title: String,
+        items: Vec<NavItem>,
+    },
 }
 
 /// A list of posts: the newest few (`latestPosts`), or all of them (the news archive, with a
