@@ -8,8 +8,8 @@
 use liquid::model::Value;
 
 use super::body::blocks::{
-    Cards, CardsKind, Feature, FeatureImage, Hero, HeroKind, NavGroup, NavItem, PageBlock,
-    PostList, Prose, SideNav, Split,
+    Cards, CardsKind, Feature, FeatureImage, Hero, HeroKind, LanguageList, NavGroup, NavItem,
+    PageBlock, PostList, Prose, SideNav, Split,
 };
 use super::body::{Attrs, Block, Inline, Link, Section};
 use super::diagnostics::{Diagnostic, Position};
@@ -17,7 +17,7 @@ use super::liquid::values::{array, at_path, flag, get, object, text, text_at};
 use super::markdown::{Body, LinkRef};
 
 /// The layouts of the theme, with the blocks each is made of when a page names none.
-pub const LAYOUTS: [(&str, &[&str]); 10] = [
+pub const LAYOUTS: [(&str, &[&str]); 13] = [
     ("page", &["heroBox", "pageMarkdown"]),
     ("default", &["pageMarkdown"]),
     ("heroImage", &["heroImage", "pageMarkdown"]),
@@ -29,6 +29,13 @@ pub const LAYOUTS: [(&str, &[&str]); 10] = [
     ("none", &["pageMarkdown"]),
     // And the side navigation after the hero (`side_navigation`).
     ("documentation", &["heroBox", "pageMarkdown"]),
+    // The page's own text is not shown: the policy is drawn from `_config.yml`'s `privacy:`.
+    ("standardPrivacy", &["heroBox", "privacyPolicy"]),
+    ("team", &["heroBox", "pageMarkdown", "team"]),
+    (
+        "languageSplash",
+        &["floatingText", "pageMarkdown", "languageList"],
+    ),
 ];
 
 /// The block types of the theme.
@@ -130,10 +137,7 @@ pub fn layout_name(
 }
 
 /// Layouts of the theme drawn by the news, documentation and data pages (see `pages`).
-pub const OTHER_LAYOUTS: [&str; 17] = [
-    "standardPrivacy",
-    "team",
-    "languageSplash",
+pub const OTHER_LAYOUTS: [&str; 14] = [
     "occurrence",
     "occurrence-key",
     "dataset",
@@ -381,6 +385,25 @@ fn block_of(
             ));
             PageBlock::Gbif(card)
         }
+        "privacyPolicy" => {
+            let text = (composer.liquify)(PRIVACY_POLICY, at, diagnostics);
+            PageBlock::Prose(Prose {
+                sections: vec![Section {
+                    heading: None,
+                    blocks: markdown_blocks(composer, &text, at, diagnostics),
+                }],
+                toc: None,
+                class: Some("privacy-policy".into()),
+            })
+        }
+        "team" => PageBlock::Cards(Cards {
+            kind: CardsKind::Team,
+            intro: None,
+            cards: team(composer, at, diagnostics),
+            class: class_of(content),
+        }),
+        // Filled with the site's languages once they are known (`compile`).
+        "languageList" => PageBlock::Languages(LanguageList::default()),
         // Filled with the posts' cards once every post is compiled (`posts::fill_lists`).
         "latestPosts" | "archive" => {
             let intro = feature(composer, &strip_cards(content), at, diagnostics);
@@ -516,6 +539,69 @@ fn nav_items(
                 current: crate::routes::route_key(&href) == here,
                 href,
             })
+        })
+        .collect()
+}
+
+/// The privacy policy of the `standardPrivacy` layout, with `site.privacy`'s values. Our own
+/// text, which says what this site does: the theme's speaks of cookies this site does not set.
+const PRIVACY_POLICY: &str = include_str!("privacy_policy.md");
+
+/// The people of `_data/team.yml`, as the theme's team layout shows them: picture, name, role,
+/// description and their ORCID, email, GitHub and Twitter links.
+fn team(composer: &mut Composer, at: Position, diagnostics: &mut Vec<Diagnostic>) -> Vec<Feature> {
+    let Some(people) = get(composer.data, "team").and_then(array).cloned() else {
+        diagnostics.push((composer.tolerated)(
+            Diagnostic::warning(
+                composer.file,
+                at,
+                "this team page has no people: `_data/team.yml` is missing or not a list",
+            )
+            .with_hint("list the people in `_data/team.yml`: `- name: ...` with `role`, `image`, `description`, `orcid`, `email`, `github`, `twitter`"),
+        ));
+        return Vec::new();
+    };
+    people
+        .iter()
+        .map(|person| {
+            let name = text_at(person, "name").unwrap_or_default();
+            let mut card = Feature {
+                title: vec![Inline::text(&name)],
+                pre_title: text_at(person, "role"),
+                ..Feature::default()
+            };
+            if let Some(description) = text_at(person, "description") {
+                card.description = markdown_blocks(composer, &description, at, diagnostics);
+            }
+            if let Some(image) = text_at(person, "image") {
+                let src = super::links::from_site_root(&image);
+                composer.links.push(LinkRef {
+                    href: src.clone(),
+                    at,
+                    is_image: true,
+                });
+                // The name is beside the picture: it says nothing more.
+                card.image = Some(FeatureImage {
+                    src,
+                    alt: String::new(),
+                    license: Vec::new(),
+                });
+            }
+            for (key, text, address) in [
+                ("orcid", "ORCID", "https://orcid.org/"),
+                ("email", "Email", "mailto:"),
+                ("github", "GitHub", "https://github.com/"),
+                ("twitter", "Twitter", "https://twitter.com/"),
+            ] {
+                if let Some(value) = text_at(person, key) {
+                    let mut link = button(&format!("{address}{value}"), text, false, false);
+                    link.attrs
+                        .other
+                        .push(("aria-label".into(), format!("{text}: {name}")));
+                    card.buttons.push(link);
+                }
+            }
+            card
         })
         .collect()
 }

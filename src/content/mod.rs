@@ -146,6 +146,7 @@ pub fn compile(input: &Input, draw_markdown: Arc<DrawMarkdown>) -> Compiled {
     let languages = texts::languages(&settings, &data, &page_langs, &not_found);
     let codes: Vec<String> = languages.iter().map(|l| l.code.clone()).collect();
     translations::link_translations(&mut drafts, &codes, strict, &mut diagnostics);
+    fill_language_lists(&mut drafts, &languages, &words);
 
     let mut reader = texts::Reader {
         data: &data,
@@ -210,6 +211,34 @@ pub fn compile(input: &Input, draw_markdown: Arc<DrawMarkdown>) -> Compiled {
     Compiled {
         site: Some(site),
         diagnostics,
+    }
+}
+
+/// The language splash pages' links to each language's home page.
+fn fill_language_lists(
+    drafts: &mut [PageDraft],
+    languages: &[crate::model::Language],
+    words: &texts::Words,
+) {
+    for draft in drafts {
+        let lang = draft.page.meta.lang.clone();
+        for block in &mut draft.page.blocks {
+            if let body::blocks::PageBlock::Languages(list) = block {
+                list.label = words.get("languageSelector", &lang);
+                list.links = languages
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| {
+                        let home = if i == 0 {
+                            "/".to_owned()
+                        } else {
+                            format!("/{}/", l.code)
+                        };
+                        (l.code.clone(), l.name.clone(), home)
+                    })
+                    .collect();
+            }
+        }
     }
 }
 

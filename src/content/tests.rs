@@ -306,6 +306,7 @@ fn a_composition_draws_its_blocks_from_data_inline_data_and_the_page() {
             PageBlock::Gbif(_) => "gbif",
             PageBlock::Posts(_) => "posts",
             PageBlock::SideNav(_) => "side nav",
+            PageBlock::Languages(_) => "languages",
         })
         .collect();
     assert_eq!(kinds, ["hero", "stats", "prose", "media", "split", "prose"]);
@@ -892,5 +893,82 @@ fn a_documentation_page_has_its_side_navigation_with_its_own_link_marked() {
         )),
         "{:?}",
         messages(&compiled)
+    );
+}
+
+#[test]
+fn privacy_team_and_language_splash_are_drawn_from_config_and_data() {
+    use super::body::blocks::CardsKind;
+    let config = format!("{CONFIG}privacy:\n  name: The Network\n  contactEmail: c@example.org\n");
+    let compiled = compile_files(&[
+        ("_config.yml", config.as_str()),
+        (
+            "_data/languages.yml",
+            "en:\n  label: English\nes:\n  label: Español\n",
+        ),
+        (
+            "_data/team.yml",
+            "- name: Ada Moss\n  role: Coordinator\n  orcid: 0000-0002\n  description: Keeps *data*.\n",
+        ),
+        (
+            "privacy.md",
+            "---\nlayout: standardPrivacy\ntitle: Privacy\npermalink: /privacy\n---\nNot shown.\n",
+        ),
+        (
+            "team.md",
+            "---\nlayout: team\ntitle: Team\n---\nWho we are.\n",
+        ),
+        (
+            "welcome.md",
+            "---\nlayout: languageSplash\ntitle: Welcome\n---\n",
+        ),
+        ("es/index.md", "---\ntitle: Inicio\n---\n"),
+    ]);
+    let privacy = plain_text_of(
+        &prose(page_at(&compiled, "/privacy"))
+            .into_iter()
+            .cloned()
+            .collect::<Vec<_>>(),
+    );
+    assert!(
+        privacy.contains("The Network runs this website"),
+        "{privacy}"
+    );
+    assert!(privacy.contains("c@example.org"), "{privacy}");
+    assert!(!privacy.contains("Not shown"), "{privacy}");
+
+    let team = page_at(&compiled, "/team/");
+    let cards = team
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            PageBlock::Cards(c) if c.kind == CardsKind::Team => Some(c),
+            _ => None,
+        })
+        .expect("the team's cards");
+    assert_eq!(cards.cards.len(), 1);
+    assert_eq!(plain_text(&cards.cards[0].title), "Ada Moss");
+    assert_eq!(cards.cards[0].pre_title.as_deref(), Some("Coordinator"));
+    assert_eq!(
+        cards.cards[0].buttons[0].href,
+        "https://orcid.org/0000-0002"
+    );
+    assert!(paragraph_texts(team).contains(&"Who we are.".to_owned()));
+
+    let welcome = page_at(&compiled, "/welcome/");
+    let links = welcome
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            PageBlock::Languages(list) => Some(list.links.clone()),
+            _ => None,
+        })
+        .expect("the language list");
+    assert_eq!(
+        links,
+        [
+            ("en".to_owned(), "English".to_owned(), "/".to_owned()),
+            ("es".to_owned(), "Español".to_owned(), "/es/".to_owned())
+        ]
     );
 }

@@ -8,8 +8,8 @@ use super::section::Section;
 use crate::build::images::{ImageSource, ResponsiveImage};
 use crate::build::pictures::Picture;
 use crate::content::body::blocks::{
-    Cards, CardsKind, Feature, FeatureImage, Hero, HeroKind, NavItem, PageBlock, PostList, Prose,
-    SideNav, Split,
+    Cards, CardsKind, Feature, FeatureImage, Hero, HeroKind, LanguageList, NavItem, PageBlock,
+    PostList, Prose, SideNav, Split,
 };
 use crate::content::body::{Block, Inline, Link};
 
@@ -56,6 +56,7 @@ pub fn block(block: PageBlock, first_hero: bool, drawing: &Drawing) -> AnyView {
         PageBlock::Gbif(feature) => gbif_view(feature),
         PageBlock::Posts(list) => posts_view(list, drawing),
         PageBlock::SideNav(nav) => side_nav_view(nav),
+        PageBlock::Languages(list) => languages_view(list),
     }
 }
 
@@ -208,6 +209,7 @@ fn cards_view(cards: Cards, drawing: &Drawing) -> AnyView {
         CardsKind::Features => "cards--features",
         CardsKind::Stats => "cards--stats",
         CardsKind::Media => "cards--media",
+        CardsKind::Team => "cards--team",
     };
     let class = classes(&format!("cards {kind}"), &[], cards.class);
     let intro_has_title = cards.intro.as_ref().is_some_and(|i| !i.title.is_empty());
@@ -503,6 +505,24 @@ fn nav_list(items: Vec<NavItem>) -> AnyView {
         })
         .collect_view();
     view! { <ul role="list">{items}</ul> }.into_any()
+}
+
+/// The language splash page's choice of language: each language's home page, named in itself.
+fn languages_view(list: LanguageList) -> AnyView {
+    let base = use_base();
+    let links = list
+        .links
+        .into_iter()
+        .map(|(code, name, home)| {
+            view! { <li><a class="button is-outlined" href=base.href(&home) lang=code.clone() hreflang=code>{name}</a></li> }
+        })
+        .collect_view();
+    view! {
+        <nav class="language-list" aria-label=list.label>
+            <ul role="list">{links}</ul>
+        </nav>
+    }
+    .into_any()
 }
 
 fn buttons_view(buttons: Vec<Link>, class: impl Into<String>) -> Option<AnyView> {

@@ -21,6 +21,17 @@ pub enum PageBlock {
     Posts(PostList),
     /// A documentation page's side navigation (`sideNavigation: some.data.path`).
     SideNav(SideNav),
+    /// The language splash page's links to each language's home page (filled in once the
+    /// site's languages are known).
+    Languages(LanguageList),
+}
+
+/// Links to the home page of each of the site's languages.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LanguageList {
+    pub label: String,
+    /// Each language's code, name and home page.
+    pub links: Vec<(String, String, String)>,
 }
 
 /// The side navigation of the documentation layout: groups of links, some in sections.
@@ -115,6 +126,8 @@ pub enum CardsKind {
     Features,
     Stats,
     Media,
+    /// The people of `_data/team.yml` (the team layout).
+    Team,
 }
 
 #[derive(Clone, Debug, PartialEq)]
