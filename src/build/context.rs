@@ -52,9 +52,17 @@ impl BuildContext {
         }
         let loader = shell.loader_script();
         let loader_hash = headers::script_hash(&loader);
+        let analytics = &site.analytics;
         let third_parties = ThirdParties {
-            images: site.image_origins.clone(),
+            images: [&site.image_origins[..], &analytics.image_origins[..]].concat(),
             frames: site.frame_hosts.clone(),
+            scripts: analytics.script_origins.clone(),
+            connects: analytics.connect_origins.clone(),
+            script_hashes: analytics
+                .inline_scripts
+                .iter()
+                .map(|script| headers::script_hash(script))
+                .collect(),
         };
         // Under `trunk serve`, trunk's live-reload script comes along. Its server fills in its
         // address when it serves the page, so no hash of it can be known here: the local preview
@@ -179,6 +187,10 @@ fn site_head(site: &Site, base: &BaseUrl, shell_head: &str) -> String {
     }
     if !style.is_empty() {
         extra.push(format!("<style>:root {{ {} }}</style>", style.join(" ")));
+    }
+    // Visitor statistics, when the repository configures them (`content::analytics`).
+    if !site.analytics.head.is_empty() {
+        extra.push(site.analytics.head.clone());
     }
     format!("{head}\n{}", extra.join("\n"))
 }

@@ -22,6 +22,11 @@ pub struct ThirdParties {
     pub images: Vec<String>,
     /// Hosts of the players the pages embed (`www.youtube.com`).
     pub frames: Vec<String>,
+    /// Origins of the scripts of the visitor statistics the site configures, what they connect
+    /// to, and the hashes of their inline scripts.
+    pub scripts: Vec<String>,
+    pub connects: Vec<String>,
+    pub script_hashes: Vec<String>,
 }
 
 /// The policy for every page. Scripts: only this site's files and the one inline loader, by
@@ -39,13 +44,20 @@ pub fn content_security_policy(
         .iter()
         .map(|origin| format!(" {origin}"))
         .collect();
+    let listed = |sources: &[String]| -> String {
+        sources.iter().map(|source| format!(" {source}")).collect()
+    };
     let mut policy = vec![
         "default-src 'self'".to_owned(),
-        format!("script-src 'self' 'wasm-unsafe-eval' {loader_hash}"),
+        format!(
+            "script-src 'self' 'wasm-unsafe-eval' {loader_hash}{}{}",
+            listed(&third_parties.script_hashes),
+            listed(&third_parties.scripts)
+        ),
         "style-src 'self' 'unsafe-inline'".to_owned(),
         format!("img-src 'self' data:{image_sources}"),
         "font-src 'self'".to_owned(),
-        "connect-src 'self'".to_owned(),
+        format!("connect-src 'self'{}", listed(&third_parties.connects)),
         "object-src 'none'".to_owned(),
         if third_parties.frames.is_empty() {
             "frame-src 'none'".to_owned()
@@ -145,12 +157,19 @@ mod tests {
         let with_others = ThirdParties {
             images: vec!["https://data.nhm.ac.uk".into()],
             frames: vec!["www.youtube-nocookie.com".into(), "player.vimeo.com".into()],
+            scripts: vec!["https://plausible.io".into()],
+            connects: vec!["https://plausible.io".into()],
+            script_hashes: vec!["'sha256-y'".into()],
         };
         let policy = content_security_policy(&hash, &with_others, false);
         assert!(policy.contains("img-src 'self' data: https://data.nhm.ac.uk;"));
         assert!(
             policy.contains("frame-src https://www.youtube-nocookie.com https://player.vimeo.com;")
         );
+        assert!(policy.contains(&format!(
+            "script-src 'self' 'wasm-unsafe-eval' {hash} 'sha256-y' https://plausible.io;"
+        )));
+        assert!(policy.contains("connect-src 'self' https://plausible.io;"));
     }
 
     #[test]

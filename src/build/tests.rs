@@ -138,3 +138,45 @@ fn each_language_with_posts_has_a_feed_of_its_ten_newest() {
     assert!(page.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"News &amp; more\" href=\"https://example.org/feed.xml\">"));
     let _ = std::fs::remove_dir_all(&scratch);
 }
+
+#[test]
+fn configured_statistics_are_in_every_page_and_exactly_their_hosts_in_the_policy() {
+    let input = Input::of(&[
+        (
+            "_config.yml",
+            "title: A\nurl: https://example.org\nplausible:\n  enabled: true\n  dataDomain: example.org\n",
+        ),
+        ("index.md", "---\ntitle: Home\npermalink: /\n---\nText.\n"),
+        (
+            "about.md",
+            "---\ntitle: About\npermalink: /about/\n---\nText.\n",
+        ),
+    ]);
+    let dist = build("plausible", &input).join("dist");
+    for page in ["index.html", "about/index.html"] {
+        let html = std::fs::read_to_string(dist.join(page)).unwrap();
+        assert!(
+            html.contains(r#"<script defer data-domain="example.org" src="https://plausible.io/js/script.js"></script>"#),
+            "{page}"
+        );
+        assert!(
+            html.contains("connect-src 'self' https://plausible.io;"),
+            "{page}"
+        );
+    }
+    let headers = std::fs::read_to_string(dist.join("_headers")).unwrap();
+    assert!(headers.contains("https://plausible.io;"));
+    assert_eq!(
+        headers.matches("plausible.io").count(),
+        2,
+        "script-src and connect-src only"
+    );
+
+    // Without the setting, no page mentions a provider.
+    let plain = Input::of(&[
+        ("_config.yml", "title: A\nurl: https://example.org\n"),
+        ("index.md", "---\ntitle: Home\npermalink: /\n---\nText.\n"),
+    ]);
+    let html = std::fs::read_to_string(build("no-stats", &plain).join("dist/index.html")).unwrap();
+    assert!(!html.contains("plausible") && !html.contains("googletagmanager"));
+}

@@ -11,6 +11,7 @@
 //! run. Problems Jekyll builds through are warnings (errors under `strict: true`); any error
 //! means no site.
 
+pub mod analytics;
 pub mod body;
 pub mod checks;
 pub mod config;
@@ -97,6 +98,15 @@ pub fn compile(input: &Input, draw_markdown: Arc<DrawMarkdown>) -> Compiled {
             .or_else(|| settings.archive_permalink.clone())
     };
     let words = texts::Words::new(&data.value, &settings.root_lang);
+    let analytics = analytics::read(
+        &settings,
+        input
+            .config
+            .as_ref()
+            .map_or(CONFIG_FILE, |f| f.shown.as_str()),
+        &input.includes,
+        &mut diagnostics,
+    );
     let gbif_scope = input
         .includes
         .get("js/config.js")
@@ -207,6 +217,7 @@ pub fn compile(input: &Input, draw_markdown: Arc<DrawMarkdown>) -> Compiled {
         image_origins,
         frame_hosts,
         icons: icons(&input.static_files),
+        analytics,
     };
     Compiled {
         site: Some(site),

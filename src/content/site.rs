@@ -29,6 +29,8 @@ pub struct Site {
     pub frame_hosts: Vec<String>,
     /// The repository's own icons and web manifest (`/favicon.ico`, `/site.webmanifest`).
     pub icons: Icons,
+    /// The visitor statistics the repository configures, if any.
+    pub analytics: super::analytics::Analytics,
 }
 
 /// A language's words, navigation and footer.
