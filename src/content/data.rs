@@ -147,7 +147,7 @@ fn read_yaml(
 ) -> Option<(Value, Positions)> {
     match yaml::Document::parse(&file.shown, text, 1, "the data file") {
         Ok(mut document) => {
-            diagnostics.extend(document.duplicate_key.take());
+            diagnostics.append(&mut document.tolerated);
             Some(document.to_value())
         }
         Err(d) => {

@@ -259,7 +259,21 @@ pub fn compile(
         String::new()
     });
     let embeds = &cx.settings.embeds;
-    let parsed = markdown::parse(file, &body, document.body_line, embeds, diagnostics);
+    let parsed = if super::input::is_html(&document.relative) {
+        // An HTML page is not Markdown: its body is one raw HTML block (`markdown="0"`), which
+        // goes through the same checks as HTML written in Markdown (scripts and unsafe
+        // addresses removed, with warnings). The wrapper's line comes before the body's first.
+        let wrapped = format!("<div markdown=\"0\">\n{body}\n</div>\n");
+        markdown::parse(
+            file,
+            &wrapped,
+            document.body_line.saturating_sub(1),
+            embeds,
+            diagnostics,
+        )
+    } else {
+        markdown::parse(file, &body, document.body_line, embeds, diagnostics)
+    };
     let ids = ids::collect(file, &parsed.blocks, &parsed.headings, strict, diagnostics);
     let page = Value::Object(front.value.clone());
     let lang = text_at(&page, "lang").unwrap_or_else(|| cx.settings.root_lang.clone());

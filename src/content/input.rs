@@ -115,7 +115,7 @@ impl Input {
                 self.layouts.insert(name.to_owned());
             }
         } else if !is_part_of_site(&relative, excluded) {
-        } else if starts_with_front_matter(&file.bytes) && is_markdown(&relative) {
+        } else if starts_with_front_matter(&file.bytes) && is_page(&relative) {
             self.documents.push(file);
         } else if !file.is_post() {
             self.static_files.insert(format!("/{relative}"));
@@ -187,6 +187,20 @@ fn is_markdown(relative: &str) -> bool {
         .is_some_and(|(_, ext)| MARKDOWN_EXTENSIONS.contains(&ext))
 }
 
+/// Whether a file with front matter at `relative` is a page: Markdown, or HTML (whose body is
+/// Liquid and HTML, see `draft::compile`). Other files with front matter (a feed template, a
+/// script) are copied as they are.
+fn is_page(relative: &str) -> bool {
+    is_markdown(relative) || is_html(relative)
+}
+
+/// Whether `relative` is an HTML file (`.html`, `.htm`).
+pub fn is_html(relative: &str) -> bool {
+    relative
+        .rsplit_once('.')
+        .is_some_and(|(_, ext)| ext == "html" || ext == "htm")
+}
+
 /// The `exclude:` list of a `_config.yml`, read leniently: the settings themselves are read (and
 /// checked) later, but which files make the site must be known first.
 fn exclude_list(config: Option<&SourceFile>) -> Vec<String> {
@@ -240,7 +254,7 @@ pub fn load(root: &Path, shown: &str) -> std::io::Result<Input> {
         // Static files are copied later, straight from disk: only their names are needed now.
         let needed = !is_part_of_site(&relative, &excluded)
             || relative.starts_with('_')
-            || is_markdown(&relative);
+            || is_page(&relative);
         let bytes = if needed {
             std::fs::read(&path)?
         } else {

@@ -693,21 +693,27 @@ fn yaml_that_libyaml_reads_is_read_with_a_warning() {
             "moss:\n  caption: \"a long caption\n that goes on\"\n  src: /assets/moss.jpg\n",
         ),
         (
+            "_data/people.yml",
+            "- name: Ada\n  role: a\n  links:\n    orcid: x\n    orcid: y\n  role: b\n- name: Ben\n  role: c\n",
+        ),
+        (
             "about.md",
-            "---\ntitle: A\ntitle: About\n---\n{{ site.data.images.moss.caption }}\n",
+            "---\ntitle: A\ntitle: About\n---\n{{ site.data.images.moss.caption }} {{ site.data.people[0].role }} {{ site.data.people[0].links.orcid }}\n",
         ),
     ]);
     assert_eq!(
         messages(&compiled),
         [
             "content/_data/images.yml:2:12: warning: this line of a quoted text is indented less than its key",
-            "content/about.md:3:1: warning: this key is given twice in one mapping, so its first value is ignored",
+            "content/_data/people.yml:5:5: warning: the key `orcid` is given twice in one mapping (lines 4 and 5), so its first value is ignored",
+            "content/_data/people.yml:6:3: warning: the key `role` is given twice in one mapping (lines 2 and 6), so its first value is ignored",
+            "content/about.md:3:1: warning: the key `title` is given twice in one mapping (lines 2 and 3), so its first value is ignored",
         ]
     );
     let about = page_at(&compiled, "/about/");
     assert_eq!(about.meta.title, "About", "the last value counts");
     let texts = paragraph_texts(about);
-    assert_eq!(texts, ["a long caption that goes on"]);
+    assert_eq!(texts, ["a long caption that goes on b y"]);
 }
 
 #[test]
@@ -971,4 +977,30 @@ fn privacy_team_and_language_splash_are_drawn_from_config_and_data() {
             ("es".to_owned(), "Español".to_owned(), "/es/".to_owned())
         ]
     );
+}
+
+#[test]
+fn an_html_page_with_front_matter_is_liquid_and_html_checked_like_markdowns() {
+    let compiled = site(&[
+        (
+            "contact.html",
+            "---\ntitle: Contact\n---\n<section class=\"contact\">\n  <p>Write to {{ site.title }}, *not* Markdown.</p>\n  <script>alert(1)</script>\n</section>\n",
+        ),
+        ("plain.html", "<p>No front matter: copied as it is.</p>\n"),
+    ]);
+    let page = page_at(&compiled, "/contact/");
+    assert_eq!(page.meta.title, "Contact");
+    let html = format!("{:?}", prose(page));
+    assert!(html.contains("Write to SCC, *not* Markdown."), "{html}");
+    assert!(!html.contains("alert"), "{html}");
+    assert!(
+        messages(&compiled)
+            .iter()
+            .any(|m| m.starts_with("content/contact.html:6:3: warning:") && m.contains("script")),
+        "{:?}",
+        messages(&compiled)
+    );
+    let site = compiled.site.as_ref().unwrap();
+    assert!(site.static_files.contains(&"/plain.html".to_owned()));
+    assert!(site.page_at("/plain/").is_none());
 }

@@ -15,10 +15,10 @@ pub struct Node<'a> {
 pub struct Document {
     root: Option<MarkedYamlOwned>,
     first_line: usize,
-    /// What libyaml (Jekyll's) reads and saphyr would not, read as libyaml does, with a warning:
-    /// a key given twice in one mapping (the last value counts), a quoted text whose lines are
-    /// indented less than its key.
-    pub duplicate_key: Option<Diagnostic>,
+    /// What libyaml (Jekyll's) reads and saphyr would not, read as libyaml does, with a warning
+    /// each: a key given twice in one mapping (the last value counts), a quoted text whose lines
+    /// are indented less than its key.
+    pub tolerated: Vec<Diagnostic>,
 }
 
 impl Document {
@@ -36,7 +36,7 @@ impl Document {
                 error.marker().col() + 1,
             )
         };
-        let mut duplicate_key = None;
+        let mut tolerated = Vec::new();
         let mut text = std::borrow::Cow::Borrowed(text);
         let mut loaded = MarkedYamlOwned::load_from_str(&text);
         // libyaml, which Jekyll uses, reads a quoted text whose next line is indented less than
@@ -50,27 +50,39 @@ impl Document {
             let Some(fixed) = reindent(&text, error.marker().line()) else {
                 break;
             };
-            duplicate_key.get_or_insert_with(|| {
-                Diagnostic::warning(
-                    file,
-                    at(error),
-                    "this line of a quoted text is indented less than its key",
-                )
-                .with_hint("indent it at least as far as the key; Jekyll reads it as it is")
-            });
+            if tolerated.is_empty() {
+                tolerated.push(
+                    Diagnostic::warning(
+                        file,
+                        at(error),
+                        "this line of a quoted text is indented less than its key",
+                    )
+                    .with_hint("indent it at least as far as the key; Jekyll reads it as it is"),
+                );
+            }
             text = std::borrow::Cow::Owned(fixed);
             loaded = MarkedYamlOwned::load_from_str(&text);
         }
         let loaded = match loaded {
             Err(error) if error.info() == DUPLICATE_KEY => {
-                duplicate_key = Some(
-                    Diagnostic::warning(
-                        file,
-                        at(&error),
-                        "this key is given twice in one mapping, so its first value is ignored",
-                    )
-                    .with_hint("remove one of the two; Jekyll keeps the last too"),
-                );
+                for (key, first, again) in duplicate_keys(&text) {
+                    let line = |l: usize| first_line + l.saturating_sub(1);
+                    tolerated.push(
+                        Diagnostic::warning(
+                            file,
+                            Position::new(line(again.0), again.1),
+                            format!(
+                                "the key `{key}` is given twice in one mapping (lines {} and {}), so its first value is ignored",
+                                line(first.0),
+                                line(again.0)
+                            ),
+                        )
+                        .with_hint(format!(
+                            "remove one of the two; Jekyll keeps the last too (line {})",
+                            line(again.0)
+                        )),
+                    );
+                }
                 load_keeping_the_last(&text)
             }
             loaded => loaded,
@@ -79,7 +91,7 @@ impl Document {
             Ok(documents) => Ok(Self {
                 root: documents.into_iter().next(),
                 first_line,
-                duplicate_key,
+                tolerated,
             }),
             Err(error) => {
                 let at = Position::new(
@@ -135,6 +147,57 @@ fn reindent(text: &str, line: usize) -> Option<String> {
 const DUPLICATE_KEY: &str = "duplicated key in mapping";
 
 /// Loads `text` letting a key given twice keep its last value.
+/// A line and a column (counted from 1) of a text.
+type LineColumn = (usize, usize);
+
+/// Every key given again in the mapping that holds it: the key, and where its first and its
+/// repeated occurrence are.
+fn duplicate_keys(text: &str) -> Vec<(String, LineColumn, LineColumn)> {
+    use saphyr_parser::{Event, Parser};
+    /// A mapping being read: its keys so far, and whether the next node is a key.
+    struct Mapping {
+        keys: std::collections::HashMap<String, (usize, usize)>,
+        key_next: bool,
+    }
+    let mut found = Vec::new();
+    // One entry per open collection: `None` for a sequence.
+    let mut open: Vec<Option<Mapping>> = Vec::new();
+    let mut parser = Parser::new_from_str(text);
+    while let Some(Ok((event, span))) = parser.next_event() {
+        let at = (span.start.line(), span.start.col() + 1);
+        let scalar = match event {
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                open.push(matches!(event, Event::MappingStart(..)).then(|| Mapping {
+                    keys: Default::default(),
+                    key_next: true,
+                }));
+                continue;
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                open.pop();
+                None
+            }
+            Event::Scalar(value, ..) => Some(value.into_owned()),
+            Event::Alias(_) => None,
+            _ => continue,
+        };
+        // A node is complete: in a mapping, it was a key or a value.
+        if let Some(Some(mapping)) = open.last_mut() {
+            if mapping.key_next
+                && let Some(key) = scalar
+            {
+                if let Some(first) = mapping.keys.get(&key) {
+                    found.push((key, *first, at));
+                } else {
+                    mapping.keys.insert(key, at);
+                }
+            }
+            mapping.key_next = !mapping.key_next;
+        }
+    }
+    found
+}
+
 fn load_keeping_the_last(text: &str) -> Result<Vec<MarkedYamlOwned>, saphyr::ScanError> {
     let mut loader = saphyr::YamlLoader::<MarkedYamlOwned>::default();
     loader.allow_duplicate_keys(true);
@@ -228,7 +291,7 @@ pub fn mapping(
             return None;
         }
     };
-    diagnostics.extend(document.duplicate_key.take());
+    diagnostics.append(&mut document.tolerated);
     if let Err(at) = document.entries() {
         diagnostics.push(
             Diagnostic::error(file, at, format!("{what} must be `key: value` lines"))
