@@ -66,7 +66,7 @@ pub fn write_site(mut site: Site, options: &Options) -> Result<Report, BuildErro
     report.time("logos", || small_logos(&mut site, options));
     let context = BuildContext::new(&site, options)?;
     report.time("site files", || {
-        static_files::copy(&context, &site.static_files)
+        static_files::copy(&context, &site.static_files, &site.static_sources)
     })?;
     let heroes = report.time("hero images", || pages::hero_images(&context, &site));
     let pictures = report.time("block images", || pages::block_pictures(&context, &site));

@@ -7,9 +7,15 @@ use super::{BuildContext, BuildError, output, parallel};
 
 /// Copies every file at the site paths `files` from the site's folder into the output folder.
 /// A file the app's own build already wrote there (trunk's) is kept.
-pub fn copy(context: &BuildContext, files: &[String]) -> Result<(), BuildError> {
+/// `sources` names the files found elsewhere than their address (a collection's).
+pub fn copy(
+    context: &BuildContext,
+    files: &[String],
+    sources: &std::collections::BTreeMap<String, String>,
+) -> Result<(), BuildError> {
     let results = parallel::map(files, |path| -> Result<(), BuildError> {
-        let from = output::file_in(&context.site_root, path)?;
+        let source = sources.get(path).unwrap_or(path);
+        let from = output::file_in(&context.site_root, source)?;
         let to = output::file_in(&context.dist, path)?;
         if to.exists() {
             return Ok(());

@@ -59,6 +59,49 @@ pub struct DefaultRule {
     pub values: Object,
 }
 
+/// A custom collection (`collections:`): documents in `_<name>/`, written when `output: true`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Collection {
+    pub name: String,
+    pub output: bool,
+    /// The address pattern of its documents (`/:collection/:path/`).
+    pub permalink: Option<String>,
+}
+
+/// The custom collections of a `_config.yml`: a mapping of names to settings, or a list of
+/// names. `posts` is Jekyll's own and is left out.
+pub fn collections(config: &Value) -> Vec<Collection> {
+    let Some(value) = get(config, "collections") else {
+        return Vec::new();
+    };
+    let named = |name: &str, settings: Option<&Value>| Collection {
+        name: name.to_owned(),
+        output: flag(settings.and_then(|s| get(s, "output"))),
+        permalink: settings.and_then(|s| text_at(s, "permalink")),
+    };
+    let mut out: Vec<Collection> = match value {
+        Value::Object(object) => object
+            .iter()
+            .map(|(name, settings)| named(name, Some(settings)))
+            .collect(),
+        Value::Array(names) => names
+            .iter()
+            .filter_map(super::liquid::values::text)
+            .map(|name| named(&name, None))
+            .collect(),
+        _ => Vec::new(),
+    };
+    out.retain(|c| {
+        c.name != "posts"
+            && !c.name.is_empty()
+            && c.name
+                .chars()
+                .all(|ch| ch.is_alphanumeric() || ch == '_' || ch == '-')
+    });
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    out
+}
+
 /// The settings the site reads.
 #[derive(Clone, Debug)]
 pub struct Settings {
@@ -90,6 +133,8 @@ pub struct Settings {
     pub strict: bool,
     /// Hosts whose iframes are kept.
     pub embeds: Vec<String>,
+    /// The custom collections (`collections:`).
+    pub collections: Vec<Collection>,
     /// The whole file as `site` in templates.
     pub value: Value,
     /// Where each key of the file is.
@@ -117,6 +162,7 @@ impl Settings {
             social: Vec::new(),
             strict: false,
             embeds: DEFAULT_EMBEDS.map(String::from).to_vec(),
+            collections: Vec::new(),
             value: Value::Object(Object::new()),
             positions: Positions::new(),
         }
@@ -150,6 +196,7 @@ pub fn read(file: Option<&SourceFile>, diagnostics: &mut Vec<Diagnostic>) -> Set
     settings.positions = positions;
     let name = file.shown.as_str();
     settings.title = text_at(&value, "title").unwrap_or_default();
+    settings.collections = collections(&value);
     settings.description = text_at(&value, "description");
     settings.email = text_at(&value, "email");
     if let Some(url) = text_at(&value, "url") {

@@ -35,6 +35,8 @@ pub struct Document {
     pub url: String,
     /// What makes it a post, if it is one.
     pub post: Option<PostFacts>,
+    /// The custom collection it is in, if any, and whether that collection is written.
+    pub collection: Option<(String, bool)>,
 }
 
 /// A post's date and categories.
@@ -124,8 +126,19 @@ pub fn read(
     } else {
         None
     };
-    let url = match &post {
-        Some((facts, slug)) => {
+    let collection = settings.collections.iter().find_map(|c| {
+        file.relative
+            .strip_prefix(&format!("_{}/", c.name))
+            .map(|inner| (c, inner))
+    });
+    let url = match (&post, collection) {
+        (_, Some((c, inner))) => permalink::collection_url(
+            &c.name,
+            inner,
+            permalink.as_deref().or(c.permalink.as_deref()),
+            &settings.permalink,
+        ),
+        (Some((facts, slug)), None) => {
             let address = permalink::PostAddress {
                 date: facts.date,
                 slug,
@@ -133,7 +146,9 @@ pub fn read(
             };
             permalink::post_url(&address, permalink.as_deref(), &settings.permalink)
         }
-        None => permalink::page_url(&file.relative, permalink.as_deref(), &settings.permalink),
+        (None, None) => {
+            permalink::page_url(&file.relative, permalink.as_deref(), &settings.permalink)
+        }
     };
     if let Some(problem) = routes::address_problem(&url) {
         diagnostics.push(
@@ -162,6 +177,7 @@ pub fn read(
         body_line: split.body_line,
         url,
         post: post.map(|(facts, _)| facts),
+        collection: collection.map(|(c, _)| (c.name.clone(), c.output)),
     })
 }
 

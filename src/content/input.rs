@@ -58,6 +58,9 @@ pub struct Input {
     pub documents: Vec<SourceFile>,
     /// Every other file of the site, as the address it is served at (`/assets/moss.jpg`).
     pub static_files: BTreeSet<String>,
+    /// Where the static files served elsewhere than their path are (a collection's
+    /// `/_guides/a.svg` is served at `/guides/a.svg`), by address.
+    pub static_sources: BTreeMap<String, String>,
     /// What was wrong while reading the folder (links out of the site, loops).
     pub problems: Vec<Diagnostic>,
 }
@@ -93,14 +96,19 @@ impl Input {
     /// for tests.
     pub fn of(files: &[(&str, &str)]) -> Self {
         let mut input = Input::default();
+        let config = files
+            .iter()
+            .find(|(relative, _)| *relative == CONFIG_FILE)
+            .map(|(relative, text)| SourceFile::new(relative, text));
+        let selection = Selection::of(config.as_ref());
         for (relative, text) in files {
-            input.add(SourceFile::new(relative, text), &[]);
+            input.add(SourceFile::new(relative, text), &selection);
         }
         input
     }
 
-    /// Puts a file where it belongs; `excluded` is the site's `exclude:` list.
-    fn add(&mut self, file: SourceFile, excluded: &[String]) {
+    /// Puts a file where it belongs.
+    fn add(&mut self, file: SourceFile, selection: &Selection) {
         let relative = file.relative.clone();
         if relative == CONFIG_FILE {
             self.config = Some(file);
@@ -114,12 +122,75 @@ impl Input {
             if let Some(name) = layout.strip_suffix(".html") {
                 self.layouts.insert(name.to_owned());
             }
-        } else if !is_part_of_site(&relative, excluded) {
+        } else if !selection.is_part_of_site(&relative) {
         } else if starts_with_front_matter(&file.bytes) && is_page(&relative) {
             self.documents.push(file);
-        } else if !file.is_post() {
-            self.static_files.insert(format!("/{relative}"));
+        } else if !file.is_post() && selection.copied(&relative) {
+            // A collection's own files are written without the folder's `_` (`/guides/a.svg`).
+            match selection.collection_address(&relative) {
+                Some(address) => {
+                    self.static_sources
+                        .insert(address.clone(), format!("/{relative}"));
+                    self.static_files.insert(address);
+                }
+                None => {
+                    self.static_files.insert(format!("/{relative}"));
+                }
+            }
         }
+    }
+}
+
+/// Which files make the site, from `_config.yml`: what `exclude:` leaves out, and the folders of
+/// the custom collections (`collections:`), which are part of it though their names start with
+/// `_`.
+#[derive(Default)]
+struct Selection {
+    excluded: Vec<String>,
+    /// Each collection's name and whether its files are written (`output: true`).
+    collections: Vec<(String, bool)>,
+}
+
+impl Selection {
+    fn of(config: Option<&SourceFile>) -> Self {
+        let text = config.and_then(|c| std::str::from_utf8(&c.bytes).ok());
+        let Some(document) = text.and_then(|t| super::yaml::Document::parse("", t, 1, "").ok())
+        else {
+            return Self::default();
+        };
+        let (value, _) = document.to_value();
+        Self {
+            excluded: exclude_list(&value),
+            collections: super::config::collections(&value)
+                .into_iter()
+                .map(|c| (c.name, c.output))
+                .collect(),
+        }
+    }
+
+    fn is_part_of_site(&self, relative: &str) -> bool {
+        let in_collection = self
+            .collections
+            .iter()
+            .any(|(name, _)| relative.starts_with(&format!("_{name}/")));
+        (in_collection || is_part_of_site(relative, &[])) && !is_excluded(relative, &self.excluded)
+    }
+
+    /// The address of a file in a collection's folder: the folder's name without its `_`.
+    fn collection_address(&self, relative: &str) -> Option<String> {
+        self.collections.iter().find_map(|(name, _)| {
+            relative
+                .strip_prefix(&format!("_{name}/"))
+                .map(|inner| format!("/{name}/{inner}"))
+        })
+    }
+
+    /// Whether a file without front matter is copied: not in a collection that is not written.
+    fn copied(&self, relative: &str) -> bool {
+        !self
+            .collections
+            .iter()
+            .any(|(name, output)| !output && relative.starts_with(&format!("_{name}/")))
     }
 }
 
@@ -130,12 +201,16 @@ fn is_part_of_site(relative: &str, excluded: &[String]) -> bool {
     let special = segments
         .iter()
         .any(|segment| is_hidden(segment) && *segment != "_posts");
-    let excluded = DEFAULT_EXCLUDE
+    !special && !is_excluded(relative, excluded)
+}
+
+/// Whether Jekyll's own exclusions or the site's `exclude:` list leave `relative` out.
+fn is_excluded(relative: &str, excluded: &[String]) -> bool {
+    DEFAULT_EXCLUDE
         .iter()
         .copied()
         .chain(excluded.iter().map(String::as_str))
-        .any(|pattern| matches_exclude(relative, pattern));
-    !special && !excluded
+        .any(|pattern| matches_exclude(relative, pattern))
 }
 
 /// A name Jekyll leaves out of the site unless told otherwise.
@@ -203,24 +278,13 @@ pub fn is_html(relative: &str) -> bool {
 
 /// The `exclude:` list of a `_config.yml`, read leniently: the settings themselves are read (and
 /// checked) later, but which files make the site must be known first.
-fn exclude_list(config: Option<&SourceFile>) -> Vec<String> {
-    let Some(text) = config.and_then(|c| std::str::from_utf8(&c.bytes).ok()) else {
-        return Vec::new();
-    };
-    let Ok(document) = super::yaml::Document::parse("", text, 1, "") else {
-        return Vec::new();
-    };
-    let Ok(entries) = document.entries() else {
-        return Vec::new();
-    };
-    entries
-        .iter()
-        .find(|(key, _, _)| key == "exclude")
-        .and_then(|(_, _, value)| super::yaml::items(value.node, 1))
+fn exclude_list(config: &liquid::model::Value) -> Vec<String> {
+    super::liquid::values::get(config, "exclude")
+        .and_then(super::liquid::values::array)
         .map(|items| {
             items
                 .iter()
-                .filter_map(|item| super::yaml::text(item.node).ok().flatten())
+                .filter_map(super::liquid::values::text)
                 .collect()
         })
         .unwrap_or_default()
@@ -245,14 +309,14 @@ pub fn load(root: &Path, shown: &str) -> std::io::Result<Input> {
             })
         })
         .transpose()?;
-    let excluded = exclude_list(config.as_ref());
+    let selection = Selection::of(config.as_ref());
     for path in files {
         let relative = relative_path(root, &path);
         if relative == CONFIG_FILE {
             continue;
         }
         // Static files are copied later, straight from disk: only their names are needed now.
-        let needed = !is_part_of_site(&relative, &excluded)
+        let needed = !selection.is_part_of_site(&relative)
             || relative.starts_with('_')
             || is_page(&relative);
         let bytes = if needed {
@@ -265,10 +329,10 @@ pub fn load(root: &Path, shown: &str) -> std::io::Result<Input> {
             relative,
             bytes,
         };
-        input.add(file, &excluded);
+        input.add(file, &selection);
     }
     if let Some(config) = config {
-        input.add(config, &excluded);
+        input.add(config, &selection);
     }
     Ok(input)
 }

@@ -134,6 +134,13 @@ pub fn compile(input: &Input, draw_markdown: Arc<DrawMarkdown>) -> Compiled {
     };
     let mut drafts: Vec<PageDraft> = documents
         .into_iter()
+        // A collection that is not written (`output: false`) is there for Liquid only.
+        .filter(|document| {
+            document
+                .collection
+                .as_ref()
+                .is_none_or(|(_, output)| *output)
+        })
         .filter_map(|document| draft::compile(document, &cx, &mut diagnostics))
         .collect();
     drafts.sort_by(|a, b| a.relative.cmp(&b.relative));
@@ -212,6 +219,7 @@ pub fn compile(input: &Input, draw_markdown: Arc<DrawMarkdown>) -> Compiled {
         languages: language_texts,
         pages: drafts.into_iter().map(|d| d.page).collect(),
         static_files: input.static_files.iter().cloned().collect(),
+        static_sources: input.static_sources.clone(),
         primary_color: settings.primary_color.clone(),
         square: settings.square,
         image_origins,
@@ -266,12 +274,29 @@ fn site_globals(settings: &config::Settings, data: &Value, documents: &[draft::D
         Value::Array(
             documents
                 .iter()
-                .filter(|d| d.post.is_none())
+                .filter(|d| d.post.is_none() && d.collection.is_none())
                 .map(|d| Value::Object(d.front.value.clone()))
                 .collect(),
         ),
     );
     site.insert("posts".into(), posts::liquid_posts(documents));
+    // Each custom collection's documents, as `site.<name>`.
+    for collection in &settings.collections {
+        site.insert(
+            collection.name.clone().into(),
+            Value::Array(
+                documents
+                    .iter()
+                    .filter(|d| {
+                        d.collection
+                            .as_ref()
+                            .is_some_and(|(n, _)| *n == collection.name)
+                    })
+                    .map(|d| Value::Object(d.front.value.clone()))
+                    .collect(),
+            ),
+        );
+    }
     site.insert("baseurl".into(), Value::scalar(settings.baseurl.clone()));
     Value::Object(site)
 }

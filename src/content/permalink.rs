@@ -24,6 +24,33 @@ pub fn page_url(relative: &str, permalink: Option<&str>, style: &str) -> String 
     clean(&url)
 }
 
+/// The address of a document of the collection `collection` at `inner` (its path inside the
+/// collection's folder, `guides/setup.md`): its front matter's `permalink`, the collection's, or
+/// Jekyll's default (`/:collection/:path:output_ext`, `/:collection/:path/` when the site's style
+/// is `pretty`).
+pub fn collection_url(
+    collection: &str,
+    inner: &str,
+    permalink: Option<&str>,
+    style: &str,
+) -> String {
+    let path = inner.rsplit_once('.').map_or(inner, |(stem, _)| stem);
+    let name = path.rsplit_once('/').map_or(path, |(_, name)| name);
+    let template = match permalink {
+        Some(permalink) => permalink.to_owned(),
+        None if style == "pretty" => "/:collection/:path/".to_owned(),
+        None => "/:collection/:path:output_ext".to_owned(),
+    };
+    let url = template
+        .replace(":collection", collection)
+        .replace(":path", path)
+        .replace(":basename", name)
+        .replace(":title", name)
+        .replace(":name", name)
+        .replace(":output_ext", ".html");
+    clean(&url)
+}
+
 /// What a post's address is made of.
 pub struct PostAddress<'a> {
     /// The post's date, in UTC.
@@ -124,6 +151,18 @@ mod tests {
     #[test]
     fn addresses_as_jekyll_computes_them() {
         assert_eq!(page_url("about.md", None, "pretty"), "/about/");
+        assert_eq!(
+            collection_url("guides", "setup/first.md", None, "pretty"),
+            "/guides/setup/first/"
+        );
+        assert_eq!(
+            collection_url("guides", "first.md", None, "date"),
+            "/guides/first.html"
+        );
+        assert_eq!(
+            collection_url("guides", "a/first.md", Some("/docs/:name/"), "pretty"),
+            "/docs/first/"
+        );
         assert_eq!(page_url("about.md", None, "date"), "/about.html");
         assert_eq!(page_url("de/index.md", None, "pretty"), "/de/");
         assert_eq!(page_url("index.md", None, "date"), "/");

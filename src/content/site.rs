@@ -17,6 +17,9 @@ pub struct Site {
     pub pages: Vec<Page>,
     /// The site's own files, copied as they are: their addresses (`/assets/images/moss.jpg`).
     pub static_files: Vec<String>,
+    /// The files of `static_files` served elsewhere than their path in the repository: address
+    /// and path.
+    pub static_sources: std::collections::BTreeMap<String, String>,
     /// The brand colour (`algae.style.colors.primary`), a checked CSS colour.
     pub primary_color: Option<String>,
     /// Square corners rather than round ones (`algae.style.square`).

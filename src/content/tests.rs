@@ -1004,3 +1004,46 @@ fn an_html_page_with_front_matter_is_liquid_and_html_checked_like_markdowns() {
     assert!(site.static_files.contains(&"/plain.html".to_owned()));
     assert!(site.page_at("/plain/").is_none());
 }
+
+#[test]
+fn documents_of_custom_collections_are_written_when_the_collection_says_so() {
+    let config = format!(
+        "{CONFIG}collections:\n  guides:\n    output: true\n  people:\n    output: false\n"
+    );
+    let compiled = compile_files(&[
+        ("_config.yml", config.as_str()),
+        (
+            "_guides/setup/first.md",
+            "---\ntitle: First steps\n---\nStart here.\n",
+        ),
+        ("_guides/diagram.svg", "<svg/>"),
+        (
+            "_people/ada.md",
+            "---\nname: Ada\nrole: Curator\n---\nBio.\n",
+        ),
+        ("_people/photo.jpg", "jpg"),
+        ("_drafts/draft.md", "---\ntitle: Draft\n---\n"),
+        (
+            "team.md",
+            "---\ntitle: Team\n---\n{% for p in site.people %}{{ p.name }} ({{ p.role }}){% endfor %}, {{ site.guides.size }} guide\n",
+        ),
+    ]);
+    let guide = page_at(&compiled, "/guides/setup/first/");
+    assert_eq!(guide.meta.title, "First steps");
+    assert_eq!(
+        paragraph_texts(page_at(&compiled, "/team/")),
+        ["Ada (Curator), 1 guide"]
+    );
+    let site = compiled.site.as_ref().unwrap();
+    assert!(site.page_at("/people/ada/").is_none(), "output: false");
+    assert!(site.page_at("/drafts/draft/").is_none(), "not a collection");
+    assert!(
+        site.static_files
+            .contains(&"/guides/diagram.svg".to_owned())
+    );
+    assert_eq!(
+        site.static_sources["/guides/diagram.svg"],
+        "/_guides/diagram.svg"
+    );
+    assert!(!site.static_files.contains(&"/_people/photo.jpg".to_owned()));
+}
