@@ -77,10 +77,15 @@ fn ScrollPositions() -> impl IntoView {
     }
 }
 
-/// The page key of the browser's address (empty when rendering at build time).
+/// The page key of the browser's address (empty when rendering at build time), as it is: a
+/// GBIF record's address (`/institution/<key>`) that a host without rewrites answers with the
+/// "not found" page is not yet the record page, which the app then loads (`SiteView`).
 fn current_key(site: &SiteContext) -> String {
     #[cfg(feature = "hydrate")]
-    return site.key_of(&window().location().pathname().unwrap_or_default());
+    return routes::page_key(
+        &window().location().pathname().unwrap_or_default(),
+        &site.base,
+    );
     #[cfg(not(feature = "hydrate"))]
     {
         let _ = site;

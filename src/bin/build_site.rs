@@ -64,6 +64,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let documents = input.documents.len();
     let compiled = content::compile(&input, Arc::new(build::page_body::markdownify));
     let compile_time = started.elapsed();
     // Errors first; the warnings, which do not stop the build, together after them.
@@ -87,7 +88,7 @@ fn main() -> ExitCode {
     };
     let pages = site.pages.len();
     if args.check_only {
-        eprintln!("content ok: {pages} pages");
+        eprintln!("content ok: {documents} documents, {pages} pages");
         return ExitCode::SUCCESS;
     }
     let Some(dist) = args.dist else {
@@ -107,7 +108,7 @@ fn main() -> ExitCode {
                 .map(|(step, time)| format!("{step} {:.2} s", time.as_secs_f64()))
                 .collect();
             eprintln!(
-                "content ok: {pages} pages, {} HTML files prerendered, {} files precompressed ({})",
+                "content ok: {documents} documents, {pages} pages, {} HTML files prerendered, {} files precompressed ({})",
                 report.html_files,
                 report.compressed,
                 timings.join(", ")

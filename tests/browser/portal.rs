@@ -9,16 +9,17 @@ use serde_json::json;
 
 use crate::support::{Browser, Options, StaticServer, built_site};
 
+fn portal_dist() -> std::path::PathBuf {
+    built_site(
+        "SITE_DIST_PORTAL",
+        "target/fixture-portal",
+        "SCC_CONTENT=tests/fixtures/portal trunk build --release --dist target/fixture-portal",
+    )
+}
+
 fn portal() -> &'static StaticServer {
     static SERVER: OnceLock<StaticServer> = OnceLock::new();
-    SERVER.get_or_init(|| {
-        let dist = built_site(
-            "SITE_DIST_PORTAL",
-            "target/fixture-portal",
-            "SCC_CONTENT=tests/fixtures/portal trunk build --release --dist target/fixture-portal",
-        );
-        StaticServer::start(dist, Options::default())
-    })
+    SERVER.get_or_init(|| StaticServer::start(portal_dist(), Options::default()))
 }
 
 /// The classes of the blocks the page at the address is made of, in order.
@@ -663,4 +664,31 @@ async fn a_documentation_page_has_a_side_navigation_that_is_a_menu_on_phones() {
         json!(["none", true, true])
     );
     desktop.finish().await;
+}
+
+#[tokio::test]
+async fn on_a_host_without_rewrites_a_record_address_still_shows_the_record_page() {
+    // GitHub Pages reads no `_redirects`: it answers the record's address with `404.html`.
+    let server = StaticServer::start(
+        portal_dist(),
+        Options {
+            no_rewrites: true,
+            ..Options::default()
+        },
+    );
+    let browser = Browser::start().await;
+    let record = "/collection/4f1c-9a2b";
+    assert_eq!(server.get(record).status, 404);
+    browser
+        .client
+        .goto(&server.url("/institution/49fb6451-91b7"))
+        .await
+        .unwrap();
+    browser
+        .wait_until("document.querySelector('h1')?.textContent === 'Institution'")
+        .await;
+    browser
+        .wait_until("document.querySelector('.gbif-block a')?.href === 'https://www.gbif.org/grscicoll/institution/49fb6451-91b7'")
+        .await;
+    browser.finish_expecting(&["404"]).await;
 }

@@ -47,6 +47,8 @@ pub struct Options {
     pub spa_fallback: bool,
     /// Changes the HTML of a page before it is sent, as a misbehaving proxy might.
     pub rewrite_html: Option<HtmlRewrite>,
+    /// Leaves `_redirects` unread, as GitHub Pages does.
+    pub no_rewrites: bool,
 }
 
 pub struct StaticServer {
@@ -61,7 +63,11 @@ impl StaticServer {
         let prefix = options.prefix.clone();
         let site = Arc::new(Site {
             headers: HeaderRules::read(&root.join("_headers")),
-            rewrites: read_rewrites(&root.join("_redirects")),
+            rewrites: if options.no_rewrites {
+                Vec::new()
+            } else {
+                read_rewrites(&root.join("_redirects"))
+            },
             root,
             options,
         });
