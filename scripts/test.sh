@@ -40,5 +40,8 @@ SCC_CONTENT=target/scale-40/site trunk build --release --dist target/scale-40/di
 step "a hosted-portal repository of every layout and block (tests/fixtures/portal -> target/fixture-portal/)"
 SCC_CONTENT=tests/fixtures/portal trunk build --release --dist target/fixture-portal
 
+step "a repository with GBIF's widgets on its data pages (tests/fixtures/widgets -> target/fixture-widgets/)"
+SCC_CONTENT=tests/fixtures/widgets trunk build --release --dist target/fixture-widgets
+
 step "browser tests (headless Chromium against dist/)"
 cargo test --locked --profile tool --features ssr --test browser -- --test-threads=2

@@ -53,7 +53,7 @@ impl BuildContext {
         let loader = shell.loader_script();
         let loader_hash = headers::script_hash(&loader);
         let analytics = &site.analytics;
-        let third_parties = ThirdParties {
+        let mut third_parties = ThirdParties {
             images: [&site.image_origins[..], &analytics.image_origins[..]].concat(),
             frames: site.frame_hosts.clone(),
             scripts: analytics.script_origins.clone(),
@@ -63,7 +63,19 @@ impl BuildContext {
                 .iter()
                 .map(|script| headers::script_hash(script))
                 .collect(),
+            ..ThirdParties::default()
         };
+        if let Some(widgets) = super::gbif_widgets::policy_sources(site) {
+            third_parties
+                .scripts
+                .extend(widgets.scripts.iter().cloned());
+            third_parties.fonts = widgets.scripts;
+            third_parties
+                .connects
+                .extend(widgets.services.iter().cloned());
+            third_parties.images.extend(widgets.services);
+            third_parties.blob_workers = true;
+        }
         // Under `trunk serve`, trunk's live-reload script comes along. Its server fills in its
         // address when it serves the page, so no hash of it can be known here: the local preview
         // allows inline scripts instead. Release builds never carry the script.

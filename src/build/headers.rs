@@ -27,6 +27,9 @@ pub struct ThirdParties {
     pub scripts: Vec<String>,
     pub connects: Vec<String>,
     pub script_hashes: Vec<String>,
+    /// Origins of fonts and whether workers may start from `blob:` addresses (GBIF's widgets).
+    pub fonts: Vec<String>,
+    pub blob_workers: bool,
 }
 
 /// The policy for every page. Scripts: only this site's files and the one inline loader, by
@@ -56,7 +59,7 @@ pub fn content_security_policy(
         ),
         "style-src 'self' 'unsafe-inline'".to_owned(),
         format!("img-src 'self' data:{image_sources}"),
-        "font-src 'self'".to_owned(),
+        format!("font-src 'self'{}", listed(&third_parties.fonts)),
         format!("connect-src 'self'{}", listed(&third_parties.connects)),
         "object-src 'none'".to_owned(),
         if third_parties.frames.is_empty() {
@@ -68,6 +71,11 @@ pub fn content_security_policy(
                 .map(|h| format!("https://{h}"))
                 .collect();
             format!("frame-src {}", hosts.join(" "))
+        },
+        if third_parties.blob_workers {
+            "worker-src 'self' blob:".to_owned()
+        } else {
+            "worker-src 'self'".to_owned()
         },
         "base-uri 'self'".to_owned(),
         "form-action 'self'".to_owned(),
@@ -160,6 +168,7 @@ mod tests {
             scripts: vec!["https://plausible.io".into()],
             connects: vec!["https://plausible.io".into()],
             script_hashes: vec!["'sha256-y'".into()],
+            ..ThirdParties::default()
         };
         let policy = content_security_policy(&hash, &with_others, false);
         assert!(policy.contains("img-src 'self' data: https://data.nhm.ac.uk;"));

@@ -8,6 +8,7 @@ pub mod compress;
 mod context;
 mod error;
 mod feed;
+pub mod gbif_widgets;
 pub mod head;
 pub mod headers;
 pub mod images;
@@ -137,6 +138,7 @@ fn site_files(
         "/_headers",
         headers::headers_file(&context.base, &context.loader_hash, &context.third_parties),
     )?;
+    gbif_widgets::write(context, site)?;
     if let Some(redirects) = redirects::redirects_file(site, &context.base) {
         context.write("/_redirects", redirects)?;
     }

@@ -186,7 +186,15 @@ fn write_page(
         parts,
     };
     let key = routes::route_key(&page.route);
-    context.write(&routes::page_data_path(&key), to_json(&data))?;
+    // A page with GBIF's widget is loaded whole (`gbif_widgets`): without its data, the app
+    // loads it as an ordinary page.
+    if !page
+        .blocks
+        .iter()
+        .any(|block| matches!(block, PageBlock::GbifWidget(_)))
+    {
+        context.write(&routes::page_data_path(&key), to_json(&data))?;
+    }
     let alternates: Vec<(String, String)> = page
         .translations
         .iter()

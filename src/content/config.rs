@@ -59,6 +59,9 @@ pub struct DefaultRule {
     pub values: Object,
 }
 
+/// The theme's address of GBIF's widget library.
+pub const GBIF_WIDGETS_LIBRARY: &str = "https://www-lib.gbif-staging.org/gbif-lib.js";
+
 /// A custom collection (`collections:`): documents in `_<name>/`, written when `output: true`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Collection {
@@ -131,6 +134,9 @@ pub struct Settings {
     pub social: Vec<(String, String)>,
     /// Every tolerated problem is an error (`strict: true`).
     pub strict: bool,
+    /// GBIF's widget library, when the site asks for GBIF's widgets on its data pages
+    /// (`gbif_widgets: true`; `gbifApacheInclude.componentsScriptJsModule`, or the theme's).
+    pub gbif_widgets: Option<String>,
     /// Hosts whose iframes are kept.
     pub embeds: Vec<String>,
     /// The custom collections (`collections:`).
@@ -163,6 +169,7 @@ impl Settings {
             strict: false,
             embeds: DEFAULT_EMBEDS.map(String::from).to_vec(),
             collections: Vec::new(),
+            gbif_widgets: None,
             value: Value::Object(Object::new()),
             positions: Positions::new(),
         }
@@ -233,6 +240,23 @@ pub fn read(file: Option<&SourceFile>, diagnostics: &mut Vec<Diagnostic>) -> Set
         })
         .collect();
     settings.strict = flag(get(&value, "strict"));
+    if flag(get(&value, "gbif_widgets")) {
+        let lib =
+            super::liquid::values::at_path(&value, "gbifApacheInclude.componentsScriptJsModule")
+                .and_then(super::liquid::values::text)
+                .unwrap_or_else(|| GBIF_WIDGETS_LIBRARY.to_owned());
+        // GBIF's address, or a copy of the library the site serves itself (`/assets/gbif-lib.js`).
+        let own_copy = lib.starts_with('/') && !lib.starts_with("//");
+        if (lib.starts_with("https://") || own_copy) && !lib.contains(['"', '<', '>', ' ', '\'']) {
+            settings.gbif_widgets = Some(lib);
+        } else {
+            diagnostics.push(Diagnostic::warning(
+                name,
+                settings.position("gbifApacheInclude.componentsScriptJsModule"),
+                format!("`{lib}` is neither an https: address nor a path of the site, so GBIF's widgets are not included"),
+            ));
+        }
+    }
     if let Some(embeds) = get(&value, "embeds") {
         match array(embeds) {
             Some(hosts) => {

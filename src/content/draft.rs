@@ -238,6 +238,8 @@ pub struct Context<'a> {
     pub words: &'a super::texts::Words,
     /// The scope of the repository's GBIF widgets, for the data pages' links.
     pub gbif_scope: &'a super::gbif::Scope,
+    /// GBIF's widget, on every data page, when the site asks for it.
+    pub gbif_widget: Option<&'a super::body::blocks::GbifWidget>,
 }
 
 /// Renders a page's Liquid, parses its Markdown and composes its blocks.
@@ -338,6 +340,9 @@ pub fn compile(
         blocks.insert(after_hero, PageBlock::SideNav(nav));
     }
     if let Some(link) = super::gbif::data_link(&layout, cx.gbif_scope) {
+        if let Some(widget) = cx.gbif_widget {
+            blocks.push(PageBlock::GbifWidget(widget.clone()));
+        }
         blocks.push(layout::data_block(link, cx.words, &lang, &document.url));
     }
     let mut links = parsed.links;

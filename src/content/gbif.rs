@@ -125,6 +125,84 @@ pub fn data_link(layout: &str, scope: &Scope) -> Option<DataLink> {
     })
 }
 
+/// What the data pages need to include GBIF's own widgets (`gbif_widgets: true`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Widgets {
+    /// The settings script the widgets read (`siteConfig`, `themeStyle`), as the theme's
+    /// `assets/theme/js/config.js` makes it: `_includes/js/config.js` with its Liquid rendered.
+    pub config_js: String,
+    /// The block each data page carries.
+    pub block: super::body::blocks::GbifWidget,
+}
+
+/// The site's widget settings and the block of its data pages, for the library at `lib`.
+pub fn widgets(
+    lib: &str,
+    config_source: &str,
+    settings: &super::config::Settings,
+    site: &liquid::model::Value,
+    data: &super::data::Data,
+    engine: &super::liquid::Liquid,
+    diagnostics: &mut Vec<super::diagnostics::Diagnostic>,
+) -> Widgets {
+    use super::liquid::values::{get, object, text_at};
+    let mut globals = liquid::model::Object::new();
+    globals.insert("site".into(), site.clone());
+    let theme_style = engine
+        .render(
+            "_config.yml",
+            super::diagnostics::Position::START,
+            "{{ site.algae.style | jsonify }}",
+            &globals,
+            diagnostics,
+        )
+        .filter(|style| !style.trim().is_empty())
+        .unwrap_or_else(|| "null".into());
+    let config = engine
+        .render(
+            "_includes/js/config.js",
+            super::diagnostics::Position::START,
+            config_source,
+            &globals,
+            diagnostics,
+        )
+        .unwrap_or_default();
+    let config_js = format!("var themeStyle = {theme_style};\n{config}\n");
+    // The site's languages as the widgets take them (the theme's `languageOptions`).
+    let languages: Vec<serde_json::Value> = get(&data.value, "languages")
+        .and_then(object)
+        .map(|languages| {
+            let order = data.key_order();
+            let mut codes: Vec<String> = languages.keys().map(|k| k.to_string()).collect();
+            if let Some(written) = order.get("site.data.languages") {
+                codes.sort_by_key(|c| written.iter().position(|w| w == c));
+            }
+            codes
+                .iter()
+                .map(|code| {
+                    let language = &languages[code.as_str()];
+                    serde_json::json!({
+                        "code": code,
+                        "label": text_at(language, "label").unwrap_or_else(|| code.clone()),
+                        "textDirection": text_at(language, "textDirection").unwrap_or_else(|| "ltr".into()),
+                        "default": *code == settings.root_lang,
+                        "localeCode": text_at(language, "widgetLocale").unwrap_or_else(|| code.clone()),
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_else(|| {
+            vec![serde_json::json!({"code": "en", "label": "English", "textDirection": "ltr", "default": true, "localeCode": "en"})]
+        });
+    Widgets {
+        config_js,
+        block: super::body::blocks::GbifWidget {
+            lib: lib.to_owned(),
+            languages: serde_json::Value::Array(languages).to_string(),
+        },
+    }
+}
+
 /// The scope of the repository's occurrence widgets: predicate keys and the values each allows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Scope {

@@ -122,6 +122,22 @@ pub fn compile(input: &Input, draw_markdown: Arc<DrawMarkdown>) -> Compiled {
             .with_hint("the data pages link to GBIF.org's searches without a scope"),
         );
     }
+    let gbif_widgets = settings.gbif_widgets.as_ref().map(|lib| {
+        let source = input
+            .includes
+            .get("js/config.js")
+            .map(|file| String::from_utf8_lossy(&file.bytes).into_owned())
+            .unwrap_or_else(|| "var siteConfig = {};".into());
+        gbif::widgets(
+            lib,
+            &source,
+            &settings,
+            &site_value,
+            &data,
+            &engine,
+            &mut diagnostics,
+        )
+    });
     let cx = draft::Context {
         settings: &settings,
         data: &data,
@@ -131,6 +147,7 @@ pub fn compile(input: &Input, draw_markdown: Arc<DrawMarkdown>) -> Compiled {
         archive: &archive,
         words: &words,
         gbif_scope: &gbif_scope,
+        gbif_widget: gbif_widgets.as_ref().map(|w| &w.block),
     };
     let mut drafts: Vec<PageDraft> = documents
         .into_iter()
@@ -226,6 +243,7 @@ pub fn compile(input: &Input, draw_markdown: Arc<DrawMarkdown>) -> Compiled {
         frame_hosts,
         icons: icons(&input.static_files),
         analytics,
+        gbif_widgets,
     };
     Compiled {
         site: Some(site),

@@ -34,6 +34,8 @@ pub struct Site {
     pub icons: Icons,
     /// The visitor statistics the repository configures, if any.
     pub analytics: super::analytics::Analytics,
+    /// GBIF's widgets on the data pages, when the site includes them (`gbif_widgets: true`).
+    pub gbif_widgets: Option<super::gbif::Widgets>,
 }
 
 /// A language's words, navigation and footer.

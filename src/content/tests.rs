@@ -307,6 +307,7 @@ fn a_composition_draws_its_blocks_from_data_inline_data_and_the_page() {
             PageBlock::Posts(_) => "posts",
             PageBlock::SideNav(_) => "side nav",
             PageBlock::Languages(_) => "languages",
+            PageBlock::GbifWidget(_) => "gbif widget",
         })
         .collect();
     assert_eq!(kinds, ["hero", "stats", "prose", "media", "split", "prose"]);

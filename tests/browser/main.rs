@@ -11,3 +11,4 @@ mod portal;
 mod prerendered;
 mod scrolling;
 mod support;
+mod widgets;

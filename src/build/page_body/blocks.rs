@@ -8,8 +8,8 @@ use super::section::Section;
 use crate::build::images::{ImageSource, ResponsiveImage};
 use crate::build::pictures::Picture;
 use crate::content::body::blocks::{
-    Cards, CardsKind, Feature, FeatureImage, Hero, HeroKind, LanguageList, NavItem, PageBlock,
-    PostList, Prose, SideNav, Split,
+    Cards, CardsKind, Feature, FeatureImage, GbifWidget, Hero, HeroKind, LanguageList, NavItem,
+    PageBlock, PostList, Prose, SideNav, Split,
 };
 use crate::content::body::{Block, Inline, Link};
 
@@ -57,6 +57,7 @@ pub fn block(block: PageBlock, first_hero: bool, drawing: &Drawing) -> AnyView {
         PageBlock::Posts(list) => posts_view(list, drawing),
         PageBlock::SideNav(nav) => side_nav_view(nav),
         PageBlock::Languages(list) => languages_view(list),
+        PageBlock::GbifWidget(widget) => gbif_widget_view(widget),
     }
 }
 
@@ -505,6 +506,19 @@ fn nav_list(items: Vec<NavItem>) -> AnyView {
         })
         .collect_view();
     view! { <ul role="list">{items}</ul> }.into_any()
+}
+
+/// GBIF's widget (`gbif_widgets: true`): the element it draws into, the site's settings for it
+/// and our loader of GBIF's library (`build::gbif_widgets`). Both scripts are deferred, so they
+/// run in order once the page is read.
+fn gbif_widget_view(widget: GbifWidget) -> AnyView {
+    let base = use_base();
+    view! {
+        <div id="gbif-widget" class="gbif gbif-widget" data-lib=base.href(&widget.lib) data-languages=widget.languages></div>
+        <script defer src=base.href(crate::build::gbif_widgets::CONFIG)></script>
+        <script type="module" src=base.href(crate::build::gbif_widgets::LOADER)></script>
+    }
+    .into_any()
 }
 
 /// The language splash page's choice of language: each language's home page, named in itself.

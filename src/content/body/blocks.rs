@@ -21,9 +21,21 @@ pub enum PageBlock {
     Posts(PostList),
     /// A documentation page's side navigation (`sideNavigation: some.data.path`).
     SideNav(SideNav),
+    /// GBIF's own widget, where the site asks for it (`gbif_widgets: true`): the element it
+    /// draws into and the scripts that load it.
+    GbifWidget(GbifWidget),
     /// The language splash page's links to each language's home page (filled in once the
     /// site's languages are known).
     Languages(LanguageList),
+}
+
+/// What GBIF's widget needs on a data page (see `content::gbif::Widgets`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct GbifWidget {
+    /// The address of GBIF's widget library (a JavaScript module).
+    pub lib: String,
+    /// The site's languages, as the widget takes them (JSON).
+    pub languages: String,
 }
 
 /// Links to the home page of each of the site's languages.
