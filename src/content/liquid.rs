@@ -165,7 +165,11 @@ impl Liquid {
     fn parser(&self, unknown: &[String]) -> liquid::Parser {
         let mut partials = liquid::partials::InMemorySource::new();
         for (name, text) in &self.includes {
-            partials.add(name.as_str(), text.as_str());
+            let text = quote_include_paths(text);
+            partials.add(name.as_str(), text.as_ref());
+            // liquid-lib's `include` keeps the quotes of a quoted name (`"blocks/card.html"`,
+            // see `quote_include_paths`) in the name it looks up.
+            partials.add(format!("\"{name}\"").as_str(), text.as_ref());
         }
         let mut builder = liquid::ParserBuilder::with_stdlib()
             .tag(liquid_lib::jekyll::IncludeTag)
@@ -225,7 +229,8 @@ impl Liquid {
             fresh = self.parser(&names);
             &fresh
         };
-        let (text, ordered_globals) = self.in_written_order(text, globals);
+        let quoted = quote_include_paths(text);
+        let (text, ordered_globals) = self.in_written_order(&quoted, globals);
         let text = text.as_ref();
         let globals = ordered_globals.as_ref().unwrap_or(globals);
         let template = match parser.parse(text) {
@@ -761,6 +766,60 @@ pub mod values {
 /// Diagnostics collected while rendering, by callers that render in parallel.
 pub type Collected = Mutex<Vec<Diagnostic>>;
 
+/// `{% include blocks/card.html %}` as liquid reads it: Jekyll takes a bare path with `/` or
+/// other characters a Liquid name cannot have; liquid takes it quoted (`"blocks/card.html"`).
+fn quote_include_paths(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("include") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text;
+    let mut changed = false;
+    while let Some(start) = rest.find("{%") {
+        let (before, tag) = rest.split_at(start);
+        out.push_str(before);
+        let body_start = 2 + tag[2..].starts_with('-') as usize;
+        let after_open = &tag[body_start..];
+        let trimmed = after_open.trim_start();
+        let path = trimmed
+            .strip_prefix("include")
+            .filter(|r| r.starts_with(char::is_whitespace))
+            .map(str::trim_start)
+            .map(|r| {
+                &r[..r
+                    .find(|c: char| c.is_whitespace() || c == '%' || c == '-')
+                    .unwrap_or(r.len())]
+            });
+        match path {
+            Some(path)
+                if !path.is_empty()
+                    && !path.starts_with(['"', '\'', '{'])
+                    && path.contains(['/', '-'])
+                    && path.contains('.') =>
+            {
+                let at = tag.len() - trimmed.len()
+                    + (trimmed.len() - trimmed["include".len()..].trim_start().len());
+                out.push_str(&tag[..at]);
+                out.push('"');
+                out.push_str(path);
+                out.push('"');
+                rest = &tag[at + path.len()..];
+                changed = true;
+            }
+            _ => {
+                out.push_str(&tag[..2]);
+                rest = &tag[2..];
+            }
+        }
+    }
+    out.push_str(rest);
+    if changed {
+        std::borrow::Cow::Owned(out)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -845,7 +904,10 @@ mod tests {
 
     #[test]
     fn tags_work() {
-        let e = engine(&[("note.html", "<aside>{{ include.text }}</aside>")]);
+        let e = engine(&[
+            ("note.html", "<aside>{{ include.text }}</aside>"),
+            ("blocks/card.html", "<div>{{ include.title }}</div>"),
+        ]);
         let g = object!({"items": ["a", "b"]});
         let cases = [
             ("{% comment %}gone{% endcomment %}x", "x"),
@@ -855,6 +917,12 @@ mod tests {
             ("{% for i in items %}{{ i }}{% endfor %}", "ab"),
             ("{% if items.size > 1 %}many{% endif %}", "many"),
             ("{% include note.html text=\"hi\" %}", "<aside>hi</aside>"),
+            (
+                "{% include \"note.html\" text=\"hi\" %}",
+                "<aside>hi</aside>",
+            ),
+            // Jekyll's includes in folders.
+            ("{% include blocks/card.html title=\"T\" %}", "<div>T</div>"),
             (
                 "{% highlight ruby %}\nputs 1 < 2\n{% endhighlight %}",
                 "<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">puts 1 &lt; 2</code></pre></figure>",
