@@ -4,41 +4,62 @@
 //! trunk's staging folder (prerendered pages, the site's files, images, sitemap, headers). On any
 //! error it exits with status 1 and trunk keeps the last good `dist/`.
 //!
-//! Usage: `build_site [--check] [--content DIR] [--dist DIR] [--public-url PATH]`
-//! Under trunk, `--dist` and `--public-url` default to `TRUNK_STAGING_DIR` and `TRUNK_PUBLIC_URL`;
-//! `--content` (the site's folder) defaults to `SCC_CONTENT`, or `content`.
+//! With `--watch` it is the development server's content rebuilder (`scripts/serve.sh` runs it
+//! beside `trunk serve`, which then watches only the app's code): on every save in the site's
+//! folder or `style/`, it rebuilds the site straight into `dist/` (no precompression, images from
+//! their cache, trunk's page shell from the copy its last build kept) and writes a new build
+//! number, which the open page polls and reloads on. A content error is printed and `dist/`
+//! keeps the last good site.
+//!
+//! Usage: `build_site [--check | --watch] [--content DIR] [--dist DIR] [--public-url PATH]
+//! [--compress | --no-compress]`
+//! Under trunk, `--dist` and `--public-url` default to `TRUNK_STAGING_DIR` and `TRUNK_PUBLIC_URL`,
+//! and files are precompressed in release builds only; `--content` (the site's folder) defaults to
+//! `SCC_CONTENT`, or `content`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
-use scc_site::build::{self, Options};
+use scc_site::build::{self, Options, ShellSource};
 use scc_site::content;
 
 struct Args {
     check_only: bool,
+    watch: bool,
     content: PathBuf,
     dist: Option<PathBuf>,
     public_url: String,
+    compress: Option<bool>,
+    /// For `--watch`: the kept copy of trunk's shell, if not the one kept for `--dist`.
+    shell: Option<PathBuf>,
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         check_only: false,
+        watch: false,
         // `SCC_CONTENT=DIR trunk build` builds any hosted-portal repository.
         content: std::env::var_os("SCC_CONTENT")
             .map_or_else(|| PathBuf::from("content"), PathBuf::from),
         dist: std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from),
         public_url: std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into()),
+        compress: None,
+        shell: None,
     };
     let mut iter = std::env::args().skip(1);
     while let Some(arg) = iter.next() {
         let mut value = |name: &str| iter.next().ok_or(format!("{name} needs a value"));
         match arg.as_str() {
             "--check" => args.check_only = true,
+            "--watch" => args.watch = true,
             "--content" => args.content = value("--content")?.into(),
             "--dist" => args.dist = Some(value("--dist")?.into()),
             "--public-url" => args.public_url = value("--public-url")?,
+            "--compress" => args.compress = Some(true),
+            "--no-compress" => args.compress = Some(false),
+            "--shell" => args.shell = Some(value("--shell")?.into()),
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
@@ -50,18 +71,48 @@ fn main() -> ExitCode {
         Ok(args) => args,
         Err(message) => {
             eprintln!(
-                "build_site: {message}\nusage: build_site [--check] [--content DIR] [--dist DIR] [--public-url PATH]"
+                "build_site: {message}\nusage: build_site [--check | --watch] [--content DIR] [--dist DIR] [--public-url PATH] [--compress | --no-compress]"
             );
             return ExitCode::from(2);
         }
     };
-    let started = std::time::Instant::now();
+    if args.watch {
+        return watch(&args);
+    }
+    // Under `trunk serve` (a debug build) nothing is precompressed: a browser on localhost
+    // needs no `.br` file. The shell is kept for `--watch`, named after the folder trunk
+    // publishes to (the staging folder is gone once trunk has moved it there).
+    let release = std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
+    let published = std::env::var_os("TRUNK_DIST_DIR")
+        .map(PathBuf::from)
+        .or_else(|| args.dist.clone());
+    let shell = match published {
+        Some(dist) => ShellSource::InOutputKeepingACopy(build::kept_shell(&dist)),
+        None => ShellSource::InOutput,
+    };
+    let compress = args.compress.unwrap_or(release);
+    match build_once(&args, args.dist.clone(), shell, compress, None) {
+        true => ExitCode::SUCCESS,
+        false => ExitCode::FAILURE,
+    }
+}
+
+/// Compiles the site and, unless only checking, writes it into `dist`; prints every problem and
+/// what was done. Whether it all went well.
+fn build_once(
+    args: &Args,
+    dist: Option<PathBuf>,
+    shell: ShellSource,
+    compress: bool,
+    build_number: Option<String>,
+) -> bool {
+    let started = Instant::now();
     let shown = args.content.display().to_string();
     let input = match content::load(&args.content, shown.trim_end_matches('/')) {
         Ok(input) => input,
         Err(e) => {
             eprintln!("error: cannot read the site's folder {shown}: {e}");
-            return ExitCode::FAILURE;
+            return false;
         }
     };
     let documents = input.documents.len();
@@ -84,21 +135,24 @@ fn main() -> ExitCode {
             "error: the content has {errors} error{}; the site was not built and the last good dist/ is unchanged",
             if errors == 1 { "" } else { "s" }
         );
-        return ExitCode::FAILURE;
+        return false;
     };
     let pages = site.pages.len();
     if args.check_only {
         eprintln!("content ok: {documents} documents, {pages} pages");
-        return ExitCode::SUCCESS;
+        return true;
     }
-    let Some(dist) = args.dist else {
+    let Some(dist) = dist else {
         eprintln!("error: no output folder: pass --dist, or run this as trunk's post_build hook");
-        return ExitCode::FAILURE;
+        return false;
     };
     let options = Options {
-        site_root: args.content,
+        site_root: args.content.clone(),
         dist,
-        public_url: args.public_url,
+        public_url: args.public_url.clone(),
+        compress,
+        shell,
+        build_number,
     };
     match build::write_site(site, &options) {
         Ok(report) => {
@@ -113,14 +167,106 @@ fn main() -> ExitCode {
                 report.compressed,
                 timings.join(", ")
             );
-            ExitCode::SUCCESS
+            true
         }
         Err(e) => {
             eprintln!(
                 "error: cannot write the site into {}: {e}",
                 options.dist.display()
             );
-            ExitCode::FAILURE
+            false
         }
     }
+}
+
+/// The development server's content rebuilder (see the module's comment).
+fn watch(args: &Args) -> ExitCode {
+    use notify::{RecursiveMode, Watcher};
+    let dist = args.dist.clone().unwrap_or_else(|| PathBuf::from("dist"));
+    let kept = args
+        .shell
+        .clone()
+        .unwrap_or_else(|| build::kept_shell(&dist));
+    let (events, received) = std::sync::mpsc::channel();
+    let mut watcher = match notify::recommended_watcher(events) {
+        Ok(watcher) => watcher,
+        Err(e) => {
+            eprintln!("error: cannot watch for changes: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let styles = PathBuf::from("style");
+    for folder in [args.content.as_path(), styles.as_path()] {
+        if let Err(e) = watcher.watch(folder, RecursiveMode::Recursive) {
+            eprintln!("error: cannot watch {}: {e}", folder.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    eprintln!(
+        "build_site: watching {} and {} (trunk rebuilds the app)",
+        args.content.display(),
+        styles.display()
+    );
+    let mut number = 0u64;
+    while let Ok(first) = received.recv() {
+        let mut changed = vec![first];
+        // An editor saves in several steps (a temporary file, a rename): take them together.
+        while let Ok(next) = received.recv_timeout(Duration::from_millis(15)) {
+            changed.push(next);
+        }
+        let relevant = changed.iter().flatten().any(|event| {
+            !event.kind.is_access()
+                && event
+                    .paths
+                    .iter()
+                    .any(|path| !is_output(path, &dist) && !is_editor_scratch(path))
+        });
+        if !relevant {
+            continue;
+        }
+        if !kept.join("index.html").is_file() {
+            eprintln!(
+                "build_site: no copy of trunk's page shell in {} yet; trunk's first build makes it",
+                kept.display()
+            );
+            continue;
+        }
+        let started = Instant::now();
+        let shell = ShellSource::Kept {
+            folder: kept.clone(),
+            styles: styles.clone(),
+        };
+        number += 1;
+        let stamp = format!("{}-{number}", std::process::id());
+        if build_once(args, Some(dist.clone()), shell, false, Some(stamp.clone())) {
+            let file = dist.join(build::DEV_BUILD_NUMBER.trim_start_matches('/'));
+            let written = file
+                .parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|()| std::fs::write(&file, stamp));
+            if let Err(e) = written {
+                eprintln!("error: cannot write {}: {e}", file.display());
+            }
+            eprintln!(
+                "rebuilt in {} ms; the open page reloads",
+                started.elapsed().as_millis()
+            );
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// Whether `path` is inside the output folder (a site folder may hold it).
+fn is_output(path: &Path, dist: &Path) -> bool {
+    let dist = std::fs::canonicalize(dist).unwrap_or_else(|_| dist.to_path_buf());
+    path.starts_with(&dist) || path.components().any(|c| c.as_os_str() == "target")
+}
+
+/// An editor's swap or backup file (`.page.md.swp`, `page.md~`, `4913`).
+fn is_editor_scratch(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".swx") || name == "4913"
 }

@@ -22,7 +22,8 @@ pub struct BuildContext {
     pub config: SiteConfig,
     /// What the pages load from other sites, allowed by the policy.
     pub third_parties: ThirdParties,
-    /// The CSP source of the page's one inline script, the loader.
+    /// The CSP source of the page's one inline script, the loader (in development builds,
+    /// `'unsafe-inline'`, for the reload scripts).
     pub loader_hash: String,
     /// What every page's `<head>` starts with: the charset, the policy, and (after the page's
     /// own preloads) trunk's head with the stylesheets inlined.
@@ -39,17 +40,7 @@ impl BuildContext {
     pub fn new(site: &Site, options: &Options) -> Result<Self, BuildError> {
         let dist = options.dist.clone();
         let base = BaseUrl::new(&options.public_url);
-        let shell_path = dist.join("index.html");
-        let shell_html = fs::read_to_string(&shell_path).map_err(BuildError::io(&shell_path))?;
-        let shell = Shell::parse(&shell_html, |href| {
-            fs::read_to_string(output::file_in(&dist, base.strip(href)).ok()?).ok()
-        })
-        .map_err(BuildError::Shell)?;
-        for stylesheet in &shell.inlined_stylesheets {
-            if let Ok(file) = output::file_in(&dist, base.strip(stylesheet)) {
-                let _ = fs::remove_file(file);
-            }
-        }
+        let shell = read_shell(&dist, &base, &options.shell)?;
         let loader = shell.loader_script();
         let loader_hash = headers::script_hash(&loader);
         let analytics = &site.analytics;
@@ -78,20 +69,33 @@ impl BuildContext {
         }
         // Under `trunk serve`, trunk's live-reload script comes along. Its server fills in its
         // address when it serves the page, so no hash of it can be known here: the local preview
-        // allows inline scripts instead. Release builds never carry the script.
-        let script_source = match &shell.dev_reload {
-            Some(_) => "'unsafe-inline'".to_owned(),
-            None => loader_hash.clone(),
+        // allows inline scripts instead. The content rebuilder's pages (`--watch`) poll for the
+        // next rebuild. Release builds carry neither.
+        let rebuilt_by_watch = matches!(options.shell, super::ShellSource::Kept { .. });
+        let development = shell.dev_reload.is_some() || rebuilt_by_watch;
+        let script_source = if development {
+            "'unsafe-inline'".to_owned()
+        } else {
+            loader_hash.clone()
         };
         let policy_meta = format!(
             r#"<meta http-equiv="Content-Security-Policy" content="{}">"#,
             headers::content_security_policy(&script_source, &third_parties, true)
         );
+        let dev_reload = if development {
+            format!(
+                "{}{}",
+                shell.dev_reload.as_deref().unwrap_or_default(),
+                content_reload(&base, options.build_number.as_deref().unwrap_or("none"))
+            )
+        } else {
+            String::new()
+        };
         Ok(Self {
             site_root: options.site_root.clone(),
             config: site.config.clone(),
             third_parties,
-            loader_hash,
+            loader_hash: script_source,
             policy_meta,
             shell_head: site_head(
                 site,
@@ -100,7 +104,7 @@ impl BuildContext {
             ),
             base,
             loader,
-            dev_reload: shell.dev_reload.unwrap_or_default(),
+            dev_reload,
             dist,
         })
     }
@@ -156,6 +160,73 @@ impl BuildContext {
                 body_attributes: &body_attributes,
             },
         )
+    }
+}
+
+/// In development: reloads the page once the development server's content rebuilder
+/// (`build_site --watch`, which trunk does not know of) has written a build other than the one
+/// the page is (`built`). Polls every 100 ms; a missing number (before the first rebuild) is no
+/// news.
+fn content_reload(base: &BaseUrl, built: &str) -> String {
+    format!(
+        "<script>(()=>{{const t=setInterval(async()=>{{try{{const r=await fetch('{}',{{cache:'no-store'}});if(r.ok&&(await r.text())!=='{}'){{clearInterval(t);location.reload()}}}}catch(e){{}}}},100)}})()</script>",
+        base.href(DEV_BUILD_NUMBER),
+        built.replace(['\'', '\\', '<'], "")
+    )
+}
+
+/// Where the development server's content rebuilds write their number.
+pub const DEV_BUILD_NUMBER: &str = "/_dev/build.txt";
+
+/// trunk's page shell, from where `source` says (see [`super::ShellSource`]).
+fn read_shell(
+    dist: &Path,
+    base: &BaseUrl,
+    source: &super::ShellSource,
+) -> Result<Shell, BuildError> {
+    use super::ShellSource;
+    let folder = match source {
+        ShellSource::Kept { folder, .. } => folder.as_path(),
+        _ => dist,
+    };
+    let shell_path = folder.join("index.html");
+    let shell_html = fs::read_to_string(&shell_path).map_err(BuildError::io(&shell_path))?;
+    let shell = Shell::parse(&shell_html, |href| {
+        let path = base.strip(href);
+        let file = match source {
+            // `/base-1a2b3c.css` is `style/base.css`.
+            ShellSource::Kept { styles, .. } => styles.join(unhashed(path)),
+            _ => output::file_in(dist, path).ok()?,
+        };
+        fs::read_to_string(file).ok()
+    })
+    .map_err(BuildError::Shell)?;
+    if let ShellSource::InOutputKeepingACopy(keep) = source {
+        fs::create_dir_all(keep).map_err(BuildError::io(keep))?;
+        let copy = keep.join("index.html");
+        fs::write(&copy, &shell_html).map_err(BuildError::io(&copy))?;
+    }
+    if !matches!(source, ShellSource::Kept { .. }) {
+        for stylesheet in &shell.inlined_stylesheets {
+            if let Ok(file) = output::file_in(dist, base.strip(stylesheet)) {
+                let _ = fs::remove_file(file);
+            }
+        }
+    }
+    Ok(shell)
+}
+
+/// A file name without the hash trunk puts in it (`base-1a2b3c4d.css` is `base.css`).
+fn unhashed(path: &str) -> String {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    match name.rsplit_once('.') {
+        Some((stem, extension)) => match stem.rsplit_once('-') {
+            Some((plain, hash)) if hash.chars().all(|c| c.is_ascii_hexdigit()) => {
+                format!("{plain}.{extension}")
+            }
+            _ => name.to_owned(),
+        },
+        None => name.to_owned(),
     }
 }
 

@@ -334,10 +334,14 @@ fn hex(bytes: &[u8]) -> String {
 /// Where encoded images are cached between builds: this repository's `target/` (or
 /// `CARGO_TARGET_DIR`), whichever site is being built.
 pub fn cache_dir() -> PathBuf {
+    target_dir().join("scc-image-cache")
+}
+
+/// This repository's `target/` (or `CARGO_TARGET_DIR`).
+pub fn target_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
-        .join("scc-image-cache")
 }
 
 #[cfg(test)]

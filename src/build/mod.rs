@@ -26,7 +26,7 @@ mod static_files;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-pub use context::BuildContext;
+pub use context::{BuildContext, DEV_BUILD_NUMBER};
 pub use error::BuildError;
 
 use crate::content::Site;
@@ -41,6 +41,53 @@ pub struct Options {
     pub dist: PathBuf,
     /// trunk's `--public-url`: `/` or a sub-path such as `/scc/`.
     pub public_url: String,
+    /// Whether to write `.br` and `.gz` beside the files (release builds; a browser on localhost
+    /// needs none).
+    pub compress: bool,
+    /// Where trunk's page shell comes from (see [`ShellSource`]).
+    pub shell: ShellSource,
+    /// The development server's number for this build (`build_site --watch`), which its pages
+    /// compare with the latest one to know when to reload.
+    pub build_number: Option<String>,
+}
+
+/// Where a build for the output folder `dist` keeps a copy of trunk's page shell, for
+/// `build_site --watch` (see [`ShellSource`]): a folder under `target/` named after `dist`'s
+/// absolute path, so that each output folder has its own.
+pub fn kept_shell(dist: &std::path::Path) -> PathBuf {
+    let absolute = std::fs::canonicalize(dist).unwrap_or_else(|_| {
+        std::env::current_dir()
+            .map(|cwd| cwd.join(dist))
+            .unwrap_or_else(|_| dist.to_path_buf())
+    });
+    let name: String = absolute
+        .to_string_lossy()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    images::target_dir().join("scc-shells").join(name)
+}
+
+/// Where the build finds trunk's `index.html` (the app's loader, its stylesheets), which every
+/// page is drawn around.
+#[derive(Clone, Debug, Default)]
+pub enum ShellSource {
+    /// In the output folder, as trunk leaves it: its stylesheets are inlined into every page and
+    /// their files removed.
+    #[default]
+    InOutput,
+    /// The same, and a copy kept in this folder for the development server's content rebuilds
+    /// (`build_site --watch`), which write into a `dist/` whose `index.html` is the home page.
+    InOutputKeepingACopy(PathBuf),
+    /// A copy kept earlier (see above), with its stylesheets read from `styles` (`style/`, by
+    /// their names without trunk's hash), so that an edited stylesheet applies at once.
+    Kept { folder: PathBuf, styles: PathBuf },
 }
 
 /// What was written, and how long each step took.
@@ -83,7 +130,9 @@ pub fn write_site(mut site: Site, options: &Options) -> Result<Report, BuildErro
         let written = pages::write_pages(&context, &site, &uis, (&heroes, &pictures))?;
         site_files(&context, &site, &uis, written)
     })?;
-    report.compressed = report.time("compression", || compress::precompress(&context.dist))?;
+    if options.compress {
+        report.compressed = report.time("compression", || compress::precompress(&context.dist))?;
+    }
     Ok(report)
 }
 

@@ -17,8 +17,14 @@ pub fn copy(
         let source = sources.get(path).unwrap_or(path);
         let from = output::file_in(&context.site_root, source)?;
         let to = output::file_in(&context.dist, path)?;
-        if to.exists() {
-            return Ok(());
+        // Written by an earlier build of the same file (the development server rebuilds into
+        // `dist/`), or by the app's own build: kept, unless the site's file changed since.
+        if let (Ok(target), Ok(source)) = (fs::metadata(&to), fs::metadata(&from)) {
+            let newer = |a: &fs::Metadata, b: &fs::Metadata| matches!((a.modified(), b.modified()), (Ok(a), Ok(b)) if a > b);
+            if !newer(&source, &target) {
+                return Ok(());
+            }
+            fs::remove_file(&to).map_err(BuildError::io(&to))?;
         }
         if let Some(folder) = to.parent() {
             fs::create_dir_all(folder).map_err(BuildError::io(folder))?;

@@ -77,6 +77,9 @@ fn build(name: &str, input: &Input) -> std::path::PathBuf {
             site_root: scratch.clone(),
             dist,
             public_url: "/".into(),
+            compress: true,
+            shell: super::ShellSource::InOutput,
+            build_number: None,
         },
     )
     .unwrap();
