@@ -219,7 +219,7 @@ fn watch(args: &Args) -> ExitCode {
                 && event
                     .paths
                     .iter()
-                    .any(|path| !is_output(path, &dist) && !is_editor_scratch(path))
+                    .any(|path| !is_output(path, &dist, &args.content) && !is_editor_scratch(path))
         });
         if !relevant {
             continue;
@@ -256,10 +256,12 @@ fn watch(args: &Args) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Whether `path` is inside the output folder (a site folder may hold it).
-fn is_output(path: &Path, dist: &Path) -> bool {
-    let dist = std::fs::canonicalize(dist).unwrap_or_else(|_| dist.to_path_buf());
-    path.starts_with(&dist) || path.components().any(|c| c.as_os_str() == "target")
+/// Whether `path` is output rather than the site's: inside the output folder, or inside a
+/// `target/` folder of the site's folder (`content`).
+fn is_output(path: &Path, dist: &Path, content: &Path) -> bool {
+    let absolute = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let inside_site = path.strip_prefix(absolute(content)).unwrap_or(path);
+    path.starts_with(absolute(dist)) || inside_site.components().any(|c| c.as_os_str() == "target")
 }
 
 /// An editor's swap or backup file (`.page.md.swp`, `page.md~`, `4913`).

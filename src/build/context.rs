@@ -165,11 +165,14 @@ impl BuildContext {
 
 /// In development: reloads the page once the development server's content rebuilder
 /// (`build_site --watch`, which trunk does not know of) has written a build other than the one
-/// the page is (`built`). Polls every 100 ms; a missing number (before the first rebuild) is no
-/// news.
+/// the page is (`built`). Asks every 100 ms, one request at a time (each given up after a
+/// second, so that a stalled one cannot stop it). The page is fetched afresh into the cache
+/// before reloading: trunk's server dates files to the second and would answer a page rewritten
+/// within the same second "not modified". A missing number (before the first rebuild; trunk's
+/// server answers it with the home page) is no news.
 fn content_reload(base: &BaseUrl, built: &str) -> String {
     format!(
-        "<script>(()=>{{const t=setInterval(async()=>{{try{{const r=await fetch('{}',{{cache:'no-store'}});if(r.ok&&(await r.text())!=='{}'){{clearInterval(t);location.reload()}}}}catch(e){{}}}},100)}})()</script>",
+        "<script>(()=>{{const poll=async()=>{{try{{const r=await fetch('{}',{{cache:'no-store',signal:AbortSignal.timeout(1000)}});const n=await r.text();if(r.ok&&n.length<40&&n!=='{}'){{await fetch(location.href,{{cache:'reload'}});location.reload();return}}}}catch(e){{}}setTimeout(poll,100)}};setTimeout(poll,100)}})()</script>",
         base.href(DEV_BUILD_NUMBER),
         built.replace(['\'', '\\', '<'], "")
     )
