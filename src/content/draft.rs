@@ -31,6 +31,8 @@ pub struct Document {
     pub front: FrontMatter,
     pub body: String,
     pub body_line: usize,
+    /// The front matter as written, for what its Liquid uses.
+    pub front_text: String,
     /// The page's address (`/about/`).
     pub url: String,
     /// What makes it a post, if it is one.
@@ -175,6 +177,7 @@ pub fn read(
         front,
         body: split.body.to_owned(),
         body_line: split.body_line,
+        front_text: split.yaml.to_owned(),
         url,
         post: post.map(|(facts, _)| facts),
         collection: collection.map(|(c, _)| (c.name.clone(), c.output)),
@@ -230,6 +233,10 @@ pub struct Context<'a> {
     pub liquid: &'a Liquid,
     /// `site` in templates: `_config.yml`, `data`, `pages`.
     pub site: &'a Value,
+    /// The same without the lists of documents, for the pages that do not use them.
+    pub site_without_lists: &'a Value,
+    /// Whether a page's text may use the lists (see `content::compile`).
+    pub uses_lists: &'a dyn Fn(&str) -> bool,
     /// The repository's own layouts, which are reported by name.
     pub custom_layouts: &'a [String],
     /// The news archive's address in a language.
@@ -252,7 +259,12 @@ pub fn compile(
     let file = document.shown.as_str();
     let mut front = document.front;
     let mut globals = Object::new();
-    globals.insert("site".into(), cx.site.clone());
+    let site = if (cx.uses_lists)(&document.body) || (cx.uses_lists)(&document.front_text) {
+        cx.site
+    } else {
+        cx.site_without_lists
+    };
+    globals.insert("site".into(), site.clone());
     globals.insert("page".into(), Value::Object(front.value.clone()));
     // Front matter values may use Liquid too (`background: "{{ site.data.images.moss.src }}"`).
     let mut failed = false;

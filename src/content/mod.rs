@@ -91,6 +91,15 @@ pub fn compile(input: &Input, draw_markdown: Arc<DrawMarkdown>) -> Compiled {
         .filter_map(|file| draft::read(file, &settings, &mut diagnostics))
         .collect();
     let site_value = site_globals(&settings, &data.value, &documents);
+    // Most pages never look at `site.pages` or `site.posts`; giving each page a copy of every
+    // page's front matter would make compiling a site of n pages take n² time (the liquid crate
+    // takes its variables by value). Those pages get `site` without the lists.
+    let list_names = site_list_names(&settings);
+    let site_light = without_lists(&site_value, &list_names);
+    let lists_in_includes = input
+        .includes
+        .values()
+        .any(|file| uses_site_lists(&String::from_utf8_lossy(&file.bytes), &list_names));
     let custom_layouts: Vec<String> = input.layouts.iter().cloned().collect();
     let archive = |lang: &str| {
         liquid::values::at_path(&data.value, &format!("languages.{lang}"))
@@ -143,6 +152,10 @@ pub fn compile(input: &Input, draw_markdown: Arc<DrawMarkdown>) -> Compiled {
         data: &data,
         liquid: &engine,
         site: &site_value,
+        site_without_lists: &site_light,
+        uses_lists: &|text: &str| {
+            uses_site_lists(text, &list_names) || lists_in_includes && text.contains("include")
+        },
         custom_layouts: &custom_layouts,
         archive: &archive,
         words: &words,
@@ -277,6 +290,56 @@ fn fill_language_lists(
             }
         }
     }
+}
+
+/// The keys of `site` that list documents: Jekyll's, and each custom collection's.
+fn site_list_names(settings: &config::Settings) -> Vec<String> {
+    [
+        "pages",
+        "posts",
+        "documents",
+        "collections",
+        "categories",
+        "tags",
+    ]
+    .iter()
+    .map(|n| n.to_string())
+    .chain(settings.collections.iter().map(|c| c.name.clone()))
+    .collect()
+}
+
+/// `site` without its lists of documents (see `compile`).
+fn without_lists(site: &Value, names: &[String]) -> Value {
+    match site {
+        Value::Object(object) => Value::Object(
+            object
+                .iter()
+                .filter(|(key, _)| !names.iter().any(|n| n == key.as_str()))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// Whether Liquid in `text` may read a list of documents from `site`: `site.pages`, or `site`
+/// as a whole (`{{ site | jsonify }}`, `{% assign s = site %}`).
+fn uses_site_lists(text: &str, names: &[String]) -> bool {
+    text.match_indices("site").any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+            return false;
+        }
+        let after = &text[at + 4..];
+        match after.strip_prefix('.') {
+            Some(rest) => names.iter().any(|name| {
+                rest.strip_prefix(name.as_str())
+                    .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric() || c == '_'))
+            }),
+            // `site` itself, not `site_title` or `sites`.
+            None => !after.starts_with(|c: char| c.is_alphanumeric() || c == '_' || c == '-'),
+        }
+    })
 }
 
 /// `site` in templates: `_config.yml`'s values, `data`, and `pages` (each page's front matter

@@ -1048,3 +1048,44 @@ fn documents_of_custom_collections_are_written_when_the_collection_says_so() {
     );
     assert!(!site.static_files.contains(&"/_people/photo.jpg".to_owned()));
 }
+
+#[test]
+fn the_lists_of_documents_reach_every_page_or_include_that_reads_them() {
+    let compiled = site(&[
+        ("_includes/count.html", "{{ site.pages | size }} pages"),
+        (
+            "a.md",
+            "---\ntitle: A\n---\n{{ site.pages | size }} pages, {{ site.title }}\n",
+        ),
+        ("b.md", "---\ntitle: B\n---\n{% include count.html %}\n"),
+        (
+            "c.md",
+            "---\ntitle: C\n---\n{% assign s = site %}{{ s.pages | size }} pages\n",
+        ),
+        ("d.md", "---\ntitle: D\n---\n{{ site.title }}\n"),
+    ]);
+    assert_eq!(paragraph_texts(page_at(&compiled, "/a/")), ["4 pages, SCC"]);
+    assert_eq!(paragraph_texts(page_at(&compiled, "/b/")), ["4 pages"]);
+    assert_eq!(paragraph_texts(page_at(&compiled, "/c/")), ["4 pages"]);
+    assert_eq!(paragraph_texts(page_at(&compiled, "/d/")), ["SCC"]);
+}
+
+#[test]
+fn which_liquid_reads_the_lists_of_documents() {
+    let names = ["pages".to_owned(), "posts".to_owned(), "guides".to_owned()];
+    for (text, reads) in [
+        ("{{ site.pages | size }}", true),
+        ("{% for p in site.posts %}", true),
+        ("{{ site.guides.first.title }}", true),
+        ("{{ site | jsonify }}", true),
+        ("{% assign s = site %}", true),
+        ("{{ site.title }} {{ site.data.pages }}", false),
+        (
+            "{{ site.pagesize }} {{ website.pages }} {{ site_pages }}",
+            false,
+        ),
+        ("no Liquid at all", false),
+    ] {
+        assert_eq!(super::uses_site_lists(text, &names), reads, "{text}");
+    }
+}
