@@ -37,7 +37,9 @@ for folder, _, files in os.walk(dist):
             continue
         path = os.path.join(folder, name)
         raw = os.path.getsize(path)
-        gz = os.path.getsize(path + ".gz") if os.path.exists(path + ".gz") else None
+        # gzip as hosts compress on the fly (the build writes only .br).
+        with open(path, "rb") as f:
+            gz = len(gzip.compress(f.read(), 9))
         br = os.path.getsize(path + ".br") if os.path.exists(path + ".br") else None
         rows.append((os.path.relpath(path, dist), raw, gz, br))
 rows.sort(key=lambda r: -r[1])

@@ -15,7 +15,7 @@ pub mod images;
 pub mod output;
 pub mod page_body;
 mod pages;
-pub mod parallel;
+pub use crate::content::parallel;
 pub mod pictures;
 pub mod prerender;
 mod redirects;

@@ -236,11 +236,11 @@ pub struct Context<'a> {
     /// The same without the lists of documents, for the pages that do not use them.
     pub site_without_lists: &'a Value,
     /// Whether a page's text may use the lists (see `content::compile`).
-    pub uses_lists: &'a dyn Fn(&str) -> bool,
+    pub uses_lists: &'a (dyn Fn(&str) -> bool + Sync),
     /// The repository's own layouts, which are reported by name.
     pub custom_layouts: &'a [String],
     /// The news archive's address in a language.
-    pub archive: &'a dyn Fn(&str) -> Option<String>,
+    pub archive: &'a (dyn Fn(&str) -> Option<String> + Sync),
     /// The interface's words, for posts' dates.
     pub words: &'a super::texts::Words,
     /// The scope of the repository's GBIF widgets, for the data pages' links.

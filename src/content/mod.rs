@@ -31,6 +31,7 @@ pub mod links;
 pub mod liquid;
 pub mod markdown;
 pub mod mojibake;
+pub mod parallel;
 pub mod permalink;
 pub mod posts;
 mod site;
@@ -162,7 +163,8 @@ pub fn compile(input: &Input, draw_markdown: Arc<DrawMarkdown>) -> Compiled {
         gbif_scope: &gbif_scope,
         gbif_widget: gbif_widgets.as_ref().map(|w| &w.block),
     };
-    let mut drafts: Vec<PageDraft> = documents
+    // Each page compiles on its own, on every core; their messages are kept in page order.
+    let pending: Vec<std::sync::Mutex<Option<draft::Document>>> = documents
         .into_iter()
         // A collection that is not written (`output: false`) is there for Liquid only.
         .filter(|document| {
@@ -171,8 +173,19 @@ pub fn compile(input: &Input, draw_markdown: Arc<DrawMarkdown>) -> Compiled {
                 .as_ref()
                 .is_none_or(|(_, output)| *output)
         })
-        .filter_map(|document| draft::compile(document, &cx, &mut diagnostics))
+        .map(|document| std::sync::Mutex::new(Some(document)))
         .collect();
+    let compiled = parallel::map(&pending, |slot| {
+        let mut messages = Vec::new();
+        let document = slot.lock().ok().and_then(|mut d| d.take());
+        let draft = document.and_then(|d| draft::compile(d, &cx, &mut messages));
+        (draft, messages)
+    });
+    let mut drafts: Vec<PageDraft> = Vec::with_capacity(compiled.len());
+    for (draft, mut messages) in compiled {
+        diagnostics.append(&mut messages);
+        drafts.extend(draft);
+    }
     drafts.sort_by(|a, b| a.relative.cmp(&b.relative));
     checks::check_routes(&mut drafts, strict, &mut diagnostics);
     posts::fill_lists(&mut drafts, &archive);

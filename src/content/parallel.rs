@@ -1,5 +1,5 @@
-//! Running the build's per-page work on every core: a site of thousands of pages is prerendered
-//! and compressed in seconds rather than minutes.
+//! Running per-page work on every core (compiling pages, drawing them, compressing files): a
+//! site of thousands of pages is built in seconds rather than minutes.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
