@@ -153,6 +153,9 @@ fn build_once(
         compress,
         shell,
         build_number,
+        // Under trunk, the site it published last; files written again under `--watch` are
+        // written in place.
+        previous: std::env::var_os("TRUNK_DIST_DIR").map(PathBuf::from),
     };
     match build::write_site(site, &options) {
         Ok(report) => {

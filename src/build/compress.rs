@@ -21,9 +21,9 @@ const COMPRESSIBLE: [&str; 9] = [
     "webmanifest",
 ];
 
-/// Writes `.br` next to every compressible file under `dir`; returns how many files. A file
-/// compressed before (by its content and quality) is taken from the cache in `target/`, so a
-/// rebuild compresses only what changed. No `.gz`: every host the README names compresses with
+/// Writes `.br` next to every compressible file under `dir` that has none as new as itself;
+/// returns how many files. A file compressed before (by its content and quality) is taken from
+/// the cache in `target/`, so a rebuild compresses only what changed. No `.gz`: every host the README names compresses with
 /// gzip itself, and the few that serve precompressed files (nginx's `brotli_static`, Caddy) take
 /// `.br`.
 pub fn precompress(dir: &Path) -> Result<usize, BuildError> {
@@ -42,9 +42,17 @@ pub fn precompress(dir: &Path) -> Result<usize, BuildError> {
     let cache = cache_dir();
     fs::create_dir_all(&cache).map_err(BuildError::io(&cache))?;
     let results = super::parallel::map(&files, |path| -> Result<(), BuildError> {
+        let target = with_suffix(path, "br");
+        // Linked, with its file, from the previous build because the file did not change
+        // (`BuildContext::write`): as old as the file, and kept.
+        let modified = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
+        if let (Some(compressed), Some(file)) = (modified(&target), modified(path))
+            && compressed >= file
+        {
+            return Ok(());
+        }
         let bytes = fs::read(path).map_err(BuildError::io(path))?;
         let quality = brotli_quality(path);
-        let target = with_suffix(path, "br");
         let cached = cache.join(format!("{}-q{quality}.br", content_key(&bytes)));
         // A `.br` left by an earlier build may be a link to a cached file: never write through it.
         let _ = fs::remove_file(&target);

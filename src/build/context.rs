@@ -16,6 +16,9 @@ use crate::urls::BaseUrl;
 pub struct BuildContext {
     /// trunk's staging folder, which becomes `dist/`.
     pub dist: PathBuf,
+    /// The site trunk published last (`dist/`), whose files that come out the same are linked
+    /// rather than written again.
+    previous: Option<PathBuf>,
     /// The site's folder (the hosted-portal repository).
     pub site_root: PathBuf,
     pub base: BaseUrl,
@@ -92,6 +95,10 @@ impl BuildContext {
             String::new()
         };
         Ok(Self {
+            previous: options
+                .previous
+                .clone()
+                .filter(|previous| previous.is_dir() && *previous != dist),
             site_root: options.site_root.clone(),
             config: site.config.clone(),
             third_parties,
@@ -114,6 +121,26 @@ impl BuildContext {
         let file = output::file_in(&self.dist, path)?;
         let folder = file.parent().unwrap_or(Path::new("."));
         fs::create_dir_all(folder).map_err(BuildError::io(folder))?;
+        let contents = contents.as_ref();
+        // A page that did not change is the previous build's file: a link costs no writing, which
+        // is most of a rebuild of thousands of pages.
+        if let Some(previous) = &self.previous
+            && let Ok(old) = output::file_in(previous, path)
+            && fs::metadata(&old).is_ok_and(|m| m.len() == contents.len() as u64)
+            && fs::read(&old).is_ok_and(|bytes| bytes == contents)
+        {
+            let _ = fs::remove_file(&file);
+            if fs::hard_link(&old, &file).is_ok() {
+                // Its compressed copy too, which precompression then keeps.
+                let sibling = |f: &Path| {
+                    let mut name = f.as_os_str().to_owned();
+                    name.push(".br");
+                    PathBuf::from(name)
+                };
+                let _ = fs::hard_link(sibling(&old), sibling(&file));
+                return Ok(());
+            }
+        }
         fs::write(&file, contents).map_err(BuildError::io(&file))
     }
 

@@ -46,6 +46,9 @@ pub struct Options {
     pub compress: bool,
     /// Where trunk's page shell comes from (see [`ShellSource`]).
     pub shell: ShellSource,
+    /// The site the last build published (trunk's `dist/`), whose unchanged files are linked
+    /// into this one (see `BuildContext::write`).
+    pub previous: Option<PathBuf>,
     /// The development server's number for this build (`build_site --watch`), which its pages
     /// compare with the latest one to know when to reload.
     pub build_number: Option<String>,

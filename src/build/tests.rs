@@ -80,6 +80,7 @@ fn build(name: &str, input: &Input) -> std::path::PathBuf {
             compress: true,
             shell: super::ShellSource::InOutput,
             build_number: None,
+            previous: None,
         },
     )
     .unwrap();
