@@ -2,7 +2,9 @@
 # The speed benchmark: builds the release site, prints the size of every file a visitor may
 # download (raw, gzip, brotli), then measures the site with the measurement harness in
 # ../shared/tools (Lighthouse mobile and desktop, load timings, axe), side by side with the same
-# About page built as a plain static Jekyll site (../shared/baseline/jekyll-about).
+# About page built as a plain static Jekyll site (../shared/baseline/jekyll-about), then
+# Lighthouse mobile on every page type (the home and About pages, the test portal's composition,
+# news, post and documentation pages).
 #
 # Usage: scripts/bench.sh [--no-build]
 #   TOOLS=dir      the harness (default ../shared/tools beside the repository)
@@ -118,4 +120,32 @@ for f in sorted(glob.glob(os.path.join(out, "axe-*.json"))):
     print(f"- {urlparse(data.get('url', '')).path}: {data.get('violations', '?')} violations, "
           f"{data.get('passes', '?')} rules passed, page errors: {data.get('page_errors', [])}")
 print(f"\nRaw results: {out}")
+PY
+
+# Every page type, Lighthouse mobile (LH_RUNS runs each): this site's home and About pages, and
+# the test portal's composition, news, post and documentation pages (built if missing).
+echo
+echo "## Every page type, Lighthouse mobile ($LH_RUNS runs each)"
+if [ ! -f target/fixture-portal/index.html ]; then
+  SCC_CONTENT=tests/fixtures/portal trunk build --release --dist target/fixture-portal >/dev/null 2>&1
+fi
+for entry in "dist /" "dist /about/" "target/fixture-portal /compose/" "target/fixture-portal /news/" \
+             "target/fixture-portal /post/2021/workshop/" "target/fixture-portal /docs/intro"; do
+  set -- $entry
+  LH_FORM_FACTORS=mobile bash "$TOOLS/lighthouse.sh" "$1" "$2" > "$out/types-$(echo "$2" | tr -c 'a-z0-9\n' '_').json" 2>/dev/null || true
+done
+python3 - "$out" <<'PY'
+import glob, json, os, sys
+out = sys.argv[1]
+print("\n| page | performance, each run | TBT median | LCP median | runs with LCP ≤ 1.0 s |")
+print("| --- | --- | ---: | ---: | ---: |")
+for f in sorted(glob.glob(os.path.join(out, "types-*.json")), key=os.path.getmtime):
+    data = json.load(open(f))
+    mobile = data.get("mobile", {})
+    runs = mobile.get("runs", [])
+    median = mobile.get("median", {})
+    from urllib.parse import urlparse
+    fast = sum(1 for r in runs if r.get("lcp_ms", 1e9) <= 1000)
+    print(f"| {urlparse(data.get('url', '')).path} | {', '.join(str(r.get('performance')) for r in runs)} "
+          f"| {median.get('tbt_ms', '-')} ms | {median.get('lcp_ms', '-')} ms | {fast} of {len(runs)} |")
 PY
