@@ -25,6 +25,10 @@ use std::time::{Duration, Instant};
 use scc_site::build::{self, Options, ShellSource};
 use scc_site::content;
 
+// See Cargo.toml: measured on the 10,010-page site.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 struct Args {
     check_only: bool,
     watch: bool,
