@@ -86,11 +86,15 @@ pub fn compile(input: &Input, draw_markdown: Arc<DrawMarkdown>) -> Compiled {
     );
     engine.set_key_order(data.key_order());
 
-    let documents: Vec<draft::Document> = input
-        .documents
-        .iter()
-        .filter_map(|file| draft::read(file, &settings, &mut diagnostics))
-        .collect();
+    // Front matter and addresses, each file on its own, on every core; messages in file order.
+    let mut documents: Vec<draft::Document> = Vec::with_capacity(input.documents.len());
+    for (document, mut messages) in parallel::map(&input.documents, |file| {
+        let mut messages = Vec::new();
+        (draft::read(file, &settings, &mut messages), messages)
+    }) {
+        diagnostics.append(&mut messages);
+        documents.extend(document);
+    }
     let site_value = site_globals(&settings, &data.value, &documents);
     // Most pages never look at `site.pages` or `site.posts`; giving each page a copy of every
     // page's front matter would make compiling a site of n pages take n² time (the liquid crate
