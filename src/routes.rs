@@ -77,7 +77,12 @@ pub fn record_routes<'a>(routes: impl Iterator<Item = &'a str> + Clone) -> Vec<S
 
 /// The root address of a language: `/` for the default one, `/es/` for the others.
 pub fn language_root(config: &SiteConfig, code: &str) -> String {
-    if code == config.default_lang() {
+    home_of(code, config.default_lang())
+}
+
+/// The home address of the language `code` on a site whose default language is `default`.
+pub fn home_of(code: &str, default: &str) -> String {
+    if code == default {
         "/".to_owned()
     } else {
         format!("/{code}/")

@@ -71,19 +71,17 @@ pub fn precompress(dir: &Path) -> Result<usize, BuildError> {
 
 /// Where compressed files are kept between builds, by their content and quality.
 fn cache_dir() -> PathBuf {
-    super::images::target_dir().join("scc-compress-cache")
+    super::target_dir().join("scc-compress-cache")
 }
 
 /// A file's content, as a cache key (SHA-256, hex).
 fn content_key(bytes: &[u8]) -> String {
     use sha2::Digest;
-    sha2::Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    super::images::hex(&sha2::Sha256::digest(bytes))
 }
 
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+/// `path` with `.suffix` added (`index.html.br`).
+pub(super) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(".");
     name.push(suffix);

@@ -132,12 +132,8 @@ impl BuildContext {
             let _ = fs::remove_file(&file);
             if fs::hard_link(&old, &file).is_ok() {
                 // Its compressed copy too, which precompression then keeps.
-                let sibling = |f: &Path| {
-                    let mut name = f.as_os_str().to_owned();
-                    name.push(".br");
-                    PathBuf::from(name)
-                };
-                let _ = fs::hard_link(sibling(&old), sibling(&file));
+                use super::compress::with_suffix;
+                let _ = fs::hard_link(with_suffix(&old, "br"), with_suffix(&file, "br"));
                 return Ok(());
             }
         }

@@ -28,12 +28,7 @@ pub fn policy_sources(site: &Site) -> Option<WidgetSources> {
     let widgets = site.gbif_widgets.as_ref()?;
     let lib = &widgets.block.lib;
     // A copy the site serves itself is allowed as the site's own scripts are.
-    let scripts = lib
-        .strip_prefix("https://")
-        .and_then(|rest| rest.split(['/', '?', '#']).next())
-        .map(|host| format!("https://{host}"))
-        .into_iter()
-        .collect();
+    let scripts = crate::content::links::web_origin(lib).into_iter().collect();
     let gbif = [
         "https://*.gbif.org",
         "https://*.gbif-staging.org",

@@ -327,21 +327,14 @@ fn image_size(bytes: &[u8]) -> Option<(u32, u32)> {
         .ok()
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// `bytes` in hexadecimal, for file names and cache keys.
+pub(super) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Where encoded images are cached between builds: this repository's `target/` (or
-/// `CARGO_TARGET_DIR`), whichever site is being built.
+/// Where encoded images are cached between builds, whichever site is being built.
 pub fn cache_dir() -> PathBuf {
-    target_dir().join("scc-image-cache")
-}
-
-/// This repository's `target/` (or `CARGO_TARGET_DIR`).
-pub fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
+    super::target_dir().join("scc-image-cache")
 }
 
 #[cfg(test)]

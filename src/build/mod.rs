@@ -54,6 +54,14 @@ pub struct Options {
     pub build_number: Option<String>,
 }
 
+/// This repository's `target/` (or `CARGO_TARGET_DIR`), where builds keep what they can reuse:
+/// encoded images, compressed files, copies of trunk's page shell.
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
+}
+
 /// Where a build for the output folder `dist` keeps a copy of trunk's page shell, for
 /// `build_site --watch` (see [`ShellSource`]): a folder under `target/` named after `dist`'s
 /// absolute path, so that each output folder has its own.
@@ -74,7 +82,7 @@ pub fn kept_shell(dist: &std::path::Path) -> PathBuf {
             }
         })
         .collect();
-    images::target_dir().join("scc-shells").join(name)
+    target_dir().join("scc-shells").join(name)
 }
 
 /// Where the build finds trunk's `index.html` (the app's loader, its stylesheets), which every

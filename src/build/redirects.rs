@@ -4,7 +4,7 @@
 //! same rewrite in their own settings (README, "Deploying").
 
 use crate::content::Site;
-use crate::routes::{self, RECORD_PAGE};
+use crate::routes::RECORD_PAGE;
 use crate::urls::{BaseUrl, encode_path};
 
 /// The file's text, or `None` when the site has no record pages.
@@ -14,15 +14,12 @@ pub fn redirects_file(site: &Site, base: &BaseUrl) -> Option<String> {
         return None;
     }
     let file_of = |route: &str| {
-        site.pages
-            .iter()
-            .find(|page| routes::route_key(&page.route) == route)
-            .map(|page| {
-                page.output
-                    .strip_suffix("index.html")
-                    .unwrap_or(&page.output)
-                    .to_owned()
-            })
+        site.page_at(route).map(|page| {
+            page.output
+                .strip_suffix("index.html")
+                .unwrap_or(&page.output)
+                .to_owned()
+        })
     };
     let href = |path: &str| encode_path(&base.href(path));
     let mut out = String::from(

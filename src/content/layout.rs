@@ -816,11 +816,7 @@ pub fn categories(value: Option<&Value>) -> Vec<String> {
 /// layout with its own words, in `lang`.
 pub fn default_not_found(words: &super::texts::Words, lang: &str) -> super::draft::PageDraft {
     use super::site::{Page, PageHead};
-    let home = if lang == words.root_lang() {
-        "/".to_owned()
-    } else {
-        format!("/{lang}/")
-    };
+    let home = crate::routes::home_of(lang, words.root_lang());
     let feature = Feature {
         pre_title: Some(words.get("notFoundPreTitle", lang)),
         title: vec![Inline::text(words.get("notFoundTitle", lang))],

@@ -292,15 +292,11 @@ fn fill_language_lists(
         for block in &mut draft.page.blocks {
             if let body::blocks::PageBlock::Languages(list) = block {
                 list.label = words.get("languageSelector", &lang);
+                let default = languages.first().map_or("", |l| l.code.as_str());
                 list.links = languages
                     .iter()
-                    .enumerate()
-                    .map(|(i, l)| {
-                        let home = if i == 0 {
-                            "/".to_owned()
-                        } else {
-                            format!("/{}/", l.code)
-                        };
+                    .map(|l| {
+                        let home = crate::routes::home_of(&l.code, default);
                         (l.code.clone(), l.name.clone(), home)
                     })
                     .collect();
