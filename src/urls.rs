@@ -6,7 +6,7 @@ use std::sync::Arc;
 /// The sub-path the site is deployed under (`/scc` for `--public-url /scc/`), or none at the
 /// domain root. Made once from trunk's public URL, then carried as it is: every address of the
 /// site is built through it, so a deployment under a sub-path changes this one value.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct BaseUrl(Arc<str>);
 
 impl BaseUrl {

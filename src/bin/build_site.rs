@@ -91,23 +91,24 @@ fn main() -> ExitCode {
         .map(PathBuf::from)
         .or_else(|| args.dist.clone());
     let shell = match published {
-        Some(dist) => ShellSource::InOutputKeepingACopy(build::kept_shell(&dist)),
+        Some(dist) => ShellSource::InOutputKeepingACopy(build::kept_for(&dist)),
         None => ShellSource::InOutput,
     };
     let compress = args.compress.unwrap_or(release);
-    match build_once(&args, args.dist.clone(), shell, compress, None) {
+    match build_once(&args, args.dist.clone(), shell, (compress, release), None) {
         true => ExitCode::SUCCESS,
         false => ExitCode::FAILURE,
     }
 }
 
-/// Compiles the site and, unless only checking, writes it into `dist`; prints every problem and
-/// what was done. Whether it all went well.
+/// Compiles the site and, unless only checking, writes it into `dist` (precompressed if
+/// `compress`; a `release` build takes over the previous site's folders); prints every problem
+/// and what was done. Whether it all went well.
 fn build_once(
     args: &Args,
     dist: Option<PathBuf>,
     shell: ShellSource,
-    compress: bool,
+    (compress, release): (bool, bool),
     build_number: Option<String>,
 ) -> bool {
     let started = Instant::now();
@@ -160,6 +161,8 @@ fn build_once(
         // Under trunk, the site it published last; files written again under `--watch` are
         // written in place.
         previous: std::env::var_os("TRUNK_DIST_DIR").map(PathBuf::from),
+        // Not under `trunk serve`, which serves `dist/` while it builds.
+        adopt_previous: release,
     };
     match build::write_site(site, &options) {
         Ok(report) => {
@@ -190,10 +193,7 @@ fn build_once(
 fn watch(args: &Args) -> ExitCode {
     use notify::{RecursiveMode, Watcher};
     let dist = args.dist.clone().unwrap_or_else(|| PathBuf::from("dist"));
-    let kept = args
-        .shell
-        .clone()
-        .unwrap_or_else(|| build::kept_shell(&dist));
+    let kept = args.shell.clone().unwrap_or_else(|| build::kept_for(&dist));
     let (events, received) = std::sync::mpsc::channel();
     let mut watcher = match notify::recommended_watcher(events) {
         Ok(watcher) => watcher,
@@ -245,7 +245,13 @@ fn watch(args: &Args) -> ExitCode {
         };
         number += 1;
         let stamp = format!("{}-{number}", std::process::id());
-        if build_once(args, Some(dist.clone()), shell, false, Some(stamp.clone())) {
+        if build_once(
+            args,
+            Some(dist.clone()),
+            shell,
+            (false, false),
+            Some(stamp.clone()),
+        ) {
             let file = dist.join(build::DEV_BUILD_NUMBER.trim_start_matches('/'));
             let written = file
                 .parent()

@@ -1,11 +1,14 @@
 //! What every step of the build needs: where it writes, where the site is deployed, and the page
 //! shell (trunk's `index.html`) that every page is assembled around.
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use super::headers::{self, ThirdParties};
 use super::prerender::{self, Document};
+use super::previous::{self, Adopted};
 use super::shell::Shell;
 use super::{BuildError, Options, output, sitemap};
 use crate::content::Site;
@@ -16,9 +19,13 @@ use crate::urls::BaseUrl;
 pub struct BuildContext {
     /// trunk's staging folder, which becomes `dist/`.
     pub dist: PathBuf,
-    /// The site trunk published last (`dist/`), whose files that come out the same are linked
-    /// rather than written again.
+    /// The site trunk published last (`dist/`), whose files that come out the same are kept
+    /// rather than written again: linked from there, or taken over (`adopted`).
     previous: Option<PathBuf>,
+    /// The previous build's folders, moved into `dist` (release builds; see `previous`).
+    adopted: Option<Adopted>,
+    /// Every file of `dist` this build wrote or kept, for removing the rest of `adopted`.
+    kept: Mutex<HashSet<PathBuf>>,
     /// The site's folder (the hosted-portal repository).
     pub site_root: PathBuf,
     pub base: BaseUrl,
@@ -94,11 +101,18 @@ impl BuildContext {
         } else {
             String::new()
         };
+        let previous_dist = options
+            .previous
+            .clone()
+            .filter(|previous| previous.is_dir() && *previous != dist);
+        let adopted = previous_dist
+            .as_deref()
+            .filter(|_| options.adopt_previous)
+            .map(|previous| previous::adopt(previous, &dist));
         Ok(Self {
-            previous: options
-                .previous
-                .clone()
-                .filter(|previous| previous.is_dir() && *previous != dist),
+            previous: previous_dist,
+            adopted,
+            kept: Mutex::default(),
             site_root: options.site_root.clone(),
             config: site.config.clone(),
             third_parties,
@@ -122,22 +136,110 @@ impl BuildContext {
         let folder = file.parent().unwrap_or(Path::new("."));
         fs::create_dir_all(folder).map_err(BuildError::io(folder))?;
         let contents = contents.as_ref();
-        // A page that did not change is the previous build's file: a link costs no writing, which
-        // is most of a rebuild of thousands of pages.
-        if let Some(previous) = &self.previous
-            && let Ok(old) = output::file_in(previous, path)
+        // A file that did not change is the previous build's file, kept as it is or linked: no
+        // writing, which is most of a rebuild of thousands of pages.
+        if let Some(old) = self.previous_file(path)
             && fs::metadata(&old).is_ok_and(|m| m.len() == contents.len() as u64)
             && fs::read(&old).is_ok_and(|bytes| bytes == contents)
+            && (old == file || link(&old, &file))
         {
-            let _ = fs::remove_file(&file);
-            if fs::hard_link(&old, &file).is_ok() {
-                // Its compressed copy too, which precompression then keeps.
-                use super::compress::with_suffix;
-                let _ = fs::hard_link(with_suffix(&old, "br"), with_suffix(&file, "br"));
-                return Ok(());
-            }
+            self.keep(file);
+            return Ok(());
         }
-        fs::write(&file, contents).map_err(BuildError::io(&file))
+        output::replace(&file, contents).map_err(BuildError::io(&file))?;
+        self.keep(file);
+        Ok(())
+    }
+
+    /// Keeps the previous build's file at the site path `path` as it is (see `reuse`). Whether
+    /// it could be.
+    pub fn keep_previous(&self, path: &str) -> bool {
+        let (Some(old), Ok(file)) = (self.previous_file(path), output::file_in(&self.dist, path))
+        else {
+            return false;
+        };
+        let kept = if old == file {
+            file.is_file()
+        } else {
+            file.parent()
+                .is_some_and(|folder| fs::create_dir_all(folder).is_ok())
+                && link(&old, &file)
+        };
+        if kept {
+            self.keep(file);
+        }
+        kept
+    }
+
+    /// Notes that the output folder's `file` is part of this build.
+    pub fn keep(&self, file: PathBuf) {
+        if let Ok(mut kept) = self.kept.lock() {
+            kept.insert(file);
+        }
+    }
+
+    /// Where the previous build's file for the site path `path` is now, if there was one.
+    fn previous_file(&self, path: &str) -> Option<PathBuf> {
+        output::file_in(self.previous_files()?, path).ok()
+    }
+
+    /// Where the previous build's files are now: taken over into the output folder, or where
+    /// trunk published them.
+    pub fn previous_files(&self) -> Option<&Path> {
+        match &self.adopted {
+            Some(_) => Some(&self.dist),
+            None => self.previous.as_deref(),
+        }
+    }
+
+    /// The folder trunk published the previous build in, if there is one.
+    pub fn published(&self) -> Option<&Path> {
+        self.previous.as_deref()
+    }
+
+    /// Once every file is written: removes the previous build's files this one neither wrote
+    /// nor kept. How many.
+    pub fn remove_the_rest(&self) -> Result<usize, BuildError> {
+        let Some(adopted) = &self.adopted else {
+            return Ok(0);
+        };
+        let kept = self
+            .kept
+            .lock()
+            .map(|kept| kept.clone())
+            .unwrap_or_default();
+        adopted.sweep(&kept).map_err(BuildError::io(&self.dist))
+    }
+
+    /// For a build that failed: gives the previous build's folders back.
+    pub fn abandon(&self) {
+        if let Some(adopted) = &self.adopted {
+            adopted.restore();
+        }
+    }
+
+    /// Feeds `state` with everything of the build's own a page is drawn with (for `reuse`'s
+    /// keys): not where it writes or reads, but the address, settings, policy and page shell.
+    pub fn hash_drawing(&self, state: &mut impl std::hash::Hasher) {
+        use std::hash::Hash;
+        // Written out field by field, so that a field added here must be decided on there.
+        let Self {
+            dist: _,
+            previous: _,
+            adopted: _,
+            kept: _,
+            site_root: _,
+            base,
+            config,
+            third_parties,
+            loader_hash,
+            policy_meta,
+            shell_head,
+            loader,
+            dev_reload,
+        } = self;
+        (base, config, third_parties, loader_hash).hash(state);
+        (policy_meta, shell_head, loader, dev_reload).hash(state);
     }
 
     /// The absolute, encoded URL of a path of the site where it is deployed.
@@ -184,6 +286,18 @@ impl BuildContext {
             },
         )
     }
+}
+
+/// Links the file `old` at `file` (in place of any file there), and its compressed copy, which
+/// precompression then keeps. Whether the file could be linked.
+fn link(old: &Path, file: &Path) -> bool {
+    use super::compress::with_suffix;
+    let _ = fs::remove_file(file);
+    if fs::hard_link(old, file).is_err() {
+        return false;
+    }
+    let _ = fs::hard_link(with_suffix(old, "br"), with_suffix(file, "br"));
+    true
 }
 
 /// In development: reloads the page once the development server's content rebuilder

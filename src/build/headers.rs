@@ -16,7 +16,7 @@ pub fn script_hash(script: &str) -> String {
 }
 
 /// What the site's pages load from other sites, which the policy must allow by name.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ThirdParties {
     /// Origins of images shown from other sites (`https://data.nhm.ac.uk`).
     pub images: Vec<String>,

@@ -13,7 +13,7 @@ use super::BuildError;
 
 /// An image in several sizes and formats, for `<picture>`: the browser picks the smallest file
 /// that covers the space the image fills on its screen.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct ResponsiveImage {
     /// Size of the largest file, in pixels.
     pub width: u32,
@@ -25,7 +25,7 @@ pub struct ResponsiveImage {
 }
 
 /// One `<source>` of a `<picture>`: files of one format and crop, in several widths.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct ImageSource {
     /// MIME type of the files (`image/webp`).
     pub mime: String,
@@ -51,6 +51,7 @@ const JPEG_QUALITY: u8 = 70;
 pub type Preview = (String, u32, u32);
 
 /// The files made for one hero image, and what the page's `<head>` needs to know about them.
+#[derive(Hash)]
 pub struct HeroImage {
     pub image: ResponsiveImage,
     pub preview: Preview,

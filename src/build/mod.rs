@@ -18,7 +18,9 @@ mod pages;
 pub use crate::content::parallel;
 pub mod pictures;
 pub mod prerender;
+mod previous;
 mod redirects;
+pub mod reuse;
 pub mod shell;
 pub mod sitemap;
 mod static_files;
@@ -46,9 +48,13 @@ pub struct Options {
     pub compress: bool,
     /// Where trunk's page shell comes from (see [`ShellSource`]).
     pub shell: ShellSource,
-    /// The site the last build published (trunk's `dist/`), whose unchanged files are linked
-    /// into this one (see `BuildContext::write`).
+    /// The site the last build published (trunk's `dist/`), whose unchanged files are kept in
+    /// this one (see `BuildContext::write`).
     pub previous: Option<PathBuf>,
+    /// Whether `previous`'s folders are moved into this build (`previous.rs`) rather than its
+    /// files linked: for release builds, which nothing serves while they run; under
+    /// `trunk serve`, the published site stays whole until the new one replaces it.
+    pub adopt_previous: bool,
     /// The development server's number for this build (`build_site --watch`), which its pages
     /// compare with the latest one to know when to reload.
     pub build_number: Option<String>,
@@ -62,10 +68,11 @@ pub fn target_dir() -> PathBuf {
         .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
 }
 
-/// Where a build for the output folder `dist` keeps a copy of trunk's page shell, for
-/// `build_site --watch` (see [`ShellSource`]): a folder under `target/` named after `dist`'s
-/// absolute path, so that each output folder has its own.
-pub fn kept_shell(dist: &std::path::Path) -> PathBuf {
+/// Where the builds for the output folder `dist` keep what the next one uses: a copy of trunk's
+/// page shell, for `build_site --watch` (see [`ShellSource`]), and the record of the pages drawn
+/// (see [`reuse`]). A folder under `target/` named after `dist`'s absolute path, so that each
+/// output folder has its own.
+pub fn kept_for(dist: &std::path::Path) -> PathBuf {
     let absolute = std::fs::canonicalize(dist).unwrap_or_else(|_| {
         std::env::current_dir()
             .map(|cwd| cwd.join(dist))
@@ -82,7 +89,7 @@ pub fn kept_shell(dist: &std::path::Path) -> PathBuf {
             }
         })
         .collect();
-    target_dir().join("scc-shells").join(name)
+    target_dir().join("scc-kept").join(name)
 }
 
 /// Where the build finds trunk's `index.html` (the app's loader, its stylesheets), which every
@@ -124,11 +131,25 @@ pub fn write_site(mut site: Site, options: &Options) -> Result<Report, BuildErro
     let mut report = Report::default();
     report.time("logos", || small_logos(&mut site, options));
     let context = BuildContext::new(&site, options)?;
+    let written = write_all(&context, &site, options, &mut report);
+    if written.is_err() {
+        context.abandon();
+    }
+    written.map(|()| report)
+}
+
+/// The steps of [`write_site`] after its page shell is read.
+fn write_all(
+    context: &BuildContext,
+    site: &Site,
+    options: &Options,
+    report: &mut Report,
+) -> Result<(), BuildError> {
     report.time("site files", || {
-        static_files::copy(&context, &site.static_files, &site.static_sources)
+        static_files::copy(context, &site.static_files, &site.static_sources)
     })?;
-    let heroes = report.time("hero images", || pages::hero_images(&context, &site));
-    let pictures = report.time("block images", || pages::block_pictures(&context, &site));
+    let heroes = report.time("hero images", || pages::hero_images(context, site));
+    let pictures = report.time("block images", || pages::block_pictures(context, site));
     report.html_files = report.time("pages and data", || -> Result<usize, BuildError> {
         let uis: Vec<UiText> = site
             .languages
@@ -138,13 +159,15 @@ pub fn write_site(mut site: Site, options: &Options) -> Result<Report, BuildErro
                 ..texts.ui.clone()
             })
             .collect();
-        let written = pages::write_pages(&context, &site, &uis, (&heroes, &pictures))?;
-        site_files(&context, &site, &uis, written)
+        let reuse = reuse::Reuse::open(context.published(), context.previous_files());
+        let written = pages::write_pages(context, site, &uis, (&heroes, &pictures), &reuse)?;
+        site_files(context, site, &uis, written)
     })?;
+    report.time("old files", || context.remove_the_rest())?;
     if options.compress {
         report.compressed = report.time("compression", || compress::precompress(&context.dist))?;
     }
-    Ok(report)
+    Ok(())
 }
 
 /// Each language's logo at the size it is drawn (a repository's logo may be a thousand pixels

@@ -1,5 +1,6 @@
 //! Where the build may write: only inside the output folder, whatever a page's address says.
 
+use std::io;
 use std::path::{Component, Path, PathBuf};
 
 use super::BuildError;
@@ -20,6 +21,16 @@ pub fn file_in(dist: &Path, path: &str) -> Result<PathBuf, BuildError> {
         return Err(BuildError::OutsideOutput(path.to_owned()));
     }
     Ok(file)
+}
+
+/// Writes `contents` as a new file at `file`. A file already there is unlinked first, never
+/// written through: it may be a link to a cache's file, or to the site's own.
+pub fn replace(file: &Path, contents: &[u8]) -> io::Result<()> {
+    match std::fs::remove_file(file) {
+        Err(error) if error.kind() != io::ErrorKind::NotFound => return Err(error),
+        _ => {}
+    }
+    std::fs::write(file, contents)
 }
 
 #[cfg(test)]

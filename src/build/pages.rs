@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use super::images::{self, HeroImage};
 use super::pictures::{self, Picture};
+use super::reuse::{self, Reuse};
 use super::{BuildContext, BuildError, head, page_body, parallel, sitemap};
 use crate::content::body::blocks::{Hero, PageBlock};
 use crate::content::{Page, Site};
@@ -113,38 +114,77 @@ pub struct Written {
     pub html_files: usize,
 }
 
-/// Writes every page, on every core. `uis` are the interface's words of each language.
+/// Writes every page, on every core; a page the previous build drew from the same page and the
+/// same site is linked from it instead (see `reuse`). `uis` are the interface's words of each
+/// language.
 pub fn write_pages(
     context: &BuildContext,
     site: &Site,
     uis: &[UiText],
     images: (&Heroes, &Pictures),
+    reuse: &Reuse,
 ) -> Result<Written, BuildError> {
-    let written = parallel::map(&site.pages, |page| {
-        write_page(context, site, uis, images, page)
+    let site_key = reuse::site_key(context, site, uis, images);
+    let written = parallel::map(&site.pages, |page| -> Result<_, BuildError> {
+        let key = reuse::page_key(&site_key, page);
+        let kept = reuse.unchanged(&page.output, &key).and_then(|files| {
+            let linked = files.iter().all(|path| context.keep_previous(path));
+            linked.then(|| files.iter().map(|path| path.to_string()).collect())
+        });
+        let files = match kept {
+            Some(files) => files,
+            None => write_page(context, site, uis, images, page)?,
+        };
+        Ok((
+            sitemap_entry(context, page),
+            (page.output.clone(), key, files),
+        ))
     });
     let mut out = Written {
         sitemap: Vec::new(),
         html_files: 0,
     };
+    let mut drawn = Vec::with_capacity(written.len());
     for result in written {
-        if let Some(entry) = result? {
-            out.sitemap.push(entry);
-        }
+        let (entry, files) = result?;
+        out.sitemap.extend(entry);
+        drawn.push(files);
         out.html_files += 1;
+    }
+    if let Err(error) = reuse.save(&context.dist, drawn) {
+        eprintln!(
+            "warning: the next build will draw every page again: cannot keep the record of this one: {error}\n"
+        );
     }
     Ok(out)
 }
 
-/// Writes one page's data file and its HTML; returns its sitemap entry (none for a page search
-/// engines should not index).
+/// A page's entry in the sitemap, with its other languages; none for a page search engines
+/// should not index.
+fn sitemap_entry(context: &BuildContext, page: &Page) -> Option<sitemap::Entry> {
+    (!page.head.noindex).then(|| sitemap::Entry {
+        url: context.absolute(&page.route),
+        alternates: alternates(context, page),
+    })
+}
+
+/// The addresses of a page's language versions, by language.
+fn alternates(context: &BuildContext, page: &Page) -> Vec<(String, String)> {
+    page.translations
+        .iter()
+        .map(|t| (t.lang.clone(), context.absolute(&t.path)))
+        .collect()
+}
+
+/// Writes one page's data file and its HTML; returns the site paths of the files written.
 fn write_page(
     context: &BuildContext,
     site: &Site,
     uis: &[UiText],
     (heroes, pictures): (&Heroes, &Pictures),
     page: &Page,
-) -> Result<Option<sitemap::Entry>, BuildError> {
+) -> Result<Vec<String>, BuildError> {
+    let mut files = Vec::with_capacity(2);
     let credit = &site.texts(&page.meta.lang).image_credit;
     let hero_image = |hero: &Hero| {
         hero_key(hero)
@@ -193,13 +233,11 @@ fn write_page(
         .iter()
         .any(|block| matches!(block, PageBlock::GbifWidget(_)))
     {
-        context.write(&routes::page_data_path(&key), to_json(&data))?;
+        let path = routes::page_data_path(&key);
+        context.write(&path, to_json(&data))?;
+        files.push(path);
     }
-    let alternates: Vec<(String, String)> = page
-        .translations
-        .iter()
-        .map(|t| (t.lang.clone(), context.absolute(&t.path)))
-        .collect();
+    let alternates = alternates(context, page);
     let preview = first_hero.map(|hero| &hero.preview);
     let mut page_head = head::seo_tags(context, page, &alternates, preview);
     if super::feed::has_feed(site, &page.meta.lang) {
@@ -227,10 +265,8 @@ fn write_page(
     };
     let html = context.document(&data, &page.route, &page.route, &preloads, &page_head);
     context.write(&page.output, html)?;
-    Ok((!page.head.noindex).then(|| sitemap::Entry {
-        url: context.absolute(&page.route),
-        alternates,
-    }))
+    files.push(page.output.clone());
+    Ok(files)
 }
 
 /// A value of the browser's data as JSON.

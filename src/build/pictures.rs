@@ -25,7 +25,7 @@ const WEBP_QUALITY: f32 = 72.0;
 pub const LOGO_HEIGHT: u32 = 28;
 
 /// A block's image: WebP files by width, and the original's size.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct Picture {
     pub webp: Vec<(String, u32)>,
     pub width: u32,

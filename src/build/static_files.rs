@@ -22,6 +22,7 @@ pub fn copy(
         if let (Ok(target), Ok(source)) = (fs::metadata(&to), fs::metadata(&from)) {
             let newer = |a: &fs::Metadata, b: &fs::Metadata| matches!((a.modified(), b.modified()), (Ok(a), Ok(b)) if a > b);
             if !newer(&source, &target) {
+                context.keep(to);
                 return Ok(());
             }
             fs::remove_file(&to).map_err(BuildError::io(&to))?;
@@ -33,6 +34,7 @@ pub fn copy(
         if fs::hard_link(&from, &to).is_err() {
             fs::copy(&from, &to).map_err(BuildError::io(&from))?;
         }
+        context.keep(to);
         Ok(())
     });
     results.into_iter().collect()

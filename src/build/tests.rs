@@ -81,6 +81,7 @@ fn build(name: &str, input: &Input) -> std::path::PathBuf {
             shell: super::ShellSource::InOutput,
             build_number: None,
             previous: None,
+            adopt_previous: false,
         },
     )
     .unwrap();
@@ -183,4 +184,219 @@ fn configured_statistics_are_in_every_page_and_exactly_their_hosts_in_the_policy
     ]);
     let html = std::fs::read_to_string(build("no-stats", &plain).join("dist/index.html")).unwrap();
     assert!(!html.contains("plausible") && !html.contains("googletagmanager"));
+}
+
+/// Writes the site folder `site` with `files` (and nothing else).
+fn write_files(site: &std::path::Path, files: &[(String, String)]) {
+    let _ = std::fs::remove_dir_all(site);
+    for (path, text) in files {
+        let file = site.join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(file, text).unwrap();
+    }
+}
+
+/// Builds the site folder `site` as trunk does: into a fresh staging folder inside `dist`, then
+/// published there in place of the previous build. `adopt` as in release builds.
+fn publish(site: &std::path::Path, dist: &std::path::Path, adopt: bool) {
+    let input = content::load(site, "site").unwrap();
+    let compiled = content::compile(&input, std::sync::Arc::new(super::page_body::markdownify));
+    let built = compiled.site.expect("the site compiles");
+    let staging = dist.join(".stage");
+    std::fs::create_dir_all(&staging).unwrap();
+    std::fs::write(staging.join("index.html"), SHELL).unwrap();
+    write_site(
+        built,
+        &Options {
+            site_root: site.to_path_buf(),
+            dist: staging.clone(),
+            public_url: "/".into(),
+            compress: true,
+            shell: super::ShellSource::InOutput,
+            build_number: None,
+            previous: Some(dist.to_path_buf()),
+            adopt_previous: adopt,
+        },
+    )
+    .unwrap();
+    for entry in std::fs::read_dir(dist).unwrap().flatten() {
+        if entry.file_name() != ".stage" {
+            let path = entry.path();
+            if path.is_dir() {
+                std::fs::remove_dir_all(path).unwrap();
+            } else {
+                std::fs::remove_file(path).unwrap();
+            }
+        }
+    }
+    for entry in std::fs::read_dir(&staging).unwrap().flatten() {
+        std::fs::rename(entry.path(), dist.join(entry.file_name())).unwrap();
+    }
+    std::fs::remove_dir(staging).unwrap();
+}
+
+/// Rewrites a published file in place with text of the same length and gives it back its
+/// modification time: only a build that reuses the file without drawing it again keeps it.
+fn tamper(file: &std::path::Path) {
+    let modified = std::fs::metadata(file).unwrap().modified().unwrap();
+    let text = std::fs::read_to_string(file).unwrap();
+    let tampered = text.replacen("<title>", "<TITLE>", 1);
+    assert_ne!(text, tampered);
+    let mut handle = std::fs::OpenOptions::new().write(true).open(file).unwrap();
+    std::io::Write::write_all(&mut handle, tampered.as_bytes()).unwrap();
+    handle.set_modified(modified).unwrap();
+}
+
+/// A small site: three pages besides the home page, a picture and a note among its files.
+fn small_site(title: &str, about: &str) -> Vec<(String, String)> {
+    [
+        (
+            "_config.yml",
+            format!("title: {title}\nurl: https://example.org\n"),
+        ),
+        (
+            "index.md",
+            "---\ntitle: Home\npermalink: /\n---\nHome.\n".into(),
+        ),
+        (
+            "about.md",
+            format!("---\ntitle: About\npermalink: /about/\n---\n{about}\n"),
+        ),
+        (
+            "team.md",
+            "---\ntitle: Team\npermalink: /team/\n---\nTeam.\n".into(),
+        ),
+        (
+            "news.md",
+            "---\ntitle: News\npermalink: /news/\n---\nNews.\n".into(),
+        ),
+        ("assets/notes.txt", "Notes.\n".into()),
+        (
+            "assets/plan.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n".into(),
+        ),
+    ]
+    .into_iter()
+    .map(|(path, text)| (path.to_owned(), text))
+    .collect()
+}
+
+fn scratch(name: &str) -> std::path::PathBuf {
+    let scratch = std::env::temp_dir().join(format!("scc-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&scratch);
+    scratch
+}
+
+#[test]
+fn a_rebuild_draws_only_the_pages_whose_page_or_site_changed() {
+    for adopt in [false, true] {
+        let scratch = scratch(&format!("reuse-{adopt}"));
+        let (site, dist) = (scratch.join("site"), scratch.join("dist"));
+        let read = |page: &str| std::fs::read_to_string(dist.join(page)).unwrap();
+        write_files(&site, &small_site("Site", "First text."));
+        publish(&site, &dist, adopt);
+        tamper(&dist.join("team/index.html"));
+        tamper(&dist.join("news/index.html"));
+        // A file changed since (here by hand) is not the one the record speaks of: drawn again.
+        let news = std::fs::OpenOptions::new()
+            .write(true)
+            .open(dist.join("news/index.html"));
+        news.unwrap()
+            .set_modified(std::time::SystemTime::now())
+            .unwrap();
+
+        write_files(&site, &small_site("Site", "Second text."));
+        publish(&site, &dist, adopt);
+        assert!(
+            read("about/index.html").contains("Second text."),
+            "the edited page is drawn"
+        );
+        assert!(
+            read("team/index.html").contains("<TITLE>"),
+            "an unchanged page is reused as it was"
+        );
+        assert!(
+            !read("news/index.html").contains("<TITLE>"),
+            "a file changed since is drawn again"
+        );
+        assert!(
+            read("sitemap.xml").contains("https://example.org/team/"),
+            "reused pages are in the sitemap"
+        );
+
+        // The site's title is in every page: each is drawn again.
+        write_files(&site, &small_site("Another site", "Second text."));
+        publish(&site, &dist, adopt);
+        assert!(!read("team/index.html").contains("<TITLE>"));
+        assert!(read("team/index.html").contains("Another site"));
+        let _ = std::fs::remove_dir_all(super::kept_for(&dist));
+        let _ = std::fs::remove_dir_all(&scratch);
+    }
+}
+
+/// Every file under `dist` (`.br` included) and its bytes.
+fn files_of(dist: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dist)
+        .into_iter()
+        .flatten()
+        .filter(|entry| entry.file_type().is_file())
+        .map(|entry| {
+            let relative = entry
+                .path()
+                .strip_prefix(dist)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (relative, std::fs::read(entry.path()).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn a_rebuild_over_the_previous_site_publishes_what_a_first_build_would() {
+    let scratch = scratch("rebuild-equals-build");
+    let (site, dist) = (scratch.join("site"), scratch.join("dist"));
+    let mut first = small_site("Site", "First text.");
+    first.push((
+        "old.md".into(),
+        "---\ntitle: Old\npermalink: /old/page/\n---\nOld.\n".into(),
+    ));
+    first.push(("assets/gone.txt".into(), "Gone.\n".into()));
+    write_files(&site, &first);
+    publish(&site, &dist, true);
+    assert!(dist.join("old/page/index.html").is_file() && dist.join("assets/gone.txt").is_file());
+    // A page edited, one removed, one added, a file removed and a file changed.
+    let mut second = small_site("Site", "Second text.");
+    second.push((
+        "new.md".into(),
+        "---\ntitle: New\npermalink: /new/\n---\nNew.\n".into(),
+    ));
+    second.retain(|(path, _)| path != "assets/notes.txt");
+    second.push(("assets/notes.txt".into(), "Other notes, longer.\n".into()));
+    write_files(&site, &second);
+    publish(&site, &dist, true);
+
+    let fresh = scratch.join("fresh");
+    publish(&site, &fresh, true);
+    let (rebuilt, built) = (files_of(&dist), files_of(&fresh));
+    assert_eq!(
+        rebuilt.keys().collect::<Vec<_>>(),
+        built.keys().collect::<Vec<_>>(),
+        "the same files"
+    );
+    for (path, bytes) in &built {
+        assert!(rebuilt[path] == *bytes, "{path} differs");
+    }
+    assert!(
+        !dist.join("old").exists(),
+        "the removed page's folder is gone"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dist.join("assets/notes.txt")).unwrap(),
+        "Other notes, longer.\n"
+    );
+    for folder in [&dist, &fresh] {
+        let _ = std::fs::remove_dir_all(super::kept_for(folder));
+    }
+    let _ = std::fs::remove_dir_all(&scratch);
 }

@@ -18,7 +18,7 @@ use super::input::SourceFile;
 use super::liquid::values::{flag, get, text_at};
 
 /// A provider's script and the hosts the policy must allow for it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Analytics {
     /// `<script>` elements for every page's `<head>`.
     pub head: String,

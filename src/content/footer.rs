@@ -8,7 +8,7 @@ use super::liquid::values::{array, flag, get, text_at};
 use super::texts::Reader;
 
 /// A language's footer.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Hash)]
 pub struct Footer {
     pub columns: Vec<FooterColumn>,
     /// Markdown small print under the columns (`other`).
@@ -17,7 +17,7 @@ pub struct Footer {
     pub social: Vec<(String, String)>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Hash)]
 pub struct FooterColumn {
     pub name: String,
     /// Markdown.

@@ -46,7 +46,7 @@ pub const DATA_LAYOUTS: [(&str, Search, Option<&str>); 13] = [
 ];
 
 /// The searches of GBIF.org the data pages lead to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Search {
     Occurrences,
     Datasets,
@@ -93,7 +93,7 @@ impl Search {
 }
 
 /// Where a data page leads on GBIF.org.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct DataLink {
     /// The search, in the site's scope.
     pub search: String,
@@ -126,7 +126,7 @@ pub fn data_link(layout: &str, scope: &Scope) -> Option<DataLink> {
 }
 
 /// What the data pages need to include GBIF's own widgets (`gbif_widgets: true`).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct Widgets {
     /// The settings script the widgets read (`siteConfig`, `themeStyle`), as the theme's
     /// `assets/theme/js/config.js` makes it: `_includes/js/config.js` with its Liquid rendered.
@@ -204,7 +204,7 @@ pub fn widgets(
 }
 
 /// The scope of the repository's occurrence widgets: predicate keys and the values each allows.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Scope {
     pub predicates: Vec<(String, String)>,
     /// Why the scope could not be read, when it could not.

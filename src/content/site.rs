@@ -6,7 +6,7 @@ use crate::model::{PageMeta, SiteConfig, Translation, UiText};
 use crate::routes;
 
 /// The whole site, as the content compiler produces it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct Site {
     pub config: SiteConfig,
     /// The site's description (`_config.yml`), for its feeds.
@@ -39,7 +39,7 @@ pub struct Site {
 }
 
 /// A language's words, navigation and footer.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct LanguageTexts {
     pub ui: UiText,
     pub footer: Footer,
@@ -53,7 +53,7 @@ pub struct LanguageTexts {
 }
 
 /// The icons a repository has at the conventional addresses.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Hash)]
 pub struct Icons {
     pub favicon: Option<String>,
     pub apple_touch: Option<String>,
@@ -80,7 +80,7 @@ impl Site {
 }
 
 /// One page: its metadata and its blocks.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct Page {
     /// Where the page lives, as Jekyll computes it (`/about/`, `/privacy`, `/`).
     pub route: String,
@@ -99,7 +99,7 @@ pub struct Page {
 }
 
 /// A post's date, categories, excerpt and image, for the news pages and feeds.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct PostInfo {
     /// In UTC.
     pub date: time::OffsetDateTime,
@@ -116,7 +116,7 @@ pub struct PostInfo {
 }
 
 /// A page's description and preview image, for search engines and link previews.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Hash)]
 pub struct PageHead {
     pub description: Option<String>,
     /// A path of the site or an address on another site.

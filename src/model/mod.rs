@@ -17,7 +17,7 @@ pub const DEFAULT_LANG: &str = "en";
 
 wire! {
 /// Site-wide settings, from `_config.yml` and `_data/languages.yml`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct SiteConfig {
     /// The name in the header, the footer and every document title (`title` in `_config.yml`).
     pub name: String,
@@ -36,7 +36,7 @@ pub struct SiteConfig {
 }
 
 /// One of the site's languages.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct Language {
     /// BCP 47 tag (`es`).
     pub code: String,
@@ -59,7 +59,7 @@ pub struct Language {
 
 /// The interface's own words in one language (`_data/translations.yml`), and the navigation and
 /// footer as they read in that language (`_data[/<lang>]/navigation.yml`, `footer.yml`).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Hash)]
 pub struct UiText {
     pub lang: String,
     pub nav: Vec<NavItem>,
@@ -84,7 +84,7 @@ pub struct UiText {
 }
 
 /// One entry of the navigation bar: a link, or a menu of links (one level deep).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct NavItem {
     pub label: String,
     /// A path of this site (`/about`) or an address of another site; none for a menu.
@@ -94,7 +94,7 @@ pub struct NavItem {
 }
 
 /// One entry of a navigation menu: a link, a heading (no address) or a divider.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct MenuEntry {
     pub label: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -104,7 +104,7 @@ pub struct MenuEntry {
 }
 
 /// A language version of a page.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct Translation {
     pub lang: String,
     /// The page's address.
@@ -113,7 +113,7 @@ pub struct Translation {
 
 /// A page as the browser receives it: its metadata and its body, drawn to HTML at build time by
 /// the body components (`crate::build::page_body`).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct PageData {
     /// The page's address as Jekyll gives it (`/about/`, `/privacy`, `/`).
     pub route: String,
@@ -124,7 +124,7 @@ pub struct PageData {
 
 /// A run of the page's blocks, drawn to HTML; the page's Markdown with a table of contents is a
 /// part of its own, since its table of contents is a live component.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct BodyPart {
     pub html: String,
     /// The headings listed beside the part; none for a part without a table of contents.
@@ -132,7 +132,7 @@ pub struct BodyPart {
 }
 
 /// A heading in a table of contents.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct TocEntry {
     pub id: String,
     pub text: String,
@@ -141,7 +141,7 @@ pub struct TocEntry {
 }
 
 /// What the app needs to know of a page besides its body.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Hash)]
 pub struct PageMeta {
     pub title: String,
     /// BCP 47 language tag of the page (`en`, `es`).

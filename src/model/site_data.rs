@@ -19,7 +19,7 @@ pub const PAGE_LOAD_KEY: &str = "scc-page-load";
 wire! {
 /// Everything the app starts from: the site's settings, the interface's words in the page's
 /// language, and the page itself. Other pages are fetched when the visitor goes to them.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct SiteData {
     /// Where the site is deployed.
     pub base: BaseUrl,

@@ -62,7 +62,7 @@ fn live_site(name: &str) -> LiveSite {
         .arg("--dist")
         .arg(&dist)
         .arg("--shell")
-        .arg(scc_site::build::kept_shell(&built))
+        .arg(scc_site::build::kept_for(&built))
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())
         .spawn()

@@ -5,7 +5,7 @@
 use super::{Block, Inline, Link, Section};
 
 /// One block of a page.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub enum PageBlock {
     /// `heroImage`, `heroBox`, `floatingText`, `postHeader`.
     Hero(Hero),
@@ -30,7 +30,7 @@ pub enum PageBlock {
 }
 
 /// What GBIF's widget needs on a data page (see `content::gbif::Widgets`).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Hash)]
 pub struct GbifWidget {
     /// The address of GBIF's widget library (a JavaScript module).
     pub lib: String,
@@ -39,7 +39,7 @@ pub struct GbifWidget {
 }
 
 /// Links to the home page of each of the site's languages.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Hash)]
 pub struct LanguageList {
     pub label: String,
     /// Each language's code, name and home page.
@@ -47,7 +47,7 @@ pub struct LanguageList {
 }
 
 /// The side navigation of the documentation layout: groups of links, some in sections.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Hash)]
 pub struct SideNav {
     /// Its name for assistive technology, and the menu button's text on phones.
     pub label: String,
@@ -55,14 +55,14 @@ pub struct SideNav {
 }
 
 /// A group of the side navigation (`grouptitle`, `content`).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Hash)]
 pub struct NavGroup {
     pub title: Option<String>,
     pub items: Vec<NavItem>,
 }
 
 /// A link of the side navigation, or a section of links (`sectiontitle`, `section`).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub enum NavItem {
     Link {
         title: String,
@@ -78,7 +78,7 @@ pub enum NavItem {
 
 /// A list of posts: the newest few (`latestPosts`), or all of them (the news archive, with a
 /// filter by category).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct PostList {
     pub archive: bool,
     /// How many the list shows.
@@ -97,7 +97,7 @@ pub struct PostList {
 }
 
 /// The kind of hero, which decides how it is laid out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum HeroKind {
     /// A full-width image with the title over it.
     Image,
@@ -110,7 +110,7 @@ pub enum HeroKind {
 }
 
 /// A hero: a feature (title, description, image, buttons) at the top of a page.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct Hero {
     pub kind: HeroKind,
     pub feature: Feature,
@@ -124,7 +124,7 @@ pub struct Hero {
 }
 
 /// Markdown drawn as an article.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct Prose {
     pub sections: Vec<Section>,
     /// A table of contents of its headings down to this level (`toc: true`, `tocMaxDepth`).
@@ -133,7 +133,7 @@ pub struct Prose {
 }
 
 /// The kinds of card lists.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CardsKind {
     Features,
     Stats,
@@ -142,7 +142,7 @@ pub enum CardsKind {
     Team,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct Cards {
     pub kind: CardsKind,
     pub intro: Option<Feature>,
@@ -150,7 +150,7 @@ pub struct Cards {
     pub class: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct Split {
     pub feature: Feature,
     pub reverse: bool,
@@ -158,7 +158,7 @@ pub struct Split {
 }
 
 /// The theme's "feature": what heroes, cards and banners are made of.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Hash)]
 pub struct Feature {
     pub pre_title: Option<String>,
     /// Markdown, drawn inline.
@@ -177,7 +177,7 @@ pub struct Feature {
 }
 
 /// A feature's image.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct FeatureImage {
     /// A path of the site or an address on another site.
     pub src: String,

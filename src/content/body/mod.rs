@@ -9,14 +9,14 @@ pub mod blocks;
 pub mod visit;
 
 /// A part of a page opened by a level-2 heading, or the blocks before the first one.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct Section {
     pub heading: Option<Heading>,
     pub blocks: Vec<Block>,
 }
 
 /// A heading of any level; its id is in `attrs`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct Heading {
     pub level: u8,
     pub attrs: Attrs,
@@ -24,7 +24,7 @@ pub struct Heading {
 }
 
 /// Block-level content.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub enum Block {
     Heading(Heading),
     Paragraph {
@@ -55,21 +55,21 @@ pub enum Block {
 }
 
 /// An element with a tag known only from the content.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct HtmlElement {
     pub tag: String,
     pub attrs: Attrs,
     pub content: ElementContent,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub enum ElementContent {
     Blocks(Vec<Block>),
     Inlines(Vec<Inline>),
 }
 
 /// A bulleted or numbered list.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct List {
     pub attrs: Attrs,
     /// `Some(first number)` for a numbered list.
@@ -77,14 +77,14 @@ pub struct List {
     pub items: Vec<ListItem>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct ListItem {
     pub attrs: Attrs,
     pub blocks: Vec<Block>,
 }
 
 /// A table: header rows, groups of body rows, footer rows, and a per-column alignment.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct Table {
     pub attrs: Attrs,
     pub align: Vec<Align>,
@@ -97,7 +97,7 @@ pub struct Table {
 /// The cells of a table row.
 pub type TableRow = Vec<Vec<Inline>>;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Align {
     #[default]
     Default,
@@ -119,13 +119,13 @@ impl Align {
 }
 
 /// A paragraph made only of links marked with the class `button`: calls to action.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct ButtonRow {
     pub buttons: Vec<Link>,
 }
 
 /// Inline content.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub enum Inline {
     Text {
         text: String,
@@ -159,7 +159,7 @@ impl Inline {
 }
 
 /// A hyperlink.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct Link {
     /// The target exactly as the author wrote it.
     pub href: String,
@@ -178,7 +178,7 @@ impl Link {
 }
 
 /// What kind of place a link goes to, which decides how the app follows it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum LinkTarget {
     /// A page of this site: followed by the client-side router.
     Page,
@@ -192,7 +192,7 @@ pub enum LinkTarget {
 }
 
 /// An image.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct Image {
     pub src: String,
     pub alt: String,
@@ -201,7 +201,7 @@ pub struct Image {
 }
 
 /// HTML attributes set in the Markdown with a kramdown attribute list (`{: #id .class key="v"}`).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Attrs {
     pub id: Option<String>,
     pub classes: Vec<String>,
