@@ -122,7 +122,7 @@ pub fn hero_image(
             let target = super::output::file_in(dist, &site_path)?;
             let folder = target.parent().expect("inside dist");
             fs::create_dir_all(folder).map_err(BuildError::io(folder))?;
-            fs::write(&target, &encoded).map_err(BuildError::io(&target))?;
+            super::output::replace(&target, &encoded).map_err(BuildError::io(&target))?;
             Ok((site_path, out_width, out_height))
         };
 

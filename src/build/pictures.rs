@@ -69,7 +69,7 @@ fn write(
     let target = output::file_in(dist, &site_path)?;
     let folder = target.parent().expect("inside dist");
     fs::create_dir_all(folder).map_err(BuildError::io(folder))?;
-    fs::write(&target, encoded).map_err(BuildError::io(&target))?;
+    output::replace(&target, encoded).map_err(BuildError::io(&target))?;
     Ok(site_path)
 }
 
