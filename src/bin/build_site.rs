@@ -7,9 +7,9 @@
 //! With `--watch` it is the development server's content rebuilder (`scripts/serve.sh` runs it
 //! beside `trunk serve`, which then watches only the app's code): on every save in the site's
 //! folder or `style/`, it rebuilds the site straight into `dist/` (no precompression, images from
-//! their cache, trunk's page shell from the copy its last build kept) and writes a new build
-//! number, which the open page polls and reloads on. A content error is printed and `dist/`
-//! keeps the last good site.
+//! their cache, trunk's page shell from the copy its last build kept, only the pages that
+//! changed drawn again) and writes beside each page drawn the build's number, which the open
+//! page polls and reloads on. A content error is printed and `dist/` keeps the last good site.
 //!
 //! Usage: `build_site [--check | --watch] [--content DIR] [--dist DIR] [--public-url PATH]
 //! [--compress | --no-compress]`
@@ -151,6 +151,12 @@ fn build_once(
         eprintln!("error: no output folder: pass --dist, or run this as trunk's post_build hook");
         return false;
     };
+    // Under trunk, the site it published last; under `--watch`, the site in the folder it
+    // rebuilds in place.
+    let previous = match &build_number {
+        Some(_) => Some(dist.clone()),
+        None => std::env::var_os("TRUNK_DIST_DIR").map(PathBuf::from),
+    };
     let options = Options {
         site_root: args.content.clone(),
         dist,
@@ -158,9 +164,7 @@ fn build_once(
         compress,
         shell,
         build_number,
-        // Under trunk, the site it published last; files written again under `--watch` are
-        // written in place.
-        previous: std::env::var_os("TRUNK_DIST_DIR").map(PathBuf::from),
+        previous,
         // Not under `trunk serve`, which serves `dist/` while it builds.
         adopt_previous: release,
     };

@@ -19,12 +19,11 @@ use crate::urls::BaseUrl;
 pub struct BuildContext {
     /// trunk's staging folder, which becomes `dist/`.
     pub dist: PathBuf,
-    /// The site trunk published last (`dist/`), whose files that come out the same are kept
-    /// rather than written again: linked from there, or taken over (`adopted`).
-    previous: Option<PathBuf>,
-    /// The previous build's folders, moved into `dist` (release builds; see `previous`).
-    adopted: Option<Adopted>,
-    /// Every file of `dist` this build wrote or kept, for removing the rest of `adopted`.
+    /// The previous build, whose files that come out the same are kept rather than written
+    /// again.
+    previous: Previous,
+    /// Every file of `dist` this build wrote or kept, for removing the rest of the files it
+    /// took over.
     kept: Mutex<HashSet<PathBuf>>,
     /// The site's folder (the hosted-portal repository).
     pub site_root: PathBuf,
@@ -41,7 +40,23 @@ pub struct BuildContext {
     shell_head: String,
     loader: String,
     /// trunk's live-reload script, under `trunk serve`.
-    dev_reload: String,
+    trunk_reload: String,
+    /// In development, the number of this build, which each page drawn carries and polls for
+    /// (see [`content_reload`]); `none` for trunk's own builds.
+    reload_number: Option<String>,
+}
+
+/// Where the previous build's files are, and how a build keeps those that come out the same.
+enum Previous {
+    /// There is none: every file is written.
+    None,
+    /// Published elsewhere (trunk's `dist/`, beside its staging folder): linked from there.
+    Linked(PathBuf),
+    /// Published elsewhere, and its folders moved into the output folder (release builds; see
+    /// `previous.rs`): kept where they are, and the rest removed at the end.
+    Adopted(PathBuf, Adopted),
+    /// In the output folder itself (the development server's rebuilds): kept where they are.
+    InPlace,
 }
 
 impl BuildContext {
@@ -92,26 +107,23 @@ impl BuildContext {
             r#"<meta http-equiv="Content-Security-Policy" content="{}">"#,
             headers::content_security_policy(&script_source, &third_parties, true)
         );
-        let dev_reload = if development {
-            format!(
-                "{}{}",
-                shell.dev_reload.as_deref().unwrap_or_default(),
-                content_reload(&base, options.build_number.as_deref().unwrap_or("none"))
-            )
-        } else {
-            String::new()
+        let reload_number = development.then(|| {
+            options
+                .build_number
+                .clone()
+                .unwrap_or_else(|| "none".into())
+        });
+        let previous = match options.previous.clone() {
+            Some(previous) if previous == dist => Previous::InPlace,
+            Some(previous) if previous.is_dir() && options.adopt_previous => {
+                let adopted = previous::adopt(&previous, &dist);
+                Previous::Adopted(previous, adopted)
+            }
+            Some(previous) if previous.is_dir() => Previous::Linked(previous),
+            _ => Previous::None,
         };
-        let previous_dist = options
-            .previous
-            .clone()
-            .filter(|previous| previous.is_dir() && *previous != dist);
-        let adopted = previous_dist
-            .as_deref()
-            .filter(|_| options.adopt_previous)
-            .map(|previous| previous::adopt(previous, &dist));
         Ok(Self {
-            previous: previous_dist,
-            adopted,
+            previous,
             kept: Mutex::default(),
             site_root: options.site_root.clone(),
             config: site.config.clone(),
@@ -125,7 +137,8 @@ impl BuildContext {
             ),
             base,
             loader,
-            dev_reload,
+            trunk_reload: shell.dev_reload.unwrap_or_default(),
+            reload_number,
             dist,
         })
     }
@@ -183,24 +196,29 @@ impl BuildContext {
         output::file_in(self.previous_files()?, path).ok()
     }
 
-    /// Where the previous build's files are now: taken over into the output folder, or where
-    /// trunk published them.
+    /// Where the previous build's files are now: where trunk published them, or in the output
+    /// folder (taken over, or written there).
     pub fn previous_files(&self) -> Option<&Path> {
-        match &self.adopted {
-            Some(_) => Some(&self.dist),
-            None => self.previous.as_deref(),
+        match &self.previous {
+            Previous::None => None,
+            Previous::Linked(published) => Some(published),
+            Previous::Adopted(..) | Previous::InPlace => Some(&self.dist),
         }
     }
 
-    /// The folder trunk published the previous build in, if there is one.
+    /// The folder the previous build was published in, if there is one.
     pub fn published(&self) -> Option<&Path> {
-        self.previous.as_deref()
+        match &self.previous {
+            Previous::None => None,
+            Previous::Linked(published) | Previous::Adopted(published, _) => Some(published),
+            Previous::InPlace => Some(&self.dist),
+        }
     }
 
-    /// Once every file is written: removes the previous build's files this one neither wrote
-    /// nor kept. How many.
+    /// Once every file is written: removes the files taken over from the previous build that
+    /// this one neither wrote nor kept. How many.
     pub fn remove_the_rest(&self) -> Result<usize, BuildError> {
-        let Some(adopted) = &self.adopted else {
+        let Previous::Adopted(_, adopted) = &self.previous else {
             return Ok(0);
         };
         let kept = self
@@ -213,9 +231,17 @@ impl BuildContext {
 
     /// For a build that failed: gives the previous build's folders back.
     pub fn abandon(&self) {
-        if let Some(adopted) = &self.adopted {
+        if let Previous::Adopted(_, adopted) = &self.previous {
             adopted.restore();
         }
+    }
+
+    /// In development, the file the page at `route` polls and the number to write in it once
+    /// the page is written (see [`content_reload`]). None for trunk's own builds, whose pages
+    /// carry `none`: they are not polled for until the content rebuilder draws them again.
+    pub fn reload_stamp(&self, route: &str) -> Option<(String, &str)> {
+        let number = self.reload_number.as_deref()?;
+        (number != "none").then(|| (reload_stamp_path(route), number))
     }
 
     /// Feeds `state` with everything of the build's own a page is drawn with (for `reuse`'s
@@ -226,7 +252,6 @@ impl BuildContext {
         let Self {
             dist: _,
             previous: _,
-            adopted: _,
             kept: _,
             site_root: _,
             base,
@@ -236,10 +261,15 @@ impl BuildContext {
             policy_meta,
             shell_head,
             loader,
-            dev_reload,
+            trunk_reload,
+            // Whether pages poll for the content rebuilder, but not its number: a page the
+            // rebuilder does not draw again keeps the number it was drawn with, and so does the
+            // file it polls.
+            reload_number,
         } = self;
         (base, config, third_parties, loader_hash).hash(state);
-        (policy_meta, shell_head, loader, dev_reload).hash(state);
+        (policy_meta, shell_head, loader, trunk_reload).hash(state);
+        reload_number.is_some().hash(state);
     }
 
     /// The absolute, encoded URL of a path of the site where it is deployed.
@@ -274,7 +304,7 @@ impl BuildContext {
             self.shell_head,
             island.to_script_element(),
             self.loader,
-            self.dev_reload
+            self.dev_reload(marker)
         );
         let body_attributes = format!(r#" data-route="{}""#, sitemap::xml_escape(marker));
         prerender::render(
@@ -300,22 +330,51 @@ fn link(old: &Path, file: &Path) -> bool {
     true
 }
 
+impl BuildContext {
+    /// What a development page at `route` carries to reload itself: trunk's script (under
+    /// `trunk serve`) and the content rebuilder's poller.
+    fn dev_reload(&self, route: &str) -> String {
+        match &self.reload_number {
+            Some(number) => format!(
+                "{}{}",
+                self.trunk_reload,
+                content_reload(&self.base, &reload_stamp_path(route), number)
+            ),
+            None => String::new(),
+        }
+    }
+}
+
 /// In development: reloads the page once the development server's content rebuilder
-/// (`build_site --watch`, which trunk does not know of) has written a build other than the one
-/// the page is (`built`). Asks every 100 ms, one request at a time (each given up after a
-/// second, so that a stalled one cannot stop it). The page is fetched afresh into the cache
-/// before reloading: trunk's server dates files to the second and would answer a page rewritten
-/// within the same second "not modified". A missing number (before the first rebuild; trunk's
-/// server answers it with the home page) is no news.
-fn content_reload(base: &BaseUrl, built: &str) -> String {
+/// (`build_site --watch`, which trunk does not know of) has drawn it again, which it says by
+/// writing the number of its build (other than `built`, the one the page carries) in the page's
+/// own file `stamp`. A rebuild that does not change the page leaves both as they were, so an
+/// open page reloads only when it changed. Asks every 100 ms, one request at a time (each given
+/// up after a second, so that a stalled one cannot stop it). The page is fetched afresh into the
+/// cache before reloading: trunk's server dates files to the second and would answer a page
+/// rewritten within the same second "not modified". A missing file (before the page is first
+/// redrawn; trunk's server answers it with the home page) is no news.
+fn content_reload(base: &BaseUrl, stamp: &str, built: &str) -> String {
     format!(
         "<script>(()=>{{const poll=async()=>{{try{{const r=await fetch('{}',{{cache:'no-store',signal:AbortSignal.timeout(1000)}});const n=await r.text();if(r.ok&&n.length<40&&n!=='{}'){{await fetch(location.href,{{cache:'reload'}});location.reload();return}}}}catch(e){{}}setTimeout(poll,100)}};setTimeout(poll,100)}})()</script>",
-        base.href(DEV_BUILD_NUMBER),
+        base.href(stamp)
+            .replace('\'', "%27")
+            .replace('\\', "%5C")
+            .replace('<', "%3C"),
         built.replace(['\'', '\\', '<'], "")
     )
 }
 
-/// Where the development server's content rebuilds write their number.
+/// The file the development page at `route` polls (see [`content_reload`]).
+fn reload_stamp_path(route: &str) -> String {
+    format!("{DEV_FOLDER}/pages/{}.txt", crate::routes::route_key(route))
+}
+
+/// Where the development server's content rebuilder writes what its pages poll.
+const DEV_FOLDER: &str = "/_dev";
+
+/// Where the development server's content rebuilder writes the number of its latest build (for
+/// tools and tests: the pages poll their own files).
 pub const DEV_BUILD_NUMBER: &str = "/_dev/build.txt";
 
 /// trunk's page shell, from where `source` says (see [`super::ShellSource`]).

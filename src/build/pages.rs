@@ -266,6 +266,10 @@ fn write_page(
     let html = context.document(&data, &page.route, &page.route, &preloads, &page_head);
     context.write(&page.output, html)?;
     files.push(page.output.clone());
+    // After the page: its open copy reloads when it sees the number, and must find the new page.
+    if let Some((stamp, number)) = context.reload_stamp(&page.route) {
+        context.write(&stamp, number)?;
+    }
     Ok(files)
 }
 

@@ -1,7 +1,7 @@
 //! The development server's content rebuilder (`build_site --watch`, which `scripts/serve.sh`
 //! runs beside `trunk serve`): a saved page or data file is rebuilt into the served folder and
-//! the open page reloads by itself, showing the new text; a content error leaves the last good
-//! page served. Runs on a copy of the fixture portal and its release build
+//! the open page reloads by itself, showing the new text (and does not when what changed is
+//! another page); a content error leaves the last good page served. Runs on a copy of the fixture portal and its release build
 //! (target/fixture-portal, whose build kept trunk's page shell for this).
 
 use std::path::{Path, PathBuf};
@@ -123,7 +123,7 @@ async fn a_saved_page_or_data_file_reloads_the_open_page_with_the_new_text() {
             break;
         }
     }
-    let number = std::fs::read_to_string(&number_file).expect("the rebuilder did not rebuild");
+    assert!(number_file.is_file(), "the rebuilder did not rebuild");
     site.server = Some(StaticServer::start(site.dist.clone(), Options::default()));
     let browser = Browser::start().await;
     browser.open(&site.server().url("/guide/")).await;
@@ -144,6 +144,23 @@ async fn a_saved_page_or_data_file_reloads_the_open_page_with_the_new_text() {
         browser.eval("return window.before === undefined;").await,
         serde_json::json!(true),
         "the page reloaded by itself"
+    );
+
+    // Another page: this one, unchanged, stays as it is (no reload).
+    browser.eval("window.before = true; return true;").await;
+    let number = std::fs::read_to_string(&number_file).unwrap();
+    edit(
+        &site,
+        "welcome.md",
+        "description: Choose your language",
+        "description: Choose a language",
+    );
+    wait_for_rebuild(&site, &number);
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert_eq!(
+        browser.eval("return window.before === true;").await,
+        serde_json::json!(true),
+        "an unchanged page does not reload"
     );
 
     // A data file: the navigation of every page.
