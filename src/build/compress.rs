@@ -57,6 +57,12 @@ pub fn precompress(dir: &Path) -> Result<usize, BuildError> {
         // A `.br` left by an earlier build may be a link to a cached file: never write through it.
         let _ = fs::remove_file(&target);
         if fs::hard_link(&cached, &target).is_ok() || fs::copy(&cached, &target).is_ok() {
+            // Dated now: as new as its file, so the next build passes it by, and used lately,
+            // so the cache keeps it (see `prune`).
+            let _ = fs::File::options()
+                .write(true)
+                .open(&target)
+                .and_then(|file| file.set_modified(std::time::SystemTime::now()));
             return Ok(());
         }
         let compressed = brotli_bytes(&bytes, quality).map_err(BuildError::io(&target))?;
@@ -83,13 +89,14 @@ fn keep_in_cache(cached: &Path, bytes: &[u8]) -> io::Result<()> {
     fs::rename(&partial, cached)
 }
 
-/// How long a compressed file that no output folder links to stays in the cache: long enough to
-/// take back an edit the next day, short enough that a site of 10,000 pages rebuilt all day
-/// (60 MB of new files after each edit of its navigation) does not fill the disk.
+/// How long a compressed file that no output folder links to stays in the cache after it was
+/// last made or used: long enough to take back an edit the next day, short enough that a site of
+/// 10,000 pages rebuilt all day (60 MB of new files after each edit of its navigation) does not
+/// fill the disk.
 const UNUSED_FOR: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
 
 /// Removes from `cache` the files no output folder links to any more (their one link is the
-/// cache's) made more than [`UNUSED_FOR`] before `now`. How many. A file that cannot be looked
+/// cache's) last made or used more than [`UNUSED_FOR`] before `now`. How many. A file that cannot be looked
 /// at or removed stays: the cache only saves time. Looking at every file takes 0.1 s for a
 /// site of 10,000 pages, so this is done at most once an hour.
 fn prune(cache: &Path, now: std::time::SystemTime) -> usize {
@@ -250,6 +257,11 @@ mod tests {
         fs::remove_file(with_suffix(&page, "br")).unwrap();
         precompress(&dir).unwrap();
         assert_eq!(fs::read(with_suffix(&page, "br")).unwrap(), first);
+        let modified = |p: &Path| fs::metadata(p).unwrap().modified().unwrap();
+        assert!(
+            modified(&with_suffix(&page, "br")) >= modified(&page),
+            "as new as its file, so that the next build passes it by"
+        );
         fs::write(&page, format!("{unique}<p>changed</p>")).unwrap();
         fs::remove_file(with_suffix(&page, "br")).unwrap();
         precompress(&dir).unwrap();
