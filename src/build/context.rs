@@ -146,8 +146,7 @@ impl BuildContext {
     /// Writes `contents` to the site path `path` (`/about/index.html`) inside the output folder.
     pub fn write(&self, path: &str, contents: impl AsRef<[u8]>) -> Result<(), BuildError> {
         let file = output::file_in(&self.dist, path)?;
-        let folder = file.parent().unwrap_or(Path::new("."));
-        fs::create_dir_all(folder).map_err(BuildError::io(folder))?;
+        self.make_folder_for(&file)?;
         let contents = contents.as_ref();
         // A file that did not change is the previous build's file, kept as it is or linked: no
         // writing, which is most of a rebuild of thousands of pages.
@@ -159,9 +158,48 @@ impl BuildContext {
             self.keep(file);
             return Ok(());
         }
-        output::replace(&file, contents).map_err(BuildError::io(&file))?;
+        if output::replace(&file, contents).is_err() {
+            self.make_way(&file);
+            output::replace(&file, contents).map_err(BuildError::io(&file))?;
+        }
         self.keep(file);
         Ok(())
+    }
+
+    /// Makes the folder of the output folder's `file`.
+    pub fn make_folder_for(&self, file: &Path) -> Result<(), BuildError> {
+        let folder = file.parent().unwrap_or(Path::new("."));
+        if fs::create_dir_all(folder).is_err() {
+            self.make_way(file);
+            fs::create_dir_all(folder).map_err(BuildError::io(folder))?;
+        }
+        Ok(())
+    }
+
+    /// Makes room for the output folder's `file` among the files taken over from the previous
+    /// build, which a build into an empty folder would not meet: removes a file of theirs where a
+    /// folder of its path must be, and a folder of theirs where it must be. Anything this build
+    /// wrote stays (the site itself then has two things at one address, which the write reports).
+    pub fn make_way(&self, file: &Path) {
+        if !matches!(self.previous, Previous::Adopted(..)) {
+            return;
+        }
+        let Ok(kept) = self.kept.lock() else {
+            return;
+        };
+        for ancestor in file.ancestors().skip(1) {
+            if ancestor == self.dist || !ancestor.starts_with(&self.dist) {
+                break;
+            }
+            let is_file = fs::symlink_metadata(ancestor).is_ok_and(|m| !m.is_dir());
+            if is_file && !kept.contains(ancestor) {
+                let _ = fs::remove_file(ancestor);
+            }
+        }
+        let is_folder = fs::symlink_metadata(file).is_ok_and(|m| m.is_dir());
+        if is_folder && !kept.iter().any(|kept| kept.starts_with(file)) {
+            let _ = fs::remove_dir_all(file);
+        }
     }
 
     /// Keeps the previous build's file at the site path `path` as it is (see `reuse`). Whether

@@ -24,12 +24,16 @@ pub fn file_in(dist: &Path, path: &str) -> Result<PathBuf, BuildError> {
 }
 
 /// Writes `contents` as a new file at `file`. A file already there is unlinked first, never
-/// written through: it may be a link to a cache's file, or to the site's own.
+/// written through: it may be a link to a cache's file, or to the site's own. Its compressed
+/// copy (`file.br`), which no longer matches, is removed too, for precompression to make again.
 pub fn replace(file: &Path, contents: &[u8]) -> io::Result<()> {
     match std::fs::remove_file(file) {
         Err(error) if error.kind() != io::ErrorKind::NotFound => return Err(error),
         _ => {}
     }
+    let mut compressed = file.as_os_str().to_owned();
+    compressed.push(".br");
+    let _ = std::fs::remove_file(compressed);
     std::fs::write(file, contents)
 }
 

@@ -63,7 +63,18 @@ impl Adopted {
         for name in &self.names {
             let entries = walkdir::WalkDir::new(self.into.join(name)).contents_first(true);
             for entry in entries {
-                let entry = entry?;
+                let entry = match entry {
+                    Ok(entry) => entry,
+                    // Removed by this build since (a file's compressed copy, when it was written).
+                    Err(error)
+                        if error
+                            .io_error()
+                            .is_some_and(|e| e.kind() == std::io::ErrorKind::NotFound) =>
+                    {
+                        continue;
+                    }
+                    Err(error) => return Err(error.into()),
+                };
                 if entry.file_type().is_dir() {
                     // Not empty: kept files in it.
                     let _ = fs::remove_dir(entry.path());

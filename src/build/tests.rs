@@ -362,6 +362,12 @@ fn a_rebuild_over_the_previous_site_publishes_what_a_first_build_would() {
         "---\ntitle: Old\npermalink: /old/page/\n---\nOld.\n".into(),
     ));
     first.push(("assets/gone.txt".into(), "Gone.\n".into()));
+    // A page's folder where the next build has a file, and a file where it has a page's folder.
+    first.push((
+        "notes.md".into(),
+        "---\ntitle: Notes\npermalink: /notes/\n---\nNotes.\n".into(),
+    ));
+    first.push(("assets/plan".into(), "A plan.\n".into()));
     write_files(&site, &first);
     publish(&site, &dist, true);
     assert!(dist.join("old/page/index.html").is_file() && dist.join("assets/gone.txt").is_file());
@@ -373,6 +379,11 @@ fn a_rebuild_over_the_previous_site_publishes_what_a_first_build_would() {
     ));
     second.retain(|(path, _)| path != "assets/notes.txt");
     second.push(("assets/notes.txt".into(), "Other notes, longer.\n".into()));
+    second.push(("notes".into(), "Notes, now a file.\n".into()));
+    second.push((
+        "plan.md".into(),
+        "---\ntitle: Plan\npermalink: /assets/plan/\n---\nPlan.\n".into(),
+    ));
     write_files(&site, &second);
     publish(&site, &dist, true);
 
@@ -391,6 +402,7 @@ fn a_rebuild_over_the_previous_site_publishes_what_a_first_build_would() {
         !dist.join("old").exists(),
         "the removed page's folder is gone"
     );
+    assert!(dist.join("notes").is_file() && dist.join("assets/plan/index.html").is_file());
     assert_eq!(
         std::fs::read_to_string(dist.join("assets/notes.txt")).unwrap(),
         "Other notes, longer.\n"
