@@ -48,9 +48,9 @@ pub fn adopt(previous: &Path, staging: &Path) -> Adopted {
 }
 
 impl Adopted {
-    /// Removes every file of the moved entries that is not in `kept` (a file's `.br` stays with
-    /// it; precompression makes it again if it is older), then the folders left empty. How many
-    /// files were removed.
+    /// Removes every file of the moved entries that is not in `kept` (a kept file's `.br` stays
+    /// with it: a file written again lost its old one, see `output::replace`), then the folders
+    /// left empty. How many files were removed.
     pub fn sweep(&self, kept: &HashSet<PathBuf>) -> std::io::Result<usize> {
         let is_kept = |path: &Path| {
             kept.contains(path)
