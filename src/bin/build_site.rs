@@ -101,6 +101,13 @@ fn main() -> ExitCode {
     }
 }
 
+/// What a build of the content rebuilder (`--watch`) has besides: its number, and the pages
+/// its earlier builds compiled.
+struct Rebuild<'a> {
+    number: String,
+    remembered: &'a mut content::Remembered,
+}
+
 /// Compiles the site and, unless only checking, writes it into `dist` (precompressed if
 /// `compress`; a `release` build takes over the previous site's folders); prints every problem
 /// and what was done. Whether it all went well.
@@ -109,8 +116,12 @@ fn build_once(
     dist: Option<PathBuf>,
     shell: ShellSource,
     (compress, release): (bool, bool),
-    build_number: Option<String>,
+    rebuild: Option<Rebuild>,
 ) -> bool {
+    let (build_number, remembered) = match rebuild {
+        Some(Rebuild { number, remembered }) => (Some(number), Some(remembered)),
+        None => (None, None),
+    };
     let started = Instant::now();
     let shown = args.content.display().to_string();
     let input = match content::load(&args.content, shown.trim_end_matches('/')) {
@@ -121,7 +132,8 @@ fn build_once(
         }
     };
     let documents = input.documents.len();
-    let compiled = content::compile(&input, Arc::new(build::page_body::markdownify));
+    let compiled =
+        content::compile_remembering(&input, Arc::new(build::page_body::markdownify), remembered);
     let compile_time = started.elapsed();
     // Errors first; the warnings, which do not stop the build, together after them.
     for diagnostic in compiled.errors().chain(compiled.warnings()) {
@@ -219,6 +231,7 @@ fn watch(args: &Args) -> ExitCode {
         styles.display()
     );
     let mut number = 0u64;
+    let mut remembered = content::Remembered::default();
     while let Ok(first) = received.recv() {
         let mut changed = vec![first];
         // An editor saves in several steps (a temporary file, a rename): take them together.
@@ -249,12 +262,16 @@ fn watch(args: &Args) -> ExitCode {
         };
         number += 1;
         let stamp = format!("{}-{number}", std::process::id());
+        let rebuild = Rebuild {
+            number: stamp.clone(),
+            remembered: &mut remembered,
+        };
         if build_once(
             args,
             Some(dist.clone()),
             shell,
             (false, false),
-            Some(stamp.clone()),
+            Some(rebuild),
         ) {
             let file = dist.join(build::DEV_BUILD_NUMBER.trim_start_matches('/'));
             let written = file

@@ -62,6 +62,7 @@ impl Document {
 }
 
 /// A compiled page with what the site-wide checks need to know about it.
+#[derive(Clone)]
 pub struct PageDraft {
     pub page: Page,
     pub relative: String,

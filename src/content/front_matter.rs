@@ -92,7 +92,7 @@ fn strip_fence(text: &str) -> Option<&str> {
 }
 
 /// A page's front matter as data, and where each value was written.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct FrontMatter {
     pub value: Object,
     pub positions: Positions,

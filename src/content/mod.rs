@@ -34,6 +34,7 @@ pub mod mojibake;
 pub mod parallel;
 pub mod permalink;
 pub mod posts;
+pub mod remembered;
 mod site;
 pub mod texts;
 pub mod translations;
@@ -49,6 +50,7 @@ use diagnostics::Diagnostic;
 use draft::PageDraft;
 pub use input::{CONFIG_FILE, Input, SourceFile, load};
 pub use liquid::DrawMarkdown;
+pub use remembered::Remembered;
 pub use site::{Icons, LanguageTexts, Page, PageHead, Site};
 
 use crate::model::SiteConfig;
@@ -73,6 +75,16 @@ impl Compiled {
 /// Compiles and checks the whole site. `draw_markdown` draws Markdown to HTML for Liquid's
 /// `markdownify` (the build step's body components).
 pub fn compile(input: &Input, draw_markdown: Arc<DrawMarkdown>) -> Compiled {
+    compile_remembering(input, draw_markdown, None)
+}
+
+/// [`compile`], taking the pages that cannot have changed from `remembered` (and leaving this
+/// build's there), for the development server's rebuilds.
+pub fn compile_remembering(
+    input: &Input,
+    draw_markdown: Arc<DrawMarkdown>,
+    mut remembered: Option<&mut Remembered>,
+) -> Compiled {
     let mut diagnostics = input.problems.clone();
     let settings = config::read(input.config.as_ref(), &mut diagnostics);
     let strict = settings.strict;
@@ -179,16 +191,47 @@ pub fn compile(input: &Input, draw_markdown: Arc<DrawMarkdown>) -> Compiled {
         })
         .map(|document| std::sync::Mutex::new(Some(document)))
         .collect();
-    let compiled = parallel::map(&pending, |slot| {
+    // Each page's key, for the development server's rebuilds: its file, and what it is compiled
+    // with (the lists of documents only if its Liquid reads them, or the GBIF widgets' does).
+    let keys = match &remembered {
+        None => vec![None; pending.len()],
+        Some(_) => remembered::keys(input, &site_value, &pending, |document| {
+            (cx.uses_lists)(&document.body)
+                || (cx.uses_lists)(&document.front_text)
+                || gbif_widgets.is_some()
+        }),
+    };
+    let slots: Vec<_> = pending.iter().zip(&keys).collect();
+    let known = remembered.as_deref();
+    let compiled = parallel::map(&slots, |(slot, key)| {
+        if let (Some(known), Some((relative, key))) = (known, key)
+            && let Some((draft, messages)) = known.get(relative, key)
+        {
+            return (draft, messages, true);
+        }
         let mut messages = Vec::new();
         let document = slot.lock().ok().and_then(|mut d| d.take());
         let draft = document.and_then(|d| draft::compile(d, &cx, &mut messages));
-        (draft, messages)
+        (draft, messages, false)
     });
     let mut drafts: Vec<PageDraft> = Vec::with_capacity(compiled.len());
-    for (draft, mut messages) in compiled {
+    for ((draft, mut messages, known), key) in compiled.into_iter().zip(keys) {
+        if let (Some(remembered), Some((relative, key)), false) =
+            (remembered.as_deref_mut(), key, known)
+        {
+            remembered.keep(relative, key, draft.clone(), messages.clone());
+        }
         diagnostics.append(&mut messages);
         drafts.extend(draft);
+    }
+    if let Some(remembered) = remembered {
+        remembered.only(
+            &input
+                .documents
+                .iter()
+                .map(|f| f.relative.as_str())
+                .collect(),
+        );
     }
     drafts.sort_by(|a, b| a.relative.cmp(&b.relative));
     checks::check_routes(&mut drafts, strict, &mut diagnostics);

@@ -1089,3 +1089,130 @@ fn which_liquid_reads_the_lists_of_documents() {
         assert_eq!(super::uses_site_lists(text, &names), reads, "{text}");
     }
 }
+
+/// The development server's compiles: with what earlier builds compiled remembered, a site comes
+/// out exactly as a compile from nothing, through page, include, data, setting and front matter
+/// edits, a page added and one removed.
+#[test]
+fn remembering_earlier_builds_never_changes_what_a_build_compiles() {
+    let markdown: Arc<DrawMarkdown> = Arc::new(|md: &str| format!("<p>{}</p>", md.trim()));
+    let mut files: Vec<(String, String)> = [
+        ("_config.yml", CONFIG.to_owned()),
+        ("_data/people.yml", "- name: Ada\n".to_owned()),
+        ("_includes/note.html", "A note.".to_owned()),
+        (
+            "index.md",
+            "---\ntitle: Home\npermalink: /\n---\nHome, see [about](/about/).\n".to_owned(),
+        ),
+        (
+            "about.md",
+            "---\ntitle: About\n---\n{% include note.html %} {{ site.data.people[0].name }}\n"
+                .to_owned(),
+        ),
+        (
+            "list.md",
+            "---\ntitle: List\n---\n{% for p in site.pages %}{{ p.title }}; {% endfor %}\n"
+                .to_owned(),
+        ),
+        (
+            "plain.md",
+            "---\ntitle: Plain\n---\nJust text, and a [broken](/nowhere/) link.\n".to_owned(),
+        ),
+    ]
+    .into_iter()
+    .map(|(p, t)| (p.to_owned(), t))
+    .collect();
+    let set = |files: &mut Vec<(String, String)>, path: &str, text: Option<&str>| {
+        files.retain(|(p, _)| p != path);
+        if let Some(text) = text {
+            files.push((path.to_owned(), text.to_owned()));
+        }
+    };
+    let mut remembered = Remembered::default();
+    let mut check = |files: &[(String, String)], step: &str| {
+        let files: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
+        let input = Input::of(&files);
+        let fresh = compile(&input, markdown.clone());
+        let again = compile_remembering(&input, markdown.clone(), Some(&mut remembered));
+        assert_eq!(again.site, fresh.site, "{step}");
+        assert_eq!(messages(&again), messages(&fresh), "{step}");
+        again
+    };
+    check(&files, "first build");
+    set(
+        &mut files,
+        "index.md",
+        Some("---\ntitle: Home\npermalink: /\n---\nHome, edited.\n"),
+    );
+    check(&files, "a page edited");
+    set(&mut files, "_includes/note.html", Some("Another note."));
+    let compiled = check(&files, "an include edited");
+    assert!(
+        paragraph_texts(page_at(&compiled, "/about/"))
+            .concat()
+            .contains("Another note.")
+    );
+    set(&mut files, "_data/people.yml", Some("- name: Grace\n"));
+    check(&files, "a data file edited");
+    set(
+        &mut files,
+        "new.md",
+        Some("---\ntitle: New page\n---\nNew.\n"),
+    );
+    let compiled = check(&files, "a page added");
+    assert!(
+        paragraph_texts(page_at(&compiled, "/list/"))
+            .concat()
+            .contains("New page")
+    );
+    set(
+        &mut files,
+        "plain.md",
+        Some("---\ntitle: Plain, retitled\n---\nJust text, and a [broken](/nowhere/) link.\n"),
+    );
+    let compiled = check(&files, "another page's front matter edited");
+    assert!(
+        paragraph_texts(page_at(&compiled, "/list/"))
+            .concat()
+            .contains("Plain, retitled")
+    );
+    set(&mut files, "new.md", None);
+    check(&files, "a page removed");
+    let config = CONFIG.replace("title: SCC", "title: SCC, renamed");
+    set(&mut files, "_config.yml", Some(&config));
+    check(&files, "a setting edited");
+}
+
+/// A page whose file and site did not change is taken from what was remembered, not compiled
+/// again: a remembered page altered by hand comes out altered.
+#[test]
+fn a_page_that_cannot_have_changed_is_not_compiled_again() {
+    let markdown: Arc<DrawMarkdown> = Arc::new(|md: &str| md.to_owned());
+    let about = "---\ntitle: About\n---\nText.\n";
+    let files = [("_config.yml", CONFIG), ("about.md", about)];
+    let input = Input::of(&files);
+    let mut remembered = Remembered::default();
+    compile_remembering(&input, markdown.clone(), Some(&mut remembered));
+    let key = remembered::page_key(
+        &remembered::site_key(&input),
+        None,
+        "about.md",
+        about.as_bytes(),
+    );
+    let (draft, messages) = remembered
+        .get("about.md", &key)
+        .expect("remembered by its key");
+    let mut draft = draft.unwrap();
+    draft.page.meta.title = "Altered".into();
+    remembered.keep("about.md".into(), key, Some(draft), messages);
+    let again = compile_remembering(&input, markdown.clone(), Some(&mut remembered));
+    assert_eq!(page_at(&again, "/about/").meta.title, "Altered");
+    // Edited, it is compiled again.
+    let edited = "---\ntitle: About us\n---\nText.\n";
+    let input = Input::of(&[("_config.yml", CONFIG), ("about.md", edited)]);
+    let again = compile_remembering(&input, markdown, Some(&mut remembered));
+    assert_eq!(page_at(&again, "/about/").meta.title, "About us");
+}
