@@ -114,9 +114,9 @@ pub struct Written {
     pub html_files: usize,
 }
 
-/// Writes every page, on every core; a page the previous build drew from the same page and the
-/// same site is linked from it instead (see `reuse`). `uis` are the interface's words of each
-/// language.
+/// Writes every page, on every core; the files of a page the previous build drew from the same
+/// page and the same site are kept instead (see `reuse`). `uis` are the interface's words of
+/// each language.
 pub fn write_pages(
     context: &BuildContext,
     site: &Site,
@@ -128,8 +128,8 @@ pub fn write_pages(
     let written = parallel::map(&site.pages, |page| -> Result<_, BuildError> {
         let key = reuse::page_key(&site_key, page);
         let kept = reuse.unchanged(&page.output, &key).and_then(|files| {
-            let linked = files.iter().all(|path| context.keep_previous(path));
-            linked.then(|| files.iter().map(|path| path.to_string()).collect())
+            let all_kept = files.iter().all(|path| context.keep_previous(path));
+            all_kept.then(|| files.iter().map(|path| path.to_string()).collect())
         });
         let files = match kept {
             Some(files) => files,
