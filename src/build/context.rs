@@ -405,7 +405,10 @@ fn content_reload(base: &BaseUrl, stamp: &str, built: &str) -> String {
 
 /// The file the development page at `route` polls (see [`content_reload`]).
 fn reload_stamp_path(route: &str) -> String {
-    format!("{DEV_FOLDER}/pages/{}.txt", crate::routes::route_key(route))
+    match crate::routes::route_key(route).as_str() {
+        "/" => format!("{DEV_FOLDER}/pages/index.txt"),
+        key => format!("{DEV_FOLDER}/pages{key}.txt"),
+    }
 }
 
 /// Where the development server's content rebuilder writes what its pages poll.
@@ -539,4 +542,21 @@ fn head_meta_theme_color(head: &str) -> Option<String> {
     let start = head.find(r#"<meta name="theme-color""#)?;
     let end = head[start..].find('>')? + start + 1;
     Some(head[start..end].to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn each_development_page_polls_a_file_of_its_own() {
+        assert_eq!(super::reload_stamp_path("/"), "/_dev/pages/index.txt");
+        assert_eq!(super::reload_stamp_path("/about/"), "/_dev/pages/about.txt");
+        assert_eq!(
+            super::reload_stamp_path("/es/collections/specimen-1/"),
+            "/_dev/pages/es/collections/specimen-1.txt"
+        );
+        assert_eq!(
+            super::reload_stamp_path("/privacy"),
+            "/_dev/pages/privacy.txt"
+        );
+    }
 }
