@@ -91,10 +91,13 @@ pub fn home_of(code: &str, default: &str) -> String {
 
 /// The site path of the JSON file that holds the data of the page with route key `key`.
 pub fn page_data_path(key: &str) -> String {
-    format!(
-        "/_data/pages{}.json",
-        if key == "/" { "/index" } else { key }
-    )
+    format!("/_data/pages{}.json", file_stem(key))
+}
+
+/// The path, without extension, of the files named after the page with route key `key` in a
+/// folder of such files (`/about`; the home page's is `/index`).
+pub fn file_stem(key: &str) -> &str {
+    if key == "/" { "/index" } else { key }
 }
 
 /// The site path of the JSON file that holds the interface's words in language `code`.

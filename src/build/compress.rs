@@ -23,9 +23,9 @@ const COMPRESSIBLE: [&str; 9] = [
 
 /// Writes `.br` next to every compressible file under `dir` that has none as new as itself;
 /// returns how many files. A file compressed before (by its content and quality) is taken from
-/// the cache in `target/`, so a rebuild compresses only what changed. No `.gz`: every host the README names compresses with
-/// gzip itself, and the few that serve precompressed files (nginx's `brotli_static`, Caddy) take
-/// `.br`.
+/// the cache in `target/`, so a rebuild compresses only what changed. No `.gz`: every host the
+/// README names compresses with gzip itself, and the few that serve precompressed files
+/// (nginx's `brotli_static`, Caddy) take `.br`.
 pub fn precompress(dir: &Path) -> Result<usize, BuildError> {
     let files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
         .sort_by_file_name()
@@ -43,8 +43,9 @@ pub fn precompress(dir: &Path) -> Result<usize, BuildError> {
     fs::create_dir_all(&cache).map_err(BuildError::io(&cache))?;
     let results = super::parallel::map(&files, |path| -> Result<(), BuildError> {
         let target = with_suffix(path, "br");
-        // Linked, with its file, from the previous build because the file did not change
-        // (`BuildContext::write`): as old as the file, and kept.
+        // Kept or linked with its unchanged file from the previous build, or taken from the
+        // cache and dated then: as new as the file, and kept (a file written again lost its
+        // `.br`, see `output::replace`).
         let modified = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
         if let (Some(compressed), Some(file)) = (modified(&target), modified(path))
             && compressed >= file
@@ -59,10 +60,7 @@ pub fn precompress(dir: &Path) -> Result<usize, BuildError> {
         if fs::hard_link(&cached, &target).is_ok() || fs::copy(&cached, &target).is_ok() {
             // Dated now: as new as its file, so the next build passes it by, and used lately,
             // so the cache keeps it (see `prune`).
-            let _ = fs::File::options()
-                .write(true)
-                .open(&target)
-                .and_then(|file| file.set_modified(std::time::SystemTime::now()));
+            let _ = super::output::date(&target, std::time::SystemTime::now());
             return Ok(());
         }
         let compressed = brotli_bytes(&bytes, quality).map_err(BuildError::io(&target))?;
@@ -79,8 +77,8 @@ pub fn precompress(dir: &Path) -> Result<usize, BuildError> {
 }
 
 /// Writes `bytes` into the cache as the file `cached`, whole: written under another name and
-/// then renamed, so that no other build (or thread) links it half-written, and a file of the same name
-/// already linked into an output folder is not written through.
+/// then renamed, so that no other build (or thread) links it half-written, and a file of the
+/// same name already linked into an output folder is not written through.
 fn keep_in_cache(cached: &Path, bytes: &[u8]) -> io::Result<()> {
     static WRITTEN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = WRITTEN.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -96,9 +94,9 @@ fn keep_in_cache(cached: &Path, bytes: &[u8]) -> io::Result<()> {
 const UNUSED_FOR: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
 
 /// Removes from `cache` the files no output folder links to any more (their one link is the
-/// cache's) last made or used more than [`UNUSED_FOR`] before `now`. How many. A file that cannot be looked
-/// at or removed stays: the cache only saves time. Looking at every file takes 0.1 s for a
-/// site of 10,000 pages, so this is done at most once an hour.
+/// cache's) last made or used more than [`UNUSED_FOR`] before `now`. How many. A file that
+/// cannot be looked at or removed stays: the cache only saves time. Looking at every file takes
+/// 0.1 s for a site of 10,000 pages, so this is done at most once an hour.
 fn prune(cache: &Path, now: std::time::SystemTime) -> usize {
     use std::os::unix::fs::MetadataExt;
     let stamp = cache.join(PRUNED);

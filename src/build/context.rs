@@ -212,9 +212,7 @@ impl BuildContext {
         let kept = if old == file {
             file.is_file()
         } else {
-            file.parent()
-                .is_some_and(|folder| fs::create_dir_all(folder).is_ok())
-                && link(&old, &file)
+            self.make_folder_for(&file).is_ok() && link(&old, &file)
         };
         if kept {
             self.keep(file);
@@ -354,21 +352,7 @@ impl BuildContext {
             },
         )
     }
-}
 
-/// Links the file `old` at `file` (in place of any file there), and its compressed copy, which
-/// precompression then keeps. Whether the file could be linked.
-fn link(old: &Path, file: &Path) -> bool {
-    use super::compress::with_suffix;
-    let _ = fs::remove_file(file);
-    if fs::hard_link(old, file).is_err() {
-        return false;
-    }
-    let _ = fs::hard_link(with_suffix(old, "br"), with_suffix(file, "br"));
-    true
-}
-
-impl BuildContext {
     /// What a development page at `route` carries to reload itself: trunk's script (under
     /// `trunk serve`) and the content rebuilder's poller.
     fn dev_reload(&self, route: &str) -> String {
@@ -381,6 +365,18 @@ impl BuildContext {
             None => String::new(),
         }
     }
+}
+
+/// Links the file `old` at `file` (in place of any file there), and its compressed copy, which
+/// precompression then keeps. Whether the file could be linked.
+fn link(old: &Path, file: &Path) -> bool {
+    use super::compress::with_suffix;
+    let _ = fs::remove_file(file);
+    if fs::hard_link(old, file).is_err() {
+        return false;
+    }
+    let _ = fs::hard_link(with_suffix(old, "br"), with_suffix(file, "br"));
+    true
 }
 
 /// In development: reloads the page once the development server's content rebuilder
@@ -405,10 +401,11 @@ fn content_reload(base: &BaseUrl, stamp: &str, built: &str) -> String {
 
 /// The file the development page at `route` polls (see [`content_reload`]).
 fn reload_stamp_path(route: &str) -> String {
-    match crate::routes::route_key(route).as_str() {
-        "/" => format!("{DEV_FOLDER}/pages/index.txt"),
-        key => format!("{DEV_FOLDER}/pages{key}.txt"),
-    }
+    use crate::routes;
+    format!(
+        "{DEV_FOLDER}/pages{}.txt",
+        routes::file_stem(&routes::route_key(route))
+    )
 }
 
 /// Where the development server's content rebuilder writes what its pages poll.

@@ -43,8 +43,8 @@ pub struct Options {
     pub dist: PathBuf,
     /// trunk's `--public-url`: `/` or a sub-path such as `/scc/`.
     pub public_url: String,
-    /// Whether to write `.br` and `.gz` beside the files (release builds; a browser on localhost
-    /// needs none).
+    /// Whether to write `.br` beside the files (release builds; a browser on localhost needs
+    /// none).
     pub compress: bool,
     /// Where trunk's page shell comes from (see [`ShellSource`]).
     pub shell: ShellSource,
@@ -55,8 +55,8 @@ pub struct Options {
     /// files linked: for release builds, which nothing serves while they run; under
     /// `trunk serve`, the published site stays whole until the new one replaces it.
     pub adopt_previous: bool,
-    /// The development server's number for this build (`build_site --watch`), which its pages
-    /// compare with the latest one to know when to reload.
+    /// The development server's number for this build (`build_site --watch`), which each page
+    /// it draws carries and writes beside it, for the open page to reload on.
     pub build_number: Option<String>,
 }
 

@@ -31,10 +31,16 @@ pub fn replace(file: &Path, contents: &[u8]) -> io::Result<()> {
         Err(error) if error.kind() != io::ErrorKind::NotFound => return Err(error),
         _ => {}
     }
-    let mut compressed = file.as_os_str().to_owned();
-    compressed.push(".br");
-    let _ = std::fs::remove_file(compressed);
+    let _ = std::fs::remove_file(super::compress::with_suffix(file, "br"));
     std::fs::write(file, contents)
+}
+
+/// Gives the file `file` the modification time `time`.
+pub fn date(file: &Path, time: std::time::SystemTime) -> io::Result<()> {
+    std::fs::File::options()
+        .write(true)
+        .open(file)?
+        .set_modified(time)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 //! trunk's shell, names each page's key and the files it wrote with the inode, size and
 //! modification time each had: a page is reused only if its key is the same and its files in
 //! the published `dist/` are still exactly those (a build trunk did not publish, or a file
-//! changed by hand, shows in them). Reused files are linked, not copied.
+//! changed by hand, shows in them). Reused files are kept where they are, or linked.
 
 use std::collections::HashMap;
 use std::fs;
@@ -16,41 +16,12 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use sha2::{Digest as _, Sha256};
-
 use super::pages::{Heroes, Pictures};
 use super::{BuildContext, output};
+pub use crate::content::digest::Key;
+use crate::content::digest::{Digest, key_of};
 use crate::content::{Page, Site};
 use crate::model::UiText;
-
-/// What a page is drawn from, as a digest.
-pub type Key = [u8; 16];
-
-/// A [`Hasher`] that feeds SHA-256, so that a value's derived `Hash` gives a digest no two
-/// different pages share by chance (64 bits of `DefaultHasher` would be enough for one page's
-/// record, but this costs no more).
-#[derive(Default)]
-struct Digest(Sha256);
-
-impl Hasher for Digest {
-    fn write(&mut self, bytes: &[u8]) {
-        self.0.update(bytes);
-    }
-
-    fn finish(&self) -> u64 {
-        let digest = self.0.clone().finalize();
-        u64::from_le_bytes(digest[..8].try_into().unwrap_or_default())
-    }
-}
-
-impl Digest {
-    fn key(self) -> Key {
-        let digest = self.0.finalize();
-        let mut key = Key::default();
-        key.copy_from_slice(&digest[..16]);
-        key
-    }
-}
 
 /// The digest of the build program's own file: a new build of it may draw any page differently.
 fn program() -> &'static Key {
@@ -115,10 +86,7 @@ pub fn site_key(
 
 /// The key of `page` in a site whose [`site_key`] is `site`.
 pub fn page_key(site: &Key, page: &Page) -> Key {
-    let mut digest = Digest::default();
-    site.hash(&mut digest);
-    page.hash(&mut digest);
-    digest.key()
+    key_of(&(site, page))
 }
 
 /// A file as a build left it.

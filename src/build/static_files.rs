@@ -35,10 +35,7 @@ pub fn copy(
         if fs::hard_link(&from, &to).is_err() {
             fs::copy(&from, &to).map_err(BuildError::io(&from))?;
             if let Ok(modified) = fs::metadata(&from).and_then(|m| m.modified()) {
-                let _ = fs::File::options()
-                    .write(true)
-                    .open(&to)
-                    .and_then(|file| file.set_modified(modified));
+                let _ = output::date(&to, modified);
             }
         }
         context.keep(to);

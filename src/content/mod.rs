@@ -19,6 +19,7 @@ pub mod data;
 pub mod dates;
 mod defaults;
 pub mod diagnostics;
+pub mod digest;
 pub mod draft;
 pub mod footer;
 pub mod front_matter;

@@ -10,14 +10,12 @@
 
 use std::collections::HashMap;
 
-use sha2::{Digest, Sha256};
-
-use super::Input;
 use super::diagnostics::Diagnostic;
+use super::digest::key_of;
 use super::draft::{Document, PageDraft};
+use super::{Input, SourceFile};
 
-/// A digest of what a page is compiled from.
-pub type Key = [u8; 32];
+pub use super::digest::Key;
 
 /// Pages compiled by earlier builds, by their files' paths.
 #[derive(Default)]
@@ -52,44 +50,28 @@ impl Remembered {
 
 /// The digest of everything site-wide a page is compiled with but the lists of documents.
 pub fn site_key(input: &Input) -> Key {
-    let mut digest = Sha256::new();
-    let mut file = |name: &str, bytes: &[u8]| {
-        for part in [name.as_bytes(), bytes] {
-            digest.update((part.len() as u64).to_le_bytes());
-            digest.update(part);
-        }
-    };
-    if let Some(config) = &input.config {
-        file(&config.relative, &config.bytes);
+    fn file(file: &SourceFile) -> (&str, &[u8]) {
+        (&file.relative, &file.bytes)
     }
-    for data in &input.data {
-        file(&data.relative, &data.bytes);
-    }
-    for (name, include) in &input.includes {
-        file(name, &include.bytes);
-    }
-    for layout in &input.layouts {
-        file(layout, b"");
-    }
-    digest.finalize().into()
+    let data: Vec<_> = input.data.iter().map(file).collect();
+    let includes: Vec<_> = input.includes.values().map(file).collect();
+    key_of(&(
+        input.config.as_ref().map(file),
+        data,
+        includes,
+        &input.layouts,
+    ))
 }
 
 /// The key of the page of `relative`, whose file holds `bytes`, in a site whose [`site_key`] is
 /// `site`; `lists`, the digest of the lists of documents, if the page reads them.
 pub fn page_key(site: &Key, lists: Option<&Key>, relative: &str, bytes: &[u8]) -> Key {
-    let mut digest = Sha256::new();
-    digest.update(site);
-    digest.update(lists.map_or([0; 32], |l| *l));
-    digest.update((relative.len() as u64).to_le_bytes());
-    digest.update(relative);
-    digest.update(bytes);
-    digest.finalize().into()
+    key_of(&(site, lists, relative, bytes))
 }
 
 /// The digest of the lists of documents (`site` with every page's front matter).
 pub fn lists_key(site: &::liquid::model::Value) -> Key {
-    let json = serde_json::to_vec(site).unwrap_or_default();
-    Sha256::digest(json).into()
+    key_of(&serde_json::to_vec(site).unwrap_or_default())
 }
 
 /// The key of each of the `documents` to compile (none for a slot already emptied), in a site
