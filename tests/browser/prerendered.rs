@@ -252,15 +252,18 @@ async fn a_host_that_answers_every_address_with_the_home_page_still_shows_the_ri
     );
     let browser = Browser::start().await;
     browser.open(&server.url("/no/such/page")).await;
+    // The home page's HTML does not match the address, so the app draws afresh; finding no page
+    // data, it loads the address once more as a page (a reload, see `load_as_page`) and then
+    // says the page is not there. Only that last document is checked: the first may be gone.
+    browser
+        .wait_until("document.querySelector('h1').textContent === 'Page not found'")
+        .await;
     assert_eq!(
         browser
             .eval("return document.documentElement.dataset.app;")
             .await,
         json!("rendered")
     );
-    browser
-        .wait_until("document.querySelector('h1').textContent === 'Page not found'")
-        .await;
     // The app asked for the address's page data, and learnt there is none.
     browser
         .finish_expecting(&["/_data/pages/no/such/page.json - Failed to load resource"])
