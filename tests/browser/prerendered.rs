@@ -264,6 +264,13 @@ async fn a_host_that_answers_every_address_with_the_home_page_still_shows_the_ri
             .await,
         json!("rendered")
     );
+    assert_eq!(
+        browser
+            .eval("return performance.getEntriesByType('navigation')[0].type;")
+            .await,
+        json!("reload"),
+        "the address was loaded once more as a page before the app said it is not there"
+    );
     // The app asked for the address's page data, and learnt there is none.
     browser
         .finish_expecting(&["/_data/pages/no/such/page.json - Failed to load resource"])
