@@ -59,32 +59,23 @@ pub fn precompress(dir: &Path) -> Result<usize, BuildError> {
         let _ = fs::remove_file(&target);
         if fs::hard_link(&cached, &target).is_ok() || fs::copy(&cached, &target).is_ok() {
             // Dated now: as new as its file, so the next build passes it by, and used lately,
-            // so the cache keeps it (see `prune`).
+            // so the cache keeps it (see `cache::prune`).
             let _ = super::output::date(&target, std::time::SystemTime::now());
             return Ok(());
         }
         let compressed = brotli_bytes(&bytes, quality).map_err(BuildError::io(&target))?;
-        // Linked to the cache's file, which a linked file keeps there (see `prune`). A cache that
+        // Linked to the cache's file, which a linked file keeps there (see `cache::prune`). A cache that
         // cannot be written only makes the next build slower.
-        if keep_in_cache(&cached, &compressed).is_ok() && fs::hard_link(&cached, &target).is_ok() {
+        if super::cache::keep(&cached, &compressed).is_ok()
+            && fs::hard_link(&cached, &target).is_ok()
+        {
             return Ok(());
         }
         fs::write(&target, &compressed).map_err(BuildError::io(&target))
     });
     results.into_iter().collect::<Result<Vec<()>, _>>()?;
-    prune(&cache, std::time::SystemTime::now());
+    super::cache::prune(&cache, std::time::SystemTime::now(), UNUSED_FOR);
     Ok(files.len())
-}
-
-/// Writes `bytes` into the cache as the file `cached`, whole: written under another name and
-/// then renamed, so that no other build (or thread) links it half-written, and a file of the
-/// same name already linked into an output folder is not written through.
-fn keep_in_cache(cached: &Path, bytes: &[u8]) -> io::Result<()> {
-    static WRITTEN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = WRITTEN.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let partial = with_suffix(cached, &format!("{}-{n}.partial", std::process::id()));
-    fs::write(&partial, bytes)?;
-    fs::rename(&partial, cached)
 }
 
 /// How long a compressed file that no output folder links to stays in the cache after it was
@@ -92,55 +83,6 @@ fn keep_in_cache(cached: &Path, bytes: &[u8]) -> io::Result<()> {
 /// 10,000 pages rebuilt all day (60 MB of new files after each edit of its navigation) does not
 /// fill the disk.
 const UNUSED_FOR: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
-
-/// Removes from `cache` the files no output folder links to any more (their one link is the
-/// cache's) last made or used more than [`UNUSED_FOR`] before `now`. How many. A file that
-/// cannot be looked at or removed stays: the cache only saves time. Looking at every file takes
-/// 0.1 s for a site of 10,000 pages, so this is done at most once an hour.
-fn prune(cache: &Path, now: std::time::SystemTime) -> usize {
-    use std::os::unix::fs::MetadataExt;
-    let stamp = cache.join(PRUNED);
-    let recently = fs::metadata(&stamp)
-        .and_then(|m| m.modified())
-        .ok()
-        .and_then(|pruned| now.duration_since(pruned).ok())
-        .is_some_and(|since| since < UNUSED_FOR / 24);
-    if recently {
-        return 0;
-    }
-    let Ok(entries) = fs::read_dir(cache) else {
-        return 0;
-    };
-    if fs::File::create(&stamp)
-        .and_then(|file| file.set_modified(now))
-        .is_err()
-    {
-        return 0;
-    }
-    let mut removed = 0;
-    for entry in entries.flatten() {
-        let Ok(metadata) = entry.metadata() else {
-            continue;
-        };
-        let old = metadata
-            .modified()
-            .ok()
-            .and_then(|made| now.duration_since(made).ok())
-            .is_some_and(|age| age > UNUSED_FOR);
-        if metadata.is_file()
-            && metadata.nlink() == 1
-            && old
-            && entry.file_name() != PRUNED
-            && fs::remove_file(entry.path()).is_ok()
-        {
-            removed += 1;
-        }
-    }
-    removed
-}
-
-/// The cache's file whose time is when it was last pruned.
-const PRUNED: &str = "pruned";
 
 /// Where compressed files are kept between builds, by their content and quality.
 fn cache_dir() -> PathBuf {
@@ -203,37 +145,6 @@ mod tests {
             .read_to_string(&mut unbr)
             .unwrap();
         assert_eq!(unbr, text);
-    }
-
-    #[test]
-    fn the_cache_forgets_files_no_site_links_to_after_a_day() {
-        let dir = std::env::temp_dir().join(format!("scc-prune-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(dir.join("cache")).unwrap();
-        let day = std::time::Duration::from_secs(24 * 60 * 60);
-        let old = std::time::SystemTime::now() - 2 * day;
-        for name in ["linked", "unlinked", "recent"] {
-            fs::write(dir.join("cache").join(name), name).unwrap();
-        }
-        for name in ["linked", "unlinked"] {
-            let file = fs::File::options()
-                .write(true)
-                .open(dir.join("cache").join(name));
-            file.unwrap().set_modified(old).unwrap();
-        }
-        fs::hard_link(dir.join("cache/linked"), dir.join("index.html.br")).unwrap();
-        assert_eq!(prune(&dir.join("cache"), std::time::SystemTime::now()), 1);
-        let left: Vec<_> = ["linked", "unlinked", "recent"]
-            .into_iter()
-            .filter(|name| dir.join("cache").join(name).exists())
-            .collect();
-        assert_eq!(left, ["linked", "recent"]);
-        // Not again within the hour; a day later, what no site links to any more.
-        fs::remove_file(dir.join("index.html.br")).unwrap();
-        assert_eq!(prune(&dir.join("cache"), std::time::SystemTime::now()), 0);
-        let later = std::time::SystemTime::now() + 2 * day;
-        assert_eq!(prune(&dir.join("cache"), later), 2);
-        let _ = fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -99,20 +99,13 @@ pub fn hero_image(
                 crop.name(),
                 format.extension()
             );
-            let cached = cache.join(&key);
-            let encoded = match fs::read(&cached) {
-                Ok(encoded) => encoded,
-                Err(_) => {
-                    let resized = crop.apply(&decode()?, out_width, out_height);
-                    let encoded = format.encode(&resized).map_err(|error| BuildError::Image {
-                        path: background.to_owned(),
-                        error,
-                    })?;
-                    fs::create_dir_all(cache).map_err(BuildError::io(cache))?;
-                    fs::write(&cached, &encoded).map_err(BuildError::io(&cached))?;
-                    encoded
-                }
-            };
+            let encoded = super::cache::read_or_make(cache, &key, || {
+                let resized = crop.apply(&decode()?, out_width, out_height);
+                format.encode(&resized).map_err(|error| BuildError::Image {
+                    path: background.to_owned(),
+                    error,
+                })
+            })?;
             let name = format!(
                 "{stem}-{out_width}x{out_height}-{}.{}",
                 &hex(&Sha256::digest(&encoded))[..10],
@@ -336,6 +329,17 @@ pub(super) fn hex(bytes: &[u8]) -> String {
 /// Where encoded images are cached between builds, whichever site is being built.
 pub fn cache_dir() -> PathBuf {
     super::target_dir().join("scc-image-cache")
+}
+
+/// How long an encoded image stays in the cache after a build last used it: a month, since an
+/// image takes up to a few seconds to encode again, and a site is often left alone for weeks
+/// while the few images a site replaces in a year take little room.
+const UNUSED_FOR: std::time::Duration = std::time::Duration::from_secs(30 * 24 * 60 * 60);
+
+/// Forgets the encoded images no build has used for [`UNUSED_FOR`] (hero images and pictures
+/// replaced since, settings changed). At most once an hour.
+pub fn forget_unused() {
+    super::cache::prune(&cache_dir(), std::time::SystemTime::now(), UNUSED_FOR);
 }
 
 #[cfg(test)]

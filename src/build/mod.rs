@@ -4,6 +4,7 @@
 //! the app takes over in the browser), the interface's words with each language's footer,
 //! `sitemap.xml` and `robots.txt`, `_headers`, and precompressed copies of every text file.
 
+mod cache;
 pub mod compress;
 mod context;
 mod error;
@@ -150,6 +151,7 @@ fn write_all(
     })?;
     let heroes = report.time("hero images", || pages::hero_images(context, site));
     let pictures = report.time("block images", || pages::block_pictures(context, site));
+    images::forget_unused();
     report.html_files = report.time("pages and data", || -> Result<usize, BuildError> {
         let uis: Vec<UiText> = site
             .languages

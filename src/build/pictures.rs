@@ -73,22 +73,6 @@ fn write(
     Ok(site_path)
 }
 
-/// The cached encoding `key`, or `make`'s, cached.
-fn cached(
-    cache: &Path,
-    key: &str,
-    make: impl FnOnce() -> Result<Vec<u8>, BuildError>,
-) -> Result<Vec<u8>, BuildError> {
-    let file = cache.join(key);
-    if let Ok(bytes) = fs::read(&file) {
-        return Ok(bytes);
-    }
-    let bytes = make()?;
-    fs::create_dir_all(cache).map_err(BuildError::io(cache))?;
-    fs::write(&file, &bytes).map_err(BuildError::io(&file))?;
-    Ok(bytes)
-}
-
 /// Makes the WebP files of the block image at site path `src`, at the widths of
 /// [`BLOCK_WIDTHS`] narrower than the original (and the original's own width when it is narrower
 /// than all of them).
@@ -117,7 +101,7 @@ pub fn picture(
     for w in widths {
         let h = (u64::from(height) * u64::from(w) / u64::from(width.max(1))).max(1) as u32;
         let key = format!("{digest}-block{ENCODING_VERSION}-{w}x{h}.webp");
-        let encoded = cached(cache, &key, || {
+        let encoded = super::cache::read_or_make(cache, &key, || {
             if decoded.is_none() {
                 decoded = Some(decode(&bytes, src)?);
             }
@@ -173,7 +157,7 @@ pub fn logo(
     let width = (u64::from(image.width()) * u64::from(target_height) / u64::from(image.height()))
         .max(1) as u32;
     let key = format!("{digest}-logo{ENCODING_VERSION}-{width}x{target_height}.png");
-    let encoded = cached(cache, &key, || {
+    let encoded = super::cache::read_or_make(cache, &key, || {
         let resized = image.resize_exact(width, target_height, FilterType::Lanczos3);
         let mut out = Vec::new();
         resized
