@@ -205,6 +205,7 @@ fn write_page(
     });
     let texts = site.texts(&page.meta.lang);
     let mut parts = page_body::render_parts(page.blocks.clone(), &context.base, &drawing);
+    page_body::title_heading_if_missing(&mut parts, &page.meta.title, &context.base);
     parts.extend(
         page_body::translations::render(
             &page.translations,

@@ -769,6 +769,14 @@ impl Converter<'_> {
         }
         let attrs = self.attrs(&tag, &el.attr, line);
         if tag == "img"
+            && !attrs
+                .other
+                .iter()
+                .any(|(k, _)| k.eq_ignore_ascii_case("alt"))
+        {
+            self.missing_alt(&el.value, &attrs, line);
+        }
+        if tag == "img"
             && let Some((_, src)) = attrs
                 .other
                 .iter()
@@ -795,6 +803,26 @@ impl Converter<'_> {
 }
 
 impl Converter<'_> {
+    /// Reports an HTML `<img>` written without `alt`: kept as it is, as Jekyll keeps it, but a
+    /// screen reader then reads out its address, and search engines see no description.
+    /// (Markdown's `![](src)` always has one, if empty.)
+    fn missing_alt(&mut self, written_tag: &str, attrs: &Attrs, line: usize) {
+        let image = attrs
+            .other
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case("src"))
+            .map_or_else(
+                || "an `<img>`".to_owned(),
+                |(_, src)| format!("the image `{src}`"),
+            );
+        self.warning(
+            self.source.find(line, &format!("<{written_tag}")),
+            format!("{image} has no `alt` text: screen readers read out its address instead"),
+            "say what it shows in `alt=\"…\"`, or write `alt=\"\"` if it only decorates the page"
+                .into(),
+        );
+    }
+
     /// An `<iframe>`: kept when it is an `https:` player on a host the site embeds (lazily
     /// loaded, named, sandboxed so that the player runs and nothing else), removed otherwise.
     fn player(&mut self, el: kramdown::Element, line: usize) -> Option<HtmlElement> {

@@ -77,6 +77,13 @@ async fn each_layout_draws_the_blocks_the_theme_gives_it() {
             json!(["hero hero--floating hero--plain"]),
             "Nothing here",
         ),
+        // A composition without a hero shows no title, as the theme draws it; its title is
+        // its main heading for screen readers (checked hidden below).
+        (
+            "/layouts/compose/",
+            json!(["visually-hidden", "cards cards--features", "content"]),
+            "A composition without a hero",
+        ),
     ] {
         assert_eq!(blocks_of(&browser, path).await, blocks, "{path}");
         assert_eq!(browser.text("h1").await, h1, "{path}");
@@ -88,6 +95,13 @@ async fn each_layout_draws_the_blocks_the_theme_gives_it() {
             "{path}"
         );
     }
+    browser.open(&portal().url("/layouts/compose/")).await;
+    assert_eq!(
+        browser
+            .eval("const h = document.querySelector('h1'); const r = h.getBoundingClientRect(); return [h.className, r.width <= 1 && r.height <= 1];")
+            .await,
+        json!(["visually-hidden", true])
+    );
     // The post's categories lead to the news archive filtered by them.
     assert_eq!(
         blocks_of(&browser, "/layouts/post/").await[0],

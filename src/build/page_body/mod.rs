@@ -64,6 +64,31 @@ pub fn render_parts(blocks: Vec<PageBlock>, base: &BaseUrl, drawing: &Drawing) -
     parts
 }
 
+/// Gives a page whose blocks draw no `<h1>` its title as one, seen only by screen readers (the
+/// theme shows none there): a composition of stories or cards without a hero would otherwise
+/// have no main heading to find it by. A page without a title is left as it is.
+pub fn title_heading_if_missing(parts: &mut Vec<BodyPart>, title: &str, base: &BaseUrl) {
+    // The parts are this module's own HTML, where text is escaped: `<h1` can only be a heading.
+    if title.trim().is_empty() || parts.iter().any(|part| part.html.contains("<h1")) {
+        return;
+    }
+    let title = title.to_owned();
+    let heading = render_with(
+        base,
+        move || view! { <h1 class="visually-hidden">{title}</h1> },
+    );
+    match parts.first_mut() {
+        Some(first) if first.toc.is_empty() => first.html.insert_str(0, &heading),
+        _ => parts.insert(
+            0,
+            BodyPart {
+                html: heading,
+                toc: Vec::new(),
+            },
+        ),
+    }
+}
+
 /// The headings of `sections` down to level `depth`, for a table of contents.
 fn toc_entries(sections: &[SectionModel], depth: u8) -> Vec<TocEntry> {
     let mut entries = Vec::new();

@@ -201,3 +201,60 @@ fn unsafe_attributes_are_removed_wherever_they_are_written() {
         "<p>Para.</p><p>A <a href=\"/data\">link</a>.</p>"
     );
 }
+
+#[test]
+fn a_page_without_a_main_heading_gets_its_title_as_one_for_screen_readers() {
+    use super::title_heading_if_missing;
+    use crate::model::{BodyPart, TocEntry};
+    use crate::urls::BaseUrl;
+    let part = |html: &str, toc: Vec<TocEntry>| BodyPart {
+        html: html.to_owned(),
+        toc,
+    };
+    let base = BaseUrl::default();
+    let mut stories = vec![part("<section><h2>News</h2></section>", Vec::new())];
+    title_heading_if_missing(&mut stories, "News & <events>", &base);
+    assert_eq!(
+        stories[0].html,
+        "<h1 class=\"visually-hidden\">News &amp; &lt;events&gt;</h1><section><h2>News</h2></section>"
+    );
+    let with_hero = vec![part("<h1 class=\"hero__title\">About</h1>", Vec::new())];
+    let mut unchanged = with_hero.clone();
+    title_heading_if_missing(&mut unchanged, "About", &base);
+    assert_eq!(unchanged, with_hero);
+    let mut untitled = vec![part("<div id=\"widget\"></div>", Vec::new())];
+    title_heading_if_missing(&mut untitled, " ", &base);
+    assert_eq!(untitled[0].html, "<div id=\"widget\"></div>");
+    // Before a part with a table of contents, in a part of its own.
+    let entry = TocEntry {
+        id: "a".into(),
+        text: "A".into(),
+        level: 2,
+    };
+    let mut with_toc = vec![part("<h2 id=\"a\">A</h2>", vec![entry])];
+    title_heading_if_missing(&mut with_toc, "Guide", &base);
+    assert_eq!(with_toc.len(), 2);
+    assert_eq!(with_toc[0].html, "<h1 class=\"visually-hidden\">Guide</h1>");
+    assert!(with_toc[0].toc.is_empty() && with_toc[1].toc.len() == 1);
+}
+
+#[test]
+fn an_html_image_without_alt_text_is_kept_with_a_warning() {
+    let (blocks, diagnostics) = blocks(
+        "Text.\n\n<figure>\n  <img src=\"/assets/map.png\" />\n</figure>\n\n<img src=\"/a.png\" alt=\"\">\n",
+    );
+    assert_eq!(
+        diagnostics
+            .iter()
+            .map(|d| (d.line, d.column, d.message.as_str()))
+            .collect::<Vec<_>>(),
+        [(
+            4,
+            3,
+            "the image `/assets/map.png` has no `alt` text: screen readers read out its address instead"
+        )]
+    );
+    let html = crate::build::page_body::render_blocks_html(blocks);
+    assert!(html.contains("<img src=\"/assets/map.png\">"), "{html}");
+    assert!(html.contains("<img src=\"/a.png\" alt=\"\">"), "{html}");
+}
