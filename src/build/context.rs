@@ -495,7 +495,7 @@ fn site_head(site: &Site, base: &BaseUrl, shell_head: &str) -> String {
     if let Some(color) = &site.primary_color {
         // Checked by the compiler: a hex colour or a name, nothing that can end the rule.
         style.push(format!("--brand: {color};"));
-        if let Some(text) = text_on(color) {
+        if let Some(text) = super::contrast::text_on(color) {
             style.push(format!("--on-brand: {text};"));
         }
         if let Some(meta) = head_meta_theme_color(&head) {
@@ -508,48 +508,21 @@ fn site_head(site: &Site, base: &BaseUrl, shell_head: &str) -> String {
     if site.square {
         style.push("--radius: 0; --button-radius: 0;".to_owned());
     }
+    let mut rules = Vec::new();
     if !style.is_empty() {
-        extra.push(format!("<style>:root {{ {} }}</style>", style.join(" ")));
+        rules.push(format!(":root {{ {} }}", style.join(" ")));
+    }
+    if !site.logos_on_light.is_empty() {
+        rules.push(super::logos::plate_rules(&site.logos_on_light, base));
+    }
+    if !rules.is_empty() {
+        extra.push(format!("<style>{}</style>", rules.join(" ")));
     }
     // Visitor statistics, when the repository configures them (`content::analytics`).
     if !site.analytics.head.is_empty() {
         extra.push(site.analytics.head.clone());
     }
     format!("{head}\n{}", extra.join("\n"))
-}
-
-/// The text colour for buttons filled with the brand colour `color`, when white (the
-/// stylesheet's) would not stand out enough from it and the body's dark text does better: a
-/// light green such as `#4c9e45` gives white text a contrast of 3.3, short of the 4.5 WCAG asks
-/// for. Only for hexadecimal colours; a named colour keeps white text.
-fn text_on(color: &str) -> Option<&'static str> {
-    /// The stylesheet's `--color-text`.
-    const DARK: &str = "#1c2420";
-    let brand = luminance(color)?;
-    let contrast = |text: f64| (brand.max(text) + 0.05) / (brand.min(text) + 0.05);
-    let (white, dark) = (contrast(1.0), contrast(luminance(DARK)?));
-    (white < 4.5 && dark > white).then_some(DARK)
-}
-
-/// The relative luminance of a colour written `#rgb` or `#rrggbb` (with or without alpha, which
-/// is left out), as WCAG defines it.
-fn luminance(color: &str) -> Option<f64> {
-    let hex = color.strip_prefix('#').filter(|hex| hex.is_ascii())?;
-    let channel = |digits: &str| u8::from_str_radix(digits, 16).ok();
-    let [r, g, b] = match hex.len() {
-        3 | 4 => [0, 1, 2].map(|i| channel(&hex[i..=i].repeat(2))),
-        6 | 8 => [0, 2, 4].map(|i| channel(&hex[i..i + 2])),
-        _ => return None,
-    };
-    let linear = |value: u8| {
-        let value = f64::from(value) / 255.0;
-        if value <= 0.04045 {
-            value / 12.92
-        } else {
-            ((value + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    Some(0.2126 * linear(r?) + 0.7152 * linear(g?) + 0.0722 * linear(b?))
 }
 
 /// The head without trunk's `<link rel="icon">` elements.
@@ -580,24 +553,6 @@ fn head_meta_theme_color(head: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn a_light_brand_colour_gets_dark_button_text() {
-        use super::{luminance, text_on};
-        assert_eq!(luminance("#000"), Some(0.0));
-        assert_eq!(luminance("#ffffffcc"), Some(1.0));
-        assert_eq!(luminance("#fff"), luminance("#ffffff"));
-        // hp-herbarium-germany's green: white text has a contrast of 3.3 on it, the dark 4.8.
-        assert_eq!(text_on("#4c9e45"), Some("#1c2420"));
-        assert_eq!(text_on("#ffd700"), Some("#1c2420"));
-        // Dark enough for white text: the stylesheet's own white stays.
-        assert_eq!(text_on("#11588C"), None);
-        assert_eq!(text_on("#2f6b3f"), None);
-        // Named colours and anything else keep white text.
-        assert_eq!(text_on("tomato"), None);
-        assert_eq!(text_on("#ééé"), None);
-        assert_eq!(text_on("#12"), None);
-    }
-
     #[test]
     fn each_development_page_polls_a_file_of_its_own() {
         assert_eq!(super::reload_stamp_path("/"), "/_dev/pages/index.txt");

@@ -7,12 +7,14 @@
 mod cache;
 pub mod compress;
 mod context;
+mod contrast;
 mod error;
 mod feed;
 pub mod gbif_widgets;
 pub mod head;
 pub mod headers;
 pub mod images;
+mod logos;
 pub mod output;
 pub mod page_body;
 mod pages;
@@ -130,7 +132,7 @@ impl Report {
 /// Writes the site into `options.dist`, around the `index.html` trunk left there.
 pub fn write_site(mut site: Site, options: &Options) -> Result<Report, BuildError> {
     let mut report = Report::default();
-    report.time("logos", || small_logos(&mut site, options));
+    report.time("logos", || logos::small_logos(&mut site, options));
     let context = BuildContext::new(&site, options)?;
     let written = write_all(&context, &site, options, &mut report);
     if written.is_err() {
@@ -170,32 +172,6 @@ fn write_all(
         report.compressed = report.time("compression", || compress::precompress(&context.dist))?;
     }
     Ok(())
-}
-
-/// Each language's logo at the size it is drawn (a repository's logo may be a thousand pixels
-/// high, drawn 28); a logo that cannot be read stays as it is, with a warning.
-fn small_logos(site: &mut Site, options: &Options) {
-    let cache = images::cache_dir();
-    for language in &mut site.config.languages {
-        let Some(logo) = language.logo.clone() else {
-            continue;
-        };
-        if !logo.starts_with('/') || !site.static_files.contains(&crate::urls::decode_path(&logo)) {
-            continue;
-        }
-        match pictures::logo(
-            &options.site_root,
-            &options.dist,
-            &cache,
-            &crate::urls::decode_path(&logo),
-        ) {
-            Ok((path, width)) => {
-                language.logo = Some(path);
-                language.logo_width = Some(width);
-            }
-            Err(error) => eprintln!("warning: the logo is used as it is: {error}\n"),
-        }
-    }
 }
 
 /// The files of the site as a whole, once its pages are written: the interface's words (with

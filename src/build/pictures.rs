@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 use super::{BuildError, output};
 
 /// Bump when the encoding settings change, so cached files are made again.
-const ENCODING_VERSION: &str = "1";
+pub(super) const ENCODING_VERSION: &str = "1";
 /// Widths made of a block's image: a card on a phone or in a grid, and twice that for sharp
 /// screens; a split banner is at most half of a 72rem page.
 pub const BLOCK_WIDTHS: [u32; 3] = [400, 800, 1200];
@@ -33,7 +33,7 @@ pub struct Picture {
 }
 
 /// The original image of the site path `src`, and a key that changes with its bytes.
-fn original(site_root: &Path, src: &str) -> Result<(Vec<u8>, String), BuildError> {
+pub(super) fn original(site_root: &Path, src: &str) -> Result<(Vec<u8>, String), BuildError> {
     let path = output::file_in(site_root, src)?;
     let bytes = fs::read(&path).map_err(BuildError::io(&path))?;
     let digest = Sha256::digest(&bytes);
@@ -41,7 +41,7 @@ fn original(site_root: &Path, src: &str) -> Result<(Vec<u8>, String), BuildError
     Ok((bytes, key))
 }
 
-fn decode(bytes: &[u8], src: &str) -> Result<DynamicImage, BuildError> {
+pub(super) fn decode(bytes: &[u8], src: &str) -> Result<DynamicImage, BuildError> {
     image::load_from_memory(bytes).map_err(|e| BuildError::Image {
         path: src.to_owned(),
         error: e.to_string(),
@@ -49,7 +49,7 @@ fn decode(bytes: &[u8], src: &str) -> Result<DynamicImage, BuildError> {
 }
 
 /// Writes `encoded` under `/_app/images/` as `{stem}-{label}-{hash}.{extension}`; its site path.
-fn write(
+pub(super) fn write(
     dist: &Path,
     src: &str,
     label: &str,
@@ -135,41 +135,4 @@ fn encode_webp(image: &DynamicImage) -> Vec<u8> {
             .encode(WEBP_QUALITY)
             .to_vec()
     }
-}
-
-/// The logo at site path `src` as a PNG twice [`LOGO_HEIGHT`] high (the original when it is no
-/// higher): its site path and the width it is drawn at, in CSS pixels.
-pub fn logo(
-    site_root: &Path,
-    dist: &Path,
-    cache: &Path,
-    src: &str,
-) -> Result<(String, u32), BuildError> {
-    let (bytes, digest) = original(site_root, src)?;
-    let image = decode(&bytes, src)?;
-    let target_height = 2 * LOGO_HEIGHT;
-    let drawn_width = (u64::from(image.width()) * u64::from(LOGO_HEIGHT)
-        / u64::from(image.height().max(1)))
-    .max(1) as u32;
-    if image.height() <= target_height {
-        return Ok((src.to_owned(), drawn_width));
-    }
-    let width = (u64::from(image.width()) * u64::from(target_height) / u64::from(image.height()))
-        .max(1) as u32;
-    let key = format!("{digest}-logo{ENCODING_VERSION}-{width}x{target_height}.png");
-    let encoded = super::cache::read_or_make(cache, &key, || {
-        let resized = image.resize_exact(width, target_height, FilterType::Lanczos3);
-        let mut out = Vec::new();
-        resized
-            .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
-            .map_err(|e| BuildError::Image {
-                path: src.to_owned(),
-                error: format!("cannot encode PNG: {e}"),
-            })?;
-        Ok(out)
-    })?;
-    Ok((
-        write(dist, src, &format!("h{target_height}"), "png", &encoded)?,
-        drawn_width,
-    ))
 }

@@ -61,12 +61,14 @@ pub fn site_key(
         square,
         image_origins,
         frame_hosts,
+        logos_on_light,
         icons,
         analytics,
         gbif_widgets,
     } = site;
     (config, description, languages, static_files, static_sources).hash(&mut digest);
     (primary_color, square, image_origins, frame_hosts, icons).hash(&mut digest);
+    logos_on_light.hash(&mut digest);
     (analytics, gbif_widgets, uis).hash(&mut digest);
     let mut heroes: Vec<_> = heroes.iter().collect();
     heroes.sort_by(|a, b| a.0.cmp(b.0));

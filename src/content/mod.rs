@@ -315,6 +315,7 @@ pub fn compile_remembering(
         square: settings.square,
         image_origins,
         frame_hosts,
+        logos_on_light: Vec::new(),
         icons: icons(&input.static_files),
         analytics,
         gbif_widgets,

@@ -30,6 +30,9 @@ pub struct Site {
     /// The hosts whose players the pages embed (`www.youtube.com`), for the policy's
     /// `frame-src`.
     pub frame_hosts: Vec<String>,
+    /// The logos the header draws on a light plate, by their site paths (set by the build, see
+    /// `build::logos`).
+    pub logos_on_light: Vec<String>,
     /// The repository's own icons and web manifest (`/favicon.ico`, `/site.webmanifest`).
     pub icons: Icons,
     /// The visitor statistics the repository configures, if any.

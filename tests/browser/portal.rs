@@ -409,6 +409,16 @@ async fn the_header_shows_the_logo_and_the_footer_its_columns() {
         browser.text(".site-header__name-text").await,
         "Fixture Portal"
     );
+    let plate = "const img = document.querySelector('.site-header__logo'); return [img.getAttribute('src'), img.getAttribute('width'), getComputedStyle(img).backgroundColor, img.getBoundingClientRect().height];";
+    assert_eq!(browser.eval(plate).await[2], json!("rgba(0, 0, 0, 0)"));
+    // The French logo is an SVG of dark letters, made for the theme's white bar: drawn on a
+    // light plate (28 pixels of logo in 36), at the width its size gives.
+    browser.open(&portal().url("/fr/")).await;
+    assert_eq!(
+        browser.eval(plate).await,
+        json!(["/assets/images/logo-fr.svg", "84", "rgb(255, 255, 255)", 36])
+    );
+    browser.open(&portal().url("/")).await;
     let columns = browser
         .eval("return [...document.querySelectorAll('.footer-column')].map(c => c.innerText.replace(/\\s+/g, ' ').trim());")
         .await;
