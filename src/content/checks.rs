@@ -174,9 +174,19 @@ impl<'a> Targets<'a> {
     }
 }
 
-/// A hint for a link that names another site without `https://` (`github.com/specify`), which
-/// the browser would read as a path of this one.
+/// A hint for a link that names another site without `https://` (`github.com/specify`), or an
+/// email address without `mailto:`, which the browser would read as a path of this one.
 fn other_site_hint(href: &str) -> Option<String> {
+    if let Some((user, domain)) = href.split_once('@')
+        && !user.is_empty()
+        && !user.contains(['/', ':'])
+        && domain.contains('.')
+        && !domain.contains(['/', '@'])
+    {
+        return Some(format!(
+            "to link to an email address, write `mailto:{href}`"
+        ));
+    }
     const FILE_TYPES: [&str; 16] = [
         "pdf", "jpg", "jpeg", "png", "gif", "svg", "webp", "html", "htm", "md", "doc", "docx",
         "xls", "xlsx", "csv", "zip",
@@ -237,9 +247,15 @@ fn check_external(file: &str, link: &LinkRef, strict: bool, diagnostics: &mut Ve
     let bad = href.contains(char::is_whitespace)
         || (web && host.is_none_or(|h| h.is_empty() || h.contains(['<', '>', '"'])));
     if bad {
+        let joined: String = href.split_whitespace().collect();
+        let hint = if joined != href && links::scheme(&joined).is_some() {
+            format!("addresses have no spaces: write `{joined}`")
+        } else {
+            "write a full address such as `https://www.specifysoftware.org/`".to_owned()
+        };
         diagnostics.push(
             Diagnostic::warning(file, link.at, format!("`{href}` is not a valid address"))
-                .with_hint("write a full address such as `https://www.specifysoftware.org/`")
+                .with_hint(hint)
                 .strict_if(strict),
         );
     }
