@@ -85,10 +85,7 @@ pub fn hero_image(
         image_size(&bytes).map_or_else(|| decode().map(|i| i.dimensions()), Ok)?;
 
     let file_name = background.rsplit('/').next().unwrap_or(background);
-    let stem = file_name
-        .rsplit_once('.')
-        .map_or(file_name, |(s, _)| s)
-        .to_owned();
+    let stem = file_stem(file_name);
     // Beside the app's files, under the folder whose files are cached for good.
     let dir = format!("{}/images", super::headers::HASHED_FOLDER);
     let mut make =
@@ -321,6 +318,27 @@ fn image_size(bytes: &[u8]) -> Option<(u32, u32)> {
         .ok()
 }
 
+/// The stem of an image's file name (`Field photo (1)` of `Field photo (1).JPG`) as the start
+/// of the names of the files made of it: letters, digits, `-`, `_` and `.` only. A space would
+/// end an address in `srcset`, and the browser would load nothing.
+pub(super) fn file_stem(file_name: &str) -> String {
+    let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
+    let mut safe = String::with_capacity(stem.len());
+    for c in stem.chars() {
+        if c.is_ascii_alphanumeric() || matches!(c, '_' | '.') {
+            safe.push(c);
+        } else if !safe.is_empty() && !safe.ends_with('-') {
+            safe.push('-');
+        }
+    }
+    let safe = safe.trim_end_matches('-');
+    if safe.is_empty() {
+        "image".to_owned()
+    } else {
+        safe.to_owned()
+    }
+}
+
 /// `bytes` in hexadecimal, for file names and cache keys.
 pub(super) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -345,6 +363,17 @@ pub fn forget_unused() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn made_files_have_names_an_address_can_hold_as_they_are() {
+        assert_eq!(
+            file_stem("PC_GBIF NA Webinar 6-11-26-1 (1).png"),
+            "PC_GBIF-NA-Webinar-6-11-26-1-1"
+        );
+        assert_eq!(file_stem("moss.v2.jpg"), "moss.v2");
+        assert_eq!(file_stem("Übersicht&Karte.JPG"), "bersicht-Karte");
+        assert_eq!(file_stem("(%).png"), "image");
+    }
 
     #[test]
     fn a_hero_in_vh_gets_a_portrait_crop_for_tall_screens() {

@@ -57,7 +57,7 @@ pub(super) fn write(
     encoded: &[u8],
 ) -> Result<String, BuildError> {
     let file_name = src.rsplit('/').next().unwrap_or(src);
-    let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
+    let stem = super::images::file_stem(file_name);
     let hash: String = Sha256::digest(encoded)[..5]
         .iter()
         .map(|b| format!("{b:02x}"))

@@ -377,7 +377,9 @@ pub fn compile(
         written_date: date_line.unwrap_or_default(),
         categories: facts.categories,
         excerpt: excerpt(&body, &page, cx.settings),
-        image: text_at(&page, "thumbnail").or_else(|| text_at(&page, "background")),
+        image: text_at(&page, "thumbnail")
+            .or_else(|| text_at(&page, "background"))
+            .map(|image| super::links::from_site_root(&image)),
         pre_title: text_at(&page, "preTitle"),
         in_archive: !flag(get(&page, "excludeFromArchive")),
     });
@@ -390,7 +392,9 @@ pub fn compile(
             })
             .or_else(|| first_paragraph(&blocks))
             .map(|d| d.split_whitespace().collect::<Vec<_>>().join(" ")),
-        image: text_at(&page, "background").or_else(|| text_at(&page, "thumbnail")),
+        image: text_at(&page, "background")
+            .or_else(|| text_at(&page, "thumbnail"))
+            .map(|image| super::links::from_site_root(&image)),
         noindex: not_found,
     };
     Some(PageDraft {

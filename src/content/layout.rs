@@ -724,6 +724,8 @@ fn feature(
         feature.description = markdown_blocks(composer, &description, at, diagnostics);
     }
     if let Some(src) = liquid_text(composer, content, "background", at, diagnostics) {
+        // The theme writes it through `absolute_url`: `assets/x.png` is the site's, from any page.
+        let src = super::links::from_site_root(&src);
         let license = liquid_text(composer, content, "imageLicense", at, diagnostics)
             .map(|license| markdown_blocks(composer, &license, at, diagnostics))
             .unwrap_or_default();

@@ -600,10 +600,10 @@ fn players_on_allowed_hosts_are_kept_and_others_removed() {
 }
 
 #[test]
-fn a_link_to_another_site_without_its_scheme_is_explained() {
+fn a_link_to_another_site_or_an_email_address_without_its_scheme_is_explained() {
     let compiled = site(&[(
         "about.md",
-        "---\ntitle: About\n---\n[code](github.com/specify) and [map](wktmap.com) and [file](report.pdf)\n",
+        "---\ntitle: About\n---\n[code](github.com/specify) and [map](wktmap.com) and [file](report.pdf)\n\nWrite to [us](help.desk@example.org) or <a href=\"mailto: help.desk@example.org\">us</a>.\n",
     )]);
     let hints: Vec<String> = compiled
         .diagnostics
@@ -616,6 +616,8 @@ fn a_link_to_another_site_without_its_scheme_is_explained() {
             "to link to another site, write `https://github.com/specify`",
             "to link to another site, write `https://wktmap.com`",
             "add the file at `/about/report.pdf` in the site's folder, or correct the path",
+            "to link to an email address, write `mailto:help.desk@example.org`",
+            "addresses have no spaces: write `mailto:help.desk@example.org`",
         ]
     );
 }
@@ -1215,4 +1217,42 @@ fn a_page_that_cannot_have_changed_is_not_compiled_again() {
     let input = Input::of(&[("_config.yml", CONFIG), ("about.md", edited)]);
     let again = compile_remembering(&input, markdown, Some(&mut remembered));
     assert_eq!(page_at(&again, "/about/").meta.title, "About us");
+}
+
+#[test]
+fn an_image_written_without_a_leading_slash_is_the_sites_from_any_page() {
+    // `background: assets/…` as hp-north-america's posts have it: the theme writes it through
+    // `absolute_url`, so it is the site's file on the post's own page and in every list of posts.
+    let compiled = site(&[
+        (
+            "index.md",
+            "---\ntitle: Home\nlayout: home\npermalink: /\n---\nWelcome.\n",
+        ),
+        (
+            "_posts/2024-01-02-hello.md",
+            "---\ntitle: Hello\nlayout: post\nbackground: assets/moss.jpg\n---\nText.\n",
+        ),
+    ]);
+    assert_eq!(messages(&compiled), Vec::<String>::new());
+    let site = compiled.site.as_ref().unwrap();
+    let post = site.pages.iter().find(|p| p.post.is_some()).unwrap();
+    assert_eq!(post.head.image.as_deref(), Some("/assets/moss.jpg"));
+    let hero = post
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            PageBlock::Hero(hero) => hero.feature.image.as_ref(),
+            _ => None,
+        })
+        .expect("the post's hero has its image");
+    assert_eq!(hero.src, "/assets/moss.jpg");
+    let card = page_at(&compiled, "/")
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            PageBlock::Posts(list) => list.cards.first()?.0.image.as_ref(),
+            _ => None,
+        })
+        .expect("the home page lists the post with its image");
+    assert_eq!(card.src, "/assets/moss.jpg");
 }

@@ -559,6 +559,29 @@ async fn a_post_has_its_header_date_categories_and_table_of_contents() {
         .eval("return [...document.querySelectorAll('.cards--posts .card__title')].map(t => t.textContent);")
         .await;
     assert_eq!(latest, json!(["A workshop", "A data release"]));
+    // An image written `assets/images/field photo.png` is the site's from any page: in the
+    // archive's card, and as the post's own hero (made into files an address can hold).
+    let loaded = |css: &str| {
+        format!(
+            "(() => {{ const img = document.querySelector(\"{css}\"); img.scrollIntoView(); return img.complete && img.naturalWidth > 0; }})()"
+        )
+    };
+    browser.open(&portal().url("/news/")).await;
+    browser
+        .wait_until(&loaded(".card:has(a[href='/post/2021/data-release/']) img"))
+        .await;
+    browser
+        .open(&portal().url("/post/2021/data-release/"))
+        .await;
+    browser.wait_until(&loaded(".hero img")).await;
+    assert!(
+        browser
+            .eval("return document.querySelector('.hero img').currentSrc;")
+            .await
+            .as_str()
+            .unwrap()
+            .contains("/_app/images/field-photo-")
+    );
     browser.finish().await;
 }
 
