@@ -180,14 +180,13 @@ pub fn blocks(
             ));
             continue;
         };
-        let Some((content, content_at)) =
-            content_of(composer, &item, &kind, &path, at, diagnostics)
+        let Some((content, written)) = content_of(composer, &item, &kind, &path, at, diagnostics)
         else {
             continue;
         };
         let block = match kind.as_str() {
             "pageMarkdown" => page_markdown(composer, body.take().unwrap_or_default(), &content),
-            _ => block_of(composer, &kind, &content, content_at, diagnostics),
+            _ => block_of(composer, &kind, &content, &written, diagnostics),
         };
         match block {
             Some(block) => out.push(block),
@@ -234,6 +233,49 @@ fn entries(composer: &Composer, layout: &str) -> Vec<(Value, String)> {
         .collect()
 }
 
+/// Where a value a block reads was written, for messages about it: its position, and its key
+/// path when it is in the page's front matter (`composition.2.inlineData`), so that a problem
+/// with one of its keys is reported at that key. What comes from `_data` is reported at the
+/// block that reads it.
+#[derive(Clone, Debug)]
+struct Written {
+    at: Position,
+    path: Option<String>,
+}
+
+impl Written {
+    /// Somewhere in another file: reported at `at`.
+    fn at(at: Position) -> Written {
+        Written { at, path: None }
+    }
+
+    /// Where the page's front matter key `path` was written.
+    fn key_of_page(self, composer: &Composer, path: &str) -> Written {
+        Written {
+            at: (composer.position)(path),
+            path: Some(path.to_owned()),
+        }
+    }
+
+    /// Where `key` (a dotted path below this value: `features.0`) was written.
+    fn key(&self, composer: &Composer, key: &str) -> Written {
+        match &self.path {
+            Some(path) => {
+                let path = if path.is_empty() {
+                    key.to_owned()
+                } else {
+                    format!("{path}.{key}")
+                };
+                Written {
+                    at: (composer.position)(&path),
+                    path: Some(path),
+                }
+            }
+            None => self.clone(),
+        }
+    }
+}
+
 /// What a block shows, and where that is written: its `data` (a path into `_data`), its
 /// `inlineData`, or the page. `None` (with a warning) when `data` leads nowhere.
 fn content_of(
@@ -243,12 +285,12 @@ fn content_of(
     path: &str,
     at: Position,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<(Value, Position)> {
+) -> Option<(Value, Written)> {
     if let Some(data_path) = text_at(item, "data") {
         return match at_path(composer.data, &data_path) {
-            Some(value) => Some((value.clone(), at)),
+            Some(value) => Some((value.clone(), Written::at(at))),
             // The home layout's latest posts read `home.latestPosts` only for a heading.
-            None if kind == "latestPosts" => Some((Value::Nil, at)),
+            None if kind == "latestPosts" => Some((Value::Nil, Written::at(at))),
             None => {
                 let data_at = if path.is_empty() {
                     at
@@ -273,10 +315,16 @@ fn content_of(
     match get(item, "inlineData") {
         Some(inline) if !path.is_empty() => Some((
             inline.clone(),
-            (composer.position)(&format!("{path}.inlineData")),
+            Written::at(at).key_of_page(composer, &format!("{path}.inlineData")),
         )),
-        Some(inline) => Some((inline.clone(), at)),
-        None => Some((composer.page.clone(), (composer.position)("title"))),
+        Some(inline) => Some((inline.clone(), Written::at(at))),
+        None => Some((
+            composer.page.clone(),
+            Written {
+                at: (composer.position)("title"),
+                path: Some(String::new()),
+            },
+        )),
     }
 }
 
@@ -301,15 +349,16 @@ fn page_markdown(
     })
 }
 
-/// The block of type `kind` drawn from `content` (written at `at`); `None` for a type the theme
-/// does not have, and for the latest posts (the news pages' block).
+/// The block of type `kind` drawn from `content` (written as `written` says); `None` for a
+/// type the theme does not have, and for the latest posts (the news pages' block).
 fn block_of(
     composer: &mut Composer,
     kind: &str,
     content: &Value,
-    at: Position,
+    written: &Written,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<PageBlock> {
+    let at = written.at;
     Some(match kind {
         "heroImage" | "heroBox" | "floatingText" | "postHeader" | "heroVideo" => {
             let hero_kind = match kind {
@@ -318,7 +367,7 @@ fn block_of(
                 "postHeader" => HeroKind::PostHeader,
                 _ => HeroKind::Image,
             };
-            let mut feature = feature(composer, content, at, diagnostics);
+            let mut feature = feature(composer, content, written, diagnostics);
             if hero_kind == HeroKind::PostHeader {
                 feature.date = composer.date.clone();
             }
@@ -335,6 +384,7 @@ fn block_of(
         }
         "markdown" | "blank" => {
             let text = text_at(content, "markdownContent").unwrap_or_default();
+            let at = written.key(composer, "markdownContent").at;
             let text = (composer.liquify)(&text, at, diagnostics);
             PageBlock::Prose(Prose {
                 sections: vec![Section {
@@ -351,13 +401,17 @@ fn block_of(
                 "media" => CardsKind::Media,
                 _ => CardsKind::Features,
             };
-            let intro = feature(composer, &strip_cards(content), at, diagnostics);
+            let intro = feature(composer, &strip_cards(content), written, diagnostics);
             let cards = get(content, "features")
                 .and_then(array)
                 .map(|cards| {
                     cards
                         .iter()
-                        .map(|card| feature(composer, card, at, diagnostics))
+                        .enumerate()
+                        .map(|(i, card)| {
+                            let written = written.key(composer, &format!("features.{i}"));
+                            feature(composer, card, &written, diagnostics)
+                        })
                         .collect()
                 })
                 .unwrap_or_default();
@@ -369,13 +423,13 @@ fn block_of(
             })
         }
         "split" | "product" => PageBlock::Split(Split {
-            feature: feature(composer, content, at, diagnostics),
+            feature: feature(composer, content, written, diagnostics),
             reverse: flag(get(content, "reverse")),
             class: class_of(content),
         }),
         // Blocks of GBIF's live services: their text, and a way to the data on GBIF.org.
         "stories" | "dashboard" | "dashboardNew" => {
-            let mut card = feature(composer, content, at, diagnostics);
+            let mut card = feature(composer, content, written, diagnostics);
             card.image = None;
             card.link = Some(button(
                 "https://www.gbif.org/occurrence/search",
@@ -406,7 +460,7 @@ fn block_of(
         "languageList" => PageBlock::Languages(LanguageList::default()),
         // Filled with the posts' cards once every post is compiled (`posts::fill_lists`).
         "latestPosts" | "archive" => {
-            let intro = feature(composer, &strip_cards(content), at, diagnostics);
+            let intro = feature(composer, &strip_cards(content), written, diagnostics);
             PageBlock::Posts(PostList {
                 archive: kind == "archive",
                 limit: if kind == "archive" {
@@ -664,18 +718,20 @@ fn button(href: &str, text: &str, primary: bool, blank: bool) -> Link {
     }
 }
 
-/// A value's text with its Liquid rendered (the theme `liquify`s what it shows).
+/// The text of `value`'s `key` (`value` written as `written` says) with its Liquid rendered (the
+/// theme `liquify`s what it shows), and where it was written.
 fn liquid_text(
     composer: &mut Composer,
     value: &Value,
     key: &str,
-    at: Position,
+    written: &Written,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<String> {
+) -> Option<(String, Position)> {
     let raw = text_at(value, key)?;
+    let at = written.key(composer, key).at;
     let rendered = (composer.liquify)(&raw, at, diagnostics);
     let rendered = rendered.trim().to_owned();
-    (!rendered.is_empty()).then_some(rendered)
+    (!rendered.is_empty()).then_some((rendered, at))
 }
 
 /// Markdown as blocks, its links noted.
@@ -710,24 +766,27 @@ fn markdown_inline(
 fn feature(
     composer: &mut Composer,
     content: &Value,
-    at: Position,
+    written: &Written,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Feature {
     let mut feature = Feature {
-        pre_title: liquid_text(composer, content, "preTitle", at, diagnostics),
+        pre_title: liquid_text(composer, content, "preTitle", written, diagnostics)
+            .map(|(text, _)| text),
         ..Feature::default()
     };
-    if let Some(title) = liquid_text(composer, content, "title", at, diagnostics) {
+    if let Some((title, at)) = liquid_text(composer, content, "title", written, diagnostics) {
         feature.title = markdown_inline(composer, &title, at, diagnostics);
     }
-    if let Some(description) = liquid_text(composer, content, "description", at, diagnostics) {
+    if let Some((description, at)) =
+        liquid_text(composer, content, "description", written, diagnostics)
+    {
         feature.description = markdown_blocks(composer, &description, at, diagnostics);
     }
-    if let Some(src) = liquid_text(composer, content, "background", at, diagnostics) {
+    if let Some((src, at)) = liquid_text(composer, content, "background", written, diagnostics) {
         // The theme writes it through `absolute_url`: `assets/x.png` is the site's, from any page.
         let src = super::links::from_site_root(&src);
-        let license = liquid_text(composer, content, "imageLicense", at, diagnostics)
-            .map(|license| markdown_blocks(composer, &license, at, diagnostics))
+        let license = liquid_text(composer, content, "imageLicense", written, diagnostics)
+            .map(|(license, at)| markdown_blocks(composer, &license, at, diagnostics))
             .unwrap_or_default();
         composer.links.push(LinkRef {
             href: src.clone(),
@@ -736,12 +795,14 @@ fn feature(
         });
         feature.image = Some(FeatureImage {
             src,
-            alt: liquid_text(composer, content, "imageAlt", at, diagnostics).unwrap_or_default(),
+            alt: liquid_text(composer, content, "imageAlt", written, diagnostics)
+                .map(|(alt, _)| alt)
+                .unwrap_or_default(),
             license,
         });
     }
     let blank = flag(get(content, "blankTarget"));
-    if let Some(href) = liquid_text(composer, content, "href", at, diagnostics) {
+    if let Some((href, at)) = liquid_text(composer, content, "href", written, diagnostics) {
         composer.links.push(LinkRef {
             href: href.clone(),
             at,
@@ -752,11 +813,12 @@ fn feature(
         feature.link = Some(link);
     }
     if let Some(buttons) = get(content, "cta").and_then(array) {
-        for cta in buttons.iter() {
+        for (i, cta) in buttons.iter().enumerate() {
             let cta = cta.clone();
-            let (Some(text_value), Some(href)) = (
-                liquid_text(composer, &cta, "text", at, diagnostics),
-                liquid_text(composer, &cta, "href", at, diagnostics),
+            let written = written.key(composer, &format!("cta.{i}"));
+            let (Some((text_value, _)), Some((href, at))) = (
+                liquid_text(composer, &cta, "text", &written, diagnostics),
+                liquid_text(composer, &cta, "href", &written, diagnostics),
             ) else {
                 continue;
             };

@@ -1256,3 +1256,27 @@ fn an_image_written_without_a_leading_slash_is_the_sites_from_any_page() {
         .expect("the home page lists the post with its image");
     assert_eq!(card.src, "/assets/moss.jpg");
 }
+
+#[test]
+fn a_problem_in_a_blocks_inline_data_is_reported_at_its_key() {
+    let compiled = site(&[(
+        "index.md",
+        "---\ntitle: Home\nlayout: compose\ncomposition:\n  - type: media\n    inlineData:\n      title: Papers\n      features:\n        - title: First\n          href: /about/\n        - title: Second\n          background: /assets/missing.jpg\n          description: |\n            Read [it](/gone/).\n          cta:\n            - text: Open\n              href: /nowhere/\n---\n",
+    )]);
+    let messages = messages(&compiled);
+    assert_eq!(
+        [&messages[..2], &messages[3..]].concat(),
+        [
+            "content/index.md:10:17: warning: `/about/` links to a page that does not exist",
+            "content/index.md:12:23: warning: `/assets/missing.jpg` is an image that is not in the site",
+            "content/index.md:17:21: warning: `/nowhere/` links to a page that does not exist",
+        ]
+    );
+    // Markdown in a block scalar: its line; the column is counted from the scalar's indentation.
+    assert!(
+        messages[2].starts_with("content/index.md:14:")
+            && messages[2].ends_with("`/gone/` links to a page that does not exist"),
+        "{}",
+        messages[2]
+    );
+}
