@@ -61,7 +61,8 @@ pub fn hero_images(context: &BuildContext, site: &Site) -> Heroes {
     heroes
 }
 
-/// The WebP files made of the images of blocks (cards, split banners), by their site paths.
+/// The WebP files made of the images of blocks (cards, posts' cards, split banners), by their
+/// site paths.
 pub type Pictures = HashMap<String, Picture>;
 
 /// Makes the files of every block image that is a file of the site. An image that cannot be
@@ -79,6 +80,11 @@ pub fn block_pictures(context: &BuildContext, site: &Site) -> Pictures {
                 .filter_map(|c| c.image.as_ref())
                 .collect(),
             PageBlock::Split(split) => split.feature.image.iter().collect(),
+            PageBlock::Posts(list) => list
+                .cards
+                .iter()
+                .filter_map(|(card, _)| card.image.as_ref())
+                .collect(),
             _ => Vec::new(),
         })
         .map(|image| image.src.clone())

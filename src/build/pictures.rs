@@ -74,8 +74,9 @@ pub(super) fn write(
 }
 
 /// Makes the WebP files of the block image at site path `src`, at the widths of
-/// [`BLOCK_WIDTHS`] narrower than the original (and the original's own width when it is narrower
-/// than all of them).
+/// [`BLOCK_WIDTHS`] narrower than the original, and at the original's own width when it is no
+/// wider than the widest of them: an 800-pixel photo in a card on a sharp phone screen is
+/// drawn from all its pixels, not from the 400-pixel file.
 pub fn picture(
     site_root: &Path,
     dist: &Path,
@@ -93,7 +94,7 @@ pub fn picture(
         .copied()
         .filter(|&w| w < width)
         .collect();
-    if widths.is_empty() {
+    if widths.is_empty() || width <= BLOCK_WIDTHS[BLOCK_WIDTHS.len() - 1] {
         widths.push(width);
     }
     let mut decoded: Option<DynamicImage> = None;
@@ -134,5 +135,43 @@ fn encode_webp(image: &DynamicImage) -> Vec<u8> {
         webp::Encoder::from_rgb(pixels.as_raw(), width, height)
             .encode(WEBP_QUALITY)
             .to_vec()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_block_image_is_made_at_the_widths_a_card_needs_and_no_wider_than_it_is() {
+        let dir = std::env::temp_dir().join(format!("scc-pictures-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("site")).unwrap();
+        let widths = |width: u32| {
+            let name = format!("/photo-{width}.png");
+            image::RgbImage::from_pixel(width, 10, image::Rgb([40, 120, 60]))
+                .save(dir.join("site").join(&name[1..]))
+                .unwrap();
+            let picture = picture(
+                &dir.join("site"),
+                &dir.join("dist"),
+                &dir.join("cache"),
+                &name,
+            )
+            .unwrap();
+            assert!(
+                picture
+                    .webp
+                    .iter()
+                    .all(|(path, _)| dir.join("dist").join(&path[1..]).exists())
+            );
+            picture.webp.iter().map(|(_, w)| *w).collect::<Vec<_>>()
+        };
+        assert_eq!(widths(300), [300]);
+        assert_eq!(widths(800), [400, 800]);
+        assert_eq!(widths(1000), [400, 800, 1000]);
+        assert_eq!(widths(1200), [400, 800, 1200]);
+        assert_eq!(widths(2000), [400, 800, 1200]);
+        let _ = fs::remove_dir_all(&dir);
     }
 }

@@ -567,9 +567,19 @@ async fn a_post_has_its_header_date_categories_and_table_of_contents() {
         )
     };
     browser.open(&portal().url("/news/")).await;
-    browser
-        .wait_until(&loaded(".card:has(a[href='/post/2021/data-release/']) img"))
+    let card_image = ".card:has(a[href='/post/2021/data-release/']) img";
+    browser.wait_until(&loaded(card_image)).await;
+    // Drawn from the WebP files made for cards, as other cards' images are.
+    let src = browser
+        .eval(&format!(
+            "return document.querySelector(\"{card_image}\").currentSrc;"
+        ))
         .await;
+    assert!(
+        src.as_str()
+            .is_some_and(|src| src.contains("/_app/images/field-photo-") && src.ends_with(".webp")),
+        "{src}"
+    );
     browser
         .open(&portal().url("/post/2021/data-release/"))
         .await;
