@@ -46,14 +46,18 @@ pub fn check_routes(drafts: &mut Vec<PageDraft>, strict: bool, diagnostics: &mut
 /// What the link checks look links up in.
 pub struct Targets<'a> {
     pages: HashMap<String, &'a PageDraft>,
-    routes: Vec<&'a str>,
+    /// Every page's address and language, for suggestions.
+    routes: Vec<(&'a str, &'a str)>,
     files: &'a BTreeSet<String>,
     strict: bool,
 }
 
 impl<'a> Targets<'a> {
     pub fn new(drafts: &'a [PageDraft], files: &'a BTreeSet<String>, strict: bool) -> Self {
-        let mut routes: Vec<&str> = drafts.iter().map(|d| d.page.route.as_str()).collect();
+        let mut routes: Vec<(&str, &str)> = drafts
+            .iter()
+            .map(|d| (d.page.route.as_str(), d.page.meta.lang.as_str()))
+            .collect();
         routes.sort_unstable();
         Targets {
             pages: drafts
@@ -153,7 +157,16 @@ impl<'a> Targets<'a> {
                         .iter()
                         .any(|f| f.starts_with(&routes::canonical(&path))) => {}
                     None => {
-                        let close = did_you_mean(&routes::canonical(&path), &self.routes);
+                        // Among the pages in the linking page's language: a page of another
+                        // language is no fix for an English page's link.
+                        let lang = own.map(|own| own.page.meta.lang.as_str());
+                        let candidates: Vec<&str> = self
+                            .routes
+                            .iter()
+                            .filter(|(_, l)| lang.is_none_or(|lang| lang == *l))
+                            .map(|(route, _)| *route)
+                            .collect();
+                        let close = did_you_mean(&routes::canonical(&path), &candidates);
                         diagnostics.push(
                             Diagnostic::warning(
                                 file,

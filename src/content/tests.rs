@@ -1280,3 +1280,36 @@ fn a_problem_in_a_blocks_inline_data_is_reported_at_its_key() {
         messages[2]
     );
 }
+
+#[test]
+fn a_dead_link_is_given_a_close_page_in_its_own_language() {
+    let compiled = site(&[
+        (
+            "about.md",
+            "---\ntitle: About\n---\n[a](/abuot/) [b](/data/)\n",
+        ),
+        ("es/data.md", "---\ntitle: Datos\n---\n[c](/es/dat/)\n"),
+    ]);
+    let hints: Vec<(String, String)> = compiled
+        .diagnostics
+        .iter()
+        .map(|d| (d.message.clone(), d.hint.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        hints,
+        [
+            (
+                "`/abuot/` links to a page that does not exist".to_owned(),
+                "did you mean `/about/`?".to_owned()
+            ),
+            (
+                "`/data/` links to a page that does not exist".to_owned(),
+                "correct the address, or add the page".to_owned()
+            ),
+            (
+                "`/es/dat/` links to a page that does not exist".to_owned(),
+                "did you mean `/es/data/`?".to_owned()
+            ),
+        ]
+    );
+}
