@@ -68,6 +68,8 @@ pub struct PageDraft {
     pub relative: String,
     pub lang_ref: Option<String>,
     pub links: Vec<LinkRef>,
+    /// The links it shows that are written in `_data` files, with their files.
+    pub data_links: Vec<(String, LinkRef)>,
     /// The hosts of the players the page embeds.
     pub frames: Vec<String>,
     pub ids: HashSet<String>,
@@ -309,6 +311,11 @@ pub fn compile(
     let page = Value::Object(front.value.clone());
     let lang = text_at(&page, "lang").unwrap_or_else(|| cx.settings.root_lang.clone());
     let position = |path: &str| front.position(path);
+    let data_position = |path: &str| {
+        cx.data
+            .position(path)
+            .map(|(file, at)| (file.to_owned(), at))
+    };
     let tolerated = |d: Diagnostic| d.strict_if(strict);
     let mut liquify = |text: &str, at: Position, diagnostics: &mut Vec<Diagnostic>| {
         cx.liquid
@@ -330,6 +337,7 @@ pub fn compile(
         page: &page,
         position: &position,
         data: &cx.data.value,
+        data_position: &data_position,
         liquify: &mut liquify,
         markdown: &mut parse_markdown,
         archive: (cx.archive)(&lang),
@@ -339,6 +347,7 @@ pub fn compile(
         latest_limit: cx.settings.latest_post_limit,
         tolerated: &tolerated,
         links: Vec::new(),
+        data_links: Vec::new(),
         frames: Vec::new(),
     };
     let layout = layout::layout_name(&composer, cx.custom_layouts, diagnostics);
@@ -411,6 +420,7 @@ pub fn compile(
         relative: document.relative,
         lang_ref: text_at(&page, "lang-ref"),
         links,
+        data_links: std::mem::take(&mut composer.data_links),
         frames,
         ids,
         front,

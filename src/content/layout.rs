@@ -68,6 +68,8 @@ pub struct Composer<'a> {
     pub position: &'a dyn Fn(&str) -> Position,
     /// `site.data`.
     pub data: &'a Value,
+    /// Where a value of `site.data` was written (`examples.stats.title`): its file and position.
+    pub data_position: &'a dyn Fn(&str) -> Option<(String, Position)>,
     /// Renders Liquid in a value of the page or its data, as the theme's `liquify` does.
     pub liquify: &'a mut dyn FnMut(&str, Position, &mut Vec<Diagnostic>) -> String,
     /// Parses Markdown written at a position.
@@ -83,8 +85,10 @@ pub struct Composer<'a> {
     pub latest_limit: usize,
     /// Marks a problem Jekyll tolerates: a warning, or an error under `strict: true`.
     pub tolerated: &'a dyn Fn(Diagnostic) -> Diagnostic,
-    /// Every link of the blocks, for the checks that look at all of them.
+    /// Every link of the blocks written in the page, for the checks that look at all of them.
     pub links: Vec<LinkRef>,
+    /// The links of the blocks written in `_data` files, with their files.
+    pub data_links: Vec<(String, LinkRef)>,
     /// The hosts of the players the blocks embed.
     pub frames: Vec<String>,
 }
@@ -233,46 +237,92 @@ fn entries(composer: &Composer, layout: &str) -> Vec<(Value, String)> {
         .collect()
 }
 
-/// Where a value a block reads was written, for messages about it: its position, and its key
-/// path when it is in the page's front matter (`composition.2.inlineData`), so that a problem
-/// with one of its keys is reported at that key. What comes from `_data` is reported at the
-/// block that reads it.
+/// Where a value a block reads was written, for messages about it: its position and key path
+/// (`composition.2.inlineData` in the page's front matter, `examples.stats` in `site.data`), and
+/// its file when that is not the page's (a `_data` file), so that a problem with one of its keys
+/// is reported where that key is written.
 #[derive(Clone, Debug)]
 struct Written {
     at: Position,
     path: Option<String>,
+    file: Option<String>,
 }
 
 impl Written {
-    /// Somewhere in another file: reported at `at`.
+    /// Somewhere only known as `at` in the page.
     fn at(at: Position) -> Written {
-        Written { at, path: None }
+        Written {
+            at,
+            path: None,
+            file: None,
+        }
     }
 
-    /// Where the page's front matter key `path` was written.
-    fn key_of_page(self, composer: &Composer, path: &str) -> Written {
+    /// The value at the dotted path `path` of `site.data`, if its file is known.
+    fn in_data(composer: &Composer, path: &str) -> Option<Written> {
+        let (file, at) = (composer.data_position)(path)?;
+        Some(Written {
+            at,
+            path: Some(path.to_owned()),
+            file: Some(file),
+        })
+    }
+
+    /// The page's front matter key `path`.
+    fn in_page(composer: &Composer, path: &str) -> Written {
         Written {
             at: (composer.position)(path),
             path: Some(path.to_owned()),
+            file: None,
         }
     }
 
     /// Where `key` (a dotted path below this value: `features.0`) was written.
     fn key(&self, composer: &Composer, key: &str) -> Written {
-        match &self.path {
-            Some(path) => {
-                let path = if path.is_empty() {
-                    key.to_owned()
-                } else {
-                    format!("{path}.{key}")
-                };
-                Written {
-                    at: (composer.position)(&path),
-                    path: Some(path),
-                }
-            }
-            None => self.clone(),
+        let Some(path) = &self.path else {
+            return self.clone();
+        };
+        let path = if path.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{path}.{key}")
+        };
+        match &self.file {
+            Some(_) => Written::in_data(composer, &path).unwrap_or_else(|| self.clone()),
+            None => Written::in_page(composer, &path),
         }
+    }
+
+    /// Notes a link written here, for the checks.
+    fn link(&self, composer: &mut Composer, href: String, is_image: bool) {
+        let link = LinkRef {
+            href,
+            at: self.at,
+            is_image,
+        };
+        match &self.file {
+            Some(file) => composer.data_links.push((file.clone(), link)),
+            None => composer.links.push(link),
+        }
+    }
+
+    /// Runs `step`, whose messages name the page's file, naming this value's own file in them
+    /// instead when it has one.
+    fn report<T>(
+        &self,
+        diagnostics: &mut Vec<Diagnostic>,
+        step: impl FnOnce(&mut Vec<Diagnostic>) -> T,
+    ) -> T {
+        let Some(file) = &self.file else {
+            return step(diagnostics);
+        };
+        let mut own = Vec::new();
+        let out = step(&mut own);
+        diagnostics.extend(own.into_iter().map(|d| Diagnostic {
+            file: file.clone(),
+            ..d
+        }));
+        out
     }
 }
 
@@ -288,7 +338,10 @@ fn content_of(
 ) -> Option<(Value, Written)> {
     if let Some(data_path) = text_at(item, "data") {
         return match at_path(composer.data, &data_path) {
-            Some(value) => Some((value.clone(), Written::at(at))),
+            Some(value) => Some((
+                value.clone(),
+                Written::in_data(composer, &data_path).unwrap_or_else(|| Written::at(at)),
+            )),
             // The home layout's latest posts read `home.latestPosts` only for a heading.
             None if kind == "latestPosts" => Some((Value::Nil, Written::at(at))),
             None => {
@@ -315,7 +368,7 @@ fn content_of(
     match get(item, "inlineData") {
         Some(inline) if !path.is_empty() => Some((
             inline.clone(),
-            Written::at(at).key_of_page(composer, &format!("{path}.inlineData")),
+            Written::in_page(composer, &format!("{path}.inlineData")),
         )),
         Some(inline) => Some((inline.clone(), Written::at(at))),
         None => Some((
@@ -323,6 +376,7 @@ fn content_of(
             Written {
                 at: (composer.position)("title"),
                 path: Some(String::new()),
+                file: None,
             },
         )),
     }
@@ -384,12 +438,12 @@ fn block_of(
         }
         "markdown" | "blank" => {
             let text = text_at(content, "markdownContent").unwrap_or_default();
-            let at = written.key(composer, "markdownContent").at;
-            let text = (composer.liquify)(&text, at, diagnostics);
+            let written = written.key(composer, "markdownContent");
+            let text = written.report(diagnostics, |d| (composer.liquify)(&text, written.at, d));
             PageBlock::Prose(Prose {
                 sections: vec![Section {
                     heading: None,
-                    blocks: markdown_blocks(composer, &text, at, diagnostics),
+                    blocks: markdown_blocks(composer, &text, &written, diagnostics),
                 }],
                 toc: None,
                 class: class_of(content),
@@ -444,7 +498,7 @@ fn block_of(
             PageBlock::Prose(Prose {
                 sections: vec![Section {
                     heading: None,
-                    blocks: markdown_blocks(composer, &text, at, diagnostics),
+                    blocks: markdown_blocks(composer, &text, &Written::at(at), diagnostics),
                 }],
                 toc: None,
                 class: Some("privacy-policy".into()),
@@ -556,38 +610,42 @@ pub fn side_navigation(
         return nav;
     };
     let here = crate::routes::route_key(&composer.url);
-    for group in groups.iter() {
+    let written = Written::in_data(composer, &path).unwrap_or_else(|| Written::at(at));
+    for (i, group) in groups.iter().enumerate() {
+        let content = written.key(composer, &format!("{i}.content"));
         nav.groups.push(NavGroup {
             title: text_at(group, "grouptitle"),
-            items: nav_items(composer, get(group, "content"), &here, at),
+            items: nav_items(composer, get(group, "content"), &here, &content),
         });
     }
     nav
 }
 
+/// The links of a side navigation's list (written as `written` says), and its sections'.
 fn nav_items(
     composer: &mut Composer,
     list: Option<&Value>,
     here: &str,
-    at: Position,
+    written: &Written,
 ) -> Vec<NavItem> {
     let Some(list) = list.and_then(array) else {
         return Vec::new();
     };
     list.iter()
-        .filter_map(|item| {
+        .enumerate()
+        .filter_map(|(i, item)| {
+            let item_written = written.key(composer, &i.to_string());
             if let Some(title) = text_at(item, "sectiontitle") {
+                let section = item_written.key(composer, "section");
                 return Some(NavItem::Section {
                     title,
-                    items: nav_items(composer, get(item, "section"), here, at),
+                    items: nav_items(composer, get(item, "section"), here, &section),
                 });
             }
             let href = super::links::from_site_root(&text_at(item, "path")?);
-            composer.links.push(LinkRef {
-                href: href.clone(),
-                at,
-                is_image: false,
-            });
+            item_written
+                .key(composer, "path")
+                .link(composer, href.clone(), false);
             Some(NavItem::Link {
                 title: text_at(item, "title").unwrap_or_else(|| href.clone()),
                 current: crate::routes::route_key(&href) == here,
@@ -617,7 +675,10 @@ fn team(composer: &mut Composer, at: Position, diagnostics: &mut Vec<Diagnostic>
     };
     people
         .iter()
-        .map(|person| {
+        .enumerate()
+        .map(|(i, person)| {
+            let written =
+                Written::in_data(composer, &format!("team.{i}")).unwrap_or_else(|| Written::at(at));
             let name = text_at(person, "name").unwrap_or_default();
             let mut card = Feature {
                 title: vec![Inline::text(&name)],
@@ -625,15 +686,14 @@ fn team(composer: &mut Composer, at: Position, diagnostics: &mut Vec<Diagnostic>
                 ..Feature::default()
             };
             if let Some(description) = text_at(person, "description") {
-                card.description = markdown_blocks(composer, &description, at, diagnostics);
+                let written = written.key(composer, "description");
+                card.description = markdown_blocks(composer, &description, &written, diagnostics);
             }
             if let Some(image) = text_at(person, "image") {
                 let src = super::links::from_site_root(&image);
-                composer.links.push(LinkRef {
-                    href: src.clone(),
-                    at,
-                    is_image: true,
-                });
+                written
+                    .key(composer, "image")
+                    .link(composer, src.clone(), true);
                 // The name is beside the picture: it says nothing more.
                 card.image = Some(FeatureImage {
                     src,
@@ -726,23 +786,28 @@ fn liquid_text(
     key: &str,
     written: &Written,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<(String, Position)> {
+) -> Option<(String, Written)> {
     let raw = text_at(value, key)?;
-    let at = written.key(composer, key).at;
-    let rendered = (composer.liquify)(&raw, at, diagnostics);
+    let written = written.key(composer, key);
+    let rendered = written.report(diagnostics, |d| (composer.liquify)(&raw, written.at, d));
     let rendered = rendered.trim().to_owned();
-    (!rendered.is_empty()).then_some((rendered, at))
+    (!rendered.is_empty()).then_some((rendered, written))
 }
 
-/// Markdown as blocks, its links noted.
+/// Markdown (written as `written` says) as blocks, its links noted.
 fn markdown_blocks(
     composer: &mut Composer,
     text: &str,
-    at: Position,
+    written: &Written,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Block> {
-    let parsed = (composer.markdown)(text, at, diagnostics);
-    composer.links.extend(parsed.links);
+    let parsed = written.report(diagnostics, |d| (composer.markdown)(text, written.at, d));
+    match &written.file {
+        Some(file) => composer
+            .data_links
+            .extend(parsed.links.into_iter().map(|link| (file.clone(), link))),
+        None => composer.links.extend(parsed.links),
+    }
     composer.frames.extend(parsed.frames);
     parsed.blocks
 }
@@ -751,10 +816,10 @@ fn markdown_blocks(
 fn markdown_inline(
     composer: &mut Composer,
     text: &str,
-    at: Position,
+    written: &Written,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Inline> {
-    let blocks = markdown_blocks(composer, text, at, diagnostics);
+    let blocks = markdown_blocks(composer, text, written, diagnostics);
     match blocks.as_slice() {
         [Block::Paragraph { content, .. }] | [Block::Plain { content }] => content.clone(),
         [] => Vec::new(),
@@ -775,24 +840,20 @@ fn feature(
         ..Feature::default()
     };
     if let Some((title, at)) = liquid_text(composer, content, "title", written, diagnostics) {
-        feature.title = markdown_inline(composer, &title, at, diagnostics);
+        feature.title = markdown_inline(composer, &title, &at, diagnostics);
     }
     if let Some((description, at)) =
         liquid_text(composer, content, "description", written, diagnostics)
     {
-        feature.description = markdown_blocks(composer, &description, at, diagnostics);
+        feature.description = markdown_blocks(composer, &description, &at, diagnostics);
     }
     if let Some((src, at)) = liquid_text(composer, content, "background", written, diagnostics) {
         // The theme writes it through `absolute_url`: `assets/x.png` is the site's, from any page.
         let src = super::links::from_site_root(&src);
         let license = liquid_text(composer, content, "imageLicense", written, diagnostics)
-            .map(|(license, at)| markdown_blocks(composer, &license, at, diagnostics))
+            .map(|(license, at)| markdown_blocks(composer, &license, &at, diagnostics))
             .unwrap_or_default();
-        composer.links.push(LinkRef {
-            href: src.clone(),
-            at,
-            is_image: true,
-        });
+        at.link(composer, src.clone(), true);
         feature.image = Some(FeatureImage {
             src,
             alt: liquid_text(composer, content, "imageAlt", written, diagnostics)
@@ -803,11 +864,7 @@ fn feature(
     }
     let blank = flag(get(content, "blankTarget"));
     if let Some((href, at)) = liquid_text(composer, content, "href", written, diagnostics) {
-        composer.links.push(LinkRef {
-            href: href.clone(),
-            at,
-            is_image: false,
-        });
+        at.link(composer, href.clone(), false);
         let mut link = button(&href, "", false, blank);
         link.attrs.classes.clear();
         feature.link = Some(link);
@@ -824,11 +881,7 @@ fn feature(
             };
             // The theme writes buttons' addresses with `relative_url`.
             let href = super::links::from_site_root(&href);
-            composer.links.push(LinkRef {
-                href: href.clone(),
-                at,
-                is_image: false,
-            });
+            at.link(composer, href.clone(), false);
             feature.buttons.push(button(
                 &href,
                 &text_value,
@@ -920,6 +973,7 @@ pub fn default_not_found(words: &super::texts::Words, lang: &str) -> super::draf
         relative: String::new(),
         lang_ref: None,
         links: Vec::new(),
+        data_links: Vec::new(),
         frames: Vec::new(),
         ids: Default::default(),
         front: Default::default(),

@@ -276,6 +276,11 @@ pub fn compile_remembering(
             );
         }
     }
+    for draft in &drafts {
+        for (file, link) in &draft.data_links {
+            targets.check(file, &draft.page.route, Some(draft), link, &mut diagnostics);
+        }
+    }
     for (file, link) in &shared_links {
         targets.check(file, "/", None, link, &mut diagnostics);
     }

@@ -1313,3 +1313,31 @@ fn a_dead_link_is_given_a_close_page_in_its_own_language() {
         ]
     );
 }
+
+#[test]
+fn a_problem_in_data_a_block_shows_is_reported_in_the_data_file_once() {
+    let page = |lang: &str| {
+        format!(
+            "---\ntitle: Home {lang}\nlayout: compose\ncomposition:\n  - type: features\n    data: examples.cards\n---\n"
+        )
+    };
+    let compiled = site(&[
+        ("index.md", page("en").as_str()),
+        ("es/index.md", page("es").as_str()),
+        (
+            "_data/examples.yml",
+            "cards:\n  title: Examples\n  features:\n    - title: One\n      background: /assets/missing.jpg\n    - title: Two\n      description: See [it](/gone/) {{ 1 | no_such_filter }}\n",
+        ),
+    ]);
+    let messages = messages(&compiled);
+    assert_eq!(
+        messages,
+        [
+            "content/_data/examples.yml:5:19: warning: `/assets/missing.jpg` is an image that is not in the site",
+            // Markdown in a value: its line; the column is counted from the value's start.
+            "content/_data/examples.yml:7:10: warning: `/gone/` links to a page that does not exist",
+            "content/_data/examples.yml:7:44: warning: the Liquid filter `no_such_filter` is unknown, so it is skipped",
+        ],
+        "{messages:#?}"
+    );
+}
