@@ -323,7 +323,7 @@ pub fn compile(
             .unwrap_or_default()
     };
     let mut parse_markdown = |text: &str, at: Position, diagnostics: &mut Vec<Diagnostic>| {
-        markdown::parse(file, text, at.line, embeds, diagnostics)
+        markdown::parse_at(file, text, at, embeds, diagnostics)
     };
     let date_line = document.post.as_ref().map(|post| {
         dates::written(

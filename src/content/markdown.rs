@@ -42,14 +42,25 @@ pub fn parse(
     embeds: &[String],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Body {
-    convert(
+    parse_at(
         file,
         text,
-        first_line,
-        &Options::jekyll(),
+        Position::new(first_line, 1),
         embeds,
         diagnostics,
     )
+}
+
+/// Parses `text`, a value of `file` (front matter, data) that starts at `start`, as [`parse`]
+/// does: positions on its first line count from `start`'s column.
+pub fn parse_at(
+    file: &str,
+    text: &str,
+    start: Position,
+    embeds: &[String],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Body {
+    convert(file, text, start, &Options::jekyll(), embeds, diagnostics)
 }
 
 /// Parses `text` with the given kramdown options (and no embedded players).
@@ -60,19 +71,26 @@ pub fn parse_with(
     options: &Options,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Body {
-    convert(file, text, first_line, options, &[], diagnostics)
+    convert(
+        file,
+        text,
+        Position::new(first_line, 1),
+        options,
+        &[],
+        diagnostics,
+    )
 }
 
 fn convert(
     file: &str,
     text: &str,
-    first_line: usize,
+    start: Position,
     options: &Options,
     embeds: &[String],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Body {
-    let document = kramdown::parse(text, first_line, options);
-    let source = problems::Source::new(text, first_line);
+    let document = kramdown::parse(text, start.line, options);
+    let source = problems::Source::new(text, start);
     let mut converter = Converter {
         file,
         source: &source,

@@ -8,6 +8,8 @@ use crate::content::kramdown::{MAX_ABBREVIATIONS, MAX_NESTING, Warning, WarningK
 pub(super) struct Source<'a> {
     pub lines: Vec<&'a str>,
     pub first_line: usize,
+    /// Characters before the text on its first line (a value after its key: `description: `).
+    first_column_offset: usize,
     /// Where the last search on a line ended (line, byte, characters before it): links are
     /// looked for in the order they are written, so each search goes on from the last one.
     /// This finds the second of two equal links on a line, and keeps a line with thousands of
@@ -19,10 +21,11 @@ pub(super) struct Source<'a> {
 }
 
 impl<'a> Source<'a> {
-    pub fn new(text: &'a str, first_line: usize) -> Self {
+    pub fn new(text: &'a str, start: Position) -> Self {
         Self {
             lines: text.split('\n').collect(),
-            first_line,
+            first_line: start.line,
+            first_column_offset: start.column.saturating_sub(1),
             cursor: std::cell::Cell::new((0, 0, 0)),
             absent: Default::default(),
         }
@@ -35,12 +38,22 @@ impl<'a> Source<'a> {
             .unwrap_or("")
     }
 
+    /// The position in the file of the character after `chars` characters of `line`.
+    fn at(&self, line: usize, chars: usize) -> Position {
+        let offset = if line == self.first_line {
+            self.first_column_offset
+        } else {
+            0
+        };
+        Position::new(line, offset + chars + 1)
+    }
+
     /// The position of the first `needle` on `line`, or of its first non-blank character.
     pub fn find(&self, line: usize, needle: &str) -> Position {
         let text = self.line(line);
         let byte = (!needle.is_empty()).then(|| text.find(needle)).flatten();
         let byte = byte.unwrap_or(text.len() - text.trim_start().len());
-        Position::new(line, text[..byte].chars().count() + 1)
+        self.at(line, text[..byte].chars().count())
     }
 
     /// The position of `needle` on `line` after the one this found last on that line (for links
@@ -75,10 +88,10 @@ impl<'a> Source<'a> {
                 from + i + needle.len(),
                 chars + needle.chars().count(),
             ));
-            return Position::new(line, chars + 1);
+            return self.at(line, chars);
         }
         let byte = text.len() - text.trim_start().len();
-        Position::new(line, text[..byte].chars().count() + 1)
+        self.at(line, text[..byte].chars().count())
     }
 
     /// The position of `needle` on `line` or, failing that, on one of the lines after it (where a
@@ -100,7 +113,7 @@ impl<'a> Source<'a> {
             .find(needle)
             .map_or(first, |i| first + 1 + i)
             + 1;
-        Position::new(line, text[..at].chars().count() + 1)
+        self.at(line, text[..at].chars().count())
     }
 
     /// The position of the attribute list on `line` that contains `needle`.
@@ -110,7 +123,7 @@ impl<'a> Source<'a> {
         while let Some(start) = text[from..].find("{:").map(|i| i + from) {
             let end = text[start..].find('}').map_or(text.len(), |i| start + i);
             if text[start..end].contains(needle) {
-                return Position::new(line, text[..start].chars().count() + 1);
+                return self.at(line, text[..start].chars().count());
             }
             from = start + 2;
         }
