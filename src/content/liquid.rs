@@ -423,7 +423,9 @@ fn position_in(text: &str, offset: usize, at: Position) -> Position {
     }
 }
 
-/// A Liquid error as a diagnostic, at the tag or output it is about when that can be found.
+/// A Liquid error as a diagnostic, at the tag or output it is about when that can be found,
+/// and said in the editor's terms when it is a common slip (a block never closed, `{{` or `{%`
+/// not closed) rather than in the parser's (`expected Literal`).
 fn liquid_error(
     file: &str,
     at: Position,
@@ -432,6 +434,11 @@ fn liquid_error(
     what: &str,
 ) -> Diagnostic {
     let message = error.to_string();
+    if let Some(diagnostic) = unclosed_block(file, at, text, &message)
+        .or_else(|| parser_error(file, at, text, &message, what))
+    {
+        return diagnostic;
+    }
     // liquid names the tag it could not read (`tag=name`, or `requested=name` for an unknown
     // include); the first place that tag is written is where to look.
     let named = ["tag=", "requested=", "with:"]
@@ -467,6 +474,101 @@ fn liquid_error(
         format!("this Liquid {what}: {summary}"),
     )
     .with_hint(hint)
+}
+
+/// "Unclosed block. {% endif %} tag expected.": at the `{% if %}` that is never closed (the
+/// parser points at the end of the text).
+fn unclosed_block(file: &str, at: Position, text: &str, message: &str) -> Option<Diagnostic> {
+    let end = message
+        .split("{% end")
+        .nth(1)?
+        .split_whitespace()
+        .next()?
+        .to_owned();
+    let mut open = Vec::new();
+    for (i, _) in text.match_indices("{%") {
+        let tag = text[i + 2..]
+            .trim_start_matches('-')
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        if tag == end {
+            open.push(i);
+        } else if tag.strip_prefix("end") == Some(end.as_str()) {
+            open.pop();
+        }
+    }
+    let offset = *open.first()?;
+    Some(
+        Diagnostic::error(
+            file,
+            position_in(text, offset, at),
+            format!("this `{{% {end} %}}` is never closed"),
+        )
+        .with_hint(format!(
+            "add `{{% end{end} %}}` where its part ends (Jekyll fails on it too)"
+        )),
+    )
+}
+
+/// An error of liquid's parser, which says where it stopped (`--> 6:4`) and what it expected
+/// there: at that place, and, when the `{{` or `{%` there is not closed on its line, saying so.
+fn parser_error(
+    file: &str,
+    at: Position,
+    text: &str,
+    message: &str,
+    what: &str,
+) -> Option<Diagnostic> {
+    let place = message.split("--> ").nth(1)?.split_whitespace().next()?;
+    let (line, column) = place.split_once(':')?;
+    let (line, column): (usize, usize) = (line.parse().ok()?, column.parse().ok()?);
+    let line_start = match line {
+        0 | 1 => 0,
+        line => text
+            .match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(i, _)| i + 1),
+    };
+    let line_text = text[line_start..].split('\n').next().unwrap_or("");
+    let in_line = line_text
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line_text.len(), |(i, _)| i);
+    // The `{{` or `{%` the parser was reading.
+    let opening = ["{{", "{%"]
+        .iter()
+        .filter_map(|open| line_text[..in_line].rfind(open).map(|i| (i, *open)))
+        .max_by_key(|(i, _)| *i);
+    let expected = message
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("= "))
+        .unwrap_or("")
+        .trim_end_matches('.');
+    let (offset, message, hint) = match opening {
+        Some((i, open)) => {
+            let close = if open == "{{" { "}}" } else { "%}" };
+            if line_text[i + 2..].contains(close) {
+                (
+                    line_start + i,
+                    format!("this Liquid {what}: {expected}"),
+                    "check what is written between the braces; text that is not Liquid goes in `{% raw %}...{% endraw %}`".to_owned(),
+                )
+            } else {
+                (
+                    line_start + i,
+                    format!("this `{open}` is not closed with `{close}`"),
+                    format!("end it with `{close}` on the same line, or write `{{% raw %}}{open}{{% endraw %}}` if it is not Liquid"),
+                )
+            }
+        }
+        None => (
+            line_start + in_line,
+            format!("this Liquid {what}: {expected}"),
+            "check the `{{ }}` and `{% %}` here; text that is not Liquid goes in `{% raw %}...{% endraw %}`".to_owned(),
+        ),
+    };
+    Some(Diagnostic::error(file, position_in(text, offset, at), message).with_hint(hint))
 }
 
 /// Jekyll's filters that need the site: each is one `SiteFilter` with its name.
@@ -945,6 +1047,53 @@ mod tests {
         assert_eq!(
             problems,
             ["content/p.md:6:10: warning: the Liquid filter `nosuch` is unknown, so it is skipped"]
+        );
+    }
+
+    #[test]
+    fn common_slips_are_said_in_the_editors_terms_where_they_are_written() {
+        let problems = |text: &str| {
+            let mut diagnostics = Vec::new();
+            let out = engine(&[]).render(
+                "content/p.md",
+                Position::new(5, 1),
+                text,
+                &Object::new(),
+                &mut diagnostics,
+            );
+            assert_eq!(out, None, "{text}");
+            diagnostics
+                .iter()
+                .map(|d| {
+                    format!(
+                        "{}:{} {} / {}",
+                        d.line,
+                        d.column,
+                        d.message,
+                        d.hint.clone().unwrap_or_default()
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        // The parser says `expected Literal` at the filter; the slip is the `}` missing.
+        assert_eq!(
+            problems("a\nb {{ page.title | upcase }\n"),
+            [
+                "6:3 this `{{` is not closed with `}}` / end it with `}}` on the same line, or write `{% raw %}{{{% endraw %}` if it is not Liquid"
+            ]
+        );
+        // The parser points at the end of the text; the slip is the first `if` left open.
+        assert_eq!(
+            problems("{% if a %}{% if b %}x{% endif %}\n\ntext"),
+            [
+                "5:1 this `{% if %}` is never closed / add `{% endif %}` where its part ends (Jekyll fails on it too)"
+            ]
+        );
+        assert_eq!(
+            problems("x\n  {% for item in %}{% endfor %}"),
+            [
+                "6:3 this Liquid cannot be read: Array or range expected / check what is written between the braces; text that is not Liquid goes in `{% raw %}...{% endraw %}`"
+            ]
         );
     }
 
