@@ -50,10 +50,18 @@ pub struct Targets<'a> {
     routes: Vec<(&'a str, &'a str)>,
     files: &'a BTreeSet<String>,
     strict: bool,
+    /// Whether a page failed to compile: a link to a page not found may be a link to it, and is
+    /// not reported (the error is).
+    some_page_failed: bool,
 }
 
 impl<'a> Targets<'a> {
-    pub fn new(drafts: &'a [PageDraft], files: &'a BTreeSet<String>, strict: bool) -> Self {
+    pub fn new(
+        drafts: &'a [PageDraft],
+        files: &'a BTreeSet<String>,
+        strict: bool,
+        some_page_failed: bool,
+    ) -> Self {
         let mut routes: Vec<(&str, &str)> = drafts
             .iter()
             .map(|d| (d.page.route.as_str(), d.page.meta.lang.as_str()))
@@ -67,6 +75,7 @@ impl<'a> Targets<'a> {
             routes,
             files,
             strict,
+            some_page_failed,
         }
     }
 
@@ -156,6 +165,7 @@ impl<'a> Targets<'a> {
                         .files
                         .iter()
                         .any(|f| f.starts_with(&routes::canonical(&path))) => {}
+                    None if self.some_page_failed => {}
                     None => {
                         // Among the pages in the linking page's language: a page of another
                         // language is no fix for an English page's link.

@@ -216,6 +216,10 @@ pub fn compile_remembering(
         (draft, messages, false)
     });
     let mut drafts: Vec<PageDraft> = Vec::with_capacity(compiled.len());
+    // A page that failed has no address to link to: links to it are not reported as dead.
+    let some_page_failed = compiled
+        .iter()
+        .any(|(draft, messages, _)| draft.is_none() && messages.iter().any(Diagnostic::is_error));
     for ((draft, mut messages, known), key) in compiled.into_iter().zip(keys) {
         if let (Some(remembered), Some((relative, key)), false) =
             (remembered.as_deref_mut(), key, known)
@@ -264,7 +268,7 @@ pub fn compile_remembering(
     let language_texts = texts::texts(&mut reader, &settings, &languages);
     let shared_links = std::mem::take(&mut reader.links);
 
-    let targets = checks::Targets::new(&drafts, &input.static_files, strict);
+    let targets = checks::Targets::new(&drafts, &input.static_files, strict, some_page_failed);
     for draft in &drafts {
         for link in &draft.links {
             targets.check(

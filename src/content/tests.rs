@@ -1333,3 +1333,22 @@ fn a_problem_in_data_a_block_shows_is_reported_in_the_data_file_once() {
         "{messages:#?}"
     );
 }
+
+#[test]
+fn a_page_that_fails_is_reported_once_not_again_by_every_link_to_it() {
+    let compiled = site(&[
+        (
+            "index.md",
+            "---\ntitle: Home\npermalink: /\n---\nRead [about us](/about/).\n",
+        ),
+        (
+            "about.md",
+            "---\ntitle: About\n---\nWe are {{ page.title }\n",
+        ),
+    ]);
+    assert!(compiled.site.is_none());
+    assert_eq!(
+        messages(&compiled),
+        ["content/about.md:4:8: error: this `{{` is not closed with `}}`"]
+    );
+}
