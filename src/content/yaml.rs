@@ -94,12 +94,19 @@ impl Document {
                 tolerated,
             }),
             Err(error) => {
-                let at = Position::new(
-                    first_line + error.marker().line().saturating_sub(1),
-                    error.marker().col() + 1,
-                );
-                Err(Diagnostic::error(file, at, format!("{what} is not valid YAML: {}", error.info()))
-                    .with_hint("write `key: value` lines; quote values that contain `: ` or start with a special character"))
+                let line = error.marker().line().max(1);
+                let (explained, hint, line) =
+                    explain(error.info(), &text, line, error.marker().col() + 1);
+                let column = if line == error.marker().line().max(1) {
+                    error.marker().col() + 1
+                } else {
+                    1
+                };
+                let at = Position::new(first_line + line - 1, column);
+                Err(
+                    Diagnostic::error(file, at, format!("{what} is not valid YAML: {explained}"))
+                        .with_hint(hint),
+                )
             }
         }
     }
@@ -116,6 +123,76 @@ impl Document {
         };
         entries(root, self.first_line)
     }
+}
+
+/// saphyr's message about what it could not read (at 1-based `line` and `column` of `text`), in
+/// the terms of the slip that causes it most often, with the parser's own words after it; a hint;
+/// and the line to report it at (a tab is reported on its own line, not where the scanner was).
+fn explain(info: &str, text: &str, line: usize, column: usize) -> (String, String, usize) {
+    let said = |what: &str| format!("{what} (the parser: {info})");
+    let line_text = text.lines().nth(line - 1).unwrap_or("");
+    let before_error: String = line_text.chars().take(column.saturating_sub(1)).collect();
+    if info.contains("found a tab") || info.contains("tabs") {
+        let tab_line = text
+            .lines()
+            .position(|l| l.trim_start_matches(' ').starts_with('\t'))
+            .map_or(line, |i| i + 1);
+        return (
+            said("a line is indented with a tab"),
+            "indent with spaces only: YAML does not read tabs there".to_owned(),
+            tab_line,
+        );
+    }
+    if info.contains("mapping values are not allowed") {
+        return if before_error.contains(": ") {
+            (
+                said("a value holds `: `, which reads as the start of another key"),
+                "put the value in quotes: `key: \"text: more text\"`".to_owned(),
+                line,
+            )
+        } else {
+            (
+                said("this line is indented further than a key can be here"),
+                "line it up with the keys above it, or indent it under a key that ends with `:`"
+                    .to_owned(),
+                line,
+            )
+        };
+    }
+    if info.contains("did not find expected") {
+        return (
+            said("this line is not indented like the other lines of its list or its keys"),
+            "line up the keys of one item in one column, with spaces".to_owned(),
+            line,
+        );
+    }
+    if info.contains("unexpected character") {
+        return (
+            said("a value starts with a character YAML keeps for itself"),
+            "put the value in quotes: `key: \"@value\"`".to_owned(),
+            line,
+        );
+    }
+    if info.contains("quoted scalar") {
+        return (
+            said("a quote opened here is never closed"),
+            "close the quote at the end of the value".to_owned(),
+            line,
+        );
+    }
+    if info.contains("flow sequence") || info.contains("flow mapping") {
+        return (
+            said("a list in `[ ]` or a map in `{ }` is not closed"),
+            "close it on the same line, or write it as lines starting with `- `".to_owned(),
+            line,
+        );
+    }
+    (
+        info.to_owned(),
+        "write `key: value` lines; quote values that contain `: ` or start with a special character"
+            .to_owned(),
+        line,
+    )
 }
 
 /// saphyr's message for a quoted text continued on a line indented less than its key.
@@ -504,5 +581,98 @@ impl Document {
             None => liquid::model::Value::Nil,
         };
         (value, positions)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Document;
+
+    /// The message, hint and position of the error in `text` (front matter starting on line 2).
+    fn problem(text: &str) -> (usize, usize, String, String) {
+        let error = Document::parse("content/p.md", text, 2, "front matter")
+            .err()
+            .expect("not valid YAML");
+        (
+            error.line,
+            error.column,
+            error
+                .message
+                .split(" (the parser:")
+                .next()
+                .unwrap()
+                .to_owned(),
+            error.hint.unwrap_or_default(),
+        )
+    }
+
+    #[test]
+    fn yaml_slips_are_said_in_the_editors_terms() {
+        let cases = [
+            (
+                "title: x\ncomposition:\n  - type: a\n   data: b\n",
+                (
+                    5,
+                    4,
+                    "front matter is not valid YAML: this line is not indented like the other lines of its list or its keys",
+                ),
+            ),
+            (
+                "title: x\n\tlang: en\n",
+                (
+                    3,
+                    1,
+                    "front matter is not valid YAML: a line is indented with a tab",
+                ),
+            ),
+            (
+                "title: Welcome: to the site\n",
+                (
+                    2,
+                    15,
+                    "front matter is not valid YAML: a value holds `: `, which reads as the start of another key",
+                ),
+            ),
+            (
+                "title: x\n  lang: en\n",
+                (
+                    3,
+                    7,
+                    "front matter is not valid YAML: this line is indented further than a key can be here",
+                ),
+            ),
+            (
+                "title: @home\n",
+                (
+                    2,
+                    8,
+                    "front matter is not valid YAML: a value starts with a character YAML keeps for itself",
+                ),
+            ),
+            (
+                "title: \"unclosed\n",
+                (
+                    2,
+                    8,
+                    "front matter is not valid YAML: a quote opened here is never closed",
+                ),
+            ),
+        ];
+        for (text, (line, column, message)) in cases {
+            let (l, c, m, hint) = problem(text);
+            assert_eq!((l, c, m.as_str()), (line, column, message), "{text:?}");
+            assert!(!hint.is_empty());
+        }
+        // The parser's own words stay, after the explanation.
+        let error = Document::parse("content/p.md", "a: [1, 2\n", 1, "front matter")
+            .err()
+            .unwrap();
+        assert!(
+            error
+                .message
+                .ends_with("(the parser: while parsing a flow sequence, expected ',' or ']')"),
+            "{}",
+            error.message
+        );
     }
 }
