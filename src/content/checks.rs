@@ -126,7 +126,19 @@ impl<'a> Targets<'a> {
                     || (!link.is_image && self.page_at(&decode_path(&path)).is_some());
                 if !exists {
                     let what = if link.is_image { "an image" } else { "a file" };
-                    let hint = other_site_hint(&link.href).unwrap_or_else(|| {
+                    let from_root = links::from_site_root(links::path_of(&link.href));
+                    let hint = other_site_hint(&link.href)
+                        .or_else(|| {
+                            // `assets/x.png` on the page `/post/x/` is `/post/x/assets/x.png`.
+                            (from_root != links::path_of(&link.href) && self.has_file(&from_root))
+                                .then(|| {
+                                    format!(
+                                        "without a leading `/` it is read from this page's address, as `{}`; the site's file is `{from_root}`",
+                                        decode_path(&path)
+                                    )
+                                })
+                        })
+                        .unwrap_or_else(|| {
                         format!(
                             "add the file at `{}` in the site's folder, or correct the path",
                             decode_path(&path)

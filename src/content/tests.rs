@@ -603,7 +603,7 @@ fn players_on_allowed_hosts_are_kept_and_others_removed() {
 fn a_link_to_another_site_or_an_email_address_without_its_scheme_is_explained() {
     let compiled = site(&[(
         "about.md",
-        "---\ntitle: About\n---\n[code](github.com/specify) and [map](wktmap.com) and [file](report.pdf)\n\nWrite to [us](help.desk@example.org) or <a href=\"mailto: help.desk@example.org\">us</a>.\n",
+        "---\ntitle: About\n---\n[code](github.com/specify) and [map](wktmap.com) and [file](report.pdf)\n\nWrite to [us](help.desk@example.org) or <a href=\"mailto: help.desk@example.org\">us</a>.\n\n![Moss](assets/moss.jpg)\n",
     )]);
     let hints: Vec<String> = compiled
         .diagnostics
@@ -618,6 +618,7 @@ fn a_link_to_another_site_or_an_email_address_without_its_scheme_is_explained() 
             "add the file at `/about/report.pdf` in the site's folder, or correct the path",
             "to link to an email address, write `mailto:help.desk@example.org`",
             "addresses have no spaces: write `mailto:help.desk@example.org`",
+            "without a leading `/` it is read from this page's address, as `/about/assets/moss.jpg`; the site's file is `/assets/moss.jpg`",
         ]
     );
 }
