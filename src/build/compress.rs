@@ -64,8 +64,8 @@ pub fn precompress(dir: &Path) -> Result<usize, BuildError> {
             return Ok(());
         }
         let compressed = brotli_bytes(&bytes, quality).map_err(BuildError::io(&target))?;
-        // Linked to the cache's file, which a linked file keeps there (see `cache::prune`). A cache that
-        // cannot be written only makes the next build slower.
+        // Linked to the cache's file, which a linked file keeps there (see `cache::prune`). A
+        // cache that cannot be written only makes the next build slower.
         if super::cache::keep(&cached, &compressed).is_ok()
             && fs::hard_link(&cached, &target).is_ok()
         {

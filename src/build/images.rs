@@ -84,10 +84,6 @@ pub fn hero_image(
     let (width, height_px) =
         image_size(&bytes).map_or_else(|| decode().map(|i| i.dimensions()), Ok)?;
 
-    let file_name = background.rsplit('/').next().unwrap_or(background);
-    let stem = file_stem(file_name);
-    // Beside the app's files, under the folder whose files are cached for good.
-    let dir = format!("{}/images", super::headers::HASHED_FOLDER);
     let mut make =
         |crop: Crop, target_width: u32, format: Format| -> Result<(String, u32, u32), BuildError> {
             let (out_width, out_height) = crop.output_size(width, height_px, target_width);
@@ -103,16 +99,13 @@ pub fn hero_image(
                     error,
                 })
             })?;
-            let name = format!(
-                "{stem}-{out_width}x{out_height}-{}.{}",
-                &hex(&Sha256::digest(&encoded))[..10],
-                format.extension()
-            );
-            let site_path = format!("{dir}/{name}");
-            let target = super::output::file_in(dist, &site_path)?;
-            let folder = target.parent().expect("inside dist");
-            fs::create_dir_all(folder).map_err(BuildError::io(folder))?;
-            super::output::replace(&target, &encoded).map_err(BuildError::io(&target))?;
+            let site_path = super::pictures::write(
+                dist,
+                background,
+                &format!("{out_width}x{out_height}"),
+                format.extension(),
+                &encoded,
+            )?;
             Ok((site_path, out_width, out_height))
         };
 
@@ -318,27 +311,6 @@ fn image_size(bytes: &[u8]) -> Option<(u32, u32)> {
         .ok()
 }
 
-/// The stem of an image's file name (`Field photo (1)` of `Field photo (1).JPG`) as the start
-/// of the names of the files made of it: letters, digits, `-`, `_` and `.` only. A space would
-/// end an address in `srcset`, and the browser would load nothing.
-pub(super) fn file_stem(file_name: &str) -> String {
-    let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
-    let mut safe = String::with_capacity(stem.len());
-    for c in stem.chars() {
-        if c.is_ascii_alphanumeric() || matches!(c, '_' | '.') {
-            safe.push(c);
-        } else if !safe.is_empty() && !safe.ends_with('-') {
-            safe.push('-');
-        }
-    }
-    let safe = safe.trim_end_matches('-');
-    if safe.is_empty() {
-        "image".to_owned()
-    } else {
-        safe.to_owned()
-    }
-}
-
 /// `bytes` in hexadecimal, for file names and cache keys.
 pub(super) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -363,17 +335,6 @@ pub fn forget_unused() {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn made_files_have_names_an_address_can_hold_as_they_are() {
-        assert_eq!(
-            file_stem("PC_GBIF NA Webinar 6-11-26-1 (1).png"),
-            "PC_GBIF-NA-Webinar-6-11-26-1-1"
-        );
-        assert_eq!(file_stem("moss.v2.jpg"), "moss.v2");
-        assert_eq!(file_stem("Übersicht&Karte.JPG"), "bersicht-Karte");
-        assert_eq!(file_stem("(%).png"), "image");
-    }
 
     #[test]
     fn a_hero_in_vh_gets_a_portrait_crop_for_tall_screens() {

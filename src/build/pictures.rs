@@ -36,8 +36,7 @@ pub struct Picture {
 pub(super) fn original(site_root: &Path, src: &str) -> Result<(Vec<u8>, String), BuildError> {
     let path = output::file_in(site_root, src)?;
     let bytes = fs::read(&path).map_err(BuildError::io(&path))?;
-    let digest = Sha256::digest(&bytes);
-    let key = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    let key = super::images::hex(&Sha256::digest(&bytes)[..8]);
     Ok((bytes, key))
 }
 
@@ -48,7 +47,8 @@ pub(super) fn decode(bytes: &[u8], src: &str) -> Result<DynamicImage, BuildError
     })
 }
 
-/// Writes `encoded` under `/_app/images/` as `{stem}-{label}-{hash}.{extension}`; its site path.
+/// Writes `encoded`, made of the image at site path `src`, under `/_app/images/` (the folder
+/// whose files are cached for good) as `{stem}-{label}-{hash}.{extension}`; its site path.
 pub(super) fn write(
     dist: &Path,
     src: &str,
@@ -57,11 +57,8 @@ pub(super) fn write(
     encoded: &[u8],
 ) -> Result<String, BuildError> {
     let file_name = src.rsplit('/').next().unwrap_or(src);
-    let stem = super::images::file_stem(file_name);
-    let hash: String = Sha256::digest(encoded)[..5]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let stem = file_stem(file_name);
+    let hash = super::images::hex(&Sha256::digest(encoded)[..5]);
     let site_path = format!(
         "{}/images/{stem}-{label}-{hash}.{extension}",
         super::headers::HASHED_FOLDER
@@ -71,6 +68,27 @@ pub(super) fn write(
     fs::create_dir_all(folder).map_err(BuildError::io(folder))?;
     output::replace(&target, encoded).map_err(BuildError::io(&target))?;
     Ok(site_path)
+}
+
+/// The stem of an image's file name (`Field photo (1)` of `Field photo (1).JPG`) as the start
+/// of the names of the files made of it: letters, digits, `-`, `_` and `.` only. A space would
+/// end an address in `srcset`, and the browser would load nothing.
+fn file_stem(file_name: &str) -> String {
+    let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
+    let mut safe = String::with_capacity(stem.len());
+    for c in stem.chars() {
+        if c.is_ascii_alphanumeric() || matches!(c, '_' | '.') {
+            safe.push(c);
+        } else if !safe.is_empty() && !safe.ends_with('-') {
+            safe.push('-');
+        }
+    }
+    let safe = safe.trim_end_matches('-');
+    if safe.is_empty() {
+        "image".to_owned()
+    } else {
+        safe.to_owned()
+    }
 }
 
 /// Makes the WebP files of the block image at site path `src`, at the widths of
@@ -141,6 +159,17 @@ fn encode_webp(image: &DynamicImage) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn made_files_have_names_an_address_can_hold_as_they_are() {
+        assert_eq!(
+            file_stem("PC_GBIF NA Webinar 6-11-26-1 (1).png"),
+            "PC_GBIF-NA-Webinar-6-11-26-1-1"
+        );
+        assert_eq!(file_stem("moss.v2.jpg"), "moss.v2");
+        assert_eq!(file_stem("Übersicht&Karte.JPG"), "bersicht-Karte");
+        assert_eq!(file_stem("(%).png"), "image");
+    }
 
     #[test]
     fn a_block_image_is_made_at_the_widths_a_card_needs_and_no_wider_than_it_is() {

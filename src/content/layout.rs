@@ -300,9 +300,17 @@ impl Written {
             at: self.at,
             is_image,
         };
+        self.note_links(composer, [link]);
+    }
+
+    /// Notes links found in what is written here (Markdown), each at its own place: with the
+    /// page's links, or with the links of this value's data file.
+    fn note_links(&self, composer: &mut Composer, links: impl IntoIterator<Item = LinkRef>) {
         match &self.file {
-            Some(file) => composer.data_links.push((file.clone(), link)),
-            None => composer.links.push(link),
+            Some(file) => composer
+                .data_links
+                .extend(links.into_iter().map(|link| (file.clone(), link))),
+            None => composer.links.extend(links),
         }
     }
 
@@ -802,12 +810,7 @@ fn markdown_blocks(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Block> {
     let parsed = written.report(diagnostics, |d| (composer.markdown)(text, written.at, d));
-    match &written.file {
-        Some(file) => composer
-            .data_links
-            .extend(parsed.links.into_iter().map(|link| (file.clone(), link))),
-        None => composer.links.extend(parsed.links),
-    }
+    written.note_links(composer, parsed.links);
     composer.frames.extend(parsed.frames);
     parsed.blocks
 }
