@@ -5,7 +5,7 @@
 use super::sitemap::xml_escape as escape;
 use super::{BuildContext, page_body};
 use crate::content::body::blocks::PageBlock;
-use crate::content::dates;
+use crate::content::repository::dates;
 use crate::content::{Page, Site};
 
 /// How many posts a feed holds (jekyll-feed's default).

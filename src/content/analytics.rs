@@ -12,10 +12,10 @@
 
 use liquid::model::Value;
 
-use super::config::Settings;
 use super::diagnostics::{Diagnostic, Position};
-use super::input::SourceFile;
-use super::liquid::values::{flag, get, text_at};
+use crate::content::repository::SourceFile;
+use crate::content::repository::config::Settings;
+use crate::content::values::{flag, get, text_at};
 
 /// A provider's script and the hosts the policy must allow for it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -190,7 +190,8 @@ mod tests {
         all.extend_from_slice(files);
         let input = Input::of(&all);
         let mut diagnostics = Vec::new();
-        let settings = super::super::config::read(input.config.as_ref(), &mut diagnostics);
+        let settings =
+            crate::content::repository::config::read(input.config.as_ref(), &mut diagnostics);
         let out = read(&settings, "_config.yml", &input.includes, &mut diagnostics);
         (
             out,

@@ -9,57 +9,19 @@ use liquid::model::{KString, Object, Value, ValueView};
 
 use super::body::blocks::PageBlock;
 use super::body::{Block, Heading, Section};
-use super::config::Settings;
-use super::data::Data;
 use super::diagnostics::{Diagnostic, Position};
-use super::front_matter::{self, FrontMatter};
-use super::input::SourceFile;
+use super::ids;
 use super::layout::{self, Composer};
 use super::liquid::Liquid;
-use super::liquid::values::{flag, get, text_at};
 use super::markdown::{self, LinkRef};
 use super::site::{Page, PageHead, PostInfo};
-use super::{dates, defaults, ids, mojibake, permalink};
+use crate::content::repository::config::Settings;
+use crate::content::repository::data::Data;
+use crate::content::repository::documents::Document;
+use crate::content::repository::front_matter::FrontMatter;
+use crate::content::repository::{dates, permalink};
+use crate::content::values::{flag, get, text_at};
 use crate::model::PageMeta;
-use crate::routes;
-
-/// A page whose front matter and address are known.
-pub struct Document {
-    pub relative: String,
-    pub shown: String,
-    /// The front matter with the site's defaults under it, and `url`, `path` and `lang` set.
-    pub front: FrontMatter,
-    pub body: String,
-    pub body_line: usize,
-    /// The front matter as written, for what its Liquid uses.
-    pub front_text: String,
-    /// The page's address (`/about/`).
-    pub url: String,
-    /// What makes it a post, if it is one.
-    pub post: Option<PostFacts>,
-    /// The custom collection it is in, if any, and whether that collection is written.
-    pub collection: Option<(String, bool)>,
-}
-
-/// A post's date and categories.
-#[derive(Clone, Debug)]
-pub struct PostFacts {
-    /// In UTC.
-    pub date: time::OffsetDateTime,
-    pub categories: Vec<String>,
-}
-
-impl Document {
-    /// A post's date.
-    pub fn post_date(&self) -> Option<time::OffsetDateTime> {
-        self.post.as_ref().map(|p| p.date)
-    }
-
-    /// The page's language.
-    pub fn lang(&self) -> String {
-        text_at(&Value::Object(self.front.value.clone()), "lang").unwrap_or_default()
-    }
-}
 
 /// A compiled page with what the site-wide checks need to know about it.
 #[derive(Clone)]
@@ -81,152 +43,6 @@ impl PageDraft {
     pub fn position(&self, key: &str) -> Position {
         self.front.position(key)
     }
-}
-
-/// Reads a page's front matter and decides its address. `None` (with an error) when there is no
-/// sensible page, or when the page is not published.
-pub fn read(
-    file: &SourceFile,
-    settings: &Settings,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Document> {
-    let text = decode(file, diagnostics)?;
-    let path = file.shown.as_str();
-    check_mojibake(path, text, settings.strict, diagnostics);
-    let split = match front_matter::split(path, text) {
-        Ok(split) => split,
-        Err(d) => {
-            diagnostics.push(d);
-            return None;
-        }
-    };
-    let mut front = front_matter::read(path, &split, diagnostics)?;
-    let mut values = defaults::for_document(&settings.defaults, &file.relative, file.is_post());
-    for (key, value) in std::mem::take(&mut front.value) {
-        values.insert(key, value);
-    }
-    if get(&Value::Object(values.clone()), "published").is_some_and(|p| !flag(Some(p))) {
-        return None;
-    }
-    let permalink = values
-        .get("permalink")
-        .and_then(super::liquid::values::text)
-        .filter(|p| !p.trim().is_empty());
-    let post = if file.is_post() {
-        let (facts, slug) = post_facts(file, &mut values, &front, diagnostics)?;
-        values.insert("date".into(), Value::scalar(dates::liquid_text(facts.date)));
-        values.insert("slug".into(), Value::scalar(slug.clone()));
-        values.insert(
-            "categories".into(),
-            Value::Array(
-                facts
-                    .categories
-                    .iter()
-                    .cloned()
-                    .map(Value::scalar)
-                    .collect(),
-            ),
-        );
-        Some((facts, slug))
-    } else {
-        None
-    };
-    let collection = settings.collections.iter().find_map(|c| {
-        file.relative
-            .strip_prefix(&format!("_{}/", c.name))
-            .map(|inner| (c, inner))
-    });
-    let url = match (&post, collection) {
-        (_, Some((c, inner))) => permalink::collection_url(
-            &c.name,
-            inner,
-            permalink.as_deref().or(c.permalink.as_deref()),
-            &settings.permalink,
-        ),
-        (Some((facts, slug)), None) => {
-            let address = permalink::PostAddress {
-                date: facts.date,
-                slug,
-                categories: &facts.categories,
-            };
-            permalink::post_url(&address, permalink.as_deref(), &settings.permalink)
-        }
-        (None, None) => {
-            permalink::page_url(&file.relative, permalink.as_deref(), &settings.permalink)
-        }
-    };
-    if let Some(problem) = routes::address_problem(&url) {
-        diagnostics.push(
-            Diagnostic::error(
-                path,
-                front.position("permalink"),
-                format!("the page's address `{url}` cannot be one: {problem}"),
-            )
-            .with_hint(
-                "give the page a `permalink` of letters, digits, `-` and `/`, such as `/about/`",
-            ),
-        );
-        return None;
-    }
-    let lang = text_at(&Value::Object(values.clone()), "lang")
-        .unwrap_or_else(|| settings.root_lang.clone());
-    values.insert("lang".into(), Value::scalar(lang));
-    values.insert("url".into(), Value::scalar(url.clone()));
-    values.insert("path".into(), Value::scalar(file.relative.clone()));
-    front.value = values;
-    Some(Document {
-        relative: file.relative.clone(),
-        shown: file.shown.clone(),
-        front,
-        body: split.body.to_owned(),
-        body_line: split.body_line,
-        front_text: split.yaml.to_owned(),
-        url,
-        post: post.map(|(facts, _)| facts),
-        collection: collection.map(|(c, _)| (c.name.clone(), c.output)),
-    })
-}
-
-/// A post's date (its `date`, or its file name's) and categories, and its slug; `None` (with a
-/// warning, since Jekyll leaves it out too) for a file in `_posts` not named as posts are.
-fn post_facts(
-    file: &SourceFile,
-    values: &mut Object,
-    front: &FrontMatter,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<(PostFacts, String)> {
-    let name = file.relative.rsplit('/').next().unwrap_or(&file.relative);
-    let Some((file_date, file_slug)) = dates::from_file_name(name) else {
-        diagnostics.push(
-            Diagnostic::warning(
-                &file.shown,
-                Position::START,
-                format!("`{name}` is in `_posts` but is not named `YYYY-MM-DD-title.md`, so it is not a post"),
-            )
-            .with_hint("name posts by their date and title, such as `2021-01-14-welcome.md`"),
-        );
-        return None;
-    };
-    let page = Value::Object(values.clone());
-    let date = match text_at(&page, "date") {
-        Some(text) => dates::parse(&text).unwrap_or_else(|| {
-            diagnostics.push(
-                Diagnostic::warning(
-                    &file.shown,
-                    front.position("date"),
-                    format!("the date `{text}` cannot be read, so the file name's date is used"),
-                )
-                .with_hint("write it as `2021-01-14` or `2021-01-14 15:20:00 +0100`"),
-            );
-            dates::at_midnight(file_date)
-        }),
-        None => dates::at_midnight(file_date),
-    };
-    let mut categories = super::layout::categories(get(&page, "categories"));
-    categories.extend(super::layout::categories(get(&page, "category")));
-    categories.dedup();
-    let slug = text_at(&page, "slug").unwrap_or(file_slug);
-    Some((PostFacts { date, categories }, slug))
 }
 
 /// What compiling any page needs.
@@ -292,7 +108,7 @@ pub fn compile(
         String::new()
     });
     let embeds = &cx.settings.embeds;
-    let parsed = if super::input::is_html(&document.relative) {
+    let parsed = if crate::content::repository::folders::is_html(&document.relative) {
         // An HTML page is not Markdown: its body is one raw HTML block (`markdown="0"`), which
         // goes through the same checks as HTML written in Markdown (scripts and unsafe
         // addresses removed, with warnings). The wrapper's line comes before the body's first.
@@ -432,8 +248,8 @@ pub fn compile(
 fn excerpt(body: &str, page: &Value, settings: &Settings) -> String {
     let separator = text_at(page, "excerpt_separator")
         .or_else(|| {
-            super::liquid::values::at_path(&settings.value, "excerpt_separator")
-                .and_then(super::liquid::values::text)
+            crate::content::values::at_path(&settings.value, "excerpt_separator")
+                .and_then(crate::content::values::text)
         })
         .unwrap_or_else(|| "\n\n".to_owned());
     let text = body.trim_start_matches(['\n', '\r']);
@@ -513,56 +329,6 @@ fn first_paragraph(blocks: &[PageBlock]) -> Option<String> {
         }
         _ => None,
     })
-}
-
-pub(super) fn decode<'a>(
-    file: &'a SourceFile,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<&'a str> {
-    match std::str::from_utf8(&file.bytes) {
-        Ok(text) => Some(text),
-        Err(error) => {
-            let valid = &file.bytes[..error.valid_up_to()];
-            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-            let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-            let column = String::from_utf8_lossy(&valid[line_start..])
-                .chars()
-                .count()
-                + 1;
-            diagnostics.push(
-                Diagnostic::error(
-                    &file.shown,
-                    Position::new(line, column),
-                    "the file is not valid UTF-8",
-                )
-                .with_hint("save the file as UTF-8 in your editor"),
-            );
-            None
-        }
-    }
-}
-
-/// Garbled text is reported, and left as it is (Jekyll shows it too).
-fn check_mojibake(file: &str, text: &str, strict: bool, diagnostics: &mut Vec<Diagnostic>) {
-    for (n, line) in text.lines().enumerate() {
-        for found in mojibake::find(line) {
-            diagnostics.push(
-                Diagnostic::warning(
-                    file,
-                    Position::new(n + 1, found.column),
-                    format!(
-                        "garbled text `{}`: UTF-8 that was read as Windows-1252",
-                        found.garbled
-                    ),
-                )
-                .with_hint(format!(
-                    "replace `{}` with `{}`",
-                    found.garbled, found.intended
-                ))
-                .strict_if(strict),
-            );
-        }
-    }
 }
 
 /// Blocks cut into sections at their `<h2>` headings.

@@ -4,8 +4,8 @@
 use liquid::model::Value;
 
 use super::body::Block;
-use super::liquid::values::{array, flag, get, text_at};
 use super::texts::Reader;
+use crate::content::values::{array, flag, get, text_at};
 
 /// A language's footer.
 #[derive(Clone, Debug, Default, PartialEq, Hash)]

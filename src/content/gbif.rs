@@ -139,13 +139,13 @@ pub struct Widgets {
 pub fn widgets(
     lib: &str,
     config_source: &str,
-    settings: &super::config::Settings,
+    settings: &crate::content::repository::config::Settings,
     site: &liquid::model::Value,
-    data: &super::data::Data,
+    data: &crate::content::repository::data::Data,
     engine: &super::liquid::Liquid,
     diagnostics: &mut Vec<super::diagnostics::Diagnostic>,
 ) -> Widgets {
-    use super::liquid::values::{get, object, text_at};
+    use crate::content::values::{get, object, text_at};
     let mut globals = liquid::model::Object::new();
     globals.insert("site".into(), site.clone());
     let theme_style = engine

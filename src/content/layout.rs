@@ -13,8 +13,9 @@ use super::body::blocks::{
 };
 use super::body::{Attrs, Block, Inline, Link, Section};
 use super::diagnostics::{Diagnostic, Position};
-use super::liquid::values::{array, at_path, flag, get, object, text, text_at};
 use super::markdown::{Body, LinkRef};
+use crate::content::repository::documents::categories;
+use crate::content::values::{array, at_path, flag, get, object, text_at};
 
 /// The layouts of the theme, with the blocks each is made of when a page names none.
 pub const LAYOUTS: [(&str, &[&str]); 13] = [
@@ -437,7 +438,7 @@ fn block_of(
                 kind: hero_kind,
                 feature,
                 height: text_at(content, "height")
-                    .filter(|h| super::front_matter::is_css_length(h)),
+                    .filter(|h| crate::content::repository::front_matter::is_css_length(h)),
                 overlay: text_at(content, "overlayColor").filter(|c| is_css_color(c)),
                 black_text: flag(get(content, "hasBlackText")),
                 text_shadow: flag(get(content, "hasTextShadow")),
@@ -756,7 +757,7 @@ fn class_of(content: &Value) -> Option<String> {
 
 /// A CSS colour as the theme writes overlays (`#00000055`, `transparent`, `rgba(0,0,0,.3)`).
 fn is_css_color(color: &str) -> bool {
-    super::config::is_css_color(color)
+    crate::content::repository::config::is_css_color(color)
         || (color.starts_with("rgb")
             && color.ends_with(')')
             && color
@@ -914,22 +915,6 @@ pub fn category_address(archive: &str, category: &str) -> String {
         "{archive}?category={}",
         percent_encoding::utf8_percent_encode(category.trim(), percent_encoding::NON_ALPHANUMERIC)
     )
-}
-
-/// Categories as Jekyll takes them: a list, or words separated by spaces.
-pub fn categories(value: Option<&Value>) -> Vec<String> {
-    match value {
-        Some(Value::Array(items)) => items
-            .iter()
-            .filter_map(text)
-            .map(|c| c.trim().to_owned())
-            .filter(|c| !c.is_empty())
-            .collect(),
-        Some(value) => text(value)
-            .map(|t| t.split_whitespace().map(str::to_owned).collect())
-            .unwrap_or_default(),
-        None => Vec::new(),
-    }
 }
 
 /// The "not found" page of a site whose repository has none: the theme's `pageNotFound`

@@ -19,7 +19,8 @@ use liquid_core::{
 };
 
 use super::diagnostics::{Diagnostic, Position};
-use super::input::SourceFile;
+use crate::content::repository::SourceFile;
+use crate::content::values;
 
 /// Draws Markdown blocks to HTML, for `markdownify`: the build step's body components, given to
 /// the compiler so that it needs no drawing code of its own.
@@ -783,85 +784,6 @@ impl Renderable for HighlightRun {
             "<figure class=\"highlight\"><pre><code class=\"language-{lang}\" data-lang=\"{lang}\">{escaped}</code></pre></figure>"
         )
         .map_err(|e| liquid_core::Error::with_msg(e.to_string()))
-    }
-}
-
-/// What several parts of the compiler read Liquid values with.
-pub mod values {
-    use liquid::model::{Array, Object, Value, ValueView};
-
-    /// The object a value is, if it is one.
-    pub fn object(value: &Value) -> Option<&Object> {
-        match value {
-            Value::Object(object) => Some(object),
-            _ => None,
-        }
-    }
-
-    /// The list a value is, if it is one.
-    pub fn array(value: &Value) -> Option<&Array> {
-        match value {
-            Value::Array(items) => Some(items),
-            _ => None,
-        }
-    }
-
-    /// The value at `key` of an object value, if it is one and has it.
-    pub fn get<'a>(value: &'a Value, key: &str) -> Option<&'a Value> {
-        object(value)?.get(key)
-    }
-
-    /// A value as text, if it is a scalar (numbers as written).
-    pub fn text(value: &Value) -> Option<String> {
-        match value {
-            Value::Scalar(scalar) => Some(scalar.to_kstr().to_string()),
-            _ => None,
-        }
-    }
-
-    /// The text at `key`, if there is some.
-    pub fn text_at(value: &Value, key: &str) -> Option<String> {
-        get(value, key)
-            .and_then(text)
-            .map(|t| t.trim().to_owned())
-            .filter(|t| !t.is_empty())
-    }
-
-    /// A value as a flag: `true` is true; so are `"true"` and `yes`, as YAML writers mean them.
-    pub fn flag(value: Option<&Value>) -> bool {
-        match value {
-            Some(Value::Scalar(scalar)) => scalar
-                .to_bool()
-                .unwrap_or_else(|| matches!(scalar.to_kstr().as_str(), "true" | "yes")),
-            _ => false,
-        }
-    }
-
-    /// The value at a dotted path (`examples.stats`) under `value`.
-    pub fn at_path<'a>(value: &'a Value, path: &str) -> Option<&'a Value> {
-        path.split('.')
-            .filter(|part| !part.is_empty())
-            .try_fold(value, |value, part| match value {
-                Value::Object(object) => object.get(part),
-                Value::Array(items) => part.parse::<usize>().ok().and_then(|i| items.get(i)),
-                _ => None,
-            })
-    }
-
-    /// Whether a value is empty (nil, an empty text, list or object).
-    pub fn is_blank(value: &Value) -> bool {
-        match value {
-            Value::Nil => true,
-            Value::Scalar(s) => s.to_kstr().trim().is_empty(),
-            Value::Array(a) => a.is_empty(),
-            Value::Object(o) => o.is_empty(),
-            Value::State(_) => true,
-        }
-    }
-
-    /// For the `ValueView` of values seen through a runtime.
-    pub fn owned(value: &dyn ValueView) -> Value {
-        value.to_value()
     }
 }
 

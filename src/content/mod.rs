@@ -14,33 +14,26 @@
 pub mod analytics;
 pub mod body;
 pub mod checks;
-pub mod config;
-pub mod data;
-pub mod dates;
-mod defaults;
 pub mod diagnostics;
 pub mod digest;
 pub mod draft;
 pub mod footer;
-pub mod front_matter;
 pub mod gbif;
 mod ids;
-pub mod input;
 pub mod kramdown;
 pub mod layout;
+pub mod limits;
 pub mod links;
 pub mod liquid;
 pub mod markdown;
-pub mod mojibake;
 pub mod parallel;
-pub mod permalink;
 pub mod posts;
 pub mod remembered;
+pub mod repository;
 mod site;
 pub mod texts;
 pub mod translations;
-mod walk;
-pub mod yaml;
+pub mod values;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -49,9 +42,9 @@ use ::liquid::model::{Object, Value};
 
 use diagnostics::Diagnostic;
 use draft::PageDraft;
-pub use input::{CONFIG_FILE, Input, SourceFile, load};
 pub use liquid::DrawMarkdown;
 pub use remembered::Remembered;
+pub use repository::{CONFIG_FILE, Input, SourceFile, load};
 pub use site::{Icons, LanguageTexts, Page, PageHead, Site};
 
 use crate::model::SiteConfig;
@@ -87,9 +80,9 @@ pub fn compile_remembering(
     mut remembered: Option<&mut Remembered>,
 ) -> Compiled {
     let mut diagnostics = input.problems.clone();
-    let settings = config::read(input.config.as_ref(), &mut diagnostics);
+    let settings = repository::config::read(input.config.as_ref(), &mut diagnostics);
     let strict = settings.strict;
-    let data = data::read(&input.data, &mut diagnostics);
+    let data = repository::data::read(&input.data, &mut diagnostics);
     let mut engine = liquid::Liquid::new(
         &input.includes,
         &settings.url,
@@ -100,10 +93,14 @@ pub fn compile_remembering(
     engine.set_key_order(data.key_order());
 
     // Front matter and addresses, each file on its own, on every core; messages in file order.
-    let mut documents: Vec<draft::Document> = Vec::with_capacity(input.documents.len());
+    let mut documents: Vec<repository::documents::Document> =
+        Vec::with_capacity(input.documents.len());
     for (document, mut messages) in parallel::map(&input.documents, |file| {
         let mut messages = Vec::new();
-        (draft::read(file, &settings, &mut messages), messages)
+        (
+            repository::documents::read(file, &settings, &mut messages),
+            messages,
+        )
     }) {
         diagnostics.append(&mut messages);
         documents.extend(document);
@@ -120,8 +117,8 @@ pub fn compile_remembering(
         .any(|file| uses_site_lists(&String::from_utf8_lossy(&file.bytes), &list_names));
     let custom_layouts: Vec<String> = input.layouts.iter().cloned().collect();
     let archive = |lang: &str| {
-        liquid::values::at_path(&data.value, &format!("languages.{lang}"))
-            .and_then(|l| liquid::values::text_at(l, "archive_permalink"))
+        values::at_path(&data.value, &format!("languages.{lang}"))
+            .and_then(|l| values::text_at(l, "archive_permalink"))
             .or_else(|| settings.archive_permalink.clone())
     };
     let words = texts::Words::new(&data.value, &settings.root_lang);
@@ -181,7 +178,7 @@ pub fn compile_remembering(
         gbif_widget: gbif_widgets.as_ref().map(|w| &w.block),
     };
     // Each page compiles on its own, on every core; their messages are kept in page order.
-    let pending: Vec<std::sync::Mutex<Option<draft::Document>>> = documents
+    let pending: Vec<std::sync::Mutex<Option<repository::documents::Document>>> = documents
         .into_iter()
         // A collection that is not written (`output: false`) is there for Liquid only.
         .filter(|document| {
@@ -360,7 +357,7 @@ fn fill_language_lists(
 }
 
 /// The keys of `site` that list documents: Jekyll's, and each custom collection's.
-fn site_list_names(settings: &config::Settings) -> Vec<String> {
+fn site_list_names(settings: &repository::config::Settings) -> Vec<String> {
     [
         "pages",
         "posts",
@@ -411,7 +408,11 @@ fn uses_site_lists(text: &str, names: &[String]) -> bool {
 
 /// `site` in templates: `_config.yml`'s values, `data`, and `pages` (each page's front matter
 /// with its `url`).
-fn site_globals(settings: &config::Settings, data: &Value, documents: &[draft::Document]) -> Value {
+fn site_globals(
+    settings: &repository::config::Settings,
+    data: &Value,
+    documents: &[repository::documents::Document],
+) -> Value {
     let mut site = match &settings.value {
         Value::Object(object) => object.clone(),
         _ => Object::new(),

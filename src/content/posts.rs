@@ -6,8 +6,9 @@ use liquid::model::Value;
 
 use super::body::blocks::{Feature, FeatureImage, PageBlock};
 use super::body::{Attrs, Block, Inline, Link};
-use super::draft::{Document, PageDraft};
+use super::draft::PageDraft;
 use super::links;
+use crate::content::repository::documents::Document;
 
 /// The words of an excerpt a card shows, as the theme cuts it (`truncatewords: 20`).
 const CARD_WORDS: usize = 20;

@@ -12,8 +12,9 @@ use std::collections::HashMap;
 
 use super::diagnostics::Diagnostic;
 use super::digest::key_of;
-use super::draft::{Document, PageDraft};
+use super::draft::PageDraft;
 use super::{Input, SourceFile};
+use crate::content::repository::documents::Document;
 
 pub use super::digest::Key;
 

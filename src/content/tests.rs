@@ -794,7 +794,7 @@ fn posts_get_their_date_address_excerpt_and_categories() {
     let first = page_at(&compiled, "/post/2021/first-post/");
     let post = first.post.as_ref().unwrap();
     assert_eq!(
-        crate::content::dates::liquid_text(post.date),
+        crate::content::repository::dates::liquid_text(post.date),
         "2021-01-15 01:30:00 +0000"
     );
     assert_eq!(post.written_date, "15 January 2021");

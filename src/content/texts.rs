@@ -7,14 +7,14 @@ use std::collections::BTreeMap;
 use liquid::model::Value;
 
 use super::body::Block;
-use super::config::Settings;
-use super::data::Data;
 use super::diagnostics::{Diagnostic, Position};
 use super::footer;
 use super::links;
-use super::liquid::values::{array, at_path, get, object, text_at};
 use super::markdown::{self, LinkRef};
 use super::site::LanguageTexts;
+use crate::content::repository::config::Settings;
+use crate::content::repository::data::Data;
+use crate::content::values::{array, at_path, get, object, text_at};
 use crate::model::{Language, MenuEntry, NavItem, UiText};
 
 /// The built-in interface words.
@@ -193,7 +193,7 @@ impl Words {
     pub fn new(data: &Value, root_lang: &str) -> Self {
         Words {
             own: get(data, "translations").cloned().unwrap_or(Value::Nil),
-            builtin: super::yaml::Document::parse(
+            builtin: crate::content::repository::yaml::Document::parse(
                 "interface_words.yml",
                 INTERFACE_WORDS,
                 1,
@@ -292,14 +292,14 @@ fn navigation(reader: &mut Reader, path: &str, nav: &Value) -> Vec<NavItem> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::data;
-    use crate::content::input::SourceFile;
+    use crate::content::repository::SourceFile;
+    use crate::content::repository::data;
 
     fn site_texts(files: &[(&str, &str)]) -> (Vec<Language>, Vec<LanguageTexts>, Vec<String>) {
         let mut diagnostics = Vec::new();
         let files: Vec<SourceFile> = files.iter().map(|(p, t)| SourceFile::new(p, t)).collect();
         let data = data::read(&files, &mut diagnostics);
-        let mut settings = crate::content::config::read(None, &mut diagnostics);
+        let mut settings = crate::content::repository::config::read(None, &mut diagnostics);
         settings.logo = Some("/logo.png".into());
         let languages = languages(&settings, &data, &["fr".to_owned()], &BTreeMap::new());
         let mut reader = Reader {

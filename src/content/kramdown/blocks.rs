@@ -2,9 +2,11 @@
 //! kramdown's order. Lists, tables and HTML have modules of their own.
 
 use super::element::{Element, EobKind, Ial, Kind};
+use super::parser::{FootnoteDef, LinkDef, Parser, add_text, normalize_link_id};
 use super::patterns as p;
 use super::scanner::{Re, Scanner, re};
-use super::{FootnoteDef, LinkDef, Parser, WarningKind, add_text, normalize_link_id};
+use super::warnings::{MAX_ABBREVIATIONS, WarningKind};
+use crate::content::limits::MAX_NESTING;
 
 /// What a block parser did at the current position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,7 +28,7 @@ impl Parser {
     /// Parses the blocks of `src` into `tree`. True when the end tag of the HTML element `tree`
     /// stands for ended them.
     pub(super) fn parse_blocks(&mut self, tree: &mut Element, src: &mut Scanner) -> bool {
-        if self.depth > super::MAX_NESTING {
+        if self.depth > MAX_NESTING {
             self.too_deep(src.current_line_number());
             src.terminate();
             return false;
@@ -47,7 +49,7 @@ impl Parser {
         line: usize,
     ) -> usize {
         let len = text.len();
-        if self.depth > super::MAX_NESTING || self.nested_bytes + len > self.nested_budget {
+        if self.depth > MAX_NESTING || self.nested_bytes + len > self.nested_budget {
             self.too_deep(line);
             return line + text.bytes().filter(|&b| b == b'\n').count();
         }
@@ -496,7 +498,7 @@ impl Parser {
         let name = src.group(1).unwrap_or("").to_owned();
         let text = src.group(2).unwrap_or("").trim().to_owned();
         src.advance(src.matched_size());
-        if self.abbreviation_names.len() >= super::MAX_ABBREVIATIONS
+        if self.abbreviation_names.len() >= MAX_ABBREVIATIONS
             && !self.abbreviation_names.contains(&name)
         {
             self.warn(line, WarningKind::TooManyAbbreviations);

@@ -3,13 +3,16 @@
 //! inside paragraphs. What is unsafe in it is removed later, by `content::markdown`.
 
 use super::blocks::Step;
+use super::element::AttrMap;
 use super::element::{ContentModel, Element, Kind};
+use super::parser::{Parser, add_text};
 use super::patterns::{
     self as p, HTML_BLOCK_ELEMENTS, HTML_ELEMENTS_WITHOUT_BODY, HTML_SPAN_ELEMENTS,
 };
 use super::scanner::{Re, Scanner};
-use super::spans::{SpanParser, Stop};
-use super::{AttrMap, Parser, WarningKind, add_text};
+use super::span_state::{SpanParser, Stop};
+use super::warnings::WarningKind;
+use crate::content::limits::MAX_NESTING;
 
 /// What `markdown="..."` asks for; `None` is the element's own content model.
 fn markdown_attr(value: Option<String>) -> Option<Option<ContentModel>> {
@@ -137,7 +140,7 @@ impl Parser {
                 }
                 ContentModel::Raw => {
                     // Raw HTML nests by recursion too, and counts towards the same limit.
-                    if self.depth > super::MAX_NESTING {
+                    if self.depth > MAX_NESTING {
                         self.too_deep(el.opts.location);
                         src.terminate();
                     } else {

@@ -2,8 +2,8 @@
 //! (whose first paragraph is drawn without `<p>`) and attribute lists at the start of an item,
 //! and the GFM parser's task lists.
 
-use super::Parser;
 use super::element::{Element, Ial, Kind};
+use super::parser::Parser;
 use super::patterns as p;
 use super::scanner::{Re, Scanner, re};
 

@@ -2,11 +2,11 @@
 //! elements, reads column alignment from the separator line under the header, and takes a
 //! `=` line as the start of the footer.
 
-use super::Parser;
 use super::element::{Alignment, Element, Kind};
+use super::parser::Parser;
 use super::patterns as p;
 use super::scanner::{Scanner, re};
-use super::spans::{SpanParser, Stop};
+use super::span_state::{SpanParser, Stop};
 
 impl Parser {
     pub(super) fn parse_table(&mut self, tree: &mut Element, src: &mut Scanner) -> bool {

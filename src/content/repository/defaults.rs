@@ -71,7 +71,7 @@ mod tests {
     fn lang(values: &Object) -> String {
         values
             .get("lang")
-            .and_then(crate::content::liquid::values::text)
+            .and_then(crate::content::values::text)
             .unwrap_or_default()
     }
 
@@ -89,7 +89,7 @@ mod tests {
         assert_eq!(lang(&post), "de");
         assert_eq!(
             post.get("layout")
-                .and_then(crate::content::liquid::values::text)
+                .and_then(crate::content::values::text)
                 .as_deref(),
             Some("post")
         );
@@ -97,7 +97,7 @@ mod tests {
         assert_eq!(
             page_in_posts
                 .get("layout")
-                .and_then(crate::content::liquid::values::text)
+                .and_then(crate::content::values::text)
                 .as_deref(),
             Some("page")
         );

@@ -5,8 +5,8 @@
 
 use liquid::model::{Object, Value};
 
-use super::diagnostics::{Diagnostic, Position, did_you_mean};
 use super::yaml::{self, Positions};
+use crate::content::diagnostics::{Diagnostic, Position, did_you_mean};
 
 /// The keys the theme's layouts and blocks read from a page.
 pub const KNOWN_KEYS: [&str; 31] = [
@@ -185,10 +185,7 @@ mod tests {
     }
 
     fn text(front: &FrontMatter, key: &str) -> Option<String> {
-        front
-            .value
-            .get(key)
-            .and_then(crate::content::liquid::values::text)
+        front.value.get(key).and_then(crate::content::values::text)
     }
 
     #[test]

@@ -5,9 +5,9 @@ use std::collections::HashMap;
 
 use liquid::model::{KString, Object, Value};
 
-use super::diagnostics::{Diagnostic, Position};
-use super::input::SourceFile;
+use super::source::SourceFile;
 use super::yaml::{self, Positions};
+use crate::content::diagnostics::{Diagnostic, Position};
 
 /// The site's data, and where each value of it was written.
 #[derive(Debug, Default)]
@@ -246,7 +246,7 @@ fn read_csv(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::liquid::values::{at_path, text};
+    use crate::content::values::{at_path, text};
 
     #[test]
     fn every_kind_of_data_file_lands_at_its_path() {

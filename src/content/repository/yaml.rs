@@ -3,7 +3,7 @@
 
 use saphyr::{LoadableYamlNode, MarkedYamlOwned, ScalarOwned, YamlDataOwned};
 
-use super::diagnostics::{Diagnostic, Position, did_you_mean};
+use crate::content::diagnostics::{Diagnostic, Position, did_you_mean};
 
 /// A YAML node and the position in its file where it starts.
 pub struct Node<'a> {
@@ -289,7 +289,7 @@ fn load_keeping_the_last(text: &str) -> Result<Vec<MarkedYamlOwned>, saphyr::Sca
 /// How deeply YAML may nest (sequences and mappings in one another), the same limit as for
 /// Markdown: the YAML parser recurses once per level, and a few thousand levels would exhaust its
 /// stack.
-pub const MAX_DEPTH: usize = crate::content::kramdown::MAX_NESTING;
+pub const MAX_DEPTH: usize = crate::content::limits::MAX_NESTING;
 
 /// Refuses YAML nested deeper than [`MAX_DEPTH`] before it reaches the parser. The depth of a
 /// line is the number of less-indented lines it sits under, plus the `- ` and `? ` entries that

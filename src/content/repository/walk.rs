@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use super::diagnostics::{Diagnostic, Position};
+use crate::content::diagnostics::{Diagnostic, Position};
 
 /// The files under `folder` (shown in messages as `shown`, such as `content`), sorted, and what
 /// was wrong on the way: links that lead out of `site` (which is never read, so never published)
@@ -96,6 +96,16 @@ pub fn files(site: &Path, folder: &Path, shown: &str) -> (Vec<PathBuf>, Vec<Diag
         }
     }
     (files, problems)
+}
+
+/// `path` relative to `base`, with `/` between its parts.
+pub fn relative_path(base: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(base).unwrap_or(path);
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 #[cfg(all(test, unix))]

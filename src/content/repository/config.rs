@@ -5,10 +5,10 @@
 
 use liquid::model::{Object, Value};
 
-use super::diagnostics::{Diagnostic, Position};
-use super::input::SourceFile;
-use super::liquid::values::{array, flag, get, object, text_at};
+use super::source::SourceFile;
 use super::yaml::{self, Positions};
+use crate::content::diagnostics::{Diagnostic, Position};
+use crate::content::values::{array, flag, get, object, text_at};
 
 /// Video, document and calendar players whose iframes are kept by default (`embeds:` in
 /// `_config.yml` replaces the list).
@@ -89,7 +89,7 @@ pub fn collections(config: &Value) -> Vec<Collection> {
             .collect(),
         Value::Array(names) => names
             .iter()
-            .filter_map(super::liquid::values::text)
+            .filter_map(crate::content::values::text)
             .map(|name| named(&name, None))
             .collect(),
         _ => Vec::new(),
@@ -242,8 +242,8 @@ pub fn read(file: Option<&SourceFile>, diagnostics: &mut Vec<Diagnostic>) -> Set
     settings.strict = flag(get(&value, "strict"));
     if flag(get(&value, "gbif_widgets")) {
         let lib =
-            super::liquid::values::at_path(&value, "gbifApacheInclude.componentsScriptJsModule")
-                .and_then(super::liquid::values::text)
+            crate::content::values::at_path(&value, "gbifApacheInclude.componentsScriptJsModule")
+                .and_then(crate::content::values::text)
                 .unwrap_or_else(|| GBIF_WIDGETS_LIBRARY.to_owned());
         // GBIF's address, or a copy of the library the site serves itself (`/assets/gbif-lib.js`).
         let own_copy = lib.starts_with('/') && !lib.starts_with("//");
@@ -262,7 +262,7 @@ pub fn read(file: Option<&SourceFile>, diagnostics: &mut Vec<Diagnostic>) -> Set
             Some(hosts) => {
                 settings.embeds = hosts
                     .iter()
-                    .filter_map(super::liquid::values::text)
+                    .filter_map(crate::content::values::text)
                     .collect()
             }
             None => diagnostics.push(

@@ -187,7 +187,7 @@ mod tests {
     #[test]
     fn posts_addresses_as_jekyll_computes_them() {
         let post = PostAddress {
-            date: crate::content::dates::parse("2021-01-14 15:20:00 +0100").unwrap(),
+            date: crate::content::repository::dates::parse("2021-01-14 15:20:00 +0100").unwrap(),
             slug: "for-authors",
             categories: &["Getting started".to_owned(), "Jekyll".to_owned()],
         };

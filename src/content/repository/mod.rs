@@ -1,0 +1,195 @@
+//! What the compiler reads: a hosted-portal repository (a Jekyll site folder), loaded from disk
+//! or given by a test, sorted the way Jekyll sorts it.
+//!
+//! - `_config.yml`: the site's settings;
+//! - `_data/**` (YAML, JSON, CSV): data, by dotted path;
+//! - `_includes/**`: what `{% include %}` finds; `_layouts/*.html`: the repository's own layouts;
+//! - `_posts/**`: news posts;
+//! - any other file that starts with front matter and is Markdown: a page;
+//! - any other file: a static file, copied to the same address.
+//!
+//! Names starting with `_`, `.` or `#`, or ending with `~`, are not part of the site, nor are the
+//! paths `exclude:` lists (added to Jekyll's own list).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+pub mod config;
+pub mod data;
+pub mod dates;
+pub mod defaults;
+pub mod documents;
+pub mod folders;
+pub mod front_matter;
+pub mod mojibake;
+pub mod permalink;
+pub mod source;
+pub mod walk;
+pub mod yaml;
+
+use crate::content::diagnostics::Diagnostic;
+use folders::{Selection, is_hidden, is_page, starts_with_front_matter};
+pub use source::SourceFile;
+
+/// The settings file, at the top of the site's folder.
+pub const CONFIG_FILE: &str = "_config.yml";
+
+/// Everything the compiler reads, so that it can be fed from disk or from a test.
+#[derive(Clone, Debug, Default)]
+pub struct Input {
+    /// The site's folder on disk, for copying its static files (none in tests).
+    pub root: Option<PathBuf>,
+    /// `_config.yml`, if there is one.
+    pub config: Option<SourceFile>,
+    /// Every file under `_data/`.
+    pub data: Vec<SourceFile>,
+    /// Every file under `_includes/`, by its path there (`figure.html`).
+    pub includes: BTreeMap<String, SourceFile>,
+    /// The names of the repository's own layouts (`_layouts/custom.html` is `custom`).
+    pub layouts: BTreeSet<String>,
+    /// Pages and posts: files with front matter.
+    pub documents: Vec<SourceFile>,
+    /// Every other file of the site, as the address it is served at (`/assets/moss.jpg`).
+    pub static_files: BTreeSet<String>,
+    /// Where the static files served elsewhere than their path are (a collection's
+    /// `/_guides/a.svg` is served at `/guides/a.svg`), by address.
+    pub static_sources: BTreeMap<String, String>,
+    /// What was wrong while reading the folder (links out of the site, loops).
+    pub problems: Vec<Diagnostic>,
+}
+
+impl Input {
+    /// A site of the given files (paths inside the folder, texts), sorted as `load` sorts them,
+    /// for tests.
+    pub fn of(files: &[(&str, &str)]) -> Self {
+        let mut input = Input::default();
+        let config = files
+            .iter()
+            .find(|(relative, _)| *relative == CONFIG_FILE)
+            .map(|(relative, text)| SourceFile::new(relative, text));
+        let selection = Selection::of(config.as_ref());
+        for (relative, text) in files {
+            input.add(SourceFile::new(relative, text), &selection);
+        }
+        input
+    }
+
+    /// Puts a file where it belongs.
+    fn add(&mut self, file: SourceFile, selection: &Selection) {
+        let relative = file.relative.clone();
+        if relative == CONFIG_FILE {
+            self.config = Some(file);
+        } else if let Some(data) = relative.strip_prefix("_data/") {
+            if !data.split('/').any(is_hidden) {
+                self.data.push(file);
+            }
+        } else if let Some(include) = relative.strip_prefix("_includes/") {
+            self.includes.insert(include.to_owned(), file);
+        } else if let Some(layout) = relative.strip_prefix("_layouts/") {
+            if let Some(name) = layout.strip_suffix(".html") {
+                self.layouts.insert(name.to_owned());
+            }
+        } else if !selection.is_part_of_site(&relative) {
+        } else if starts_with_front_matter(&file.bytes) && is_page(&relative) {
+            self.documents.push(file);
+        } else if !file.is_post() && selection.copied(&relative) {
+            // A collection's own files are written without the folder's `_` (`/guides/a.svg`).
+            match selection.collection_address(&relative) {
+                Some(address) => {
+                    self.static_sources
+                        .insert(address.clone(), format!("/{relative}"));
+                    self.static_files.insert(address);
+                }
+                None => {
+                    self.static_files.insert(format!("/{relative}"));
+                }
+            }
+        }
+    }
+}
+
+/// Reads the site folder `root`, naming its files in messages after `shown` (`content`).
+pub fn load(root: &Path, shown: &str) -> std::io::Result<Input> {
+    let mut input = Input {
+        root: Some(root.to_path_buf()),
+        ..Input::default()
+    };
+    let (files, problems) = walk::files(root, root, shown);
+    input.problems = problems;
+    let config_path = root.join(CONFIG_FILE);
+    let config = config_path
+        .is_file()
+        .then(|| -> std::io::Result<SourceFile> {
+            Ok(SourceFile {
+                relative: CONFIG_FILE.to_owned(),
+                shown: format!("{shown}/{CONFIG_FILE}"),
+                bytes: std::fs::read(&config_path)?,
+            })
+        })
+        .transpose()?;
+    let selection = Selection::of(config.as_ref());
+    for path in files {
+        let relative = walk::relative_path(root, &path);
+        if relative == CONFIG_FILE {
+            continue;
+        }
+        // Static files are copied later, straight from disk: only their names are needed now.
+        let needed = !selection.is_part_of_site(&relative)
+            || relative.starts_with('_')
+            || is_page(&relative);
+        let bytes = if needed {
+            std::fs::read(&path)?
+        } else {
+            Vec::new()
+        };
+        let file = SourceFile {
+            shown: format!("{shown}/{relative}"),
+            relative,
+            bytes,
+        };
+        input.add(file, &selection);
+    }
+    if let Some(config) = config {
+        input.add(config, &selection);
+    }
+    Ok(input)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_are_sorted_as_jekyll_sorts_them() {
+        let input = Input::of(&[
+            ("_config.yml", "title: T\n"),
+            ("_data/navigation.yml", "- text: A\n"),
+            ("_data/es/navigation.yml", "- text: A\n"),
+            ("_includes/figure.html", "<figure></figure>"),
+            ("_layouts/custom.html", "{{ content }}"),
+            ("_posts/2021-01-14-x.md", "---\ntitle: X\n---\n"),
+            ("about.md", "---\ntitle: About\n---\n"),
+            ("notes.md", "No front matter: a static file.\n"),
+            ("assets/images/moss.jpg", ""),
+            (".github/workflows/x.yml", ""),
+            ("_sass/main.scss", ""),
+            ("Gemfile", ""),
+            ("vendor/bundle/x.rb", ""),
+            ("node_modules/x/index.js", ""),
+        ]);
+        assert!(input.config.is_some());
+        assert_eq!(input.data.len(), 2);
+        assert_eq!(input.includes.keys().collect::<Vec<_>>(), ["figure.html"]);
+        assert_eq!(input.layouts.iter().collect::<Vec<_>>(), ["custom"]);
+        let documents: Vec<&str> = input
+            .documents
+            .iter()
+            .map(|d| d.relative.as_str())
+            .collect();
+        assert_eq!(documents, ["_posts/2021-01-14-x.md", "about.md"]);
+        assert_eq!(
+            input.static_files.iter().collect::<Vec<_>>(),
+            ["/assets/images/moss.jpg", "/notes.md"]
+        );
+    }
+}
