@@ -1,6 +1,7 @@
 //! Where links point: another page of this site, a file of it, an anchor, or another site.
 
 use crate::content::body::LinkTarget;
+use crate::content::diagnostics::Position;
 
 /// Decides what kind of place `href` points to, from its form alone.
 pub fn classify(href: &str) -> LinkTarget {
@@ -108,6 +109,14 @@ pub fn resolve(route: &str, path: &str) -> String {
     }
     let trailing = if path.ends_with('/') { "/" } else { "" };
     format!("/{}{trailing}", segments.join("/"))
+}
+
+/// A link or image target as written, for the checks that need every page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkRef {
+    pub href: String,
+    pub at: Position,
+    pub is_image: bool,
 }
 
 #[cfg(test)]

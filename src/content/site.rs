@@ -1,7 +1,10 @@
 //! What the content compiler produces: the whole site, checked, ready for the build step.
 
 use super::body::blocks::PageBlock;
-use super::footer::Footer;
+use super::repository::icons::Icons;
+use super::theme::analytics::Analytics;
+use super::theme::footer::Footer;
+use super::theme::gbif::Widgets;
 use crate::model::{PageMeta, SiteConfig, Translation, UiText};
 use crate::routes;
 
@@ -36,9 +39,9 @@ pub struct Site {
     /// The repository's own icons and web manifest (`/favicon.ico`, `/site.webmanifest`).
     pub icons: Icons,
     /// The visitor statistics the repository configures, if any.
-    pub analytics: super::analytics::Analytics,
+    pub analytics: Analytics,
     /// GBIF's widgets on the data pages, when the site includes them (`gbif_widgets: true`).
-    pub gbif_widgets: Option<super::gbif::Widgets>,
+    pub gbif_widgets: Option<Widgets>,
 }
 
 /// A language's words, navigation and footer.
@@ -53,14 +56,6 @@ pub struct LanguageTexts {
     /// The news archive filter's first entry ("All") and its name.
     pub all_categories: String,
     pub category_filter: String,
-}
-
-/// The icons a repository has at the conventional addresses.
-#[derive(Clone, Debug, Default, PartialEq, Hash)]
-pub struct Icons {
-    pub favicon: Option<String>,
-    pub apple_touch: Option<String>,
-    pub manifest: Option<String>,
 }
 
 impl Site {

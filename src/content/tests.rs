@@ -4,7 +4,8 @@ use std::sync::Arc;
 
 use super::*;
 use crate::content::body::blocks::{CardsKind, HeroKind, PageBlock};
-use crate::content::body::{Align, Block, Inline, plain_text};
+use crate::content::body::text::plain_text;
+use crate::content::body::{Align, Block, Inline};
 
 const CONFIG: &str = "title: SCC\nurl: https://example.org\npermalink: pretty\ndefaults:\n  - scope:\n      path: \"\"\n    values:\n      layout: page\n      lang: en\n  - scope:\n      path: es\n    values:\n      lang: es\n";
 
@@ -258,7 +259,7 @@ fn liquid_runs_in_front_matter_and_body_with_site_and_page() {
 }
 
 fn plain_text_of(blocks: &[Block]) -> String {
-    crate::content::body::plain_text_of_blocks(blocks)
+    crate::content::body::text::plain_text_of_blocks(blocks)
 }
 
 #[test]
@@ -1073,26 +1074,6 @@ fn the_lists_of_documents_reach_every_page_or_include_that_reads_them() {
     assert_eq!(paragraph_texts(page_at(&compiled, "/d/")), ["SCC"]);
 }
 
-#[test]
-fn which_liquid_reads_the_lists_of_documents() {
-    let names = ["pages".to_owned(), "posts".to_owned(), "guides".to_owned()];
-    for (text, reads) in [
-        ("{{ site.pages | size }}", true),
-        ("{% for p in site.posts %}", true),
-        ("{{ site.guides.first.title }}", true),
-        ("{{ site | jsonify }}", true),
-        ("{% assign s = site %}", true),
-        ("{{ site.title }} {{ site.data.pages }}", false),
-        (
-            "{{ site.pagesize }} {{ website.pages }} {{ site_pages }}",
-            false,
-        ),
-        ("no Liquid at all", false),
-    ] {
-        assert_eq!(super::uses_site_lists(text, &names), reads, "{text}");
-    }
-}
-
 /// The development server's compiles: with what earlier builds compiled remembered, a site comes
 /// out exactly as a compile from nothing, through page, include, data, setting and front matter
 /// edits, a page added and one removed.
@@ -1199,8 +1180,8 @@ fn a_page_that_cannot_have_changed_is_not_compiled_again() {
     let input = Input::of(&files);
     let mut remembered = Remembered::default();
     compile_remembering(&input, markdown.clone(), Some(&mut remembered));
-    let key = remembered::page_key(
-        &remembered::site_key(&input),
+    let key = page::remembered::page_key(
+        &page::remembered::site_key(&input),
         None,
         "about.md",
         about.as_bytes(),

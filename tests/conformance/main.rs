@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 
 use normalise::{Token, normalise};
 use scc_site::build::page_body::render_blocks_html;
-use scc_site::content::kramdown::{Input, Options};
 use scc_site::content::markdown;
+use scc_site::content::markdown::kramdown::{Input, Options};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")

@@ -280,7 +280,7 @@ fn start_tag(text: &str) -> (String, Vec<(String, String)>, usize) {
 
 /// Character references decoded, so that `&quot;`, `&#34;` and `"` compare equal.
 fn decode(text: &str) -> String {
-    scc_site::content::kramdown::entities::decode(text)
+    scc_site::content::markdown::kramdown::entities::decode(text)
 }
 
 #[cfg(test)]

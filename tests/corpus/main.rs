@@ -16,14 +16,14 @@ use std::path::{Path, PathBuf};
 
 use normalise::{Token, normalise};
 
-/// Whether this project draws the layout as the theme does (`scc_site::content::layout::LAYOUTS`);
+/// Whether this project draws the layout as the theme does (`scc_site::content::theme::layouts::LAYOUTS`);
 /// pages of the others (news archive, data widgets) are drawn as `page` for now and counted
 /// apart.
 fn is_covered(layout: &str) -> bool {
-    scc_site::content::layout::LAYOUTS
+    scc_site::content::theme::layouts::LAYOUTS
         .iter()
         .any(|(name, _)| *name == layout)
-        || scc_site::content::gbif::DATA_LAYOUTS
+        || scc_site::content::theme::gbif::DATA_LAYOUTS
             .iter()
             .any(|(name, ..)| *name == layout)
 }

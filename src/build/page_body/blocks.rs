@@ -420,7 +420,7 @@ fn posts_view(list: PostList, drawing: &Drawing) -> AnyView {
             .chain(list.categories.iter().map(|category| {
                 (
                     category.clone(),
-                    crate::content::layout::category_address(&list.url, category),
+                    crate::content::theme::posts::category_address(&list.url, category),
                 )
             }))
             .map(

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use super::prose::{Blocks, link_view};
 use crate::content::body::{Attrs, Inline, Link};
-use crate::content::footer::Footer;
 use crate::content::links;
+use crate::content::theme::footer::Footer;
 use crate::urls::BaseUrl;
 
 /// The footer's HTML, with the site's links under `base`.

@@ -19,7 +19,8 @@ pub mod translations;
 use leptos::prelude::*;
 
 use crate::content::body::blocks::PageBlock;
-use crate::content::body::{Block, Heading, Section as SectionModel, plain_text};
+use crate::content::body::text::plain_text;
+use crate::content::body::{Block, Heading, Section as SectionModel};
 use crate::model::{BodyPart, TocEntry};
 use crate::urls::BaseUrl;
 pub use blocks::Drawing;

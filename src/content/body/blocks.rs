@@ -29,7 +29,7 @@ pub enum PageBlock {
     Languages(LanguageList),
 }
 
-/// What GBIF's widget needs on a data page (see `content::gbif::Widgets`).
+/// What GBIF's widget needs on a data page (see `content::theme::gbif::Widgets`).
 #[derive(Clone, Debug, Default, PartialEq, Hash)]
 pub struct GbifWidget {
     /// The address of GBIF's widget library (a JavaScript module).

@@ -3,9 +3,10 @@
 //! links, images).
 //!
 //! It exists only at build time: the browser receives each body drawn to HTML already
-//! (`crate::build::page_body`). [`visit`] walks it.
+//! (`crate::build::page_body`). [`visit`] walks it; [`text`] reads its visible text.
 
 pub mod blocks;
+pub mod text;
 pub mod visit;
 
 /// A part of a page opened by a level-2 heading, or the blocks before the first one.
@@ -238,37 +239,6 @@ impl Attrs {
                 Some(slot) => slot.1 = value,
                 None => self.other.push((key, value)),
             }
-        }
-    }
-}
-
-/// The visible text of inline content, for document titles and accessible names: text, code,
-/// images' alternative text, a space for each line break.
-pub fn plain_text(content: &[Inline]) -> String {
-    let mut text = PlainText(String::new());
-    visit::inlines(content, &mut text);
-    text.0
-}
-
-/// The visible text of blocks, one space between blocks.
-pub fn plain_text_of_blocks(blocks: &[Block]) -> String {
-    let mut text = PlainText(String::new());
-    for block in blocks {
-        visit::blocks(std::slice::from_ref(block), &mut text);
-        text.0.push(' ');
-    }
-    text.0.trim().to_owned()
-}
-
-struct PlainText(String);
-
-impl visit::Visitor for PlainText {
-    fn inline(&mut self, inline: &Inline) {
-        match inline {
-            Inline::Text { text } | Inline::Code { text, .. } => self.0.push_str(text),
-            Inline::Image(image) => self.0.push_str(&image.alt),
-            Inline::LineBreak => self.0.push(' '),
-            _ => {}
         }
     }
 }

@@ -2,8 +2,8 @@
 //! kramdown knows, and at the column where what it is about is written on that line.
 
 use crate::content::diagnostics::{Diagnostic, Position, did_you_mean};
-use crate::content::kramdown::{MAX_ABBREVIATIONS, Warning, WarningKind};
 use crate::content::limits::MAX_NESTING;
+use crate::content::markdown::kramdown::{MAX_ABBREVIATIONS, Warning, WarningKind};
 
 /// The body's lines, to find the column of what a line-level warning is about.
 pub(super) struct Source<'a> {

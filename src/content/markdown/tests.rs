@@ -1,5 +1,7 @@
 use super::*;
-use crate::content::body::LinkTarget;
+use crate::content::body::{Align, Attrs, Block, ButtonRow, Inline, Link, LinkTarget};
+use crate::content::diagnostics::Position;
+use crate::content::links::{self, LinkRef};
 
 use super::testing::{blocks, messages};
 

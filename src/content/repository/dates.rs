@@ -121,6 +121,14 @@ pub fn written(date: OffsetDateTime, format: &str, months: &str) -> String {
         .replace("{year}", &date.year().to_string())
 }
 
+/// Posts' order in lists and in `site.posts`: newest first, then by file (`(date, relative)`).
+pub fn newest_first(
+    (a_date, a_path): (Option<OffsetDateTime>, &str),
+    (b_date, b_path): (Option<OffsetDateTime>, &str),
+) -> std::cmp::Ordering {
+    (b_date, b_path).cmp(&(a_date, a_path))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -21,6 +21,7 @@ pub mod defaults;
 pub mod documents;
 pub mod folders;
 pub mod front_matter;
+pub mod icons;
 pub mod mojibake;
 pub mod permalink;
 pub mod source;

@@ -3,8 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::body::{Block, Inline, Link, visit};
-use super::diagnostics::{Diagnostic, Position};
+use crate::content::body::{Block, Inline, Link, visit};
+use crate::content::diagnostics::{Diagnostic, Position};
 
 /// Every id of a page's `blocks`; `positions` are where its headings start, in order.
 pub fn collect(

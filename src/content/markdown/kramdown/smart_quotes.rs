@@ -118,7 +118,7 @@ pub(super) fn apply(rest: &str) -> Option<(Vec<Part>, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::kramdown::scanner::{Re, re};
+    use crate::content::markdown::kramdown::scanner::{Re, re};
     use proptest::prelude::*;
 
     /// kramdown's rules as regular expressions, the way they were run before.

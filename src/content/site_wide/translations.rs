@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use super::PageDraft;
-use super::diagnostics::Diagnostic;
+use crate::content::diagnostics::Diagnostic;
+use crate::content::page::PageDraft;
 use crate::model::Translation;
 
 /// Fills in every page's translations, in the order of `languages`. Two pages of one language in

@@ -286,8 +286,10 @@ impl<'t> Caps<'t, '_> {
 /// A pattern compiled once, on first use.
 macro_rules! re {
     ($pattern:expr) => {{
-        static RE: std::sync::LazyLock<$crate::content::kramdown::scanner::Re> =
-            std::sync::LazyLock::new(|| $crate::content::kramdown::scanner::Re::new(&$pattern));
+        static RE: std::sync::LazyLock<$crate::content::markdown::kramdown::scanner::Re> =
+            std::sync::LazyLock::new(|| {
+                $crate::content::markdown::kramdown::scanner::Re::new(&$pattern)
+            });
         &*RE
     }};
 }

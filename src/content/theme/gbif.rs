@@ -7,6 +7,11 @@
 //! an `and`, with values written out or named by a `var` at the top of the file). Anything else
 //! (an `or`, a `not`, a value computed in code) leaves the link unscoped, with a warning.
 
+use super::feature::button;
+use super::words::Words;
+use crate::content::body::blocks::{Feature, PageBlock};
+use crate::content::body::{Attrs, Block, Inline};
+
 /// The theme's data layouts, with the GBIF.org search each leads to and, for a record's page,
 /// the address of one record (its key follows).
 pub const DATA_LAYOUTS: [(&str, Search, Option<&str>); 13] = [
@@ -132,7 +137,7 @@ pub struct Widgets {
     /// `assets/theme/js/config.js` makes it: `_includes/js/config.js` with its Liquid rendered.
     pub config_js: String,
     /// The block each data page carries.
-    pub block: super::body::blocks::GbifWidget,
+    pub block: crate::content::body::blocks::GbifWidget,
 }
 
 /// The site's widget settings and the block of its data pages, for the library at `lib`.
@@ -142,8 +147,8 @@ pub fn widgets(
     settings: &crate::content::repository::config::Settings,
     site: &liquid::model::Value,
     data: &crate::content::repository::data::Data,
-    engine: &super::liquid::Liquid,
-    diagnostics: &mut Vec<super::diagnostics::Diagnostic>,
+    engine: &crate::content::liquid::Liquid,
+    diagnostics: &mut Vec<crate::content::diagnostics::Diagnostic>,
 ) -> Widgets {
     use crate::content::values::{get, object, text_at};
     let mut globals = liquid::model::Object::new();
@@ -151,7 +156,7 @@ pub fn widgets(
     let theme_style = engine
         .render(
             "_config.yml",
-            super::diagnostics::Position::START,
+            crate::content::diagnostics::Position::START,
             "{{ site.algae.style | jsonify }}",
             &globals,
             diagnostics,
@@ -161,7 +166,7 @@ pub fn widgets(
     let config = engine
         .render(
             "_includes/js/config.js",
-            super::diagnostics::Position::START,
+            crate::content::diagnostics::Position::START,
             config_source,
             &globals,
             diagnostics,
@@ -196,7 +201,7 @@ pub fn widgets(
         });
     Widgets {
         config_js,
-        block: super::body::blocks::GbifWidget {
+        block: crate::content::body::blocks::GbifWidget {
             lib: lib.to_owned(),
             languages: serde_json::Value::Array(languages).to_string(),
         },
@@ -369,6 +374,39 @@ fn tokens(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The block of a GBIF data page: what the theme's widget would show is on GBIF.org, in the
+/// site's scope. A record's page (`/institution/_key_`) is served at every record's address
+/// (`/institution/<key>`, see `build::redirects`); the browser completes its link with the key
+/// it reads from the address, and without it the link leads to the search.
+pub fn data_block(link: DataLink, words: &Words, lang: &str, url: &str) -> PageBlock {
+    let word = if link.record.is_some() {
+        "recordOnGbif"
+    } else {
+        "dataOnGbif"
+    };
+    let mut button = button(&link.search, &words.get(word, lang), true, false);
+    if let Some(record) = link.record {
+        let folder = url
+            .trim_end_matches('/')
+            .rsplit('/')
+            .nth(1)
+            .unwrap_or_default();
+        button.attrs.other.push(("data-record".into(), record));
+        button
+            .attrs
+            .other
+            .push(("data-folder".into(), folder.into()));
+    }
+    PageBlock::Gbif(Feature {
+        description: vec![Block::Paragraph {
+            attrs: Attrs::default(),
+            content: vec![Inline::text(words.get("dataOnGbifText", lang))],
+        }],
+        link: Some(button),
+        ..Feature::default()
+    })
 }
 
 #[cfg(test)]

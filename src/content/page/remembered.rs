@@ -10,13 +10,13 @@
 
 use std::collections::HashMap;
 
-use super::diagnostics::Diagnostic;
-use super::digest::key_of;
 use super::draft::PageDraft;
-use super::{Input, SourceFile};
+use crate::content::diagnostics::Diagnostic;
+use crate::content::digest::key_of;
 use crate::content::repository::documents::Document;
+use crate::content::repository::{Input, SourceFile};
 
-pub use super::digest::Key;
+pub use crate::content::digest::Key;
 
 /// Pages compiled by earlier builds, by their files' paths.
 #[derive(Default)]

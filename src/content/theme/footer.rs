@@ -3,8 +3,8 @@
 
 use liquid::model::Value;
 
-use super::body::Block;
-use super::texts::Reader;
+use super::data_reader::Reader;
+use crate::content::body::Block;
 use crate::content::values::{array, flag, get, text_at};
 
 /// A language's footer.

@@ -12,7 +12,7 @@
 
 use liquid::model::Value;
 
-use super::diagnostics::{Diagnostic, Position};
+use crate::content::diagnostics::{Diagnostic, Position};
 use crate::content::repository::SourceFile;
 use crate::content::repository::config::Settings;
 use crate::content::values::{flag, get, text_at};

@@ -1,36 +1,16 @@
-//! News: the posts of a site, newest first, as the home page's latest posts and the news
-//! archive list them (the theme's `latestPosts` block and `archive` layout), and as `site.posts`
-//! in Liquid.
+//! The lists of posts, once every post is compiled: the home page's latest posts and the news
+//! archive, each with the posts of its page's language, newest first.
 
-use liquid::model::Value;
-
-use super::body::blocks::{Feature, FeatureImage, PageBlock};
-use super::body::{Attrs, Block, Inline, Link};
-use super::draft::PageDraft;
-use super::links;
-use crate::content::repository::documents::Document;
+use crate::content::body::blocks::{Feature, FeatureImage, PageBlock};
+use crate::content::body::{Attrs, Block, Inline, Link};
+use crate::content::links;
+use crate::content::page::PageDraft;
+use crate::content::repository::dates::newest_first;
+use crate::content::site::Page;
+use crate::content::theme::posts::{category_address, truncate_words};
 
 /// The words of an excerpt a card shows, as the theme cuts it (`truncatewords: 20`).
 const CARD_WORDS: usize = 20;
-
-/// `site.posts`: every post's front matter (with `url`, `date`, `categories`), newest first.
-pub fn liquid_posts(documents: &[Document]) -> Value {
-    let mut posts: Vec<&Document> = documents.iter().filter(|d| d.post.is_some()).collect();
-    posts.sort_by(|a, b| newest_first((a.post_date(), &a.relative), (b.post_date(), &b.relative)));
-    Value::Array(
-        posts
-            .into_iter()
-            .map(|d| Value::Object(d.front.value.clone()))
-            .collect(),
-    )
-}
-
-fn newest_first(
-    (a_date, a_path): (Option<time::OffsetDateTime>, &String),
-    (b_date, b_path): (Option<time::OffsetDateTime>, &String),
-) -> std::cmp::Ordering {
-    (b_date, b_path).cmp(&(a_date, a_path))
-}
 
 /// Fills every list of posts (`PageBlock::Posts`) with the cards of the posts of its page's
 /// language, newest first: the first few for the latest posts, those not excluded for the
@@ -92,7 +72,7 @@ struct Listed {
 }
 
 /// A post's card: image, pre-title, title (its link), date, excerpt and category tags.
-fn card(page: &super::Page, archive: &dyn Fn(&str) -> Option<String>) -> (Feature, Vec<String>) {
+fn card(page: &Page, archive: &dyn Fn(&str) -> Option<String>) -> (Feature, Vec<String>) {
     let post = page.post.as_ref().expect("a post");
     let archive = archive(&page.meta.lang);
     let feature = Feature {
@@ -124,7 +104,7 @@ fn card(page: &super::Page, archive: &dyn Fn(&str) -> Option<String>) -> (Featur
             .map(|name| {
                 let href = archive
                     .as_ref()
-                    .map(|archive| super::layout::category_address(archive, name))
+                    .map(|archive| category_address(archive, name))
                     .unwrap_or_default();
                 (name.clone(), href)
             })
@@ -132,32 +112,4 @@ fn card(page: &super::Page, archive: &dyn Fn(&str) -> Option<String>) -> (Featur
         date: Some(post.written_date.clone()),
     };
     (feature, post.categories.clone())
-}
-
-/// Liquid's `truncatewords`: the first `count` words, and `...` if there were more.
-pub fn truncate_words(text: &str, count: usize) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() <= count {
-        words.join(" ")
-    } else {
-        format!("{}...", words[..count].join(" "))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn excerpts_are_cut_at_twenty_words_as_liquid_cuts_them() {
-        let text = (1..=25)
-            .map(|n| n.to_string())
-            .collect::<Vec<_>>()
-            .join(" ");
-        assert_eq!(
-            truncate_words(&text, 20),
-            "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20..."
-        );
-        assert_eq!(truncate_words("A  short\n excerpt", 20), "A short excerpt");
-    }
 }

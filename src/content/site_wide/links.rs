@@ -1,46 +1,48 @@
-//! The checks that need every page at once: addresses, links and their anchors, images.
+//! Every link and image of the site, checked against every page and file: dead links, missing
+//! anchors and images, addresses of other sites written without their scheme.
 //!
 //! Real repositories carry dead links and images that were never committed, and Jekyll builds
 //! them anyway: these are problems the site builds through (warnings, errors under `strict`).
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::PageDraft;
-use super::body::LinkTarget;
-use super::diagnostics::{Diagnostic, Position, did_you_mean};
-use super::links;
-use super::markdown::LinkRef;
+use crate::content::body::LinkTarget;
+use crate::content::diagnostics::{Diagnostic, Position, did_you_mean};
+use crate::content::links::{self, LinkRef};
+use crate::content::page::PageDraft;
 use crate::routes;
 use crate::urls::decode_path;
 
-/// Two pages at one address: the later one (by file name) is left out, as the one Jekyll would
-/// overwrite.
-pub fn check_routes(drafts: &mut Vec<PageDraft>, strict: bool, diagnostics: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<String, String> = HashMap::new();
-    drafts.retain(|draft| {
-        let key = routes::route_key(&draft.page.route);
-        match seen.get(&key) {
-            Some(first) => {
-                diagnostics.push(
-                    Diagnostic::warning(
-                        &draft.page.source,
-                        draft.position("permalink"),
-                        format!(
-                            "this page and {first} are both at `{}`, so this one is left out",
-                            draft.page.route
-                        ),
-                    )
-                    .with_hint("rename one of the files or give one a different `permalink`")
-                    .strict_if(strict),
-                );
-                false
-            }
-            None => {
-                seen.insert(key, draft.page.source.clone());
-                true
-            }
+/// Checks every link: the pages' own, those written in `_data` files that pages show, and those
+/// of the navigation and footer (`shared`, on every page), against the pages and `files`.
+pub fn check_all(
+    drafts: &[PageDraft],
+    shared: &[(String, LinkRef)],
+    files: &BTreeSet<String>,
+    strict: bool,
+    some_page_failed: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let targets = Targets::new(drafts, files, strict, some_page_failed);
+    for draft in drafts {
+        for link in &draft.links {
+            targets.check(
+                &draft.page.source,
+                &draft.page.route,
+                Some(draft),
+                link,
+                diagnostics,
+            );
         }
-    });
+    }
+    for draft in drafts {
+        for (file, link) in &draft.data_links {
+            targets.check(file, &draft.page.route, Some(draft), link, diagnostics);
+        }
+    }
+    for (file, link) in shared {
+        targets.check(file, "/", None, link, diagnostics);
+    }
 }
 
 /// What the link checks look links up in.

@@ -1,0 +1,25 @@
+//! Jekyll's URL filters: `relative_url` and `absolute_url`, which put a path of the site under
+//! the deployment's sub-path and address.
+
+/// Jekyll's `relative_url`: a path of the site under the deployment's sub-path.
+pub fn relative_url(base: &str, path: &str) -> String {
+    if path.contains("://") || path.starts_with("//") || path.starts_with('#') || path.is_empty() {
+        return path.to_owned();
+    }
+    let path = if path.starts_with('/') {
+        path.to_owned()
+    } else {
+        format!("/{path}")
+    };
+    format!("{base}{path}")
+}
+
+/// Jekyll's `absolute_url`: `relative_url` after the site's address (`url`).
+pub fn absolute_url(url: &str, base: &str, path: &str) -> String {
+    let relative = relative_url(base, path);
+    if relative.starts_with('/') {
+        format!("{url}{relative}")
+    } else {
+        relative
+    }
+}

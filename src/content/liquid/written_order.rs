@@ -1,0 +1,82 @@
+//! Loops over objects in the order their keys were written, as Jekyll (whose Ruby hashes keep
+//! it) loops over them: liquid keeps objects in a hash map, whose order changes from run to run.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use liquid::model::{KString, Object, Value};
+
+use crate::content::values;
+
+/// `text` with each `{% for x in a.b.c %}` over an object rewritten to go over its
+/// `[key, value]` pairs in the order they were written (Jekyll's order), and `globals` with
+/// those pairs. liquid keeps objects in a hash map, whose order changes from run to run;
+/// objects whose order is not known go in the order of their keys, the same every time.
+pub fn in_written_order<'t>(
+    key_order: &HashMap<String, Vec<String>>,
+    text: &'t str,
+    globals: &Object,
+) -> (Cow<'t, str>, Option<Object>) {
+    let mut out = String::new();
+    let mut extra = Object::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("{%") {
+        let tag_end = rest[start + 2..]
+            .find("%}")
+            .map_or(rest.len(), |e| start + 2 + e);
+        let inside = &rest[start + 2..tag_end];
+        let words: Vec<&str> = inside.trim_start_matches('-').split_whitespace().collect();
+        let ordered = match words.as_slice() {
+            ["for", _, "in", path, ..] => ordered_pairs(key_order, path, globals),
+            _ => None,
+        };
+        match ordered {
+            Some((path, pairs)) => {
+                let name = format!("scc_ordered_{}", extra.len());
+                let at = start + 2 + inside.find(path).unwrap_or(0);
+                out.push_str(&rest[..at]);
+                out.push_str(&name);
+                extra.insert(KString::from_string(name), pairs);
+                rest = &rest[at + path.len()..];
+            }
+            None => {
+                let end = (tag_end + 2).min(rest.len());
+                out.push_str(&rest[..end]);
+                rest = &rest[end..];
+            }
+        }
+    }
+    if extra.is_empty() {
+        return (Cow::Borrowed(text), None);
+    }
+    out.push_str(rest);
+    let mut all = globals.clone();
+    all.extend(extra);
+    (Cow::Owned(out), Some(all))
+}
+
+/// The `[key, value]` pairs of the object at the dotted `path` of `globals`, in written order.
+fn ordered_pairs<'p>(
+    key_order: &HashMap<String, Vec<String>>,
+    path: &'p str,
+    globals: &Object,
+) -> Option<(&'p str, Value)> {
+    let (root, below) = path.split_once('.').unwrap_or((path, ""));
+    let value = values::at_path(globals.get(root)?, below)?;
+    let object = values::object(value)?;
+    let mut keys: Vec<String> = object.keys().map(|k| k.to_string()).collect();
+    match key_order.get(path) {
+        Some(order) => {
+            keys.sort_by_key(|k| order.iter().position(|o| o == k).unwrap_or(usize::MAX))
+        }
+        None => keys.sort(),
+    }
+    let pairs = keys
+        .into_iter()
+        .map(|key| {
+            let value = object.get(key.as_str()).cloned().unwrap_or(Value::Nil);
+            Value::Array(vec![Value::scalar(key), value])
+        })
+        .collect();
+    Some((path, Value::Array(pairs)))
+}

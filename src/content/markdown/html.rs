@@ -1,0 +1,217 @@
+//! Raw HTML written in Markdown, made safe: elements that run code or load other documents are
+//! removed, so are attributes that could (event handlers, script addresses, `url()` in styles),
+//! and players (`<iframe>`) are kept only from the hosts the site embeds, sandboxed. Each
+//! removal is reported where it is written.
+
+use super::convert::Converter;
+use super::kramdown::{self, AttrMap};
+use crate::content::body::{Attrs, ElementContent, HtmlElement};
+use crate::content::links::{self, LinkRef};
+
+/// Elements that can run code, load other documents or change the page around them.
+const UNSAFE_TAGS: &[&str] = &[
+    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "meta",
+    "link", "noscript", "template", "svg", "math", "form",
+];
+
+/// Attributes that hold a URL.
+const URL_ATTRIBUTES: &[&str] = &[
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "poster",
+    "background",
+    "cite",
+    "xlink:href",
+];
+
+impl Converter<'_> {
+    /// The attributes of an element `tag` (empty when it does not matter) as the model holds
+    /// them, without those that could run a script or load unwanted content, whether HTML or an
+    /// attribute list set them (each removal is reported).
+    pub(super) fn attrs(&mut self, tag: &str, attr: &AttrMap, line: usize) -> Attrs {
+        let mut safe = AttrMap::default();
+        for (name, value) in &attr.0 {
+            let lower = name.to_ascii_lowercase();
+            let unsafe_url = URL_ATTRIBUTES.contains(&lower.as_str())
+                && links::is_unsafe(value)
+                && !(tag == "img" && lower == "src" && links::is_data_image(value));
+            if lower.starts_with("on")
+                || lower == "srcdoc"
+                || (lower == "style" && value.to_ascii_lowercase().contains("url("))
+                || unsafe_url
+            {
+                let element = if tag.is_empty() {
+                    String::new()
+                } else {
+                    format!(" of `<{tag}>`")
+                };
+                self.warning(
+                    self.source.find_near(line, name),
+                    format!("the attribute `{name}`{element} is removed: it could run a script or load unwanted content"),
+                    "remove it from the Markdown".into(),
+                );
+                continue;
+            }
+            safe.set(name, value.clone());
+        }
+        attrs_of(&safe)
+    }
+
+    /// An HTML element from the Markdown, with what could run code or load other documents
+    /// removed (and reported).
+    pub(super) fn html_element(&mut self, el: kramdown::Element) -> Option<HtmlElement> {
+        let line = el.opts.location;
+        let tag = el.value.to_ascii_lowercase();
+        if tag == "iframe" {
+            return self.player(el, line);
+        }
+        if UNSAFE_TAGS.contains(&tag.as_str()) {
+            self.warning(
+                self.source.find(line, &format!("<{}", el.value)),
+                format!("the `<{tag}>` element is removed: pages may not embed scripts, styles, frames or other documents"),
+                "remove it from the Markdown; site-wide styles and scripts belong in style/ and src/".into(),
+            );
+            return None;
+        }
+        let attrs = self.attrs(&tag, &el.attr, line);
+        if tag == "img"
+            && !attrs
+                .other
+                .iter()
+                .any(|(k, _)| k.eq_ignore_ascii_case("alt"))
+        {
+            self.missing_alt(&el.value, &attrs, line);
+        }
+        if tag == "img"
+            && let Some((_, src)) = attrs
+                .other
+                .iter()
+                .find(|(k, v)| k == "src" && !v.starts_with("data:"))
+        {
+            let at = self.source.find(line, src);
+            self.links.push(LinkRef {
+                href: src.clone(),
+                at,
+                is_image: true,
+            });
+        }
+        let content = if el.children.iter().any(kramdown::Element::is_block) {
+            ElementContent::Blocks(self.blocks(el.children))
+        } else {
+            ElementContent::Inlines(self.inlines(el.children))
+        };
+        Some(HtmlElement {
+            tag,
+            attrs,
+            content,
+        })
+    }
+}
+
+impl Converter<'_> {
+    /// Reports an HTML `<img>` written without `alt`: kept as it is, as Jekyll keeps it, but a
+    /// screen reader then reads out its address, and search engines see no description.
+    /// (Markdown's `![](src)` always has one, if empty.)
+    pub(super) fn missing_alt(&mut self, written_tag: &str, attrs: &Attrs, line: usize) {
+        let image = attrs
+            .other
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case("src"))
+            .map_or_else(
+                || "an `<img>`".to_owned(),
+                |(_, src)| format!("the image `{src}`"),
+            );
+        self.warning(
+            self.source.find(line, &format!("<{written_tag}")),
+            format!("{image} has no `alt` text: screen readers read out its address instead"),
+            "say what it shows in `alt=\"…\"`, or write `alt=\"\"` if it only decorates the page"
+                .into(),
+        );
+    }
+
+    /// An `<iframe>`: kept when it is an `https:` player on a host the site embeds (lazily
+    /// loaded, named, sandboxed so that the player runs and nothing else), removed otherwise.
+    pub(super) fn player(&mut self, el: kramdown::Element, line: usize) -> Option<HtmlElement> {
+        let src = el
+            .attr
+            .0
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case("src"))
+            .map(|(_, value)| value.trim().to_owned())
+            .unwrap_or_default();
+        let host = src
+            .strip_prefix("https://")
+            .map(|rest| {
+                rest.split(['/', '?', '#'])
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase()
+            })
+            .filter(|host| !host.is_empty() && !host.contains(['@', ':']));
+        let allowed = host
+            .clone()
+            .filter(|host| self.embeds.iter().any(|e| e.eq_ignore_ascii_case(host)));
+        let Some(host) = allowed else {
+            let (message, hint) = match host {
+                Some(host) => (
+                    format!(
+                        "the `<iframe>` from `{host}` is removed: it is not one of the players the site embeds"
+                    ),
+                    format!("if you trust it, add `{host}` to `embeds:` in _config.yml"),
+                ),
+                None => (
+                    "the `<iframe>` is removed: only `https:` players the site embeds are kept"
+                        .to_owned(),
+                    "give it an `https://` address of a video, document or calendar player"
+                        .to_owned(),
+                ),
+            };
+            self.warning(
+                self.source.find(line, &format!("<{}", el.value)),
+                message,
+                hint,
+            );
+            return None;
+        };
+        let mut attr = el.attr.clone();
+        for name in ["sandbox", "loading", "srcdoc"] {
+            attr.0.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+        }
+        attr.set("loading", "lazy");
+        // Players need their scripts and their own origin (for cookies-free storage and their
+        // APIs); they may open the video's page and go full screen, and nothing more.
+        attr.set(
+            "sandbox",
+            "allow-scripts allow-same-origin allow-popups allow-presentation",
+        );
+        if !attr.0.iter().any(|(n, _)| n.eq_ignore_ascii_case("title")) {
+            attr.set("title", format!("Embedded content from {host}"));
+        }
+        let attrs = self.attrs("iframe", &attr, line);
+        if !self.frames.contains(&host) {
+            self.frames.push(host);
+        }
+        Some(HtmlElement {
+            tag: "iframe".into(),
+            attrs,
+            content: ElementContent::Inlines(Vec::new()),
+        })
+    }
+}
+
+/// The model's attributes from kramdown's: `id`, the classes, and the rest in order.
+fn attrs_of(attr: &AttrMap) -> Attrs {
+    let mut attrs = Attrs::default();
+    for (key, value) in &attr.0 {
+        match key.as_str() {
+            // kramdown writes no `id` attribute for an empty id (a heading of punctuation only).
+            "id" if value.trim().is_empty() => {}
+            "id" => attrs.id = Some(value.clone()),
+            "class" => attrs.classes = value.split_whitespace().map(str::to_owned).collect(),
+            _ => attrs.other.push((key.clone(), value.clone())),
+        }
+    }
+    attrs
+}

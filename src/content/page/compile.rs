@@ -1,0 +1,426 @@
+//! One page compiled on its own: its Liquid rendered (front matter values, then the body), its
+//! body parsed (Markdown, or HTML for an `.html` page), its blocks composed by its layout, and
+//! what its `<head>`, its post card and the site-wide checks need to know of it.
+
+use liquid::model::{KString, Object, Value, ValueView};
+
+use super::draft::PageDraft;
+use crate::content::body::blocks::PageBlock;
+use crate::content::body::text::{plain_text, plain_text_of_blocks};
+use crate::content::body::{Block, Heading, Section};
+use crate::content::diagnostics::{Diagnostic, Position};
+use crate::content::links::{self, LinkRef};
+use crate::content::liquid::Liquid;
+use crate::content::liquid::globals::SiteVariable;
+use crate::content::markdown::{self, Body, ids};
+use crate::content::repository::config::Settings;
+use crate::content::repository::data::Data;
+use crate::content::repository::documents::Document;
+use crate::content::repository::folders::is_html;
+use crate::content::repository::front_matter::FrontMatter;
+use crate::content::repository::{dates, permalink};
+use crate::content::site::{Page, PageHead, PostInfo};
+use crate::content::theme::composer::Composer;
+use crate::content::theme::{Theme, composition, documentation, gbif, layouts};
+use crate::content::values::{at_path, flag, get, text, text_at};
+use crate::model::PageMeta;
+
+/// What compiling any page needs.
+pub struct Context<'a> {
+    pub settings: &'a Settings,
+    pub data: &'a Data,
+    pub liquid: &'a Liquid,
+    /// `site` in templates.
+    pub site: &'a SiteVariable,
+    /// The theme's site-wide parts: words, the news archives, GBIF's scope and widgets.
+    pub theme: &'a Theme,
+}
+
+/// Renders a page's Liquid, parses its body and composes its blocks; `None` when its Liquid
+/// cannot be rendered (the error is reported, and so is every other problem of the page).
+pub fn compile(
+    mut document: Document,
+    cx: &Context,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<PageDraft> {
+    let front = std::mem::take(&mut document.front);
+    let rendered = render(&document, front, cx, diagnostics);
+    let file = document.shown.as_str();
+    let parsed = parse_body(&document, &rendered.body, &cx.settings.embeds, diagnostics);
+    let ids = ids::collect(
+        file,
+        &parsed.blocks,
+        &parsed.headings,
+        cx.settings.strict,
+        diagnostics,
+    );
+    let page = Value::Object(rendered.front.value.clone());
+    let lang = text_at(&page, "lang").unwrap_or_else(|| cx.settings.root_lang.clone());
+    let date_line = document.post.as_ref().map(|post| {
+        dates::written(
+            post.date,
+            &cx.theme.words.get("dateFormat", &lang),
+            &cx.theme.words.get("monthNames", &lang),
+        )
+    });
+    let composed = compose(
+        &document,
+        &rendered,
+        &page,
+        &lang,
+        date_line.clone(),
+        parsed,
+        cx,
+        diagnostics,
+    );
+    if rendered.failed {
+        return None;
+    }
+    let (meta, head, post) = describe(
+        &document,
+        &rendered.body,
+        &page,
+        lang,
+        date_line,
+        &composed,
+        cx,
+    );
+    Some(PageDraft {
+        page: Page {
+            output: permalink::output_file(&document.url),
+            route: document.url,
+            source: document.shown,
+            meta,
+            head,
+            translations: Vec::new(),
+            blocks: composed.blocks,
+            post,
+        },
+        relative: document.relative,
+        lang_ref: text_at(&page, "lang-ref"),
+        links: composed.links,
+        data_links: composed.data_links,
+        frames: composed.frames,
+        ids,
+        front: rendered.front,
+    })
+}
+
+/// A page with its Liquid rendered.
+struct Rendered {
+    /// Its front matter, each value's Liquid rendered.
+    front: FrontMatter,
+    /// `site` and `page`, for the Liquid its blocks render.
+    globals: Object,
+    body: String,
+    /// Whether some of its Liquid could not be rendered.
+    failed: bool,
+}
+
+/// Renders the Liquid of the front matter's values (`background: "{{ site.data.images.moss.src
+/// }}"`), then of the body with those values as `page`.
+fn render(
+    document: &Document,
+    mut front: FrontMatter,
+    cx: &Context,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Rendered {
+    let file = document.shown.as_str();
+    let mut globals = Object::new();
+    let site = cx.site.for_document(&document.body, &document.front_text);
+    globals.insert("site".into(), site.clone());
+    globals.insert("page".into(), Value::Object(front.value.clone()));
+    let mut failed = false;
+    let mut values = std::mem::take(&mut front.value);
+    render_values(&mut values, "", &mut |text, path| {
+        let at = front.position(path);
+        let rendered = cx.liquid.render(file, at, text, &globals, diagnostics);
+        failed |= rendered.is_none();
+        rendered
+    });
+    front.value = values;
+    globals.insert("page".into(), Value::Object(front.value.clone()));
+    let body = cx.liquid.render(
+        file,
+        Position::new(document.body_line, 1),
+        &document.body,
+        &globals,
+        diagnostics,
+    );
+    let body = body.unwrap_or_else(|| {
+        failed = true;
+        String::new()
+    });
+    Rendered {
+        front,
+        globals,
+        body,
+        failed,
+    }
+}
+
+/// The rendered body, parsed: Markdown, or for an HTML page one raw HTML block (`markdown="0"`),
+/// which goes through the same checks as HTML written in Markdown (scripts and unsafe addresses
+/// removed, with warnings).
+fn parse_body(
+    document: &Document,
+    body: &str,
+    embeds: &[String],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Body {
+    let file = document.shown.as_str();
+    if is_html(&document.relative) {
+        // The wrapper's line comes before the body's first.
+        let wrapped = format!("<div markdown=\"0\">\n{body}\n</div>\n");
+        markdown::parse(
+            file,
+            &wrapped,
+            document.body_line.saturating_sub(1),
+            embeds,
+            diagnostics,
+        )
+    } else {
+        markdown::parse(file, body, document.body_line, embeds, diagnostics)
+    }
+}
+
+/// A page's blocks as its layout composes them, and the links and players they show.
+struct Composed {
+    layout: String,
+    blocks: Vec<PageBlock>,
+    links: Vec<LinkRef>,
+    data_links: Vec<(String, LinkRef)>,
+    frames: Vec<String>,
+}
+
+/// The page's blocks: its composition (or its layout's), the documentation layout's side
+/// navigation, a data page's link to GBIF.org (and GBIF's widget when the site has it).
+#[allow(clippy::too_many_arguments)]
+fn compose(
+    document: &Document,
+    rendered: &Rendered,
+    page: &Value,
+    lang: &str,
+    date_line: Option<String>,
+    parsed: Body,
+    cx: &Context,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Composed {
+    let file = document.shown.as_str();
+    let strict = cx.settings.strict;
+    let embeds = &cx.settings.embeds;
+    let position = |path: &str| rendered.front.position(path);
+    let data_position = |path: &str| {
+        cx.data
+            .position(path)
+            .map(|(file, at)| (file.to_owned(), at))
+    };
+    let tolerated = |d: Diagnostic| d.strict_if(strict);
+    let mut liquify = |text: &str, at: Position, diagnostics: &mut Vec<Diagnostic>| {
+        cx.liquid
+            .render(file, at, text, &rendered.globals, diagnostics)
+            .unwrap_or_default()
+    };
+    let mut parse_markdown = |text: &str, at: Position, diagnostics: &mut Vec<Diagnostic>| {
+        markdown::parse_at(file, text, at, embeds, diagnostics)
+    };
+    let mut composer = Composer {
+        file,
+        page,
+        position: &position,
+        data: &cx.data.value,
+        data_position: &data_position,
+        liquify: &mut liquify,
+        markdown: &mut parse_markdown,
+        archive: cx.theme.archive(lang),
+        date: date_line,
+        url: document.url.clone(),
+        lang: lang.to_owned(),
+        latest_limit: cx.settings.latest_post_limit,
+        tolerated: &tolerated,
+        links: Vec::new(),
+        data_links: Vec::new(),
+        frames: Vec::new(),
+    };
+    let layout = layouts::layout_name(&composer, &cx.theme.custom_layouts, diagnostics);
+    let mut blocks =
+        composition::blocks(&mut composer, &layout, sections(parsed.blocks), diagnostics);
+    if layout == "documentation" {
+        let label = cx.theme.words.get("sideNavigation", lang);
+        let nav = documentation::side_navigation(&mut composer, label, diagnostics);
+        let after_hero = blocks
+            .iter()
+            .position(|b| matches!(b, PageBlock::Hero(_)))
+            .map_or(0, |at| at + 1);
+        blocks.insert(after_hero, PageBlock::SideNav(nav));
+    }
+    if let Some(link) = gbif::data_link(&layout, &cx.theme.gbif_scope) {
+        if let Some(widgets) = &cx.theme.gbif_widgets {
+            blocks.push(PageBlock::GbifWidget(widgets.block.clone()));
+        }
+        blocks.push(gbif::data_block(link, &cx.theme.words, lang, &document.url));
+    }
+    let mut links = parsed.links;
+    links.append(&mut composer.links);
+    let mut frames = parsed.frames;
+    frames.append(&mut composer.frames);
+    Composed {
+        layout,
+        blocks,
+        links,
+        data_links: std::mem::take(&mut composer.data_links),
+        frames,
+    }
+}
+
+/// What the page says of itself: its title and language, a post's date, excerpt and image, and
+/// the description and preview image of its `<head>`.
+fn describe(
+    document: &Document,
+    body: &str,
+    page: &Value,
+    lang: String,
+    date_line: Option<String>,
+    composed: &Composed,
+    cx: &Context,
+) -> (PageMeta, PageHead, Option<PostInfo>) {
+    let title = text_at(page, "title").unwrap_or_else(|| cx.settings.title.clone());
+    let not_found = composed.layout == "pageNotFound";
+    let meta = PageMeta {
+        title,
+        lang,
+        not_found,
+    };
+    let post = document.post.clone().map(|facts| PostInfo {
+        date: facts.date,
+        written_date: date_line.unwrap_or_default(),
+        categories: facts.categories,
+        excerpt: excerpt(body, page, cx.settings),
+        image: text_at(page, "thumbnail")
+            .or_else(|| text_at(page, "background"))
+            .map(|image| links::from_site_root(&image)),
+        pre_title: text_at(page, "preTitle"),
+        in_archive: !flag(get(page, "excludeFromArchive")),
+    });
+    let head = PageHead {
+        description: text_at(page, "description")
+            .or_else(|| {
+                post.as_ref()
+                    .map(|p| p.excerpt.clone())
+                    .filter(|e| !e.is_empty())
+            })
+            .or_else(|| first_paragraph(&composed.blocks))
+            .map(|d| d.split_whitespace().collect::<Vec<_>>().join(" ")),
+        image: text_at(page, "background")
+            .or_else(|| text_at(page, "thumbnail"))
+            .map(|image| links::from_site_root(&image)),
+        noindex: not_found,
+    };
+    (meta, head, post)
+}
+
+/// A post's excerpt as text: its body up to `excerpt_separator` (the post's, the site's, or a
+/// blank line), as Jekyll cuts it.
+fn excerpt(body: &str, page: &Value, settings: &Settings) -> String {
+    let separator = text_at(page, "excerpt_separator")
+        .or_else(|| at_path(&settings.value, "excerpt_separator").and_then(text))
+        .unwrap_or_else(|| "\n\n".to_owned());
+    let text = body.trim_start_matches(['\n', '\r']);
+    let head = text.split(separator.as_str()).next().unwrap_or("");
+    let mut ignored = Vec::new();
+    let parsed = markdown::parse("excerpt", head, 1, &[], &mut ignored);
+    plain_text_of_blocks(&parsed.blocks)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Renders the Liquid in every text of `values` (nested ones too), where `path` is each text's
+/// dotted path; a text whose Liquid fails keeps its source.
+fn render_values(
+    values: &mut Object,
+    prefix: &str,
+    render: &mut dyn FnMut(&str, &str) -> Option<String>,
+) {
+    for (key, value) in values.iter_mut() {
+        let path = join(prefix, key);
+        render_value(value, &path, render);
+    }
+}
+
+fn render_value(
+    value: &mut Value,
+    path: &str,
+    render: &mut dyn FnMut(&str, &str) -> Option<String>,
+) {
+    match value {
+        Value::Scalar(scalar) => {
+            let text = scalar.to_kstr();
+            if (text.contains("{{") || text.contains("{%"))
+                && let Some(rendered) = render(text.as_str(), path)
+            {
+                *value = Value::scalar(rendered);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                render_value(
+                    item,
+                    &join(path, &KString::from_string(i.to_string())),
+                    render,
+                );
+            }
+        }
+        Value::Object(object) => render_values(object, path, render),
+        _ => {}
+    }
+}
+
+fn join(prefix: &str, key: &str) -> String {
+    if prefix.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{prefix}.{key}")
+    }
+}
+
+/// The text of the page's first paragraph, for a description when it has none.
+fn first_paragraph(blocks: &[PageBlock]) -> Option<String> {
+    blocks.iter().find_map(|block| match block {
+        PageBlock::Prose(prose) => {
+            prose
+                .sections
+                .iter()
+                .flat_map(|s| &s.blocks)
+                .find_map(|b| match b {
+                    Block::Paragraph { content, .. } => {
+                        let text = plain_text(content);
+                        (!text.trim().is_empty()).then_some(text)
+                    }
+                    _ => None,
+                })
+        }
+        _ => None,
+    })
+}
+
+/// Blocks cut into sections at their `<h2>` headings.
+fn sections(blocks: Vec<Block>) -> Vec<Section> {
+    let mut sections = vec![Section {
+        heading: None,
+        blocks: Vec::new(),
+    }];
+    for block in blocks {
+        match block {
+            Block::Heading(heading @ Heading { level: 2, .. }) => sections.push(Section {
+                heading: Some(heading),
+                blocks: Vec::new(),
+            }),
+            block => sections.last_mut().expect("never empty").blocks.push(block),
+        }
+    }
+    if sections[0].blocks.is_empty() {
+        sections.remove(0);
+    }
+    sections
+}

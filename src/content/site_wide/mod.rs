@@ -1,0 +1,10 @@
+//! What needs every page at once, after each is compiled: two pages at one address
+//! ([`routes`]), the lists of posts ([`news`]), the site's languages and translations
+//! ([`languages`]), every link ([`links`]), and what the policy must allow ([`policy`]).
+
+pub mod languages;
+pub mod links;
+pub mod news;
+pub mod policy;
+pub mod routes;
+pub mod translations;

@@ -1,0 +1,61 @@
+//! Reading the data files the theme draws on every page (navigation, footer): problems are
+//! reported at the data file's line, and every link is noted for the site-wide checks.
+
+use crate::content::body::Block;
+use crate::content::diagnostics::{Diagnostic, Position};
+use crate::content::links::{self, LinkRef};
+use crate::content::markdown;
+use crate::content::repository::data::Data;
+
+/// Reads data values that an editor wrote, reporting problems at the data file's line and
+/// noting every link for the site-wide checks.
+pub struct Reader<'a> {
+    pub data: &'a Data,
+    pub diagnostics: &'a mut Vec<Diagnostic>,
+    /// Every link, with the file it was written in.
+    pub links: Vec<(String, LinkRef)>,
+}
+
+impl Reader<'_> {
+    /// The file and position of the data value at `path`.
+    pub fn at(&self, path: &str) -> (String, Position) {
+        match self.data.position(path) {
+            Some((file, at)) => (file.to_owned(), at),
+            None => ("content/_data".to_owned(), Position::START),
+        }
+    }
+
+    /// A link's address as the theme writes it (`relative_url`), unless it is unsafe (an error).
+    pub fn href(&mut self, href: String, path: &str) -> Option<String> {
+        let href = links::from_site_root(&href);
+        let (file, at) = self.at(path);
+        if links::is_unsafe(&href) {
+            self.diagnostics.push(
+                Diagnostic::error(&file, at, format!("unsafe link target `{href}`"))
+                    .with_hint("links may not use `javascript:`, `vbscript:` or `data:` URLs"),
+            );
+            return None;
+        }
+        self.links.push((
+            file,
+            LinkRef {
+                href: href.clone(),
+                at,
+                is_image: false,
+            },
+        ));
+        Some(href)
+    }
+
+    /// Markdown written in a data value.
+    pub fn markdown(&mut self, text: &str, path: &str) -> Vec<Block> {
+        let (file, at) = self.at(path);
+        // A block scalar (`|`) starts on the line after its key.
+        let first_line = at.line + usize::from(text.contains('\n'));
+        // Players are for pages, not the footer.
+        let body = markdown::parse(&file, text, first_line, &[], self.diagnostics);
+        self.links
+            .extend(body.links.into_iter().map(|link| (file.clone(), link)));
+        body.blocks
+    }
+}
