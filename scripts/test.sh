@@ -17,6 +17,9 @@ step "lints (cargo clippy, build side and browser side)"
 cargo clippy --locked --features ssr --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --features hydrate --bin scc-site -- -D warnings
 
+step "the code's shape: no module imports one that imports it back, no function over 120 lines"
+cargo test --locked --profile tool --features ssr --test architecture
+
 # Tests are built with the build step's own profile (`tool`, optimised): the build step is what
 # they exercise, its artifacts are shared with the trunk builds below, and the pathological
 # inputs are timed as the build step runs them.

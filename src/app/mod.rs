@@ -11,7 +11,7 @@ use leptos_meta::provide_meta_context;
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
-use crate::model::SiteData;
+use crate::model::site_data::SiteData;
 use crate::routes;
 use context::SiteContext;
 use pages::site_view::SiteView;

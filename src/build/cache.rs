@@ -33,7 +33,7 @@ pub fn keep(cached: &Path, bytes: &[u8]) -> io::Result<()> {
     static WRITTEN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = WRITTEN.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let partial =
-        super::compress::with_suffix(cached, &format!("{}-{n}.partial", std::process::id()));
+        super::output::with_suffix(cached, &format!("{}-{n}.partial", std::process::id()));
     fs::write(&partial, bytes)?;
     fs::rename(&partial, cached)
 }
@@ -94,6 +94,11 @@ pub fn prune(cache: &Path, now: SystemTime, unused_for: Duration) -> usize {
 
 /// A cache's file whose time is when it was last pruned.
 const PRUNED: &str = "pruned";
+
+/// `bytes` in hexadecimal, for file names and cache keys.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
 
 #[cfg(test)]
 mod tests {

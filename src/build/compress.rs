@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::BuildError;
+use super::output::with_suffix;
 
 /// Extensions of the files worth compressing.
 const COMPRESSIBLE: [&str; 9] = [
@@ -92,15 +93,7 @@ fn cache_dir() -> PathBuf {
 /// A file's content, as a cache key (SHA-256, hex).
 fn content_key(bytes: &[u8]) -> String {
     use sha2::Digest;
-    super::images::hex(&sha2::Sha256::digest(bytes))
-}
-
-/// `path` with `.suffix` added (`index.html.br`).
-pub(super) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(".");
-    name.push(suffix);
-    name.into()
+    super::cache::hex(&sha2::Sha256::digest(bytes))
 }
 
 /// Brotli's best quality (11) for the app's files, which every visitor downloads and which are

@@ -6,13 +6,17 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use super::dev_reload::{content_reload, reload_stamp_path};
 use super::headers::{self, ThirdParties};
+use super::policy;
 use super::prerender::{self, Document};
 use super::previous::{self, Adopted};
-use super::shell::Shell;
+use super::shell::read_shell;
+use super::site_head::site_head;
 use super::{BuildError, Options, output, sitemap};
 use crate::content::Site;
-use crate::model::{SiteConfig, SiteData};
+use crate::model::SiteConfig;
+use crate::model::site_data::SiteData;
 use crate::urls::BaseUrl;
 
 /// The build's settled facts, made once and passed to each step.
@@ -68,30 +72,7 @@ impl BuildContext {
         let shell = read_shell(&dist, &base, &options.shell)?;
         let loader = shell.loader_script();
         let loader_hash = headers::script_hash(&loader);
-        let analytics = &site.analytics;
-        let mut third_parties = ThirdParties {
-            images: [&site.image_origins[..], &analytics.image_origins[..]].concat(),
-            frames: site.frame_hosts.clone(),
-            scripts: analytics.script_origins.clone(),
-            connects: analytics.connect_origins.clone(),
-            script_hashes: analytics
-                .inline_scripts
-                .iter()
-                .map(|script| headers::script_hash(script))
-                .collect(),
-            ..ThirdParties::default()
-        };
-        if let Some(widgets) = super::gbif_widgets::policy_sources(site) {
-            third_parties
-                .scripts
-                .extend(widgets.scripts.iter().cloned());
-            third_parties.fonts = widgets.scripts;
-            third_parties
-                .connects
-                .extend(widgets.services.iter().cloned());
-            third_parties.images.extend(widgets.services);
-            third_parties.blob_workers = true;
-        }
+        let third_parties = policy::third_parties(site);
         // Under `trunk serve`, trunk's live-reload script comes along. Its server fills in its
         // address when it serves the page, so no hash of it can be known here: the local preview
         // allows inline scripts instead. The content rebuilder's pages (`--watch`) poll for the
@@ -370,200 +351,11 @@ impl BuildContext {
 /// Links the file `old` at `file` (in place of any file there), and its compressed copy, which
 /// precompression then keeps. Whether the file could be linked.
 fn link(old: &Path, file: &Path) -> bool {
-    use super::compress::with_suffix;
+    use super::output::with_suffix;
     let _ = fs::remove_file(file);
     if fs::hard_link(old, file).is_err() {
         return false;
     }
     let _ = fs::hard_link(with_suffix(old, "br"), with_suffix(file, "br"));
     true
-}
-
-/// In development: reloads the page once the development server's content rebuilder
-/// (`build_site --watch`, which trunk does not know of) has drawn it again, which it says by
-/// writing the number of its build (other than `built`, the one the page carries) in the page's
-/// own file `stamp`. A rebuild that does not change the page leaves both as they were, so an
-/// open page reloads only when it changed. Asks every 100 ms, one request at a time (each given
-/// up after a second, so that a stalled one cannot stop it). The page is fetched afresh into the
-/// cache before reloading: trunk's server dates files to the second and would answer a page
-/// rewritten within the same second "not modified". A missing file (before the page is first
-/// redrawn; trunk's server answers it with the home page) is no news.
-fn content_reload(base: &BaseUrl, stamp: &str, built: &str) -> String {
-    format!(
-        "<script>(()=>{{const poll=async()=>{{try{{const r=await fetch('{}',{{cache:'no-store',signal:AbortSignal.timeout(1000)}});const n=await r.text();if(r.ok&&n.length<40&&n!=='{}'){{await fetch(location.href,{{cache:'reload'}});location.reload();return}}}}catch(e){{}}setTimeout(poll,100)}};setTimeout(poll,100)}})()</script>",
-        base.href(stamp)
-            .replace('\'', "%27")
-            .replace('\\', "%5C")
-            .replace('<', "%3C"),
-        built.replace(['\'', '\\', '<'], "")
-    )
-}
-
-/// The file the development page at `route` polls (see [`content_reload`]).
-fn reload_stamp_path(route: &str) -> String {
-    use crate::routes;
-    format!(
-        "{DEV_FOLDER}/pages{}.txt",
-        routes::file_stem(&routes::route_key(route))
-    )
-}
-
-/// Where the development server's content rebuilder writes what its pages poll.
-const DEV_FOLDER: &str = "/_dev";
-
-/// Where the development server's content rebuilder writes the number of its latest build (for
-/// tools and tests: the pages poll their own files).
-pub const DEV_BUILD_NUMBER: &str = "/_dev/build.txt";
-
-/// trunk's page shell, from where `source` says (see [`super::ShellSource`]).
-fn read_shell(
-    dist: &Path,
-    base: &BaseUrl,
-    source: &super::ShellSource,
-) -> Result<Shell, BuildError> {
-    use super::ShellSource;
-    let folder = match source {
-        ShellSource::Kept { folder, .. } => folder.as_path(),
-        _ => dist,
-    };
-    let shell_path = folder.join("index.html");
-    let shell_html = fs::read_to_string(&shell_path).map_err(BuildError::io(&shell_path))?;
-    let shell = Shell::parse(&shell_html, |href| {
-        let path = base.strip(href);
-        let file = match source {
-            // `/base-1a2b3c.css` is `style/base.css`.
-            ShellSource::Kept { styles, .. } => styles.join(unhashed(path)),
-            _ => output::file_in(dist, path).ok()?,
-        };
-        fs::read_to_string(file).ok()
-    })
-    .map_err(BuildError::Shell)?;
-    if let ShellSource::InOutputKeepingACopy(keep) = source {
-        fs::create_dir_all(keep).map_err(BuildError::io(keep))?;
-        let copy = keep.join("index.html");
-        fs::write(&copy, &shell_html).map_err(BuildError::io(&copy))?;
-    }
-    if !matches!(source, ShellSource::Kept { .. }) {
-        for stylesheet in &shell.inlined_stylesheets {
-            if let Ok(file) = output::file_in(dist, base.strip(stylesheet)) {
-                let _ = fs::remove_file(file);
-            }
-        }
-    }
-    Ok(shell)
-}
-
-/// A file name without the hash trunk puts in it (`base-1a2b3c4d.css` is `base.css`).
-fn unhashed(path: &str) -> String {
-    let name = path.rsplit('/').next().unwrap_or(path);
-    match name.rsplit_once('.') {
-        Some((stem, extension)) => match stem.rsplit_once('-') {
-            Some((plain, hash)) if hash.chars().all(|c| c.is_ascii_hexdigit()) => {
-                format!("{plain}.{extension}")
-            }
-            _ => name.to_owned(),
-        },
-        None => name.to_owned(),
-    }
-}
-
-/// trunk's head with the site's own icons (in place of ours, when the repository has them) and
-/// its brand colour and corners.
-fn site_head(site: &Site, base: &BaseUrl, shell_head: &str) -> String {
-    let mut head = shell_head.to_owned();
-    let mut extra = Vec::new();
-    if let Some(favicon) = &site.icons.favicon {
-        head = remove_icon_links(&head);
-        extra.push(format!(
-            r#"<link rel="icon" href="{}">"#,
-            sitemap::xml_escape(&base.href(favicon))
-        ));
-    }
-    if let Some(icon) = &site.icons.apple_touch {
-        extra.push(format!(
-            r#"<link rel="apple-touch-icon" href="{}">"#,
-            sitemap::xml_escape(&base.href(icon))
-        ));
-    }
-    if let Some(manifest) = &site.icons.manifest {
-        extra.push(format!(
-            r#"<link rel="manifest" href="{}">"#,
-            sitemap::xml_escape(&base.href(manifest))
-        ));
-    }
-    let mut style = Vec::new();
-    if let Some(color) = &site.primary_color {
-        // Checked by the compiler: a hex colour or a name, nothing that can end the rule.
-        style.push(format!("--brand: {color};"));
-        if let Some(text) = super::contrast::text_on(color) {
-            style.push(format!("--on-brand: {text};"));
-        }
-        if let Some(meta) = head_meta_theme_color(&head) {
-            head = head.replace(
-                &meta,
-                &format!(r#"<meta name="theme-color" content="{color}">"#),
-            );
-        }
-    }
-    if site.square {
-        style.push("--radius: 0; --button-radius: 0;".to_owned());
-    }
-    let mut rules = Vec::new();
-    if !style.is_empty() {
-        rules.push(format!(":root {{ {} }}", style.join(" ")));
-    }
-    if !site.logos_on_light.is_empty() {
-        rules.push(super::logos::plate_rules(&site.logos_on_light, base));
-    }
-    if !rules.is_empty() {
-        extra.push(format!("<style>{}</style>", rules.join(" ")));
-    }
-    // Visitor statistics, when the repository configures them (`content::analytics`).
-    if !site.analytics.head.is_empty() {
-        extra.push(site.analytics.head.clone());
-    }
-    format!("{head}\n{}", extra.join("\n"))
-}
-
-/// The head without trunk's `<link rel="icon">` elements.
-fn remove_icon_links(head: &str) -> String {
-    let mut out = String::new();
-    let mut rest = head;
-    while let Some(start) = rest.find("<link") {
-        let end = rest[start..]
-            .find('>')
-            .map_or(rest.len(), |e| start + e + 1);
-        let tag = &rest[start..end];
-        out.push_str(&rest[..start]);
-        if !tag.contains(r#"rel="icon""#) {
-            out.push_str(tag);
-        }
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The `<meta name="theme-color">` element of the head, if it has one.
-fn head_meta_theme_color(head: &str) -> Option<String> {
-    let start = head.find(r#"<meta name="theme-color""#)?;
-    let end = head[start..].find('>')? + start + 1;
-    Some(head[start..end].to_owned())
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn each_development_page_polls_a_file_of_its_own() {
-        assert_eq!(super::reload_stamp_path("/"), "/_dev/pages/index.txt");
-        assert_eq!(super::reload_stamp_path("/about/"), "/_dev/pages/about.txt");
-        assert_eq!(
-            super::reload_stamp_path("/es/collections/specimen-1/"),
-            "/_dev/pages/es/collections/specimen-1.txt"
-        );
-        assert_eq!(
-            super::reload_stamp_path("/privacy"),
-            "/_dev/pages/privacy.txt"
-        );
-    }
 }

@@ -18,30 +18,3 @@ pub fn write(context: &BuildContext, site: &Site) -> Result<(), BuildError> {
     }
     Ok(())
 }
-
-/// What the policy must allow for the widgets: the library's origin for scripts and fonts, and
-/// GBIF's services (its APIs, map tiles and images, on gbif.org and the staging and test
-/// domains the theme's library versions use) for connections and images; maps draw in workers
-/// made from `blob:` addresses. Taken from what GBIF's widgets are documented to load; this
-/// build cannot reach them to check.
-pub fn policy_sources(site: &Site) -> Option<WidgetSources> {
-    let widgets = site.gbif_widgets.as_ref()?;
-    let lib = &widgets.block.lib;
-    // A copy the site serves itself is allowed as the site's own scripts are.
-    let scripts = crate::content::links::web_origin(lib).into_iter().collect();
-    let gbif = [
-        "https://*.gbif.org",
-        "https://*.gbif-staging.org",
-        "https://*.gbif-uat.org",
-    ];
-    Some(WidgetSources {
-        scripts,
-        services: gbif.iter().map(|s| s.to_string()).collect(),
-    })
-}
-
-/// The sources the widgets add to the policy (see [`policy_sources`]).
-pub struct WidgetSources {
-    pub scripts: Vec<String>,
-    pub services: Vec<String>,
-}

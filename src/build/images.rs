@@ -57,8 +57,9 @@ pub struct HeroImage {
     pub preview: Preview,
 }
 
-/// Makes the variants of the image at site path `background` (a file of the site's folder `site_root`) for a hero
-/// of CSS height `height`, writes them into `dist`, and says which they are.
+/// Makes the variants of the image at site path `background` (a file of the site's folder
+/// `site_root`) for a hero of CSS height `height`, writes them into `dist`, and says which they
+/// are.
 pub fn hero_image(
     site_root: &Path,
     dist: &Path,
@@ -66,67 +67,17 @@ pub fn hero_image(
     background: &str,
     height: Option<&str>,
 ) -> Result<HeroImage, BuildError> {
-    let source_path = super::output::file_in(site_root, background)?;
-    let bytes = fs::read(&source_path).map_err(BuildError::io(&source_path))?;
-    let digest = hex(&Sha256::digest(&bytes))[..16].to_owned();
-    let mut original: Option<DynamicImage> = None;
-    let mut decode = || -> Result<DynamicImage, BuildError> {
-        if original.is_none() {
-            original = Some(
-                image::load_from_memory(&bytes).map_err(|e| BuildError::Image {
-                    path: background.to_owned(),
-                    error: e.to_string(),
-                })?,
-            );
-        }
-        Ok(original.clone().expect("decoded above"))
-    };
-    let (width, height_px) =
-        image_size(&bytes).map_or_else(|| decode().map(|i| i.dimensions()), Ok)?;
-
-    let mut make =
-        |crop: Crop, target_width: u32, format: Format| -> Result<(String, u32, u32), BuildError> {
-            let (out_width, out_height) = crop.output_size(width, height_px, target_width);
-            let key = format!(
-                "{digest}-{ENCODING_VERSION}-{}-{out_width}x{out_height}.{}",
-                crop.name(),
-                format.extension()
-            );
-            let encoded = super::cache::read_or_make(cache, &key, || {
-                let resized = crop.apply(&decode()?, out_width, out_height);
-                format.encode(&resized).map_err(|error| BuildError::Image {
-                    path: background.to_owned(),
-                    error,
-                })
-            })?;
-            let site_path = super::pictures::write(
-                dist,
-                background,
-                &format!("{out_width}x{out_height}"),
-                format.extension(),
-                &encoded,
-            )?;
-            Ok((site_path, out_width, out_height))
-        };
-
-    let landscape_widths: Vec<u32> = LANDSCAPE_WIDTHS
+    let mut variants = Variants::read(site_root, dist, cache, background)?;
+    let (width, height_px) = (variants.width, variants.height);
+    let mut landscape_widths: Vec<u32> = LANDSCAPE_WIDTHS
         .iter()
         .copied()
         .filter(|&w| w <= width)
         .chain([width])
         .collect();
-    let mut landscape_widths = landscape_widths;
     landscape_widths.dedup();
     let layout = Layout::for_height(height, width as f32 / height_px as f32);
-
-    let mut files =
-        |crop: Crop, widths: &[u32], format: Format| -> Result<Vec<(String, u32)>, BuildError> {
-            widths
-                .iter()
-                .map(|&w| make(crop, w, format).map(|(path, w, _)| (path, w)))
-                .collect()
-        };
-    let landscape_webp = files(Crop::None, &landscape_widths, Format::Webp)?;
+    let landscape_webp = variants.files(Crop::None, &landscape_widths, Format::Webp)?;
     // JPEG is the fallback for the rare browser without WebP; beyond 1280 pixels its files grow
     // large for little gain behind the overlay.
     let jpeg_widths: Vec<u32> = landscape_widths
@@ -139,7 +90,7 @@ pub fn hero_image(
     } else {
         jpeg_widths
     };
-    let landscape_jpeg = files(Crop::None, &jpeg_widths, Format::Jpeg)?;
+    let landscape_jpeg = variants.files(Crop::None, &jpeg_widths, Format::Jpeg)?;
     let mut sources = Vec::new();
     if let Some(portrait) = &layout.portrait {
         let widths: Vec<u32> = PORTRAIT_WIDTHS
@@ -151,7 +102,7 @@ pub fn hero_image(
             sources.push(ImageSource {
                 mime: "image/webp".into(),
                 media: Some(portrait.media.clone()),
-                files: files(Crop::Portrait, &widths, Format::Webp)?,
+                files: variants.files(Crop::Portrait, &widths, Format::Webp)?,
                 sizes: portrait.sizes.clone(),
             });
         }
@@ -185,6 +136,108 @@ pub fn hero_image(
         },
         preview,
     })
+}
+
+/// One hero image's variants being made: its file, decoded only when a variant is not in the
+/// cache (and then once), and where the variants go.
+struct Variants<'a> {
+    background: &'a str,
+    bytes: Vec<u8>,
+    /// The start of the file's digest, which names its variants in the cache.
+    digest: String,
+    decoded: Option<DynamicImage>,
+    width: u32,
+    height: u32,
+    dist: &'a Path,
+    cache: &'a Path,
+}
+
+impl<'a> Variants<'a> {
+    /// Reads the image at site path `background` and its size.
+    fn read(
+        site_root: &Path,
+        dist: &'a Path,
+        cache: &'a Path,
+        background: &'a str,
+    ) -> Result<Self, BuildError> {
+        let source_path = super::output::file_in(site_root, background)?;
+        let bytes = fs::read(&source_path).map_err(BuildError::io(&source_path))?;
+        let digest = super::cache::hex(&Sha256::digest(&bytes))[..16].to_owned();
+        let mut variants = Variants {
+            background,
+            bytes,
+            digest,
+            decoded: None,
+            width: 0,
+            height: 0,
+            dist,
+            cache,
+        };
+        (variants.width, variants.height) = match image_size(&variants.bytes) {
+            Some(size) => size,
+            None => variants.decode()?.dimensions(),
+        };
+        Ok(variants)
+    }
+
+    /// The image, decoded the first time it is needed.
+    fn decode(&mut self) -> Result<DynamicImage, BuildError> {
+        if self.decoded.is_none() {
+            self.decoded =
+                Some(
+                    image::load_from_memory(&self.bytes).map_err(|e| BuildError::Image {
+                        path: self.background.to_owned(),
+                        error: e.to_string(),
+                    })?,
+                );
+        }
+        Ok(self.decoded.clone().expect("decoded above"))
+    }
+
+    /// The variant `crop`ped to `target_width` in `format`, from the cache or made, written into
+    /// the output: its site path, width and height.
+    fn make(
+        &mut self,
+        crop: Crop,
+        target_width: u32,
+        format: Format,
+    ) -> Result<(String, u32, u32), BuildError> {
+        let (out_width, out_height) = crop.output_size(self.width, self.height, target_width);
+        let key = format!(
+            "{}-{ENCODING_VERSION}-{}-{out_width}x{out_height}.{}",
+            self.digest,
+            crop.name(),
+            format.extension()
+        );
+        let encoded = super::cache::read_or_make(self.cache, &key, || {
+            let resized = crop.apply(&self.decode()?, out_width, out_height);
+            format.encode(&resized).map_err(|error| BuildError::Image {
+                path: self.background.to_owned(),
+                error,
+            })
+        })?;
+        let site_path = super::pictures::write(
+            self.dist,
+            self.background,
+            &format!("{out_width}x{out_height}"),
+            format.extension(),
+            &encoded,
+        )?;
+        Ok((site_path, out_width, out_height))
+    }
+
+    /// The variants at each of `widths`: site path and width.
+    fn files(
+        &mut self,
+        crop: Crop,
+        widths: &[u32],
+        format: Format,
+    ) -> Result<Vec<(String, u32)>, BuildError> {
+        widths
+            .iter()
+            .map(|&w| self.make(crop, w, format).map(|(path, w, _)| (path, w)))
+            .collect()
+    }
 }
 
 /// How wide the image is drawn: it covers the hero, so on a screen taller than the hero is wide
@@ -311,11 +364,6 @@ fn image_size(bytes: &[u8]) -> Option<(u32, u32)> {
         .ok()
 }
 
-/// `bytes` in hexadecimal, for file names and cache keys.
-pub(super) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// Where encoded images are cached between builds, whichever site is being built.
 pub fn cache_dir() -> PathBuf {
     super::target_dir().join("scc-image-cache")
@@ -331,6 +379,10 @@ const UNUSED_FOR: std::time::Duration = std::time::Duration::from_secs(30 * 24 *
 pub fn forget_unused() {
     super::cache::prune(&cache_dir(), std::time::SystemTime::now(), UNUSED_FOR);
 }
+
+/// The hero images made, by background and hero height: one set of files per background and
+/// height, shared by the pages that use it.
+pub type Heroes = std::collections::HashMap<(String, Option<String>), HeroImage>;
 
 #[cfg(test)]
 mod tests {

@@ -8,6 +8,7 @@ mod cache;
 pub mod compress;
 mod context;
 mod contrast;
+mod dev_reload;
 mod error;
 mod feed;
 pub mod gbif_widgets;
@@ -15,9 +16,11 @@ pub mod head;
 pub mod headers;
 pub mod images;
 mod logos;
+mod options;
 pub mod output;
 pub mod page_body;
 mod pages;
+mod policy;
 pub use crate::content::parallel;
 pub mod pictures;
 pub mod prerender;
@@ -25,91 +28,22 @@ mod previous;
 mod redirects;
 pub mod reuse;
 pub mod shell;
+mod site_head;
 pub mod sitemap;
 mod static_files;
+pub mod target;
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-pub use context::{BuildContext, DEV_BUILD_NUMBER};
+pub use context::BuildContext;
+pub use dev_reload::DEV_BUILD_NUMBER;
 pub use error::BuildError;
+pub use options::{Options, ShellSource};
+pub use target::{kept_for, target_dir};
 
 use crate::content::Site;
 use crate::model::UiText;
 use crate::routes;
-
-/// Where to read from and write to.
-pub struct Options {
-    /// The site's folder (the hosted-portal repository), whose files are copied and images read.
-    pub site_root: PathBuf,
-    /// trunk's staging folder, which becomes `dist/` if the build succeeds.
-    pub dist: PathBuf,
-    /// trunk's `--public-url`: `/` or a sub-path such as `/scc/`.
-    pub public_url: String,
-    /// Whether to write `.br` beside the files (release builds; a browser on localhost needs
-    /// none).
-    pub compress: bool,
-    /// Where trunk's page shell comes from (see [`ShellSource`]).
-    pub shell: ShellSource,
-    /// The site the last build published (trunk's `dist/`), whose unchanged files are kept in
-    /// this one (see `BuildContext::write`).
-    pub previous: Option<PathBuf>,
-    /// Whether `previous`'s folders are moved into this build (`previous.rs`) rather than its
-    /// files linked: for release builds, which nothing serves while they run; under
-    /// `trunk serve`, the published site stays whole until the new one replaces it.
-    pub adopt_previous: bool,
-    /// The development server's number for this build (`build_site --watch`), which each page
-    /// it draws carries and writes beside it, for the open page to reload on.
-    pub build_number: Option<String>,
-}
-
-/// This repository's `target/` (or `CARGO_TARGET_DIR`), where builds keep what they can reuse:
-/// encoded images, compressed files, copies of trunk's page shell.
-pub fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
-}
-
-/// Where the builds for the output folder `dist` keep what the next one uses: a copy of trunk's
-/// page shell, for `build_site --watch` (see [`ShellSource`]), and the record of the pages drawn
-/// (see [`reuse`]). A folder under `target/` named after `dist`'s absolute path, so that each
-/// output folder has its own.
-pub fn kept_for(dist: &std::path::Path) -> PathBuf {
-    let absolute = std::fs::canonicalize(dist).unwrap_or_else(|_| {
-        std::env::current_dir()
-            .map(|cwd| cwd.join(dist))
-            .unwrap_or_else(|_| dist.to_path_buf())
-    });
-    let name: String = absolute
-        .to_string_lossy()
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    target_dir().join("scc-kept").join(name)
-}
-
-/// Where the build finds trunk's `index.html` (the app's loader, its stylesheets), which every
-/// page is drawn around.
-#[derive(Clone, Debug, Default)]
-pub enum ShellSource {
-    /// In the output folder, as trunk leaves it: its stylesheets are inlined into every page and
-    /// their files removed.
-    #[default]
-    InOutput,
-    /// The same, and a copy kept in this folder for the development server's content rebuilds
-    /// (`build_site --watch`), which write into a `dist/` whose `index.html` is the home page.
-    InOutputKeepingACopy(PathBuf),
-    /// A copy kept earlier (see above), with its stylesheets read from `styles` (`style/`, by
-    /// their names without trunk's hash), so that an edited stylesheet applies at once.
-    Kept { folder: PathBuf, styles: PathBuf },
-}
 
 /// What was written, and how long each step took.
 #[derive(Debug, Default)]

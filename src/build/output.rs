@@ -31,7 +31,7 @@ pub fn replace(file: &Path, contents: &[u8]) -> io::Result<()> {
         Err(error) if error.kind() != io::ErrorKind::NotFound => return Err(error),
         _ => {}
     }
-    let _ = std::fs::remove_file(super::compress::with_suffix(file, "br"));
+    let _ = std::fs::remove_file(with_suffix(file, "br"));
     std::fs::write(file, contents)
 }
 
@@ -41,6 +41,14 @@ pub fn date(file: &Path, time: std::time::SystemTime) -> io::Result<()> {
         .write(true)
         .open(file)?
         .set_modified(time)
+}
+
+/// `path` with `.suffix` added (`index.html.br`).
+pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".");
+    name.push(suffix);
+    name.into()
 }
 
 #[cfg(test)]

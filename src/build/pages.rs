@@ -2,20 +2,15 @@
 //! another page) and its prerendered HTML at the file Jekyll would write (`/about/index.html`,
 //! `/privacy.html`, `/404.html`).
 
-use std::collections::HashMap;
-
-use super::images::{self, HeroImage};
-use super::pictures::{self, Picture};
+use super::images::{self, Heroes};
+use super::pictures::{self, Pictures};
 use super::reuse::{self, Reuse};
 use super::{BuildContext, BuildError, head, page_body, parallel, sitemap};
 use crate::content::body::blocks::{Hero, PageBlock};
 use crate::content::{Page, Site};
-use crate::model::{PageData, SiteData, UiText};
+use crate::model::site_data::SiteData;
+use crate::model::{PageData, UiText};
 use crate::routes;
-
-/// The hero images made, by background and hero height: one set of files per background and
-/// height, shared by the pages that use it.
-pub type Heroes = HashMap<(String, Option<String>), HeroImage>;
 
 /// The key of the image a hero shows, if its background is a file of the site.
 fn hero_key(hero: &Hero) -> Option<(String, Option<String>)> {
@@ -60,10 +55,6 @@ pub fn hero_images(context: &BuildContext, site: &Site) -> Heroes {
     }
     heroes
 }
-
-/// The WebP files made of the images of blocks (cards, posts' cards, split banners), by their
-/// site paths.
-pub type Pictures = HashMap<String, Picture>;
 
 /// Makes the files of every block image that is a file of the site. An image that cannot be
 /// read is shown as it is, with a warning.

@@ -36,7 +36,7 @@ pub struct Picture {
 pub(super) fn original(site_root: &Path, src: &str) -> Result<(Vec<u8>, String), BuildError> {
     let path = output::file_in(site_root, src)?;
     let bytes = fs::read(&path).map_err(BuildError::io(&path))?;
-    let key = super::images::hex(&Sha256::digest(&bytes)[..8]);
+    let key = super::cache::hex(&Sha256::digest(&bytes)[..8]);
     Ok((bytes, key))
 }
 
@@ -58,7 +58,7 @@ pub(super) fn write(
 ) -> Result<String, BuildError> {
     let file_name = src.rsplit('/').next().unwrap_or(src);
     let stem = file_stem(file_name);
-    let hash = super::images::hex(&Sha256::digest(encoded)[..5]);
+    let hash = super::cache::hex(&Sha256::digest(encoded)[..5]);
     let site_path = format!(
         "{}/images/{stem}-{label}-{hash}.{extension}",
         super::headers::HASHED_FOLDER
@@ -155,6 +155,10 @@ fn encode_webp(image: &DynamicImage) -> Vec<u8> {
             .to_vec()
     }
 }
+
+/// The WebP files made of the images of blocks (cards, posts' cards, split banners), by their
+/// site paths.
+pub type Pictures = std::collections::HashMap<String, Picture>;
 
 #[cfg(test)]
 mod tests {

@@ -10,7 +10,7 @@ use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
 
 use crate::App;
-use crate::model::SiteData;
+use crate::model::site_data::SiteData;
 
 /// The rendered document around the app: what goes in `<head>` (before the tags the components
 /// add), the `<body>` attributes, and what follows the app inside `<body>`.

@@ -16,7 +16,8 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use super::pages::{Heroes, Pictures};
+use super::images::Heroes;
+use super::pictures::Pictures;
 use super::{BuildContext, output};
 pub use crate::content::digest::Key;
 use crate::content::digest::{Digest, key_of};
@@ -166,7 +167,7 @@ impl Reuse {
     pub fn unchanged(&self, output: &str, key: &Key) -> Option<Vec<&str>> {
         let previous = self.previous.as_deref()?;
         let drawn = self.record.pages.get(output)?;
-        if drawn.key != super::images::hex(key) {
+        if drawn.key != super::cache::hex(key) {
             return None;
         }
         drawn
@@ -190,7 +191,7 @@ impl Reuse {
                 Some((
                     output,
                     Drawn {
-                        key: super::images::hex(&key),
+                        key: super::cache::hex(&key),
                         files: files?,
                     },
                 ))

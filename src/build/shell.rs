@@ -1,6 +1,13 @@
 //! The page shell trunk produces (`index.html` with hashed asset names), taken apart so that
 //! every prerendered page can be assembled around it.
 
+use std::fs;
+use std::path::Path;
+
+use super::options::ShellSource;
+use super::{BuildError, output};
+use crate::urls::BaseUrl;
+
 /// What every page's `<head>` shares, and the app's two files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shell {
@@ -147,6 +154,53 @@ fn quoted_after(text: &str, marker: &str) -> Option<String> {
     let start = text.find(marker)? + marker.len();
     let end = text[start..].find('\'')? + start;
     Some(text[start..end].to_owned())
+}
+
+/// trunk's page shell, from where `source` says (see [`ShellSource`]).
+pub fn read_shell(dist: &Path, base: &BaseUrl, source: &ShellSource) -> Result<Shell, BuildError> {
+    let folder = match source {
+        ShellSource::Kept { folder, .. } => folder.as_path(),
+        _ => dist,
+    };
+    let shell_path = folder.join("index.html");
+    let shell_html = fs::read_to_string(&shell_path).map_err(BuildError::io(&shell_path))?;
+    let shell = Shell::parse(&shell_html, |href| {
+        let path = base.strip(href);
+        let file = match source {
+            // `/base-1a2b3c.css` is `style/base.css`.
+            ShellSource::Kept { styles, .. } => styles.join(unhashed(path)),
+            _ => output::file_in(dist, path).ok()?,
+        };
+        fs::read_to_string(file).ok()
+    })
+    .map_err(BuildError::Shell)?;
+    if let ShellSource::InOutputKeepingACopy(keep) = source {
+        fs::create_dir_all(keep).map_err(BuildError::io(keep))?;
+        let copy = keep.join("index.html");
+        fs::write(&copy, &shell_html).map_err(BuildError::io(&copy))?;
+    }
+    if !matches!(source, ShellSource::Kept { .. }) {
+        for stylesheet in &shell.inlined_stylesheets {
+            if let Ok(file) = output::file_in(dist, base.strip(stylesheet)) {
+                let _ = fs::remove_file(file);
+            }
+        }
+    }
+    Ok(shell)
+}
+
+/// A file name without the hash trunk puts in it (`base-1a2b3c4d.css` is `base.css`).
+fn unhashed(path: &str) -> String {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    match name.rsplit_once('.') {
+        Some((stem, extension)) => match stem.rsplit_once('-') {
+            Some((plain, hash)) if hash.chars().all(|c| c.is_ascii_hexdigit()) => {
+                format!("{plain}.{extension}")
+            }
+            _ => name.to_owned(),
+        },
+        None => name.to_owned(),
+    }
 }
 
 #[cfg(test)]

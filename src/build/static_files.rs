@@ -28,7 +28,7 @@ pub fn copy(
             if fs::remove_file(&to).is_err() {
                 context.make_way(&to);
             }
-            let _ = fs::remove_file(super::compress::with_suffix(&to, "br"));
+            let _ = fs::remove_file(super::output::with_suffix(&to, "br"));
         }
         context.make_folder_for(&to)?;
         // A hard link costs no space where the site and the output share a disk.

@@ -164,6 +164,16 @@ pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
         .map(|(_, c)| c)
 }
 
+/// The first line of each diagnostic (its place, severity and message, without the hint), as
+/// tests compare them.
+#[cfg(test)]
+pub fn first_lines(diagnostics: &[Diagnostic]) -> Vec<String> {
+    diagnostics
+        .iter()
+        .map(|d| d.to_string().lines().next().unwrap_or("").to_owned())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,8 +10,6 @@ pub mod site_data;
 
 use json::wire;
 
-pub use site_data::SiteData;
-
 /// The language of pages that carry no other: they live at the root of the site.
 pub const DEFAULT_LANG: &str = "en";
 
@@ -179,6 +177,7 @@ impl SiteConfig {
 mod tests {
     use super::*;
     use crate::model::json::{self, FromJson};
+    use crate::model::site_data::SiteData;
     use crate::urls::BaseUrl;
 
     fn round_trip<T: serde::Serialize + FromJson + PartialEq + std::fmt::Debug>(value: &T) {

@@ -44,12 +44,11 @@ fn read_module(
         Some(stem) => file.parent().unwrap_or(Path::new("")).join(stem),
         None => return Err(format!("{}: no file name", file.display())),
     };
-    read_items(&parsed.items, file, &folder, path, modules)
+    read_items(&parsed.items, &folder, path, modules)
 }
 
 fn read_items(
     items: &[syn::Item],
-    file: &Path,
     folder: &Path,
     path: ModPath,
     modules: &mut BTreeMap<ModPath, Module>,
@@ -80,7 +79,7 @@ fn read_items(
         let mut child_path = path.clone();
         child_path.push(name.clone());
         match &declared.content {
-            Some((_, items)) => read_items(items, file, &folder.join(&name), child_path, modules)?,
+            Some((_, items)) => read_items(items, &folder.join(&name), child_path, modules)?,
             None => {
                 let child_file = declared_file(declared, folder, &name)?;
                 read_module(&child_file, child_path, modules)?;

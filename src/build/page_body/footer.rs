@@ -11,7 +11,7 @@ use crate::urls::BaseUrl;
 
 /// The footer's HTML, with the site's links under `base`.
 pub fn render(footer: Footer, base: &BaseUrl) -> String {
-    super::render_with(base, move || footer_view(footer))
+    super::render::render_with(base, move || footer_view(footer))
 }
 
 fn footer_view(footer: Footer) -> impl IntoView {

@@ -13,6 +13,7 @@ pub mod features_table;
 pub mod footer;
 pub mod html_attrs;
 pub mod prose;
+pub mod render;
 pub mod section;
 pub mod translations;
 
@@ -24,6 +25,7 @@ use crate::content::body::{Block, Heading, Section as SectionModel};
 use crate::model::{BodyPart, TocEntry};
 use crate::urls::BaseUrl;
 pub use blocks::Drawing;
+use render::render_with;
 use section::Section;
 
 /// A page's blocks as the parts the browser receives: runs of HTML, and the page's Markdown with
@@ -117,18 +119,6 @@ fn toc_entries(sections: &[SectionModel], depth: u8) -> Vec<TocEntry> {
     entries
 }
 
-/// The HTML of a view drawn with the site's links under `base`.
-pub(crate) fn render_with<V: IntoView + 'static>(
-    base: &BaseUrl,
-    view: impl FnOnce() -> V,
-) -> String {
-    let owner = Owner::new();
-    owner.with(|| {
-        provide_context(base.clone());
-        strip_hydration_markers(&view().into_view().to_html())
-    })
-}
-
 /// A page's body: its sections in order.
 #[component]
 pub fn PageBody(sections: Vec<SectionModel>) -> impl IntoView {
@@ -142,12 +132,6 @@ pub fn PageBody(sections: Vec<SectionModel>) -> impl IntoView {
 pub fn render_html(sections: Vec<SectionModel>, base: &BaseUrl) -> String {
     // The body's components build links with it (see `prose::use_base`).
     render_with(base, move || view! { <PageBody sections/> })
-}
-
-/// The body is inserted as HTML and never hydrated, so the markers Leptos leaves for hydration
-/// (`<!>`, `<!---->`) are noise.
-fn strip_hydration_markers(html: &str) -> String {
-    html.replace("<!>", "").replace("<!---->", "")
 }
 
 /// The HTML of blocks outside any page, drawn by the same components as a page body: what the

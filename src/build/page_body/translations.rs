@@ -32,7 +32,7 @@ pub fn render(
         })
         .collect_view();
     let (lead, label) = (lead.to_owned(), label.to_owned());
-    Some(super::render_with(base, move || {
+    Some(super::render::render_with(base, move || {
         view! {
             <nav class="page-languages" aria-label=label>
                 <p>{lead}</p>

@@ -80,7 +80,7 @@ fn list_names(settings: &Settings) -> Vec<String> {
     .collect()
 }
 
-/// `site` without its lists of documents (see `compile`).
+/// `site` without its lists of documents.
 fn without_lists(site: &Value, names: &[String]) -> Value {
     match site {
         Value::Object(object) => Value::Object(

@@ -37,13 +37,7 @@ fn render(engine: &Liquid, text: &str, globals: &Object) -> (Option<String>, Vec
         globals,
         &mut diagnostics,
     );
-    (
-        out,
-        diagnostics
-            .iter()
-            .map(|d| d.to_string().lines().next().unwrap().to_owned())
-            .collect(),
-    )
+    (out, crate::content::diagnostics::first_lines(&diagnostics))
 }
 
 #[test]

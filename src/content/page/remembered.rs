@@ -6,7 +6,7 @@
 //!
 //! Site-wide: `_config.yml`, every data file, every include and the set of layouts; for a page
 //! whose Liquid reads the lists of documents (`site.pages`, `site.posts`, ...), every page's
-//! front matter too (see `compile`).
+//! front matter too (see `liquid::globals`).
 
 use std::collections::HashMap;
 

@@ -81,21 +81,18 @@ pub fn at_midnight(date: Date) -> OffsetDateTime {
 
 /// As Jekyll writes a date for Liquid and feeds: `2021-01-14 14:20:00 +0000`.
 pub fn liquid_text(date: OffsetDateTime) -> String {
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}:{:02} +0000",
-        date.year(),
-        u8::from(date.month()),
-        date.day(),
-        date.hour(),
-        date.minute(),
-        date.second()
-    )
+    written_utc(date, ' ', " +0000")
 }
 
 /// RFC 3339, as Atom feeds write dates: `2021-01-14T14:20:00+00:00`.
 pub fn rfc3339(date: OffsetDateTime) -> String {
+    written_utc(date, 'T', "+00:00")
+}
+
+/// A date in UTC as year, month, day, `between`, hours, minutes, seconds and `zone`.
+fn written_utc(date: OffsetDateTime, between: char, zone: &str) -> String {
     format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}+00:00",
+        "{:04}-{:02}-{:02}{between}{:02}:{:02}:{:02}{zone}",
         date.year(),
         u8::from(date.month()),
         date.day(),

@@ -147,7 +147,7 @@ fn is_markdown(relative: &str) -> bool {
 }
 
 /// Whether a file with front matter at `relative` is a page: Markdown, or HTML (whose body is
-/// Liquid and HTML, see `draft::compile`). Other files with front matter (a feed template, a
+/// Liquid and HTML, see `page::compile`). Other files with front matter (a feed template, a
 /// script) are copied as they are.
 pub fn is_page(relative: &str) -> bool {
     is_markdown(relative) || is_html(relative)

@@ -193,13 +193,7 @@ mod tests {
         let settings =
             crate::content::repository::config::read(input.config.as_ref(), &mut diagnostics);
         let out = read(&settings, "_config.yml", &input.includes, &mut diagnostics);
-        (
-            out,
-            diagnostics
-                .iter()
-                .map(|d| d.to_string().lines().next().unwrap().to_owned())
-                .collect(),
-        )
+        (out, crate::content::diagnostics::first_lines(&diagnostics))
     }
 
     #[test]

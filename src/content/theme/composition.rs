@@ -182,69 +182,17 @@ fn block_of(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<PageBlock> {
     let at = written.at;
+    let entry = Entry {
+        kind,
+        content,
+        written,
+    };
     Some(match kind {
         "heroImage" | "heroBox" | "floatingText" | "postHeader" | "heroVideo" => {
-            let hero_kind = match kind {
-                "heroBox" => HeroKind::Box,
-                "floatingText" => HeroKind::FloatingText,
-                "postHeader" => HeroKind::PostHeader,
-                _ => HeroKind::Image,
-            };
-            let mut feature = feature(composer, content, written, diagnostics);
-            if hero_kind == HeroKind::PostHeader {
-                feature.date = composer.date.clone();
-            }
-            PageBlock::Hero(Hero {
-                kind: hero_kind,
-                feature,
-                height: text_at(content, "height")
-                    .filter(|h| crate::content::repository::front_matter::is_css_length(h)),
-                overlay: text_at(content, "overlayColor").filter(|c| is_css_color(c)),
-                black_text: flag(get(content, "hasBlackText")),
-                text_shadow: flag(get(content, "hasTextShadow")),
-                class: class_of(content),
-            })
+            hero(composer, &entry, diagnostics)
         }
-        "markdown" | "blank" => {
-            let text = text_at(content, "markdownContent").unwrap_or_default();
-            let written = written.key(composer, "markdownContent");
-            let text = written.report(diagnostics, |d| (composer.liquify)(&text, written.at, d));
-            PageBlock::Prose(Prose {
-                sections: vec![Section {
-                    heading: None,
-                    blocks: markdown_blocks(composer, &text, &written, diagnostics),
-                }],
-                toc: None,
-                class: class_of(content),
-            })
-        }
-        "features" | "stats" | "media" => {
-            let cards_kind = match kind {
-                "stats" => CardsKind::Stats,
-                "media" => CardsKind::Media,
-                _ => CardsKind::Features,
-            };
-            let intro = feature(composer, &strip_cards(content), written, diagnostics);
-            let cards = get(content, "features")
-                .and_then(array)
-                .map(|cards| {
-                    cards
-                        .iter()
-                        .enumerate()
-                        .map(|(i, card)| {
-                            let written = written.key(composer, &format!("features.{i}"));
-                            feature(composer, card, &written, diagnostics)
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            PageBlock::Cards(Cards {
-                kind: cards_kind,
-                intro: (!intro.is_empty()).then_some(intro),
-                cards,
-                class: class_of(content),
-            })
-        }
+        "markdown" | "blank" => markdown_block(composer, content, written, diagnostics),
+        "features" | "stats" | "media" => cards(composer, &entry, diagnostics),
         "split" | "product" => PageBlock::Split(Split {
             feature: feature(composer, content, written, diagnostics),
             reverse: flag(get(content, "reverse")),
@@ -262,17 +210,7 @@ fn block_of(
             ));
             PageBlock::Gbif(card)
         }
-        "privacyPolicy" => {
-            let text = (composer.liquify)(PRIVACY_POLICY, at, diagnostics);
-            PageBlock::Prose(Prose {
-                sections: vec![Section {
-                    heading: None,
-                    blocks: markdown_blocks(composer, &text, &Written::at(at), diagnostics),
-                }],
-                toc: None,
-                class: Some("privacy-policy".into()),
-            })
-        }
+        "privacyPolicy" => privacy_policy(composer, at, diagnostics),
         "team" => PageBlock::Cards(Cards {
             kind: CardsKind::Team,
             intro: None,
@@ -281,25 +219,142 @@ fn block_of(
         }),
         // Filled with the site's languages once they are known (`compile`).
         "languageList" => PageBlock::Languages(LanguageList::default()),
-        // Filled with the posts' cards once every post is compiled (`posts::fill_lists`).
-        "latestPosts" | "archive" => {
-            let intro = feature(composer, &strip_cards(content), written, diagnostics);
-            PageBlock::Posts(PostList {
-                archive: kind == "archive",
-                limit: if kind == "archive" {
-                    usize::MAX
-                } else {
-                    composer.latest_limit
-                },
-                intro: (kind == "latestPosts" && !intro.is_empty()).then_some(intro),
-                lang: composer.lang.clone(),
-                url: composer.url.clone(),
-                cards: Vec::new(),
-                categories: Vec::new(),
-                class: class_of(content),
-            })
-        }
+        "latestPosts" | "archive" => posts(composer, &entry, diagnostics),
         _ => return None,
+    })
+}
+
+/// A composition entry: its type, what it shows, and where that is written.
+#[derive(Clone, Copy)]
+struct Entry<'e> {
+    kind: &'e str,
+    content: &'e Value,
+    written: &'e Written,
+}
+
+/// A hero (`heroImage`, `heroBox`, `floatingText`, `postHeader`): a card over its image, with
+/// its height, overlay and text colour.
+fn hero(composer: &mut Composer, entry: &Entry, diagnostics: &mut Vec<Diagnostic>) -> PageBlock {
+    let Entry {
+        kind,
+        content,
+        written,
+    } = *entry;
+    let hero_kind = match kind {
+        "heroBox" => HeroKind::Box,
+        "floatingText" => HeroKind::FloatingText,
+        "postHeader" => HeroKind::PostHeader,
+        _ => HeroKind::Image,
+    };
+    let mut feature = feature(composer, content, written, diagnostics);
+    if hero_kind == HeroKind::PostHeader {
+        feature.date = composer.date.clone();
+    }
+    PageBlock::Hero(Hero {
+        kind: hero_kind,
+        feature,
+        height: text_at(content, "height")
+            .filter(|h| crate::content::repository::front_matter::is_css_length(h)),
+        overlay: text_at(content, "overlayColor").filter(|c| is_css_color(c)),
+        black_text: flag(get(content, "hasBlackText")),
+        text_shadow: flag(get(content, "hasTextShadow")),
+        class: class_of(content),
+    })
+}
+
+/// A `markdown` (or `blank`) block: its `markdownContent`, Liquid rendered.
+fn markdown_block(
+    composer: &mut Composer,
+    content: &Value,
+    written: &Written,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> PageBlock {
+    let text = text_at(content, "markdownContent").unwrap_or_default();
+    let written = written.key(composer, "markdownContent");
+    let text = written.report(diagnostics, |d| (composer.liquify)(&text, written.at, d));
+    PageBlock::Prose(Prose {
+        sections: vec![Section {
+            heading: None,
+            blocks: markdown_blocks(composer, &text, &written, diagnostics),
+        }],
+        toc: None,
+        class: class_of(content),
+    })
+}
+
+/// A list of cards (`features`, `stats`, `media`) with its introduction.
+fn cards(composer: &mut Composer, entry: &Entry, diagnostics: &mut Vec<Diagnostic>) -> PageBlock {
+    let Entry {
+        kind,
+        content,
+        written,
+    } = *entry;
+    let cards_kind = match kind {
+        "stats" => CardsKind::Stats,
+        "media" => CardsKind::Media,
+        _ => CardsKind::Features,
+    };
+    let intro = feature(composer, &strip_cards(content), written, diagnostics);
+    let cards = get(content, "features")
+        .and_then(array)
+        .map(|cards| {
+            cards
+                .iter()
+                .enumerate()
+                .map(|(i, card)| {
+                    let written = written.key(composer, &format!("features.{i}"));
+                    feature(composer, card, &written, diagnostics)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    PageBlock::Cards(Cards {
+        kind: cards_kind,
+        intro: (!intro.is_empty()).then_some(intro),
+        cards,
+        class: class_of(content),
+    })
+}
+
+/// The privacy policy of the `standardPrivacy` layout (see [`PRIVACY_POLICY`]).
+fn privacy_policy(
+    composer: &mut Composer,
+    at: Position,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> PageBlock {
+    let text = (composer.liquify)(PRIVACY_POLICY, at, diagnostics);
+    PageBlock::Prose(Prose {
+        sections: vec![Section {
+            heading: None,
+            blocks: markdown_blocks(composer, &text, &Written::at(at), diagnostics),
+        }],
+        toc: None,
+        class: Some("privacy-policy".into()),
+    })
+}
+
+/// The latest posts or the news archive, filled with the posts' cards once every post is
+/// compiled (`site_wide::news`).
+fn posts(composer: &mut Composer, entry: &Entry, diagnostics: &mut Vec<Diagnostic>) -> PageBlock {
+    let Entry {
+        kind,
+        content,
+        written,
+    } = *entry;
+    let intro = feature(composer, &strip_cards(content), written, diagnostics);
+    PageBlock::Posts(PostList {
+        archive: kind == "archive",
+        limit: if kind == "archive" {
+            usize::MAX
+        } else {
+            composer.latest_limit
+        },
+        intro: (kind == "latestPosts" && !intro.is_empty()).then_some(intro),
+        lang: composer.lang.clone(),
+        url: composer.url.clone(),
+        cards: Vec::new(),
+        categories: Vec::new(),
+        class: class_of(content),
     })
 }
 

@@ -50,7 +50,7 @@ pub const BLOCK_TYPES: [&str; 17] = [
     "product",
 ];
 
-/// Layouts of the theme drawn by the news, documentation and data pages (see `pages`).
+/// Layouts of the theme drawn by the news, documentation and data pages (see `build::pages`).
 pub const OTHER_LAYOUTS: [&str; 14] = [
     "occurrence",
     "occurrence-key",

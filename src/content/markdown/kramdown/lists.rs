@@ -25,18 +25,35 @@ impl Parser {
     pub(super) fn parse_list(&mut self, tree: &mut Element, src: &mut Scanner) -> bool {
         let line = src.current_line_number();
         let ordered = !src.matches(p::list_start_ul());
-        let (kind, marker) = if ordered {
-            (Kind::Ol, p::OL_MARKER)
-        } else {
-            (Kind::Ul, p::UL_MARKER)
-        };
+        let kind = if ordered { Kind::Ol } else { Kind::Ul };
+        let mut list = self.new_block_el(kind, line);
+        let (items, eob_found) = self.list_items(src, ordered);
+        let trailing_blank = self.parse_list_items(&mut list, items, eob_found);
+        if self.gfm {
+            mark_task_list(&mut list);
+        }
+        tree.children.push(list);
+        if let Some(blank) = trailing_blank
+            && !eob_found
+        {
+            tree.children.push(blank);
+        }
+        true
+    }
+
+    /// The items of the list at `src`, each with the chunks of text its blocks are parsed from,
+    /// and whether the list ended at an end-of-block marker.
+    fn list_items(
+        &mut self,
+        src: &mut Scanner,
+        ordered: bool,
+    ) -> (Vec<(Element, Vec<String>)>, bool) {
+        let marker = if ordered { p::OL_MARKER } else { p::UL_MARKER };
         let mut list_start = Re::cached(if ordered {
             p::list_start_ol().source()
         } else {
             p::list_start_ul().source()
         });
-        let mut list = self.new_block_el(kind, line);
-
         // Each item with the chunks of text its blocks are parsed from.
         let mut items: Vec<(Element, Vec<String>)> = Vec::new();
         let mut content_re: Option<std::sync::Arc<Re>> = None;
@@ -110,6 +127,18 @@ impl Parser {
             }
         }
 
+        (items, eob_found)
+    }
+
+    /// Parses each item's chunks into its blocks. A tight item's first paragraph is drawn
+    /// without `<p>` (transparent), as kramdown decides it from the items around it. Returns the
+    /// blank line after the last item, which belongs after the list.
+    fn parse_list_items(
+        &mut self,
+        list: &mut Element,
+        items: Vec<(Element, Vec<String>)>,
+        eob_found: bool,
+    ) -> Option<Element> {
         let count = items.len();
         let mut trailing_blank = None;
         let mut firsts: Vec<(bool, bool)> = Vec::new(); // (first child is p, that p is transparent)
@@ -162,16 +191,7 @@ impl Parser {
             item.children = children;
             list.children.push(item);
         }
-        if self.gfm {
-            mark_task_list(&mut list);
-        }
-        tree.children.push(list);
-        if let Some(blank) = trailing_blank
-            && !eob_found
-        {
-            tree.children.push(blank);
-        }
-        true
+        trailing_blank
     }
 }
 
@@ -299,7 +319,35 @@ impl Parser {
             list.children.push(dt);
         }
 
-        // Each definition with its text and whether its first paragraph keeps its `<p>`.
+        let definitions = self.definitions(src, first_as_para);
+        let trailing_blank = self.parse_definitions(&mut list, definitions);
+
+        // A definition list right after another (or a blank line after it) continues it.
+        let count = tree.children.len();
+        if count >= 1 && tree.children[count - 1].kind == Kind::Dl {
+            tree.children[count - 1].children.append(&mut list.children);
+        } else if count >= 2
+            && tree.children[count - 1].kind == Kind::Blank
+            && tree.children[count - 2].kind == Kind::Dl
+        {
+            tree.children.pop();
+            tree.children[count - 2].children.append(&mut list.children);
+        } else {
+            tree.children.push(list);
+        }
+        if let Some(blank) = trailing_blank {
+            tree.children.push(blank);
+        }
+        true
+    }
+
+    /// The definitions at `src`, each with its line, its text and whether its first paragraph
+    /// keeps its `<p>` (after a blank line, as the first does when `first_as_para`).
+    fn definitions(
+        &mut self,
+        src: &mut Scanner,
+        mut first_as_para: bool,
+    ) -> Vec<(usize, String, bool)> {
         let mut definitions: Vec<(usize, String, bool)> = Vec::new();
         let mut start = Re::cached(p::definition_list_start().source());
         let mut content_re: Option<std::sync::Arc<Re>> = None;
@@ -354,6 +402,16 @@ impl Parser {
             }
         }
 
+        definitions
+    }
+
+    /// Parses each definition into its blocks; one whose first paragraph does not keep its
+    /// `<p>` is drawn without it. Returns the blank line after the last one.
+    fn parse_definitions(
+        &mut self,
+        list: &mut Element,
+        definitions: Vec<(usize, String, bool)>,
+    ) -> Option<Element> {
         let mut trailing_blank = None;
         for (line, value, keeps_para) in definitions {
             let mut dd = Element::new(Kind::Dd).at(line);
@@ -378,22 +436,6 @@ impl Parser {
             list.children.push(dd);
         }
 
-        // A definition list right after another (or a blank line after it) continues it.
-        let count = tree.children.len();
-        if count >= 1 && tree.children[count - 1].kind == Kind::Dl {
-            tree.children[count - 1].children.append(&mut list.children);
-        } else if count >= 2
-            && tree.children[count - 1].kind == Kind::Blank
-            && tree.children[count - 2].kind == Kind::Dl
-        {
-            tree.children.pop();
-            tree.children[count - 2].children.append(&mut list.children);
-        } else {
-            tree.children.push(list);
-        }
-        if let Some(blank) = trailing_blank {
-            tree.children.push(blank);
-        }
-        true
+        trailing_blank
     }
 }

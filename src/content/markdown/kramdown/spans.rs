@@ -430,82 +430,22 @@ impl Parser {
             None => false,
         };
         if explicit_id || !src.rest().starts_with('(') {
-            let id_text = if explicit_id {
-                src.group(1).map(str::to_owned)
-            } else {
-                None
-            };
-            if explicit_id {
-                src.advance(src.matched_size());
-            }
-            let id = normalize_link_id(id_text.as_deref().unwrap_or(&alt_text));
-            match self.link_defs.get(&id).cloned() {
-                Some(def) => {
-                    let ial = def.serial.and_then(|s| self.eob_ials.get(&s).cloned());
-                    self.add_link(tree, el, def.url, def.title, &alt_text, ial);
-                }
-                None => {
-                    if id_text.is_some() {
-                        self.warn(line, WarningKind::UndefinedLink { id });
-                    }
-                    src.set_pos(saved);
-                    add_text(tree, &result, self.text_type);
-                }
+            if !self.reference_link(tree, el, src, explicit_id, &alt_text, line) {
+                src.set_pos(saved);
+                add_text(tree, &result, self.text_type);
             }
             return;
         }
 
-        // A URL in parentheses.
-        let url;
-        let angle_end = src
-            .next_of(">", src.pos())
-            .filter(|&gt| gt < src.line_end())
-            .map(|gt| gt + 1);
-        if angle_end.is_some_and(|end| src.check_within(re!(r"\(<(.*?)>"), end).is_some()) {
-            url = src.group(1).unwrap_or("").to_owned();
-            src.advance(src.matched_size());
-            if src.scan(re!(r"\)")).is_some() {
-                self.add_link(tree, el, url, None, &alt_text, None);
-                return;
-            }
-        } else {
-            // kramdown reads on piece by piece (`/(\()|(\))|\s(?=['"])/`), counting parentheses, until
-            // the one that closes the first, or white space before a quote (a title). Both are
-            // found by index: read piece by piece, each unclosed `(` of a long text would scan
-            // to its end.
-            let open = src.pos();
-            let close = src.closing_paren(open);
-            let before_title =
-                src.first_indexed("space before quote", open + 1, spaces_before_quotes);
-            let end = match (close, before_title) {
-                (Some(close), Some(space)) if space < close => space + 1,
-                (None, Some(space)) => space + 1,
-                (Some(close), _) => close + 1,
-                // Neither: kramdown reads to the last parenthesis, where no title can follow
-                // (it would need a `)` after it).
-                (None, None) => {
-                    self.spend(src.rest().len());
-                    src.set_pos(saved);
-                    add_text(tree, &result, self.text_type);
-                    return;
-                }
-            };
-            let text = &src.text()[open..end];
-            let closed = close == Some(end - 1);
-            let inner = if text.len() >= 2 {
-                let mut chars = text.chars();
-                chars.next();
-                chars.next_back();
-                chars.as_str().to_owned()
-            } else {
-                String::new()
-            };
-            src.set_pos(end);
-            url = inner.trim().to_owned();
-            if closed {
-                self.add_link(tree, el, url, None, &alt_text, None);
-                return;
-            }
+        // A URL in parentheses, and perhaps a title after it.
+        let Some((url, closed)) = self.inline_link_url(src) else {
+            src.set_pos(saved);
+            add_text(tree, &result, self.text_type);
+            return;
+        };
+        if closed {
+            self.add_link(tree, el, url, None, &alt_text, None);
+            return;
         }
         if let Some(end) = link_title_end(src)
             && src.check_within(p::link_inline_title(), end).is_some()
@@ -517,6 +457,86 @@ impl Parser {
             src.set_pos(saved);
             add_text(tree, &result, self.text_type);
         }
+    }
+
+    /// A link to a definition (`[text][id]`, or `[text]` alone): added when the definition
+    /// exists; false when it does not (an undefined `id` written out is reported).
+    fn reference_link(
+        &mut self,
+        tree: &mut Element,
+        el: Element,
+        src: &mut Scanner,
+        explicit_id: bool,
+        alt_text: &str,
+        line: usize,
+    ) -> bool {
+        let id_text = if explicit_id {
+            src.group(1).map(str::to_owned)
+        } else {
+            None
+        };
+        if explicit_id {
+            src.advance(src.matched_size());
+        }
+        let id = normalize_link_id(id_text.as_deref().unwrap_or(alt_text));
+        match self.link_defs.get(&id).cloned() {
+            Some(def) => {
+                let ial = def.serial.and_then(|s| self.eob_ials.get(&s).cloned());
+                self.add_link(tree, el, def.url, def.title, alt_text, ial);
+                true
+            }
+            None => {
+                if id_text.is_some() {
+                    self.warn(line, WarningKind::UndefinedLink { id });
+                }
+                false
+            }
+        }
+    }
+
+    /// The URL of an inline link (`(url)`, `(<url>)`, `(url "title")`) at `src`, and whether
+    /// its parenthesis closed right after it (no title follows); `None` when there is none.
+    fn inline_link_url(&mut self, src: &mut Scanner) -> Option<(String, bool)> {
+        let angle_end = src
+            .next_of(">", src.pos())
+            .filter(|&gt| gt < src.line_end())
+            .map(|gt| gt + 1);
+        if angle_end.is_some_and(|end| src.check_within(re!(r"\(<(.*?)>"), end).is_some()) {
+            let url = src.group(1).unwrap_or("").to_owned();
+            src.advance(src.matched_size());
+            let closed = src.scan(re!(r"\)")).is_some();
+            return Some((url, closed));
+        }
+        // kramdown reads on piece by piece (`/(\()|(\))|\s(?=['"])/`), counting parentheses, until
+        // the one that closes the first, or white space before a quote (a title). Both are
+        // found by index: read piece by piece, each unclosed `(` of a long text would scan
+        // to its end.
+        let open = src.pos();
+        let close = src.closing_paren(open);
+        let before_title = src.first_indexed("space before quote", open + 1, spaces_before_quotes);
+        let end = match (close, before_title) {
+            (Some(close), Some(space)) if space < close => space + 1,
+            (None, Some(space)) => space + 1,
+            (Some(close), _) => close + 1,
+            // Neither: kramdown reads to the last parenthesis, where no title can follow
+            // (it would need a `)` after it).
+            (None, None) => {
+                self.spend(src.rest().len());
+                return None;
+            }
+        };
+        let text = &src.text()[open..end];
+        let closed = close == Some(end - 1);
+        let inner = if text.len() >= 2 {
+            let mut chars = text.chars();
+            chars.next();
+            chars.next_back();
+            chars.as_str().to_owned()
+        } else {
+            String::new()
+        };
+        src.set_pos(end);
+        Some((inner.trim().to_owned(), closed))
     }
 
     fn add_link(

@@ -1,0 +1,61 @@
+//! What the site's Content-Security-Policy allows from other sites, from what its pages use: images
+//! and players from other sites, a visitor-statistics provider, GBIF's widgets.
+
+use super::headers::{self, ThirdParties};
+use crate::content::Site;
+
+/// The other sites the pages of `site` load from.
+pub fn third_parties(site: &Site) -> ThirdParties {
+    let analytics = &site.analytics;
+    let mut third_parties = ThirdParties {
+        images: [&site.image_origins[..], &analytics.image_origins[..]].concat(),
+        frames: site.frame_hosts.clone(),
+        scripts: analytics.script_origins.clone(),
+        connects: analytics.connect_origins.clone(),
+        script_hashes: analytics
+            .inline_scripts
+            .iter()
+            .map(|script| headers::script_hash(script))
+            .collect(),
+        ..ThirdParties::default()
+    };
+    if let Some(widgets) = gbif_widget_sources(site) {
+        third_parties
+            .scripts
+            .extend(widgets.scripts.iter().cloned());
+        third_parties.fonts = widgets.scripts;
+        third_parties
+            .connects
+            .extend(widgets.services.iter().cloned());
+        third_parties.images.extend(widgets.services);
+        third_parties.blob_workers = true;
+    }
+    third_parties
+}
+
+/// What the policy must allow for the widgets: the library's origin for scripts and fonts, and
+/// GBIF's services (its APIs, map tiles and images, on gbif.org and the staging and test
+/// domains the theme's library versions use) for connections and images; maps draw in workers
+/// made from `blob:` addresses. Taken from what GBIF's widgets are documented to load; this
+/// build cannot reach them to check.
+fn gbif_widget_sources(site: &Site) -> Option<WidgetSources> {
+    let widgets = site.gbif_widgets.as_ref()?;
+    let lib = &widgets.block.lib;
+    // A copy the site serves itself is allowed as the site's own scripts are.
+    let scripts = crate::content::links::web_origin(lib).into_iter().collect();
+    let gbif = [
+        "https://*.gbif.org",
+        "https://*.gbif-staging.org",
+        "https://*.gbif-uat.org",
+    ];
+    Some(WidgetSources {
+        scripts,
+        services: gbif.iter().map(|s| s.to_string()).collect(),
+    })
+}
+
+/// The sources the widgets add to the policy (see [`gbif_widget_sources`]).
+struct WidgetSources {
+    scripts: Vec<String>,
+    services: Vec<String>,
+}
