@@ -27,6 +27,7 @@ pub mod links;
 pub mod liquid;
 pub mod markdown;
 pub mod page;
+pub mod panics;
 pub mod parallel;
 pub mod repository;
 mod site;

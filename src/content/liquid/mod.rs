@@ -1,22 +1,24 @@
-//! Liquid, as Jekyll runs it over pages, front matter and data: the `liquid` crate's standard
-//! tags and filters, Jekyll's (`include` with parameters, `slugify`, array filters from
-//! `liquid-lib`), and the ones added here: `relative_url`, `absolute_url`, `markdownify`,
-//! `liquify`, `jsonify`, `highlight`.
+//! Liquid, as Jekyll runs it over pages, front matter and data: the `liquid` crates' parser and
+//! standard tags and filters, Jekyll's, and this engine's own (`filters`, `tags`), rendered as
+//! Ruby's Liquid renders in Jekyll's lax mode (`lax`), within a budget (`budget`).
 //!
 //! As in Jekyll, a tag the engine does not know is an error (the template cannot be parsed), and
-//! a filter it does not know is a warning and is skipped (Jekyll's lax mode). Either way the
-//! message names the file and line; `{{ }}` is never left in a page as text.
+//! a filter it does not know is a warning and is skipped. Either way the message names the file
+//! and line; `{{ }}` is never left in a page as text.
 
+mod budget;
 mod engine;
 mod errors;
 pub mod filters;
 pub mod globals;
-mod parser;
+mod language;
+mod lax;
+mod nesting;
 mod tags;
-mod undefined;
+mod templates;
 mod written_order;
 
-pub use engine::Liquid;
+pub use engine::{Liquid, Variables};
 pub use filters::DrawMarkdown;
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use liquid::model::Object;
+use liquid::model::{Object, Value};
 use liquid::object;
 
 use super::*;
@@ -28,13 +28,18 @@ fn engine(includes: &[(&str, &str)]) -> Liquid {
     )
 }
 
+/// The variables of `globals`, as a render takes them.
+fn variables(globals: &Object) -> Vec<(&str, &Value)> {
+    globals.iter().map(|(k, v)| (k.as_str(), v)).collect()
+}
+
 fn render(engine: &Liquid, text: &str, globals: &Object) -> (Option<String>, Vec<String>) {
     let mut diagnostics = Vec::new();
     let out = engine.render(
         "content/p.md",
         Position::new(5, 1),
         text,
-        globals,
+        &variables(globals),
         &mut diagnostics,
     );
     (out, crate::content::diagnostics::first_lines(&diagnostics))
@@ -133,7 +138,7 @@ fn common_slips_are_said_in_the_editors_terms_where_they_are_written() {
             "content/p.md",
             Position::new(5, 1),
             text,
-            &Object::new(),
+            &[],
             &mut diagnostics,
         );
         assert_eq!(out, None, "{text}");

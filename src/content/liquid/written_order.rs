@@ -9,14 +9,15 @@ use liquid::model::{KString, Object, Value};
 use crate::content::values;
 
 /// `text` with each `{% for x in a.b.c %}` over an object rewritten to go over its
-/// `[key, value]` pairs in the order they were written (Jekyll's order), and `globals` with
-/// those pairs. liquid keeps objects in a hash map, whose order changes from run to run;
-/// objects whose order is not known go in the order of their keys, the same every time.
-pub fn in_written_order<'t>(
+/// `[key, value]` pairs in the order they were written (Jekyll's order), and those pairs, by the
+/// names the text now uses for them. liquid keeps objects in a hash map, whose order changes
+/// from run to run; objects whose order is not known go in the order of their keys, the same
+/// every time. `variable` gives the variables the text is rendered with, by name.
+pub fn in_written_order<'t, 'v>(
     key_order: &HashMap<String, Vec<String>>,
     text: &'t str,
-    globals: &Object,
-) -> (Cow<'t, str>, Option<Object>) {
+    variable: &dyn Fn(&str) -> Option<&'v Value>,
+) -> (Cow<'t, str>, Object) {
     let mut out = String::new();
     let mut extra = Object::new();
     let mut rest = text;
@@ -27,7 +28,7 @@ pub fn in_written_order<'t>(
         let inside = &rest[start + 2..tag_end];
         let words: Vec<&str> = inside.trim_start_matches('-').split_whitespace().collect();
         let ordered = match words.as_slice() {
-            ["for", _, "in", path, ..] => ordered_pairs(key_order, path, globals),
+            ["for", _, "in", path, ..] => ordered_pairs(key_order, path, variable),
             _ => None,
         };
         match ordered {
@@ -47,22 +48,21 @@ pub fn in_written_order<'t>(
         }
     }
     if extra.is_empty() {
-        return (Cow::Borrowed(text), None);
+        return (Cow::Borrowed(text), extra);
     }
     out.push_str(rest);
-    let mut all = globals.clone();
-    all.extend(extra);
-    (Cow::Owned(out), Some(all))
+    (Cow::Owned(out), extra)
 }
 
-/// The `[key, value]` pairs of the object at the dotted `path` of `globals`, in written order.
-fn ordered_pairs<'p>(
+/// The `[key, value]` pairs of the object at the dotted `path` of the variables, in written
+/// order.
+fn ordered_pairs<'p, 'v>(
     key_order: &HashMap<String, Vec<String>>,
     path: &'p str,
-    globals: &Object,
+    variable: &dyn Fn(&str) -> Option<&'v Value>,
 ) -> Option<(&'p str, Value)> {
     let (root, below) = path.split_once('.').unwrap_or((path, ""));
-    let value = values::at_path(globals.get(root)?, below)?;
+    let value = values::at_path(variable(root)?, below)?;
     let object = values::object(value)?;
     let mut keys: Vec<String> = object.keys().map(|k| k.to_string()).collect();
     match key_order.get(path) {

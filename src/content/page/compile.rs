@@ -107,11 +107,13 @@ pub fn compile(
 }
 
 /// A page with its Liquid rendered.
-struct Rendered {
+struct Rendered<'s> {
     /// Its front matter, each value's Liquid rendered.
     front: FrontMatter,
-    /// `site` and `page`, for the Liquid its blocks render.
-    globals: Object,
+    /// `page`, for the Liquid its blocks render.
+    page: Value,
+    /// `site`, as this page needs it.
+    site: &'s Value,
     body: String,
     /// Whether some of its Liquid could not be rendered.
     failed: bool,
@@ -119,32 +121,31 @@ struct Rendered {
 
 /// Renders the Liquid of the front matter's values (`background: "{{ site.data.images.moss.src
 /// }}"`), then of the body with those values as `page`.
-fn render(
+fn render<'s>(
     document: &Document,
     mut front: FrontMatter,
-    cx: &Context,
+    cx: &Context<'s>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Rendered {
+) -> Rendered<'s> {
     let file = document.shown.as_str();
-    let mut globals = Object::new();
     let site = cx.site.for_document(&document.body, &document.front_text);
-    globals.insert("site".into(), site.clone());
-    globals.insert("page".into(), Value::Object(front.value.clone()));
     let mut failed = false;
     let mut values = std::mem::take(&mut front.value);
+    let written = Value::Object(values.clone());
     render_values(&mut values, "", &mut |text, path| {
         let at = front.position(path);
-        let rendered = cx.liquid.render(file, at, text, &globals, diagnostics);
+        let variables = [("site", site), ("page", &written)];
+        let rendered = cx.liquid.render(file, at, text, &variables, diagnostics);
         failed |= rendered.is_none();
         rendered
     });
     front.value = values;
-    globals.insert("page".into(), Value::Object(front.value.clone()));
+    let page = Value::Object(front.value.clone());
     let body = cx.liquid.render(
         file,
         Position::new(document.body_line, 1),
         &document.body,
-        &globals,
+        &[("site", site), ("page", &page)],
         diagnostics,
     );
     let body = body.unwrap_or_else(|| {
@@ -153,7 +154,8 @@ fn render(
     });
     Rendered {
         front,
-        globals,
+        page,
+        site,
         body,
         failed,
     }
@@ -217,8 +219,9 @@ fn compose(
     };
     let tolerated = |d: Diagnostic| d.strict_if(strict);
     let mut liquify = |text: &str, at: Position, diagnostics: &mut Vec<Diagnostic>| {
+        let variables = [("site", rendered.site), ("page", &rendered.page)];
         cx.liquid
-            .render(file, at, text, &rendered.globals, diagnostics)
+            .render(file, at, text, &variables, diagnostics)
             .unwrap_or_default()
     };
     let mut parse_markdown = |text: &str, at: Position, diagnostics: &mut Vec<Diagnostic>| {

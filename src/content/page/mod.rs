@@ -13,7 +13,8 @@ pub use compile::{Context, compile};
 pub use draft::PageDraft;
 pub use remembered::Remembered;
 
-use crate::content::diagnostics::Diagnostic;
+use crate::content::diagnostics::{Diagnostic, Position};
+use crate::content::panics;
 use crate::content::parallel;
 use crate::content::repository::Input;
 use crate::content::repository::documents::Document;
@@ -67,7 +68,7 @@ pub fn compile_all(
         }
         let mut messages = Vec::new();
         let document = slot.lock().ok().and_then(|mut d| d.take());
-        let draft = document.and_then(|d| compile(d, cx, &mut messages));
+        let draft = document.and_then(|d| compile_guarded(d, cx, &mut messages));
         (draft, messages, false)
     });
     let some_failed = compiled
@@ -96,5 +97,29 @@ pub fn compile_all(
     Drafts {
         drafts,
         some_failed,
+    }
+}
+
+/// [`compile`], where a panic (a bug here or in a crate) is an error at the page rather than the
+/// end of the build.
+fn compile_guarded(
+    document: Document,
+    cx: &Context,
+    messages: &mut Vec<Diagnostic>,
+) -> Option<PageDraft> {
+    let file = document.shown.clone();
+    match panics::caught(|| compile(document, cx, messages)) {
+        Ok(draft) => draft,
+        Err(panic) => {
+            messages.push(
+                Diagnostic::error(
+                    &file,
+                    Position::START,
+                    format!("compiling this page stopped on an internal error: {panic}"),
+                )
+                .with_hint("a bug of this site's builder; please report it with this page"),
+            );
+            None
+        }
     }
 }

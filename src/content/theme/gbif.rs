@@ -151,8 +151,7 @@ pub fn widgets(
     diagnostics: &mut Vec<crate::content::diagnostics::Diagnostic>,
 ) -> Widgets {
     use crate::content::values::{get, object, text_at};
-    let mut globals = liquid::model::Object::new();
-    globals.insert("site".into(), site.clone());
+    let globals = [("site", site)];
     let theme_style = engine
         .render(
             "_config.yml",

@@ -2,6 +2,8 @@
 
 use liquid::model::{Value, ValueView};
 
+use super::Call;
+
 /// A Liquid value as JSON, as Jekyll's `jsonify` writes it.
 pub fn to_json(value: &Value) -> String {
     serde_json::to_string(&to_serde(value)).unwrap_or_default()
@@ -30,4 +32,8 @@ fn to_serde(value: &Value) -> serde_json::Value {
         ),
         Value::State(_) => serde_json::Value::Null,
     }
+}
+
+pub fn jsonify(call: &Call) -> liquid_core::Result<Value> {
+    Ok(Value::scalar(to_json(&call.input.to_value())))
 }

@@ -1,24 +1,30 @@
-//! Filters that render text again: `liquify` (the theme's plugin: a value's Liquid, rendered in
-//! the template's own context). `markdownify` draws with the build step's components, which the
-//! compiler is given (`DrawMarkdown`).
+//! Filters that render text again: `markdownify`, drawn with the build step's components (which
+//! the compiler is given, `DrawMarkdown`), and `liquify` (the theme's plugin: a value's Liquid,
+//! rendered in the template's own context).
 
-use liquid::model::{KString, Object, Value};
-use liquid_core::Runtime;
+use liquid::model::Value;
+use liquid_core::Renderable;
 
-use super::site::JekyllSite;
+use super::Call;
+use crate::content::liquid::budget;
 
-/// `liquify`: `template` rendered with the variables of the template it is written in; a
-/// template that cannot be rendered is kept as it is.
-pub fn liquify(template: &str, site: &JekyllSite, runtime: &dyn Runtime) -> Value {
-    let parser = site.parser.get().expect("built before use");
-    let mut globals = Object::new();
-    for name in runtime.roots() {
-        if let Ok(value) = runtime.get(&[liquid::model::Scalar::new(name.to_string())]) {
-            globals.insert(KString::from_ref(name.as_str()), value.into_owned());
-        }
+pub fn markdownify(call: &Call) -> liquid_core::Result<Value> {
+    Ok(Value::scalar((call.site.draw_markdown)(&call.text())))
+}
+
+/// `liquify`: the input rendered with the variables of the template it is written in; a text that
+/// cannot be read as Liquid is kept as it is. A value that `liquify`s itself nests until the
+/// render's depth runs out, and the page gets an error.
+pub fn liquify(call: &Call) -> liquid_core::Result<Value> {
+    let text = call.text();
+    if !text.contains("{{") && !text.contains("{%") {
+        return Ok(Value::scalar(text));
     }
-    match parser.parse(template).and_then(|t| t.render(&globals)) {
-        Ok(rendered) => Value::scalar(rendered),
-        Err(_) => Value::scalar(template.to_owned()),
-    }
+    let templates = call.site.templates()?;
+    let Ok(template) = templates.compile(&text) else {
+        return Ok(Value::scalar(text));
+    };
+    let mut out = Vec::new();
+    budget::deeper(|| template.render_to(&mut budget::Bounded::new(&mut out), call.runtime))?;
+    Ok(Value::scalar(String::from_utf8_lossy(&out).into_owned()))
 }

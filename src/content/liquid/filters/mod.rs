@@ -1,38 +1,87 @@
-//! Jekyll's filters that the `liquid` crate does not have, grouped by kind as Jekyll groups them
-//! (`url_filters.rb`, ...): each is a [`SiteFilter`] with its name, which knows the site. A filter
-//! a template uses that Jekyll does not have either is one too: it passes its input through,
-//! after a warning (see `Liquid::render`).
+//! The filters this engine adds to the `liquid` crate's, grouped by kind as Jekyll groups them
+//! (`url_filters.rb`, ...): Jekyll's own, and those of Liquid's it takes over to make them safe
+//! (arithmetic that would overflow, texts that would grow without end). Each is a plain function
+//! over its input and the values of its arguments ([`Call`]), registered by name in [`ALL`].
+//!
+//! A filter a template uses that neither has is a warning, and passes its input through (see
+//! `Liquid::render`), as Jekyll's lax mode skips it.
 
 pub mod json;
 pub mod markup;
+pub mod math;
 pub mod site;
+pub mod text;
 pub mod url;
 
 use std::sync::Arc;
 
 use liquid::model::{KString, Value, ValueView};
 use liquid_core::parser::FilterArguments;
-use liquid_core::{Filter, FilterReflection, ParseFilter, Runtime};
+use liquid_core::{Expression, Filter, FilterReflection, ParseFilter, Result, Runtime};
 
 pub use site::{DrawMarkdown, JekyllSite};
 
-/// Jekyll's filters that need the site: each is one `SiteFilter` with its name.
+/// One use of a filter: its input, its arguments' values, and where it runs.
+pub struct Call<'a> {
+    pub name: &'a str,
+    pub input: &'a dyn ValueView,
+    pub args: Vec<Value>,
+    pub runtime: &'a dyn Runtime,
+    pub site: &'a JekyllSite,
+}
+
+impl Call<'_> {
+    /// The `n`th argument, or nil.
+    pub fn arg(&self, n: usize) -> &Value {
+        self.args.get(n).unwrap_or(&Value::Nil)
+    }
+
+    /// The input as text.
+    pub fn text(&self) -> String {
+        self.input.to_kstr().to_string()
+    }
+}
+
+/// What a filter does.
+pub type Run = fn(&Call) -> Result<Value>;
+
+/// Every filter of this engine, by name.
+pub const ALL: &[(&str, Run)] = &[
+    ("relative_url", url::relative_url_filter),
+    ("absolute_url", url::absolute_url_filter),
+    ("markdownify", markup::markdownify),
+    ("liquify", markup::liquify),
+    ("jsonify", json::jsonify),
+    ("plus", math::plus),
+    ("minus", math::minus),
+    ("times", math::times),
+    ("divided_by", math::divided_by),
+    ("modulo", math::modulo),
+    ("abs", math::abs),
+    ("append", text::append),
+    ("prepend", text::prepend),
+];
+
+/// A filter as the parser knows it: its name and what it runs, or nothing (a filter Jekyll
+/// does not have, which passes its input through).
 #[derive(Clone)]
-pub struct SiteFilter {
+pub struct Registered {
     name: KString,
+    run: Option<Run>,
     site: Arc<JekyllSite>,
 }
 
-impl SiteFilter {
-    pub fn new(name: &str, site: &Arc<JekyllSite>) -> Self {
+impl Registered {
+    pub fn new(name: &str, run: Option<Run>, site: &Arc<JekyllSite>) -> Self {
         Self {
             name: KString::from_ref(name),
+            run,
             site: site.clone(),
         }
     }
 }
 
-impl FilterReflection for SiteFilter {
+impl FilterReflection for Registered {
     fn name(&self) -> &str {
         &self.name
     }
@@ -50,10 +99,12 @@ impl FilterReflection for SiteFilter {
     }
 }
 
-impl ParseFilter for SiteFilter {
-    fn parse(&self, _arguments: FilterArguments) -> liquid_core::Result<Box<dyn Filter>> {
-        Ok(Box::new(SiteFilterRun {
+impl ParseFilter for Registered {
+    fn parse(&self, arguments: FilterArguments) -> Result<Box<dyn Filter>> {
+        Ok(Box::new(Applied {
             name: self.name.clone(),
+            run: self.run,
+            args: arguments.positional.collect(),
             site: self.site.clone(),
         }))
     }
@@ -63,36 +114,43 @@ impl ParseFilter for SiteFilter {
     }
 }
 
-struct SiteFilterRun {
+/// A filter applied in a template, with its arguments' expressions.
+struct Applied {
     name: KString,
+    run: Option<Run>,
+    args: Vec<Expression>,
     site: Arc<JekyllSite>,
 }
 
-impl std::fmt::Debug for SiteFilterRun {
+impl std::fmt::Debug for Applied {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", self.name)
     }
 }
 
-impl std::fmt::Display for SiteFilterRun {
+impl std::fmt::Display for Applied {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", self.name)
     }
 }
 
-impl Filter for SiteFilterRun {
-    fn evaluate(&self, input: &dyn ValueView, runtime: &dyn Runtime) -> liquid_core::Result<Value> {
-        let text = || input.to_kstr().to_string();
-        Ok(match self.name.as_str() {
-            "relative_url" => Value::scalar(url::relative_url(&self.site.base, &text())),
-            "absolute_url" => {
-                Value::scalar(url::absolute_url(&self.site.url, &self.site.base, &text()))
-            }
-            "markdownify" => Value::scalar((self.site.draw_markdown)(&text())),
-            "jsonify" => Value::scalar(json::to_json(&input.to_value())),
-            "liquify" => markup::liquify(&text(), &self.site, runtime),
-            // An unknown filter, reported when the template was read: the input as it is.
-            _ => input.to_value(),
+impl Filter for Applied {
+    fn evaluate(&self, input: &dyn ValueView, runtime: &dyn Runtime) -> Result<Value> {
+        let Some(run) = self.run else {
+            // A filter Jekyll does not have either, reported when the template was read.
+            return Ok(input.to_value());
+        };
+        let args = self
+            .args
+            .iter()
+            .map(|arg| arg.evaluate(runtime).map(|v| v.into_owned()))
+            .collect::<Result<Vec<Value>>>()?;
+        run(&Call {
+            name: &self.name,
+            input,
+            args,
+            runtime,
+            site: &self.site,
         })
     }
 }

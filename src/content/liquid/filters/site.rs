@@ -1,19 +1,32 @@
-//! What Jekyll's filters know of the site: where it is deployed, how Markdown is drawn, and the
-//! parser (for `liquify`).
+//! What this engine's tags and filters know of the site: where it is deployed, how Markdown is
+//! drawn, and the site's templates (for `liquify` and `include`).
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock, Weak};
+
+use super::super::templates::Templates;
 
 /// Draws Markdown blocks to HTML, for `markdownify`: the build step's body components, given to
 /// the compiler so that it needs no drawing code of its own.
 pub type DrawMarkdown = dyn Fn(&str) -> String + Send + Sync;
 
-/// What Jekyll's own filters need to know of the site.
+/// What Jekyll's own tags and filters need to know of the site.
 pub struct JekyllSite {
     /// The deployment's sub-path (`/scc`), for `relative_url`.
     pub base: String,
     /// The site's address (`https://example.org`), for `absolute_url`.
     pub url: String,
     pub draw_markdown: Arc<DrawMarkdown>,
-    /// The parser, for `liquify` (set once built).
-    pub parser: std::sync::OnceLock<liquid::Parser>,
+    /// The site's templates, set once they are made (they hold this value, so it holds them
+    /// weakly).
+    pub templates: OnceLock<Weak<Templates>>,
+}
+
+impl JekyllSite {
+    /// The site's templates; an error if they are gone (never while the engine lives).
+    pub fn templates(&self) -> liquid_core::Result<Arc<Templates>> {
+        self.templates
+            .get()
+            .and_then(Weak::upgrade)
+            .ok_or_else(|| liquid_core::Error::with_msg("the site's templates are not ready"))
+    }
 }

@@ -1,6 +1,10 @@
 //! Jekyll's URL filters: `relative_url` and `absolute_url`, which put a path of the site under
 //! the deployment's sub-path and address.
 
+use liquid::model::Value;
+
+use super::Call;
+
 /// Jekyll's `relative_url`: a path of the site under the deployment's sub-path.
 pub fn relative_url(base: &str, path: &str) -> String {
     if path.contains("://") || path.starts_with("//") || path.starts_with('#') || path.is_empty() {
@@ -22,4 +26,16 @@ pub fn absolute_url(url: &str, base: &str, path: &str) -> String {
     } else {
         relative
     }
+}
+
+pub fn relative_url_filter(call: &Call) -> liquid_core::Result<Value> {
+    Ok(Value::scalar(relative_url(&call.site.base, &call.text())))
+}
+
+pub fn absolute_url_filter(call: &Call) -> liquid_core::Result<Value> {
+    Ok(Value::scalar(absolute_url(
+        &call.site.url,
+        &call.site.base,
+        &call.text(),
+    )))
 }

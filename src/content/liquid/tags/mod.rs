@@ -1,5 +1,8 @@
-//! Jekyll's tags that the `liquid` crate does not have (or reads otherwise), one file each, as
-//! Jekyll keeps them (`tags/include.rb`, `tags/highlight.rb`).
+//! Jekyll's tags, and those of Liquid's this engine takes over to make them safe and lenient as
+//! Ruby's Liquid is, one file each, as Jekyll keeps them (`tags/include.rb`,
+//! `tags/highlight.rb`).
 
+pub mod capture;
+pub mod for_loop;
 pub mod highlight;
 pub mod include;
