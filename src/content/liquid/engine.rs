@@ -17,7 +17,7 @@ use liquid_core::{Renderable, Runtime};
 
 use super::budget;
 use super::errors::{liquid_error, position_in};
-use super::filters::{DrawMarkdown, JekyllSite};
+use super::jekyll_site::{DrawMarkdown, JekyllSite};
 use super::language::block_names;
 use super::lax::{Lax, Notes};
 use super::nesting;

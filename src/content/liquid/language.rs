@@ -9,7 +9,8 @@ use liquid_core::Language;
 use liquid_core::parser::{ParseBlock, ParseFilter, ParseTag};
 use liquid_lib::{jekyll, stdlib};
 
-use super::filters::{self, JekyllSite, Registered};
+use super::filters::{self, Registered};
+use super::jekyll_site::JekyllSite;
 use super::tags::capture::CaptureBlock;
 use super::tags::for_loop::{ForBlock, TableRowBlock};
 use super::tags::highlight::Highlight;

@@ -11,6 +11,7 @@ mod engine;
 mod errors;
 pub mod filters;
 pub mod globals;
+mod jekyll_site;
 mod language;
 mod lax;
 mod nesting;
@@ -19,7 +20,7 @@ mod templates;
 mod written_order;
 
 pub use engine::{Liquid, Variables};
-pub use filters::DrawMarkdown;
+pub use jekyll_site::DrawMarkdown;
 
 #[cfg(test)]
 mod tests;

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use liquid_core::{Error, Language, Result, Template};
 
 use super::errors::{liquid_error, position_in};
-use super::filters::JekyllSite;
+use super::jekyll_site::{JekyllSite, SiteTemplates};
 use super::language::{block_names, filter_names, filter_uses, language};
 use super::nesting;
 use super::tags::include::quote_include_paths;
@@ -55,13 +55,9 @@ impl Templates {
             problems: Mutex::default(),
             site: site.clone(),
         });
-        let _ = site.templates.set(Arc::downgrade(&templates));
+        let weak: std::sync::Weak<dyn SiteTemplates> = Arc::downgrade(&templates) as _;
+        let _ = site.templates.set(weak);
         templates
-    }
-
-    /// The filters the language has.
-    pub fn known_filters(&self) -> &BTreeSet<String> {
-        &self.known_filters
     }
 
     /// The filters `text` uses that the language does not have, with where each is written.
@@ -172,6 +168,16 @@ impl Templates {
             .lock()
             .map(|mut problems| std::mem::take(&mut *problems))
             .unwrap_or_default()
+    }
+}
+
+impl SiteTemplates for Templates {
+    fn compile(&self, text: &str) -> Result<Template> {
+        Templates::compile(self, text)
+    }
+
+    fn include(&self, name: &str) -> Result<Arc<Template>> {
+        Templates::include(self, name)
     }
 }
 

@@ -2,7 +2,7 @@
 
 use liquid::model::{Value, ValueView};
 
-use super::Call;
+use super::call::Call;
 
 /// A Liquid value as JSON, as Jekyll's `jsonify` writes it.
 pub fn to_json(value: &Value) -> String {

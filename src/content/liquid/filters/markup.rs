@@ -5,7 +5,7 @@
 use liquid::model::Value;
 use liquid_core::Renderable;
 
-use super::Call;
+use super::call::Call;
 use crate::content::liquid::budget;
 
 pub fn markdownify(call: &Call) -> liquid_core::Result<Value> {

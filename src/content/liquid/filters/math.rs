@@ -7,7 +7,7 @@
 use liquid::model::{Value, ValueView};
 use liquid_core::{Error, Result};
 
-use super::Call;
+use super::call::Call;
 use crate::content::liquid::lax;
 
 /// A number as Liquid reads one.

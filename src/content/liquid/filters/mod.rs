@@ -6,10 +6,10 @@
 //! A filter a template uses that neither has is a warning, and passes its input through (see
 //! `Liquid::render`), as Jekyll's lax mode skips it.
 
+pub mod call;
 pub mod json;
 pub mod markup;
 pub mod math;
-pub mod site;
 pub mod text;
 pub mod url;
 
@@ -19,31 +19,8 @@ use liquid::model::{KString, Value, ValueView};
 use liquid_core::parser::FilterArguments;
 use liquid_core::{Expression, Filter, FilterReflection, ParseFilter, Result, Runtime};
 
-pub use site::{DrawMarkdown, JekyllSite};
-
-/// One use of a filter: its input, its arguments' values, and where it runs.
-pub struct Call<'a> {
-    pub name: &'a str,
-    pub input: &'a dyn ValueView,
-    pub args: Vec<Value>,
-    pub runtime: &'a dyn Runtime,
-    pub site: &'a JekyllSite,
-}
-
-impl Call<'_> {
-    /// The `n`th argument, or nil.
-    pub fn arg(&self, n: usize) -> &Value {
-        self.args.get(n).unwrap_or(&Value::Nil)
-    }
-
-    /// The input as text.
-    pub fn text(&self) -> String {
-        self.input.to_kstr().to_string()
-    }
-}
-
-/// What a filter does.
-pub type Run = fn(&Call) -> Result<Value>;
+use crate::content::liquid::jekyll_site::JekyllSite;
+use call::{Call, Run};
 
 /// Every filter of this engine, by name.
 pub const ALL: &[(&str, Run)] = &[

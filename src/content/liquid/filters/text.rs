@@ -5,7 +5,7 @@
 use liquid::model::{Value, ValueView};
 use liquid_core::Result;
 
-use super::Call;
+use super::call::Call;
 use crate::content::liquid::budget;
 
 pub fn append(call: &Call) -> Result<Value> {

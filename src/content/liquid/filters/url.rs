@@ -3,7 +3,7 @@
 
 use liquid::model::Value;
 
-use super::Call;
+use super::call::Call;
 
 /// Jekyll's `relative_url`: a path of the site under the deployment's sub-path.
 pub fn relative_url(base: &str, path: &str) -> String {

@@ -18,7 +18,7 @@ use liquid_core::{
 };
 
 use crate::content::liquid::budget;
-use crate::content::liquid::filters::JekyllSite;
+use crate::content::liquid::jekyll_site::JekyllSite;
 use crate::content::liquid::lax::Lax;
 
 /// The `include` tag.

@@ -3,7 +3,7 @@
 
 use std::sync::{Arc, OnceLock, Weak};
 
-use super::super::templates::Templates;
+use liquid_core::{Result, Template};
 
 /// Draws Markdown blocks to HTML, for `markdownify`: the build step's body components, given to
 /// the compiler so that it needs no drawing code of its own.
@@ -18,12 +18,19 @@ pub struct JekyllSite {
     pub draw_markdown: Arc<DrawMarkdown>,
     /// The site's templates, set once they are made (they hold this value, so it holds them
     /// weakly).
-    pub templates: OnceLock<Weak<Templates>>,
+    pub templates: OnceLock<Weak<dyn SiteTemplates>>,
+}
+
+/// What the tags and filters ask of the site's templates (`Templates`): to read a text as a
+/// template (for `liquify`), and an include.
+pub trait SiteTemplates: Send + Sync {
+    fn compile(&self, text: &str) -> Result<Template>;
+    fn include(&self, name: &str) -> Result<Arc<Template>>;
 }
 
 impl JekyllSite {
     /// The site's templates; an error if they are gone (never while the engine lives).
-    pub fn templates(&self) -> liquid_core::Result<Arc<Templates>> {
+    pub fn templates(&self) -> Result<Arc<dyn SiteTemplates>> {
         self.templates
             .get()
             .and_then(Weak::upgrade)
