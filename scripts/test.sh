@@ -32,6 +32,9 @@ cargo test --locked --profile tool --features ssr --test conformance -- --nocapt
 step "hostile inputs: none hangs, crashes or exhausts memory (limit: ten times the goal; scripts/bench_pathological.sh measures the goal)"
 cargo test --locked --profile tool --features ssr --test pathological
 
+step "hostile repositories: each ends, built or refused at its line, within 10 s and 1 GB"
+cargo test --locked --profile tool --features ssr --test hostile
+
 step "release builds: for the domain root (dist/) and for the sub-path /scc/ (target/dist-scc/)"
 trunk build --release
 trunk build --release --public-url /scc/ --dist target/dist-scc

@@ -6,56 +6,17 @@
 //! `PATHOLOGICAL_ONLY` picks cases by name, `PATHOLOGICAL_LIMIT` sets the
 //! seconds after which a case counts as hung).
 //!
-//! Memory is measured by counting what the process allocates (peak bytes live during the case),
-//! so the figure is exact and does not depend on the allocator's caching.
+//! Memory is measured by counting what the process allocates (peak bytes live during the case,
+//! `tests/common/measure.rs`), so the figure is exact and does not depend on the allocator's
+//! caching.
 
 mod cases;
+#[path = "../common/measure.rs"]
+mod measure;
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use scc_site::content::diagnostics::Diagnostic;
-
-/// Counts the bytes live and the most that were live at once.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let ptr = unsafe { System.alloc(layout) };
-        if !ptr.is_null() {
-            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(live, Ordering::Relaxed);
-        }
-        ptr
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) };
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let new = unsafe { System.realloc(ptr, layout, new_size) };
-        if !new.is_null() {
-            if new_size >= layout.size() {
-                let live = LIVE.fetch_add(new_size - layout.size(), Ordering::Relaxed) + new_size
-                    - layout.size();
-                PEAK.fetch_max(live, Ordering::Relaxed);
-            } else {
-                LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
-            }
-        }
-        new
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Counting = Counting;
 
 const MB: f64 = 1_000_000.0;
 
@@ -65,26 +26,12 @@ fn goal(bytes: usize) -> (f64, f64) {
     (0.05 + mb, 100.0 * MB + 50.0 * bytes as f64)
 }
 
-/// What running one case measured.
-struct Measured {
-    seconds: f64,
-    peak_bytes: usize,
-    /// The first error, which names the file and line, if the page was refused.
-    refused: Option<String>,
-}
-
-fn run(text: String) -> Measured {
-    let base = LIVE.load(Ordering::Relaxed);
-    PEAK.store(base, Ordering::Relaxed);
-    let started = Instant::now();
-    let refused = support::compile_and_render(text)
+/// Compiles and draws `text`: the first error, which names the file and line, if the page was
+/// refused.
+fn run(text: String) -> Option<String> {
+    support::compile_and_render(text)
         .err()
-        .map(|d: Diagnostic| d.to_string().lines().next().unwrap_or_default().to_owned());
-    Measured {
-        seconds: started.elapsed().as_secs_f64(),
-        peak_bytes: PEAK.load(Ordering::Relaxed).saturating_sub(base),
-        refused,
-    }
+        .map(|d: Diagnostic| d.to_string().lines().next().unwrap_or_default().to_owned())
 }
 
 mod support;
@@ -116,14 +63,6 @@ fn hostile_inputs_finish_within_ten_times_the_goal() {
         let bytes = text.len();
         let (goal_seconds, goal_bytes) = goal(bytes);
         eprintln!("running {} ({bytes} bytes)", case.name);
-        // A case that hangs is reported by name instead of holding up the whole run.
-        let (done, finished) = mpsc::channel();
-        let worker = std::thread::Builder::new()
-            .name(case.name.to_owned())
-            .spawn(move || {
-                let _ = done.send(run(text));
-            })
-            .expect("a thread for the case");
         let limit = std::env::var("PATHOLOGICAL_LIMIT")
             .ok()
             .and_then(|s| s.parse().ok())
@@ -131,21 +70,18 @@ fn hostile_inputs_finish_within_ten_times_the_goal() {
                 Duration::from_secs_f64(goal_seconds * 10.0),
                 Duration::from_secs_f64,
             );
-        let measured = match finished.recv_timeout(limit) {
-            Ok(measured) => measured,
-            Err(_) => {
-                eprintln!(
-                    "{} ({}) did not finish within {:.2} s",
-                    case.name,
-                    case.about,
-                    limit.as_secs_f64()
-                );
-                std::process::exit(1);
-            }
+        // A case that hangs is reported by name instead of holding up the whole run.
+        let Some(measured) = measure::measure(case.name, limit, move || run(text)) else {
+            eprintln!(
+                "{} ({}) did not finish within {:.2} s",
+                case.name,
+                case.about,
+                limit.as_secs_f64()
+            );
+            std::process::exit(1);
         };
-        worker.join().expect("the case's thread");
         let outcome = measured
-            .refused
+            .result
             .clone()
             .unwrap_or_else(|| "built".to_owned());
         if report {

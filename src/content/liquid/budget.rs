@@ -32,13 +32,17 @@ struct Left {
 
 thread_local! {
     static LEFT: Cell<Option<Left>> = const { Cell::new(None) };
+    /// What ran out, if something did: liquid reports a writer's refusal only as "Failed to
+    /// render", so the render's error is replaced with this.
+    static RAN_OUT: Cell<Option<&'static str>> = const { Cell::new(None) };
 }
 
 /// Runs `render` within a budget: a fresh one for an outermost render, the enclosing render's
-/// for one inside it.
-pub fn within<T>(render: impl FnOnce() -> T) -> T {
+/// for one inside it. An error caused by the budget running out says what ran out.
+pub fn within<T>(render: impl FnOnce() -> liquid_core::Result<T>) -> liquid_core::Result<T> {
     let outermost = LEFT.with(|left| left.get().is_none());
     if outermost {
+        RAN_OUT.with(|ran_out| ran_out.set(None));
         LEFT.with(|left| {
             left.set(Some(Left {
                 steps: MAX_STEPS,
@@ -49,8 +53,19 @@ pub fn within<T>(render: impl FnOnce() -> T) -> T {
     let result = render();
     if outermost {
         LEFT.with(|left| left.set(None));
+        if result.is_err()
+            && let Some(what) = RAN_OUT.with(|ran_out| ran_out.take())
+        {
+            return Err(liquid_core::Error::with_msg(what));
+        }
     }
     result
+}
+
+/// Notes that `what` ran out, and says so as an error.
+fn ran_out(what: &'static str) -> liquid_core::Error {
+    RAN_OUT.with(|ran_out| ran_out.set(Some(what)));
+    liquid_core::Error::with_msg(what)
 }
 
 /// What went over the budget, as the message liquid's error carries (see `errors::liquid_error`).
@@ -63,7 +78,7 @@ pub fn spend(steps: u64) -> liquid_core::Result<()> {
     LEFT.with(|left| match left.get() {
         Some(mut budget) => {
             if budget.steps < steps {
-                return Err(liquid_core::Error::with_msg(OVER_STEPS));
+                return Err(ran_out(OVER_STEPS));
             }
             budget.steps -= steps;
             left.set(Some(budget));
@@ -76,7 +91,7 @@ pub fn spend(steps: u64) -> liquid_core::Result<()> {
 /// Checks that a text of `len` bytes may be made.
 pub fn check_text(len: usize) -> liquid_core::Result<()> {
     if len > MAX_TEXT {
-        return Err(liquid_core::Error::with_msg(OVER_TEXT));
+        return Err(ran_out(OVER_TEXT));
     }
     Ok(())
 }
@@ -93,7 +108,7 @@ pub fn deeper<T>(nested: impl FnOnce() -> liquid_core::Result<T>) -> liquid_core
         None => true,
     });
     if !entered {
-        return Err(liquid_core::Error::with_msg(OVER_DEPTH));
+        return Err(ran_out(OVER_DEPTH));
     }
     let result = nested();
     LEFT.with(|left| {
@@ -121,6 +136,7 @@ impl Write for Bounded<'_> {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
         self.written += bytes.len();
         if self.written > MAX_TEXT {
+            let _ = ran_out(OVER_TEXT);
             return Err(std::io::Error::other(OVER_TEXT));
         }
         self.inner.write(bytes)
@@ -138,14 +154,15 @@ mod tests {
     #[test]
     fn steps_run_out_only_inside_a_render_and_come_back_after_it() {
         assert!(spend(MAX_STEPS * 2).is_ok(), "no budget outside a render");
-        within(|| {
+        let _ = within(|| {
             assert!(spend(MAX_STEPS - 1).is_ok());
             assert!(spend(1).is_ok());
             assert!(spend(1).is_err());
             // A nested render shares the budget.
-            within(|| assert!(spend(1).is_err()));
+            within(|| spend(1)).expect_err("the enclosing render's budget is spent");
+            Ok(())
         });
-        within(|| assert!(spend(MAX_STEPS).is_ok()));
+        assert!(within(|| spend(MAX_STEPS)).is_ok());
     }
 
     #[test]
@@ -156,17 +173,26 @@ mod tests {
             }
             deeper(|| nest(levels - 1))
         }
-        within(|| {
+        let _ = within(|| {
             assert!(nest(MAX_NESTING).is_ok());
             assert!(nest(MAX_NESTING + 1).is_err());
+            Ok(())
         });
     }
 
     #[test]
-    fn the_writer_stops_at_the_largest_text() {
+    fn the_writer_stops_at_the_largest_text_and_the_render_says_why() {
         let mut out = Vec::new();
-        let mut writer = Bounded::new(&mut out);
-        assert!(writer.write_all(&vec![b'a'; MAX_TEXT]).is_ok());
-        assert!(writer.write_all(b"a").is_err());
+        let result = within(|| {
+            let mut writer = Bounded::new(&mut out);
+            assert!(writer.write_all(&vec![b'a'; MAX_TEXT]).is_ok());
+            writer
+                .write_all(b"a")
+                .map_err(|_| liquid_core::Error::with_msg("Failed to render"))
+        });
+        assert_eq!(
+            result.unwrap_err().to_string().lines().next(),
+            Some(OVER_TEXT)
+        );
     }
 }

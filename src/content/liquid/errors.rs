@@ -2,6 +2,7 @@
 //! terms when they are a common slip (a block never closed, `{{` or `{%` not closed) rather than
 //! in the parser's (`expected Literal`).
 
+use super::budget;
 use crate::content::diagnostics::{Diagnostic, Position};
 
 /// Where byte `offset` of a text that starts at `at` is.
@@ -27,6 +28,9 @@ pub fn liquid_error(
     what: &str,
 ) -> Diagnostic {
     let message = error.to_string();
+    if let Some(diagnostic) = over_budget(file, at, text, &message) {
+        return diagnostic;
+    }
     if let Some(diagnostic) = unclosed_block(file, at, text, &message)
         .or_else(|| parser_error(file, at, text, &message, what))
     {
@@ -67,6 +71,39 @@ pub fn liquid_error(
         format!("this Liquid {what}: {summary}"),
     )
     .with_hint(hint)
+}
+
+/// A render that ran out of its budget (`budget`): at the first loop, include or `liquify` that
+/// may have spent it, saying what ran out.
+fn over_budget(file: &str, at: Position, text: &str, message: &str) -> Option<Diagnostic> {
+    let first = message
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim_start_matches("liquid: ");
+    let (what, starts): (&str, &[&str]) = match first {
+        budget::OVER_STEPS => (
+            "it loops",
+            &["{% for", "{%- for", "{% tablerow", "{%- tablerow"],
+        ),
+        budget::OVER_TEXT => (
+            "it makes too much text",
+            &["{% for", "{%- for", "{% capture"],
+        ),
+        budget::OVER_DEPTH => ("it nests", &["{% include", "{%- include", "liquify"]),
+        _ => return None,
+    };
+    let offset = starts
+        .iter()
+        .filter_map(|s| text.find(s))
+        .min()
+        .unwrap_or(0);
+    Some(
+        Diagnostic::error(file, position_in(text, offset, at), format!("{first}, so it is stopped"))
+            .with_hint(format!(
+                "{what} beyond what any page needs (Jekyll would take minutes or all the memory); check the loop's range, and that no include or value includes itself"
+            )),
+    )
 }
 
 /// "Unclosed block. {% endif %} tag expected.": at the `{% if %}` that is never closed (the

@@ -1,0 +1,253 @@
+//! The hostile repositories, one per case of issue 19 (and more of the same kind), each as the
+//! few files that make it.
+
+use std::path::Path;
+
+/// One repository and what must come of it.
+pub struct Case {
+    pub name: &'static str,
+    /// What it tries.
+    pub about: &'static str,
+    pub files: fn() -> Vec<(String, Vec<u8>)>,
+    /// Something to do to the folder that files cannot say (a link, a FIFO).
+    pub prepare: Option<fn(&Path)>,
+    /// Whether to run the build step too (images, static files), not only the compiler.
+    pub build: bool,
+    pub expect: Expect,
+}
+
+pub enum Expect {
+    /// Refused, with an error at `at` (`content/index.md:5:`) that says `says`.
+    Refused {
+        at: &'static str,
+        says: &'static str,
+    },
+    /// Built, with a message at each place that says each thing.
+    Builds {
+        saying: &'static [(&'static str, &'static str)],
+    },
+}
+
+const CONFIG: &str = "title: Hostile\nurl: https://example.org\npermalink: pretty\n";
+
+/// A repository of `_config.yml` and `files`.
+fn repo(files: &[(&str, String)]) -> Vec<(String, Vec<u8>)> {
+    let mut all = vec![("_config.yml".to_owned(), CONFIG.as_bytes().to_vec())];
+    all.extend(
+        files
+            .iter()
+            .map(|(path, text)| ((*path).to_owned(), text.clone().into_bytes())),
+    );
+    all
+}
+
+/// A repository whose home page's body is `body` (its line 5).
+fn page(body: String) -> Vec<(String, Vec<u8>)> {
+    repo(&[(
+        "index.md",
+        format!("---\ntitle: Home\npermalink: /\n---\n{body}\n"),
+    )])
+}
+
+macro_rules! case {
+    ($name:literal, $about:literal, $files:expr, $expect:expr) => {
+        Case {
+            name: $name,
+            about: $about,
+            files: $files,
+            prepare: None,
+            build: false,
+            expect: $expect,
+        }
+    };
+}
+
+fn refused(at: &'static str, says: &'static str) -> Expect {
+    Expect::Refused { at, says }
+}
+
+fn builds(saying: &'static [(&'static str, &'static str)]) -> Expect {
+    Expect::Builds { saying }
+}
+
+/// Every case.
+pub fn all() -> Vec<Case> {
+    let mut all = liquid();
+    all.extend(liquid_arithmetic());
+    all
+}
+
+/// Liquid that would exhaust the stack, loop without end or grow without limit.
+fn liquid() -> Vec<Case> {
+    vec![
+        case!(
+            "include_itself",
+            "an include that includes itself",
+            || {
+                let mut files = page("{% include loop.html %}".into());
+                files.push((
+                    "_includes/loop.html".into(),
+                    b"x{% include loop.html %}".to_vec(),
+                ));
+                files
+            },
+            refused("content/index.md:5:", "nest more than 100 deep")
+        ),
+        case!(
+            "includes_each_other",
+            "two includes that include each other",
+            || {
+                let mut files = page("{% include a.html %}".into());
+                files.push(("_includes/a.html".into(), b"{% include b.html %}".to_vec()));
+                files.push(("_includes/b.html".into(), b"{% include a.html %}".to_vec()));
+                files
+            },
+            refused("content/index.md:5:", "nest more than 100 deep")
+        ),
+        case!(
+            "nested_if_10000",
+            "10,000 nested `{% if %}`",
+            || page("{% if true %}".repeat(10_000) + "x" + &"{% endif %}".repeat(10_000)),
+            refused(
+                "content/index.md:5:",
+                "Liquid blocks nest more than 100 deep"
+            )
+        ),
+        case!(
+            "nested_for_10000",
+            "10,000 nested `{% for %}`",
+            || page("{% for i in (1..2) %}".repeat(10_000) + &"{% endfor %}".repeat(10_000)),
+            refused(
+                "content/index.md:5:",
+                "Liquid blocks nest more than 100 deep"
+            )
+        ),
+        case!(
+            "nested_comment_20000",
+            "20,000 nested `{% comment %}`",
+            || page("{% comment %}".repeat(20_000) + &"{% endcomment %}".repeat(20_000)),
+            refused(
+                "content/index.md:5:",
+                "Liquid blocks nest more than 100 deep"
+            )
+        ),
+        case!(
+            "unclosed_if_15000",
+            "15,000 `{% if %}` never closed",
+            || page("{% if true %}x".repeat(15_000)),
+            refused(
+                "content/index.md:5:",
+                "Liquid blocks nest more than 100 deep"
+            )
+        ),
+        case!(
+            "nested_in_an_include",
+            "an include of 10,000 nested blocks",
+            || {
+                let mut files = page("{% include deep.html %}".into());
+                let deep = "{% if true %}".repeat(10_000);
+                files.push(("_includes/deep.html".into(), deep.into_bytes()));
+                files
+            },
+            refused(
+                "content/_includes/deep.html:1:",
+                "Liquid blocks nest more than 100 deep"
+            )
+        ),
+        case!(
+            "liquify_itself",
+            "a front matter value that `liquify`s itself",
+            || {
+                repo(&[(
+                "index.md",
+                "---\ntitle: Home\npermalink: /\nloop: \"{{ page.loop | liquify }}\"\n---\n{{ page.loop | liquify }}\n".into()
+            )])
+            },
+            refused("content/index.md:", "nest more than 100 deep")
+        ),
+        case!(
+            "range_of_100_million",
+            "`{% for i in (1..100000000) %}`",
+            || page("{% for i in (1..100000000) %}{% endfor %}".into()),
+            refused("content/index.md:5:", "more than 5,000,000 loop steps")
+        ),
+        case!(
+            "range_of_a_billion",
+            "`{% for i in (1..1000000000) %}` with output",
+            || page("{% for i in (1..1000000000) %}{{ i }}{% endfor %}".into()),
+            refused("content/index.md:5:", "larger than 16 MB")
+        ),
+        case!(
+            "loops_1000_1000_100",
+            "loops of 1000 x 1000 x 100",
+            || {
+                page("{% for a in (1..1000) %}{% for b in (1..1000) %}{% for c in (1..100) %}{% endfor %}{% endfor %}{% endfor %}".into())
+            },
+            refused("content/index.md:5:", "more than 5,000,000 loop steps")
+        ),
+        case!(
+            "append_doubling",
+            "`append` doubling a text 40 times",
+            || {
+                page("{% assign s = \"ab\" %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}{{ s | size }}".into())
+            },
+            refused("content/index.md:5:", "larger than 16 MB")
+        ),
+        case!(
+            "capture_doubling",
+            "`capture` doubling a text 40 times",
+            || {
+                page("{% assign s = \"ab\" %}{% for i in (1..40) %}{% capture s %}{{ s }}{{ s }}{% endcapture %}{% endfor %}".into())
+            },
+            refused("content/index.md:5:", "larger than 16 MB")
+        ),
+        case!(
+            "prepend_doubling",
+            "`prepend` doubling a text 40 times",
+            || {
+                page("{% assign s = \"ab\" %}{% for i in (1..40) %}{% assign s = s | prepend: s %}{% endfor %}".into())
+            },
+            refused("content/index.md:5:", "larger than 16 MB")
+        ),
+        case!(
+            "tablerow_cols_0",
+            "`tablerow cols: 0`",
+            || page(
+                "<table>{% tablerow i in (1..3) cols: 0 %}{{ i }}{% endtablerow %}</table>".into()
+            ),
+            builds(&[])
+        ),
+    ]
+}
+
+/// Arithmetic that panics or wraps in the `liquid` crate.
+fn liquid_arithmetic() -> Vec<Case> {
+    vec![
+        case!(
+            "smallest_divided_by_minus_one",
+            "`-9223372036854775808 | divided_by: -1`",
+            || page("{{ -9223372036854775808 | divided_by: -1 }}".into()),
+            builds(&[("content/index.md:5:", "too large for 64 bits")])
+        ),
+        case!(
+            "smallest_modulo_minus_one",
+            "`-9223372036854775808 | modulo: -1`",
+            || page("{{ -9223372036854775808 | modulo: -1 }}".into()),
+            builds(&[])
+        ),
+        case!(
+            "largest_plus_one",
+            "`9223372036854775807 | plus: 1`",
+            || page("{{ 9223372036854775807 | plus: 1 }}".into()),
+            builds(&[("content/index.md:5:", "too large for 64 bits")])
+        ),
+        case!(
+            "times_overflow",
+            "`4611686018427387904 | times: 4`, and `minus` and `abs` past the ends",
+            || {
+                page("{{ 4611686018427387904 | times: 4 }} {{ -9223372036854775807 | minus: 10 }} {{ -9223372036854775808 | abs }}".into())
+            },
+            builds(&[("content/index.md:5:", "too large for 64 bits")])
+        ),
+    ]
+}
