@@ -191,6 +191,9 @@ mod tests {
                 .map_err(|_| liquid_core::Error::with_msg("Failed to render"))
         });
         let message = result.unwrap_err().to_string();
-        assert!(message.lines().next().unwrap().ends_with(OVER_TEXT), "{message}");
+        assert!(
+            message.lines().next().unwrap().ends_with(OVER_TEXT),
+            "{message}"
+        );
     }
 }

@@ -23,4 +23,6 @@ pub use engine::{Liquid, Variables};
 pub use jekyll_site::DrawMarkdown;
 
 #[cfg(test)]
+mod properties;
+#[cfg(test)]
 mod tests;
