@@ -1,7 +1,7 @@
 //! Where links point: another page of this site, a file of it, an anchor, or another site.
 
 use crate::content::body::LinkTarget;
-use crate::content::diagnostics::Position;
+use crate::content::diagnostics::{Diagnostic, Position};
 
 /// Decides what kind of place `href` points to, from its form alone.
 pub fn classify(href: &str) -> LinkTarget {
@@ -35,6 +35,34 @@ pub fn is_unsafe(href: &str) -> bool {
         scheme(&compact).as_deref(),
         Some("javascript" | "vbscript" | "data")
     )
+}
+
+/// What an address is used for, which decides what it may be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Use {
+    /// A link a visitor follows.
+    Link,
+    /// An image the page shows: a `data:` image is allowed too.
+    Image,
+}
+
+/// The one check every address a repository writes goes through before it reaches a page
+/// (Markdown, HTML, front matter, `_data`, `_config.yml`): `None` if it may be published,
+/// otherwise the error for it, at `at` in `file`. Script and `data:` addresses are refused.
+pub fn refusal(href: &str, used: Use, file: &str, at: Position) -> Option<Diagnostic> {
+    let (message, hint) = match used {
+        Use::Image if is_data_image(href) => return None,
+        Use::Link if is_unsafe(href) => (
+            format!("unsafe link target `{href}`"),
+            "links may not use `javascript:`, `vbscript:` or `data:` URLs",
+        ),
+        Use::Image if is_unsafe(href) => (
+            format!("unsafe image source `{href}`"),
+            "images may not use `javascript:` or `vbscript:` URLs, nor `data:` URLs other than images",
+        ),
+        _ => return None,
+    };
+    Some(Diagnostic::error(file, at, message).with_hint(hint))
 }
 
 /// Whether `href` is an image carried in the page itself (`data:image/png;base64,...`), which an

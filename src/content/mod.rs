@@ -117,6 +117,17 @@ pub fn compile_remembering(
     );
     let (texts, shared_links) =
         theme::texts::of_languages(&settings, &data, &languages, &mut diagnostics);
+    let config_file = input
+        .config
+        .as_ref()
+        .map_or(CONFIG_FILE, |f| f.shown.as_str());
+    site_wide::addresses::check(
+        &settings,
+        &data,
+        &input.static_files,
+        config_file,
+        &mut diagnostics,
+    );
     site_wide::links::check_all(
         &drafts,
         &shared_links,

@@ -41,6 +41,22 @@ fn repo(files: &[(&str, String)]) -> Vec<(String, Vec<u8>)> {
     all
 }
 
+/// A repository of `config` as `_config.yml` and `files`.
+fn repo_with_config(config: &str, files: &[(&str, String)]) -> Vec<(String, Vec<u8>)> {
+    let mut all = vec![("_config.yml".to_owned(), config.as_bytes().to_vec())];
+    all.extend(
+        files
+            .iter()
+            .map(|(path, text)| ((*path).to_owned(), text.clone().into_bytes())),
+    );
+    all
+}
+
+/// A page of front matter `front` (lines 2 on) and no body.
+fn front(front: &str) -> String {
+    format!("---\n{front}\n---\n")
+}
+
 /// A repository whose home page's body is `body` (its line 5).
 fn page(body: String) -> Vec<(String, Vec<u8>)> {
     repo(&[(
@@ -74,6 +90,7 @@ fn builds(saying: &'static [(&'static str, &'static str)]) -> Expect {
 pub fn all() -> Vec<Case> {
     let mut all = liquid();
     all.extend(liquid_arithmetic());
+    all.extend(addresses());
     all
 }
 
@@ -248,6 +265,128 @@ fn liquid_arithmetic() -> Vec<Case> {
                 page("{{ 4611686018427387904 | times: 4 }} {{ -9223372036854775807 | minus: 10 }} {{ -9223372036854775808 | abs }}".into())
             },
             builds(&[("content/index.md:5:", "too large for 64 bits")])
+        ),
+    ]
+}
+
+/// Script addresses in every field that holds an address: each an error where it is written.
+fn addresses() -> Vec<Case> {
+    vec![
+        case!(
+            "social_account_script",
+            "`mastodon_url: javascript:...` in `_config.yml` (the footer of every page)",
+            || repo_with_config(
+                &format!("{CONFIG}mastodon_url: \"javascript:alert(1)\"\n"),
+                &[("index.md", front("title: Home\npermalink: /"))]
+            ),
+            refused(
+                "content/_config.yml:4:",
+                "unsafe link target `javascript:alert(1)`"
+            )
+        ),
+        case!(
+            "card_href_script",
+            "a card's `href: javascript:...` in the page",
+            || repo(&[(
+                "index.md",
+                front(
+                    "title: Home\npermalink: /\nlayout: compose\ncomposition:\n  - type: features\n    inlineData:\n      features:\n        - title: Card\n          href: \"javascript:alert(1)\""
+                )
+            )]),
+            refused("content/index.md:10:", "unsafe link target")
+        ),
+        case!(
+            "card_cta_in_data_script",
+            "a card's `cta.href: vbscript:...` in `_data`",
+            || {
+                repo(&[
+                ("index.md", front("title: Home\npermalink: /\nlayout: compose\ncomposition:\n  - type: features\n    data: cards")),
+                ("_data/cards.yml", "features:\n  - title: Card\n    cta:\n      - text: Go\n        href: \"vbscript:msgbox(1)\"\n".into()),
+            ])
+            },
+            refused("content/_data/cards.yml:5:", "unsafe link target")
+        ),
+        case!(
+            "front_matter_cta_script",
+            "a hero's `cta` in front matter with `javascript:`",
+            || repo(&[(
+                "index.md",
+                front(
+                    "title: Home\npermalink: /\ncta:\n  - text: Go\n    href: \" JavaScript:alert(1)\""
+                )
+            )]),
+            refused("content/index.md:6:", "unsafe link target")
+        ),
+        case!(
+            "hero_background_script",
+            "`background: javascript:...`",
+            || repo(&[(
+                "index.md",
+                front("title: Home\npermalink: /\nbackground: \"javascript:alert(1)\"")
+            )]),
+            refused("content/index.md:4:", "unsafe image source")
+        ),
+        case!(
+            "post_thumbnail_script",
+            "a post's `thumbnail: javascript:...` (its card and preview)",
+            || repo(&[(
+                "_posts/2024-01-01-x.md",
+                front("title: Post\nthumbnail: \"javascript:alert(1)\"")
+            )]),
+            refused("content/_posts/2024-01-01-x.md:3:", "unsafe image source")
+        ),
+        case!(
+            "side_navigation_script",
+            "a documentation page's side navigation `path: javascript:...`",
+            || {
+                repo(&[
+                ("index.md", front("title: Home\npermalink: /\nlayout: documentation\nsideNavigation: guides")),
+                ("_data/guides.yml", "- grouptitle: Guides\n  content:\n    - title: Evil\n      path: \"javascript:alert(1)\"\n".into()),
+            ])
+            },
+            refused("content/_data/guides.yml:4:", "unsafe link target")
+        ),
+        case!(
+            "team_image_script",
+            "a team member's `image: javascript:...`",
+            || repo(&[
+                ("index.md", front("title: Team\npermalink: /\nlayout: team")),
+                (
+                    "_data/team.yml",
+                    "- name: Ada\n  image: \"javascript:alert(1)\"\n".into()
+                ),
+            ]),
+            refused("content/_data/team.yml:2:", "unsafe image source")
+        ),
+        case!(
+            "logo_script",
+            "`algae.logo: javascript:...`",
+            || repo_with_config(
+                &format!("{CONFIG}algae:\n  logo: \"javascript:alert(1)\"\n"),
+                &[("index.md", front("title: Home\npermalink: /"))]
+            ),
+            refused("content/_config.yml:5:", "unsafe image source")
+        ),
+        case!(
+            "logo_not_in_site",
+            "`algae.logo` naming a file the repository does not have",
+            || repo_with_config(
+                &format!("{CONFIG}algae:\n  logo: /assets/nowhere.png\n"),
+                &[("index.md", front("title: Home\npermalink: /"))]
+            ),
+            builds(&[("content/_config.yml:5:", "is not a file of the site")])
+        ),
+        case!(
+            "archive_permalink_script",
+            "a language's `archive_permalink: javascript:...` (every post's category links)",
+            || repo(&[
+                ("index.md", front("title: Home\npermalink: /")),
+                (
+                    "_data/languages.yml",
+                    "en:\n  label: English\n  archive_permalink: \"javascript:alert(1)\"\n".into()
+                ),
+            ]),
+            refused("content/_data/languages.yml:3:", "unsafe link target")
         ),
     ]
 }

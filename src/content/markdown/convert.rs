@@ -139,11 +139,6 @@ pub(super) struct Converter<'a> {
 }
 
 impl Converter<'_> {
-    pub(super) fn error(&mut self, at: Position, message: String, hint: String) {
-        self.diagnostics
-            .push(Diagnostic::error(self.file, at, message).with_hint(hint));
-    }
-
     pub(super) fn warning(&mut self, at: Position, message: String, hint: String) {
         self.diagnostics
             .push(Diagnostic::warning(self.file, at, message).with_hint(hint));

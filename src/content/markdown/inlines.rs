@@ -4,7 +4,7 @@
 use super::convert::Converter;
 use super::kramdown::{self, AttrMap, Kind};
 use crate::content::body::{Attrs, ElementContent, HtmlElement, Image, Inline, Link};
-use crate::content::links::{self, LinkRef};
+use crate::content::links::{self, LinkRef, Use};
 
 impl Converter<'_> {
     pub(super) fn inlines(&mut self, elements: Vec<kramdown::Element>) -> Vec<Inline> {
@@ -191,12 +191,8 @@ impl Converter<'_> {
         content: Vec<Inline>,
     ) -> Option<Inline> {
         let at = self.source.find_next(line, &href);
-        if links::is_unsafe(&href) {
-            self.error(
-                at,
-                format!("unsafe link target `{href}`"),
-                "links may not use `javascript:`, `vbscript:` or `data:` URLs".into(),
-            );
+        if let Some(refusal) = links::refusal(&href, Use::Link, self.file, at) {
+            self.diagnostics.push(refusal);
             return Some(Inline::Element(HtmlElement {
                 tag: "span".into(),
                 attrs: Attrs::default(),
@@ -236,12 +232,8 @@ impl Converter<'_> {
     ) -> Option<Inline> {
         let at = self.source.find_next(line, &src);
         let data_image = links::is_data_image(&src);
-        if links::is_unsafe(&src) && !data_image {
-            self.error(
-                at,
-                format!("unsafe image source `{src}`"),
-                "images may not use `javascript:` or `vbscript:` URLs, nor `data:` URLs other than images".into(),
-            );
+        if let Some(refusal) = links::refusal(&src, Use::Image, self.file, at) {
+            self.diagnostics.push(refusal);
             return None;
         }
         if !data_image {

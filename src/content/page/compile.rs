@@ -9,7 +9,7 @@ use crate::content::body::blocks::PageBlock;
 use crate::content::body::text::{plain_text, plain_text_of_blocks};
 use crate::content::body::{Block, Heading, Section};
 use crate::content::diagnostics::{Diagnostic, Position};
-use crate::content::links::{self, LinkRef};
+use crate::content::links::{self, LinkRef, Use};
 use crate::content::liquid::Liquid;
 use crate::content::liquid::globals::SiteVariable;
 use crate::content::markdown::{self, Body, ids};
@@ -78,12 +78,12 @@ pub fn compile(
     }
     let (meta, head, post) = describe(
         &document,
-        &rendered.body,
-        &page,
+        &rendered,
         lang,
         date_line,
         &composed,
         cx,
+        diagnostics,
     );
     Some(PageDraft {
         page: Page {
@@ -280,13 +280,31 @@ fn compose(
 /// the description and preview image of its `<head>`.
 fn describe(
     document: &Document,
-    body: &str,
-    page: &Value,
+    rendered: &Rendered,
     lang: String,
     date_line: Option<String>,
     composed: &Composed,
     cx: &Context,
+    diagnostics: &mut Vec<Diagnostic>,
 ) -> (PageMeta, PageHead, Option<PostInfo>) {
+    let page = &rendered.page;
+    // A post's card and the page's preview show its `thumbnail` or `background`.
+    let image = |key: &str| {
+        text_at(page, key)
+            .map(|image| (links::from_site_root(&image), rendered.front.position(key)))
+    };
+    let (thumbnail, background) = (image("thumbnail"), image("background"));
+    let mut refused = Vec::new();
+    let mut checked_image = |candidates: &[Option<(String, Position)>]| {
+        let (src, at) = candidates.iter().flatten().next()?.clone();
+        match links::refusal(&src, Use::Image, &document.shown, at) {
+            Some(refusal) => {
+                refused.push(refusal);
+                None
+            }
+            None => Some(src),
+        }
+    };
     let title = text_at(page, "title").unwrap_or_else(|| cx.settings.title.clone());
     let not_found = composed.layout == "pageNotFound";
     let meta = PageMeta {
@@ -298,10 +316,8 @@ fn describe(
         date: facts.date,
         written_date: date_line.unwrap_or_default(),
         categories: facts.categories,
-        excerpt: excerpt(body, page, cx.settings),
-        image: text_at(page, "thumbnail")
-            .or_else(|| text_at(page, "background"))
-            .map(|image| links::from_site_root(&image)),
+        excerpt: excerpt(&rendered.body, page, cx.settings),
+        image: checked_image(&[thumbnail.clone(), background.clone()]),
         pre_title: text_at(page, "preTitle"),
         in_archive: !flag(get(page, "excludeFromArchive")),
     });
@@ -314,11 +330,10 @@ fn describe(
             })
             .or_else(|| first_paragraph(&composed.blocks))
             .map(|d| d.split_whitespace().collect::<Vec<_>>().join(" ")),
-        image: text_at(page, "background")
-            .or_else(|| text_at(page, "thumbnail"))
-            .map(|image| links::from_site_root(&image)),
+        image: checked_image(&[background, thumbnail]),
         noindex: not_found,
     };
+    diagnostics.append(&mut refused);
     (meta, head, post)
 }
 

@@ -8,6 +8,7 @@ use liquid::model::{Object, Value};
 use super::source::SourceFile;
 use super::yaml::{self, Positions};
 use crate::content::diagnostics::{Diagnostic, Position};
+use crate::content::links::{self, Use};
 use crate::content::values::{array, flag, get, object, text_at};
 
 /// Video, document and calendar players whose iframes are kept by default (`embeds:` in
@@ -235,8 +236,13 @@ pub fn read(file: Option<&SourceFile>, diagnostics: &mut Vec<Diagnostic>) -> Set
     settings.social = SOCIAL_ACCOUNTS
         .iter()
         .filter_map(|(key, network, prefix)| {
-            let user = text_at(&value, key)?;
-            Some((network.to_string(), format!("{prefix}{user}")))
+            let address = format!("{prefix}{}", text_at(&value, key)?);
+            if let Some(refusal) = links::refusal(&address, Use::Link, name, settings.position(key))
+            {
+                diagnostics.push(refusal);
+                return None;
+            }
+            Some((network.to_string(), address))
         })
         .collect();
     settings.strict = flag(get(&value, "strict"));

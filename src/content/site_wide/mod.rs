@@ -1,7 +1,9 @@
-//! What needs every page at once, after each is compiled: two pages at one address
+//! What needs every page at once, after each is compiled (and the addresses the settings give
+//! every page, [`addresses`]): two pages at one address
 //! ([`routes`]), the lists of posts ([`news`]), the site's languages and translations
 //! ([`languages`]), every link ([`links`]), and what the policy must allow ([`policy`]).
 
+pub mod addresses;
 pub mod languages;
 pub mod links;
 pub mod news;

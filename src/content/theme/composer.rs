@@ -7,7 +7,7 @@ use liquid::model::Value;
 
 use crate::content::body::{Block, Inline};
 use crate::content::diagnostics::{Diagnostic, Position};
-use crate::content::links::LinkRef;
+use crate::content::links::{self, LinkRef, Use};
 use crate::content::markdown::Body;
 use crate::content::values::text_at;
 
@@ -101,14 +101,27 @@ impl Written {
         }
     }
 
-    /// Notes a link written here, for the checks.
-    pub fn link(&self, composer: &mut Composer, href: String, is_image: bool) {
+    /// The address `href` written here, checked (`links::refusal`: an unsafe one is an error
+    /// where it is written, and `None`) and noted for the site-wide checks.
+    pub fn link(
+        &self,
+        composer: &mut Composer,
+        href: String,
+        used: Use,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<String> {
+        let file = self.file.as_deref().unwrap_or(composer.file);
+        if let Some(refusal) = links::refusal(&href, used, file, self.at) {
+            diagnostics.push(refusal);
+            return None;
+        }
         let link = LinkRef {
-            href,
+            href: href.clone(),
             at: self.at,
-            is_image,
+            is_image: used == Use::Image,
         };
         self.note_links(composer, [link]);
+        Some(href)
     }
 
     /// Notes links found in what is written here (Markdown), each at its own place: with the

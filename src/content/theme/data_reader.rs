@@ -3,7 +3,7 @@
 
 use crate::content::body::Block;
 use crate::content::diagnostics::{Diagnostic, Position};
-use crate::content::links::{self, LinkRef};
+use crate::content::links::{self, LinkRef, Use};
 use crate::content::markdown;
 use crate::content::repository::data::Data;
 
@@ -29,11 +29,8 @@ impl Reader<'_> {
     pub fn href(&mut self, href: String, path: &str) -> Option<String> {
         let href = links::from_site_root(&href);
         let (file, at) = self.at(path);
-        if links::is_unsafe(&href) {
-            self.diagnostics.push(
-                Diagnostic::error(&file, at, format!("unsafe link target `{href}`"))
-                    .with_hint("links may not use `javascript:`, `vbscript:` or `data:` URLs"),
-            );
+        if let Some(refusal) = links::refusal(&href, Use::Link, &file, at) {
+            self.diagnostics.push(refusal);
             return None;
         }
         self.links.push((

@@ -6,7 +6,7 @@ use liquid::model::Value;
 use super::composer::{Composer, Written};
 use crate::content::body::blocks::{NavGroup, NavItem, SideNav};
 use crate::content::diagnostics::Diagnostic;
-use crate::content::links;
+use crate::content::links::{self, Use};
 use crate::content::values::{array, at_path, get, text_at};
 
 /// The documentation layout's side navigation: the groups of links at the page's
@@ -52,7 +52,13 @@ pub fn side_navigation(
         let content = written.key(composer, &format!("{i}.content"));
         nav.groups.push(NavGroup {
             title: text_at(group, "grouptitle"),
-            items: nav_items(composer, get(group, "content"), &here, &content),
+            items: nav_items(
+                composer,
+                get(group, "content"),
+                &here,
+                &content,
+                diagnostics,
+            ),
         });
     }
     nav
@@ -64,6 +70,7 @@ fn nav_items(
     list: Option<&Value>,
     here: &str,
     written: &Written,
+    diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<NavItem> {
     let Some(list) = list.and_then(array) else {
         return Vec::new();
@@ -76,13 +83,15 @@ fn nav_items(
                 let section = item_written.key(composer, "section");
                 return Some(NavItem::Section {
                     title,
-                    items: nav_items(composer, get(item, "section"), here, &section),
+                    items: nav_items(composer, get(item, "section"), here, &section, diagnostics),
                 });
             }
-            let href = links::from_site_root(&text_at(item, "path")?);
-            item_written
-                .key(composer, "path")
-                .link(composer, href.clone(), false);
+            let href = item_written.key(composer, "path").link(
+                composer,
+                links::from_site_root(&text_at(item, "path")?),
+                Use::Link,
+                diagnostics,
+            )?;
             Some(NavItem::Link {
                 title: text_at(item, "title").unwrap_or_else(|| href.clone()),
                 current: crate::routes::route_key(&href) == here,

@@ -8,7 +8,7 @@ use super::posts::category_address;
 use crate::content::body::blocks::{Feature, FeatureImage};
 use crate::content::body::{Attrs, Inline, Link};
 use crate::content::diagnostics::Diagnostic;
-use crate::content::links;
+use crate::content::links::{self, Use};
 use crate::content::repository::documents::categories;
 use crate::content::values::{array, flag, get};
 
@@ -38,18 +38,20 @@ pub fn feature(
         let license = liquid_text(composer, content, "imageLicense", written, diagnostics)
             .map(|(license, at)| markdown_blocks(composer, &license, &at, diagnostics))
             .unwrap_or_default();
-        at.link(composer, src.clone(), true);
-        feature.image = Some(FeatureImage {
-            src,
-            alt: liquid_text(composer, content, "imageAlt", written, diagnostics)
-                .map(|(alt, _)| alt)
-                .unwrap_or_default(),
-            license,
-        });
+        if let Some(src) = at.link(composer, src, Use::Image, diagnostics) {
+            feature.image = Some(FeatureImage {
+                src,
+                alt: liquid_text(composer, content, "imageAlt", written, diagnostics)
+                    .map(|(alt, _)| alt)
+                    .unwrap_or_default(),
+                license,
+            });
+        }
     }
     let blank = flag(get(content, "blankTarget"));
-    if let Some((href, at)) = liquid_text(composer, content, "href", written, diagnostics) {
-        at.link(composer, href.clone(), false);
+    if let Some((href, at)) = liquid_text(composer, content, "href", written, diagnostics)
+        && let Some(href) = at.link(composer, href, Use::Link, diagnostics)
+    {
         let mut link = button(&href, "", false, blank);
         link.attrs.classes.clear();
         feature.link = Some(link);
@@ -65,8 +67,14 @@ pub fn feature(
                 continue;
             };
             // The theme writes buttons' addresses with `relative_url`.
-            let href = links::from_site_root(&href);
-            at.link(composer, href.clone(), false);
+            let Some(href) = at.link(
+                composer,
+                links::from_site_root(&href),
+                Use::Link,
+                diagnostics,
+            ) else {
+                continue;
+            };
             feature.buttons.push(button(
                 &href,
                 &text_value,

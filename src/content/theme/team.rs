@@ -5,7 +5,7 @@ use super::feature::button;
 use crate::content::body::Inline;
 use crate::content::body::blocks::{Feature, FeatureImage};
 use crate::content::diagnostics::{Diagnostic, Position};
-use crate::content::links;
+use crate::content::links::{self, Use};
 use crate::content::values::{array, get, text_at};
 
 /// The people of `_data/team.yml`, as the theme's team layout shows them: picture, name, role,
@@ -42,11 +42,14 @@ pub fn team(
                 let written = written.key(composer, "description");
                 card.description = markdown_blocks(composer, &description, &written, diagnostics);
             }
-            if let Some(image) = text_at(person, "image") {
-                let src = links::from_site_root(&image);
-                written
-                    .key(composer, "image")
-                    .link(composer, src.clone(), true);
+            if let Some(image) = text_at(person, "image")
+                && let Some(src) = written.key(composer, "image").link(
+                    composer,
+                    links::from_site_root(&image),
+                    Use::Image,
+                    diagnostics,
+                )
+            {
                 // The name is beside the picture: it says nothing more.
                 card.image = Some(FeatureImage {
                     src,
