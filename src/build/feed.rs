@@ -60,7 +60,7 @@ fn feed(context: &BuildContext, site: &Site, lang: &str, path: &str) -> String {
         lang = escape(lang),
         self_url = escape(&self_url),
         home = escape(&home),
-        title = escape(&site.config.name),
+        title = html_in_xml(&site.config.name),
     );
     if let Some(description) = &site.description {
         out.push_str(&format!("<subtitle>{}</subtitle>\n", escape(description)));
@@ -96,12 +96,20 @@ fn entry(context: &BuildContext, page: &Page) -> String {
         .iter()
         .map(|c| format!("<category term=\"{}\"/>", escape(c)))
         .collect();
-    let title = escape(&page.meta.title);
+    let title = html_in_xml(&page.meta.title);
+    let plain_title = escape(&page.meta.title);
     format!(
-        "<entry xml:lang=\"{lang}\">\n<title type=\"html\">{title}</title>\n<link href=\"{url}\" rel=\"alternate\" type=\"text/html\" title=\"{title}\"/>\n<published>{date}</published>\n<updated>{date}</updated>\n<id>{url}</id>\n<content type=\"html\" xml:base=\"{url}\">{content}</content>\n{categories}\n<summary type=\"html\">{summary}</summary>\n</entry>\n",
+        "<entry xml:lang=\"{lang}\">\n<title type=\"html\">{title}</title>\n<link href=\"{url}\" rel=\"alternate\" type=\"text/html\" title=\"{plain_title}\"/>\n<published>{date}</published>\n<updated>{date}</updated>\n<id>{url}</id>\n<content type=\"html\" xml:base=\"{url}\">{content}</content>\n{categories}\n<summary type=\"html\">{summary}</summary>\n</entry>\n",
         lang = escape(&page.meta.lang),
         url = escape(&url),
         content = escape(&content),
-        summary = escape(&post.excerpt),
+        summary = html_in_xml(&post.excerpt),
     )
+}
+
+/// Plain text inside an Atom element of `type="html"`: written as HTML (escaped), then as XML
+/// (escaped again), so that a feed reader shows `<img ...>` in a title as text instead of
+/// drawing it (an escape once would make it an element for the reader).
+fn html_in_xml(text: &str) -> String {
+    escape(&escape(text))
 }

@@ -104,6 +104,49 @@ fn hostile_text_in_every_head_field_stays_text() {
     let _ = std::fs::remove_dir_all(&scratch);
 }
 
+/// What a feed reader sees in an element of `type="html"`: its text with XML's escapes read
+/// once. HTML in it is drawn, so markup from a post's text must still be escaped there.
+fn as_a_feed_reader_reads(element: &str) -> String {
+    element
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn markup_in_a_posts_title_and_excerpt_stays_text_for_feed_readers() {
+    let input = Input::of(&[
+        (
+            "_config.yml",
+            "title: <b>Site</b>\nurl: https://example.org\npermalink: pretty\n",
+        ),
+        (
+            "_posts/2024-01-01-x.md",
+            "---\ntitle: Hello <img src=x onerror=alert(1)>\n---\nSee &lt;img src=y onerror=alert(2)&gt; here.\n",
+        ),
+    ]);
+    let scratch = build("feed-markup", &input);
+    let feed = std::fs::read_to_string(scratch.join("dist/feed.xml")).unwrap();
+    for (open, close) in [
+        ("<title type=\"html\">", "</title>"),
+        ("<summary type=\"html\">", "</summary>"),
+    ] {
+        for element in feed.split(open).skip(1) {
+            let text = as_a_feed_reader_reads(&element[..element.find(close).unwrap()]);
+            assert!(
+                !text.contains("<img") && !text.contains("<b>"),
+                "{open}: {text}"
+            );
+        }
+    }
+    assert!(
+        feed.contains("Hello &amp;lt;img src=x onerror=alert(1)&amp;gt;"),
+        "{feed}"
+    );
+    let _ = std::fs::remove_dir_all(&scratch);
+}
+
 #[test]
 fn each_language_with_posts_has_a_feed_of_its_ten_newest() {
     let mut files = vec![

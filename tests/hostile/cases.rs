@@ -91,6 +91,7 @@ pub fn all() -> Vec<Case> {
     let mut all = liquid();
     all.extend(liquid_arithmetic());
     all.extend(addresses());
+    all.extend(markup());
     all
 }
 
@@ -387,6 +388,57 @@ fn addresses() -> Vec<Case> {
                 ),
             ]),
             refused("content/_data/languages.yml:3:", "unsafe link target")
+        ),
+    ]
+}
+
+/// Markup that would change how the browser reads the page, or load what the policy should not.
+fn markup() -> Vec<Case> {
+    vec![
+        case!(
+            "plaintext_in_an_html_page",
+            "`<plaintext>` in an `.html` page (all that follows, the footer too, would be text)",
+            || repo(&[(
+                "about.html",
+                "---\ntitle: About\n---\n<p>One</p>\n<plaintext>\n<p>Two</p>\n".into()
+            )]),
+            builds(&[(
+                "content/about.html:5:",
+                "the `<plaintext>` element is removed"
+            )])
+        ),
+        case!(
+            "raw_text_elements",
+            "`<xmp>`, `<listing>`, `<noembed>` and `<noframes>` in Markdown",
+            || {
+                page("<xmp>a</xmp>\n\n<listing>b</listing>\n\n<noembed>c</noembed>\n\n<noframes>d</noframes>".into())
+            },
+            builds(&[
+                ("content/index.md:5:", "the `<xmp>` element is removed"),
+                ("content/index.md:7:", "the `<listing>` element is removed"),
+                ("content/index.md:9:", "the `<noembed>` element is removed"),
+                (
+                    "content/index.md:11:",
+                    "the `<noframes>` element is removed"
+                ),
+            ])
+        ),
+        case!(
+            "css_escape_in_style",
+            "`style=\"background:u\\72l(https://evil.example/x)\"`",
+            || {
+                page("<p style=\"background:u\\72l(https://evil.example/x)\">x</p>\n\n<p style=\"background: /**/url(https://evil.example/y)\">y</p>".into())
+            },
+            builds(&[
+                (
+                    "content/index.md:5:",
+                    "the attribute `style` of `<p>` is removed"
+                ),
+                (
+                    "content/index.md:7:",
+                    "the attribute `style` of `<p>` is removed"
+                ),
+            ])
         ),
     ]
 }

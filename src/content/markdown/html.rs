@@ -8,10 +8,32 @@ use super::kramdown::{self, AttrMap};
 use crate::content::body::{Attrs, ElementContent, HtmlElement};
 use crate::content::links::{self, LinkRef};
 
-/// Elements that can run code, load other documents or change the page around them.
+/// Elements that can run code, load other documents or change the page around them; among them
+/// those that change how the browser reads the rest of the document (`<plaintext>` makes all
+/// that follows it text, the footer included; `<xmp>`, `<listing>`, `<noembed>` and
+/// `<noframes>` make their content raw).
 const UNSAFE_TAGS: &[&str] = &[
-    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "meta",
-    "link", "noscript", "template", "svg", "math", "form",
+    "script",
+    "style",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "base",
+    "meta",
+    "link",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "form",
+    "plaintext",
+    "xmp",
+    "listing",
+    "noembed",
+    "noframes",
 ];
 
 /// Attributes that hold a URL.
@@ -39,7 +61,7 @@ impl Converter<'_> {
                 && !(tag == "img" && lower == "src" && links::is_data_image(value));
             if lower.starts_with("on")
                 || lower == "srcdoc"
-                || (lower == "style" && value.to_ascii_lowercase().contains("url("))
+                || (lower == "style" && style_loads_content(value))
                 || unsafe_url
             {
                 let element = if tag.is_empty() {
@@ -214,4 +236,69 @@ fn attrs_of(attr: &AttrMap) -> Attrs {
         }
     }
     attrs
+}
+
+/// Whether a `style` attribute could load something or run code: `url(...)` and its kin, however
+/// it is written (CSS escapes such as `u\72l(` and comments are read first, as a browser
+/// reads them).
+fn style_loads_content(style: &str) -> bool {
+    let read = css_as_read(style).to_ascii_lowercase();
+    let compact: String = read.chars().filter(|c| !c.is_whitespace()).collect();
+    [
+        "url(",
+        "image(",
+        "image-set(",
+        "expression(",
+        "@import",
+        "-moz-binding",
+        "behavior:",
+        "src(",
+    ]
+    .iter()
+    .any(|marker| compact.contains(marker))
+}
+
+/// CSS text as a browser reads it: comments removed, escapes (`\75`, `\u`, a backslash before
+/// a line end) resolved.
+fn css_as_read(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut last = ' ';
+                for c in chars.by_ref() {
+                    if last == '*' && c == '/' {
+                        break;
+                    }
+                    last = c;
+                }
+            }
+            '\\' => {
+                let mut hex = String::new();
+                while hex.len() < 6 && chars.peek().is_some_and(char::is_ascii_hexdigit) {
+                    hex.extend(chars.next());
+                }
+                if hex.is_empty() {
+                    match chars.next() {
+                        Some('\n') | None => {}
+                        Some(escaped) => out.push(escaped),
+                    }
+                } else {
+                    if chars.peek().is_some_and(|c| c.is_whitespace()) {
+                        chars.next();
+                    }
+                    let code = u32::from_str_radix(&hex, 16).unwrap_or(0xFFFD);
+                    out.push(
+                        char::from_u32(code)
+                            .filter(|c| *c != '\0')
+                            .unwrap_or('\u{FFFD}'),
+                    );
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
