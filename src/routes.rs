@@ -113,6 +113,44 @@ pub fn canonical(path: &str) -> String {
     }
 }
 
+/// Addresses the build writes itself, with what each holds: a page or static file of the
+/// repository at one of them would overwrite the app, a feed or the page data (or be dropped).
+/// `/404.html` is reserved for "not found" pages, which the caller allows.
+pub fn reserved(path: &str) -> Option<&'static str> {
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    let folders: [(&str, &str); 4] = [
+        ("/_app/", "the app and its images"),
+        ("/_data/", "the pages' data"),
+        ("/_dev/", "the development server's files"),
+        ("/gbif/", "GBIF's widgets' settings"),
+    ];
+    if let Some((_, what)) = folders
+        .iter()
+        .find(|(folder, _)| path.starts_with(folder) || path == folder.trim_end_matches('/'))
+    {
+        return Some(what);
+    }
+    let files: [(&str, &str); 7] = [
+        ("/feed.xml", "the news feed"),
+        ("/sitemap.xml", "the sitemap"),
+        ("/robots.txt", "the rules for search engines"),
+        ("/_headers", "the hosts' security headers"),
+        ("/_redirects", "the hosts' rewrites"),
+        ("/.nojekyll", "GitHub Pages' switch"),
+        ("/404.html", "the \"not found\" page"),
+    ];
+    if let Some((_, what)) = files.iter().find(|(file, _)| path == *file) {
+        return Some(what);
+    }
+    // A language's feed and "not found" page: `/es/feed.xml`, `/es/404.html`.
+    let mut segments = path.trim_start_matches('/').split('/');
+    match (segments.next(), segments.next(), segments.next()) {
+        (Some(_), Some("feed.xml"), None) => Some("a language's news feed"),
+        (Some(_), Some("404.html"), None) => Some("a language's \"not found\" page"),
+        _ => None,
+    }
+}
+
 /// Why `path` cannot be an address of this site, if it cannot: an address is a path of plain
 /// segments under the site's root. `.` and `..` segments would climb out of it (and out of the
 /// output folder), `?` and `#` start a query or fragment, and backslashes and control characters
@@ -134,6 +172,26 @@ pub fn address_problem(path: &str) -> Option<String> {
     }
     if path.contains(char::is_whitespace) && path.trim() != path {
         return Some("it starts or ends with white space".into());
+    }
+    // Hosts read `*` and `!` in `_redirects` as a wildcard and a forced rewrite, and a `:name`
+    // Jekyll did not replace is a placeholder it does not know.
+    if path.contains('*') {
+        return Some("`*` is a wildcard for hosts' rewrites".into());
+    }
+    if path.contains('!') {
+        return Some("`!` forces a rewrite on some hosts".into());
+    }
+    if let Some(at) = path.find(':').filter(|&at| {
+        path[at + 1..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+    }) {
+        let name: String = path[at + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        return Some(format!("`:{name}` is not a placeholder Jekyll knows"));
     }
     path.split('/')
         .find(|segment| matches!(*segment, "." | ".."))

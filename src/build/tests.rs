@@ -168,7 +168,8 @@ fn each_language_with_posts_has_a_feed_of_its_ten_newest() {
     let dist = scratch.join("dist");
     let feed = std::fs::read_to_string(dist.join("feed.xml")).unwrap();
     assert_eq!(feed.matches("<entry xml:lang=\"en\">").count(), 10);
-    assert!(feed.contains("<title type=\"html\">News &amp; more</title>"));
+    // Plain text inside `type="html"`: escaped as HTML, then as XML.
+    assert!(feed.contains("<title type=\"html\">News &amp;amp; more</title>"));
     assert!(feed.contains("<updated>2021-01-12T00:00:00+00:00</updated>"));
     let first = feed.find("Post &lt;12&gt;").unwrap();
     let second = feed.find("Post &lt;11&gt;").unwrap();

@@ -92,6 +92,8 @@ pub fn all() -> Vec<Case> {
     all.extend(liquid_arithmetic());
     all.extend(addresses());
     all.extend(markup());
+    all.extend(reserved_addresses());
+    all.extend(settings());
     all
 }
 
@@ -440,5 +442,188 @@ fn markup() -> Vec<Case> {
                 ),
             ])
         ),
+    ]
+}
+
+/// A page whose `permalink` is `permalink` (its line 3).
+fn at_address(permalink: &'static str) -> Vec<(String, Vec<u8>)> {
+    repo(&[(
+        "page.md",
+        front(&format!("title: Page\npermalink: {permalink}")),
+    )])
+}
+
+/// Addresses the build writes itself, or that hosts read as rules.
+fn reserved_addresses() -> Vec<Case> {
+    vec![
+        case!(
+            "permalink_app",
+            "`permalink: /_app/scc-site-1.js` (would overwrite the app)",
+            || at_address("/_app/scc-site-1.js"),
+            refused(
+                "content/page.md:3:",
+                "is the site's own (the app and its images)"
+            )
+        ),
+        case!(
+            "permalink_feed",
+            "`permalink: /feed.xml`",
+            || at_address("/feed.xml"),
+            refused("content/page.md:3:", "is the site's own (the news feed)")
+        ),
+        case!(
+            "permalink_page_data",
+            "`permalink: /_data/pages/index.json`",
+            || at_address("/_data/pages/index.json"),
+            refused("content/page.md:3:", "is the site's own (the pages' data)")
+        ),
+        case!(
+            "permalink_gbif_config",
+            "`permalink: /gbif/gbif-config.js`",
+            || at_address("/gbif/gbif-config.js"),
+            refused("content/page.md:3:", "is the site's own")
+        ),
+        case!(
+            "permalink_robots",
+            "`permalink: /robots.txt` (silently dropped before)",
+            || at_address("/robots.txt"),
+            refused(
+                "content/page.md:3:",
+                "is the site's own (the rules for search engines)"
+            )
+        ),
+        case!(
+            "permalink_sitemap",
+            "`permalink: /sitemap.xml`",
+            || at_address("/sitemap.xml"),
+            refused("content/page.md:3:", "is the site's own (the sitemap)")
+        ),
+        case!(
+            "permalink_headers",
+            "`permalink: /_headers`",
+            || at_address("/_headers"),
+            refused("content/page.md:3:", "is the site's own")
+        ),
+        case!(
+            "permalink_not_found_of_another_layout",
+            "`permalink: /404.html` on a page that is not a \"not found\" page",
+            || at_address("/404.html"),
+            refused("content/page.md:3:", "is the site's own")
+        ),
+        case!(
+            "permalink_wildcard",
+            "`permalink: /institution/*`",
+            || at_address("/institution/*"),
+            refused("content/page.md:3:", "`*` is a wildcard")
+        ),
+        case!(
+            "permalink_unknown_placeholder",
+            "`permalink: /institution/:evil`",
+            || at_address("/institution/:evil"),
+            refused(
+                "content/page.md:3:",
+                "`:evil` is not a placeholder Jekyll knows"
+            )
+        ),
+        case!(
+            "permalink_bang",
+            "`permalink: /a!/`",
+            || at_address("/a!/"),
+            refused("content/page.md:3:", "`!` forces a rewrite")
+        ),
+        case!(
+            "static_robots",
+            "a static `robots.txt` in the repository",
+            || repo(&[
+                ("robots.txt", "User-agent: *\nDisallow: /\n".into()),
+                ("index.md", front("title: Home\npermalink: /"))
+            ]),
+            builds(&[("content/robots.txt:1:", "is the site's own")])
+        ),
+    ]
+}
+
+/// A home page, for repositories that need one and nothing else.
+fn home() -> (&'static str, String) {
+    ("index.md", front("title: Home\npermalink: /"))
+}
+
+/// `_config.yml` that adds to the policy, escapes the folder, never ends, or says nonsense.
+fn settings() -> Vec<Case> {
+    vec![
+        case!(
+            "embeds_directive",
+            "`embeds: [\"x.example; media-src *\"]`",
+            || repo_with_config(
+                &format!("{CONFIG}embeds:\n  - \"x.example; media-src *\"\n"),
+                &[home()]
+            ),
+            refused("content/_config.yml:5:", "is not a host name")
+        ),
+        case!(
+            "embeds_any",
+            "`embeds: [\"*\"]`",
+            || repo_with_config(&format!("{CONFIG}embeds: [\"*\"]\n"), &[home()]),
+            refused("content/_config.yml:4:", "is not a host name")
+        ),
+        case!(
+            "collection_name",
+            "a collection named `../x`",
+            || repo_with_config(
+                &format!("{CONFIG}collections:\n  ../x:\n    output: true\n"),
+                &[home()]
+            ),
+            builds(&[("content/_config.yml:5:", "is not one Jekyll can use")])
+        ),
+        case!(
+            "brand_colour",
+            "`primary: \"red; background: url(x)\"`",
+            || repo_with_config(
+                &format!(
+                    "{CONFIG}algae:\n  style:\n    colors:\n      primary: \"red; x: url(y)\"\n"
+                ),
+                &[home()]
+            ),
+            builds(&[("content/_config.yml:7:", "is not a colour the site can use")])
+        ),
+        Case {
+            name: "config_link_out",
+            about: "`_config.yml` a link to a file outside the site",
+            files: || {
+                vec![(
+                    "index.md".to_owned(),
+                    front("title: Home\npermalink: /").into_bytes(),
+                )]
+            },
+            prepare: Some(|site| {
+                let outside = site.parent().unwrap().join("outside.yml");
+                std::fs::write(&outside, "title: Read from outside\n").unwrap();
+                std::os::unix::fs::symlink(&outside, site.join("_config.yml")).unwrap();
+            }),
+            build: false,
+            expect: refused(
+                "content/_config.yml:1:",
+                "outside the site's folder; it is not read",
+            ),
+        },
+        Case {
+            name: "config_fifo",
+            about: "`_config.yml` a FIFO (reading it would never end)",
+            files: || {
+                vec![(
+                    "index.md".to_owned(),
+                    front("title: Home\npermalink: /").into_bytes(),
+                )]
+            },
+            prepare: Some(|site| {
+                let status = std::process::Command::new("mkfifo")
+                    .arg(site.join("_config.yml"))
+                    .status()
+                    .expect("mkfifo");
+                assert!(status.success());
+            }),
+            build: false,
+            expect: refused("content/_config.yml:1:", "not a plain file"),
+        },
     ]
 }

@@ -9,7 +9,7 @@ use super::source::SourceFile;
 use super::yaml::{self, Positions};
 use crate::content::diagnostics::{Diagnostic, Position};
 use crate::content::links::{self, Use};
-use crate::content::values::{array, flag, get, object, text_at};
+use crate::content::values::{array, at_path, flag, get, object, text_at};
 
 /// Video, document and calendar players whose iframes are kept by default (`embeds:` in
 /// `_config.yml` replaces the list).
@@ -205,6 +205,7 @@ pub fn read(file: Option<&SourceFile>, diagnostics: &mut Vec<Diagnostic>) -> Set
     let name = file.shown.as_str();
     settings.title = text_at(&value, "title").unwrap_or_default();
     settings.collections = collections(&value);
+    check_collection_names(name, &value, &settings, diagnostics);
     settings.description = text_at(&value, "description");
     settings.email = text_at(&value, "email");
     if let Some(url) = text_at(&value, "url") {
@@ -232,6 +233,17 @@ pub fn read(file: Option<&SourceFile>, diagnostics: &mut Vec<Diagnostic>) -> Set
     settings.defaults = read_defaults(name, &value, &settings.positions, diagnostics);
     if let Some(algae) = get(&value, "algae") {
         read_algae(algae, &mut settings);
+        let colour = at_path(algae, "style.colors.primary").and_then(crate::content::values::text);
+        if let Some(colour) = colour.filter(|c| settings.primary_color.as_ref() != Some(c)) {
+            diagnostics.push(
+                Diagnostic::warning(
+                    name,
+                    settings.position("algae.style.colors.primary"),
+                    format!("`{colour}` is not a colour the site can use, so the default brand colour is used"),
+                )
+                .with_hint("write a hex colour such as `#4c9e45`, or a colour name such as `teal`"),
+            );
+        }
     }
     settings.social = SOCIAL_ACCOUNTS
         .iter()
@@ -266,10 +278,23 @@ pub fn read(file: Option<&SourceFile>, diagnostics: &mut Vec<Diagnostic>) -> Set
     if let Some(embeds) = get(&value, "embeds") {
         match array(embeds) {
             Some(hosts) => {
-                settings.embeds = hosts
-                    .iter()
-                    .filter_map(crate::content::values::text)
-                    .collect()
+                // The repository's list replaces the default players.
+                settings.embeds.clear();
+                for (i, host) in hosts.iter().enumerate() {
+                    let host = crate::content::values::text(host).unwrap_or_default();
+                    if is_host_name(&host) {
+                        settings.embeds.push(host);
+                    } else {
+                        diagnostics.push(
+                            Diagnostic::error(
+                                name,
+                                settings.position(&format!("embeds.{i}")),
+                                format!("`{host}` is not a host name, so it cannot be one the site embeds players from"),
+                            )
+                            .with_hint("write the player's host alone, such as `www.youtube.com` (no scheme, path, `*` or `;`)"),
+                        );
+                    }
+                }
             }
             None => diagnostics.push(
                 Diagnostic::error(
@@ -283,6 +308,53 @@ pub fn read(file: Option<&SourceFile>, diagnostics: &mut Vec<Diagnostic>) -> Set
     }
     settings.value = value;
     settings
+}
+
+/// Whether `host` is a plain host name (`player.vimeo.com`), as a policy lists it.
+fn is_host_name(host: &str) -> bool {
+    let labels: Vec<&str> = host.split('.').collect();
+    labels.len() >= 2
+        && labels.iter().all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+}
+
+/// Reports the collections whose names Jekyll cannot use (they are left out).
+fn check_collection_names(
+    file: &str,
+    config: &Value,
+    settings: &Settings,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let names: Vec<String> = match get(config, "collections") {
+        Some(Value::Object(object)) => object.keys().map(|k| k.to_string()).collect(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(crate::content::values::text)
+            .collect(),
+        _ => Vec::new(),
+    };
+    for name in names {
+        if name != "posts" && !settings.collections.iter().any(|c| c.name == name) {
+            diagnostics.push(
+                Diagnostic::warning(
+                    file,
+                    // A name with dots has no path of its own among the positions.
+                    if name.contains('.') {
+                        settings.position("collections")
+                    } else {
+                        settings.position(&format!("collections.{name}"))
+                    },
+                    format!("the collection name `{name}` is not one Jekyll can use, so the collection is left out"),
+                )
+                .with_hint("name a collection with letters, digits, `-` and `_` (its folder is `_name`)"),
+            );
+        }
+    }
 }
 
 fn read_algae(algae: &Value, settings: &mut Settings) {
@@ -422,9 +494,15 @@ mod tests {
         );
         assert_eq!(s.url, "");
         assert_eq!(s.primary_color, None);
-        assert_eq!(problems.len(), 1);
+        assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(
             problems[0].starts_with("content/_config.yml:1:6: error: `url` must be"),
+            "{problems:?}"
+        );
+        assert!(
+            problems[1].starts_with(
+                "content/_config.yml:5:16: warning: `red; background: url(x)` is not a colour"
+            ),
             "{problems:?}"
         );
     }

@@ -135,6 +135,23 @@ pub fn read(
         );
         return None;
     }
+    let output = permalink::output_file(&url);
+    let not_found_page =
+        text_at(&Value::Object(values.clone()), "layout").as_deref() == Some("pageNotFound");
+    let reserved = routes::reserved(&output)
+        .or_else(|| routes::reserved(&url))
+        .filter(|_| !(not_found_page && output.ends_with("/404.html")));
+    if let Some(what) = reserved {
+        diagnostics.push(
+            Diagnostic::error(
+                path,
+                front.position("permalink"),
+                format!("the address `{url}` is the site's own ({what}): the build writes it, so this page cannot be there"),
+            )
+            .with_hint("give the page another `permalink`"),
+        );
+        return None;
+    }
     let lang = text_at(&Value::Object(values.clone()), "lang")
         .unwrap_or_else(|| settings.root_lang.clone());
     values.insert("lang".into(), Value::scalar(lang));

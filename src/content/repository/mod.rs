@@ -28,7 +28,7 @@ pub mod source;
 pub mod walk;
 pub mod yaml;
 
-use crate::content::diagnostics::Diagnostic;
+use crate::content::diagnostics::{Diagnostic, Position};
 use folders::{Selection, is_hidden, is_page, starts_with_front_matter};
 pub use source::SourceFile;
 
@@ -95,16 +95,25 @@ impl Input {
             self.documents.push(file);
         } else if !file.is_post() && selection.copied(&relative) {
             // A collection's own files are written without the folder's `_` (`/guides/a.svg`).
-            match selection.collection_address(&relative) {
-                Some(address) => {
-                    self.static_sources
-                        .insert(address.clone(), format!("/{relative}"));
-                    self.static_files.insert(address);
-                }
-                None => {
-                    self.static_files.insert(format!("/{relative}"));
-                }
+            let address = selection
+                .collection_address(&relative)
+                .unwrap_or_else(|| format!("/{relative}"));
+            if let Some(what) = crate::routes::reserved(&address) {
+                self.problems.push(
+                    Diagnostic::warning(
+                        &file.shown,
+                        Position::START,
+                        format!("`{address}` is the site's own ({what}), which the build writes, so this file is not published"),
+                    )
+                    .with_hint("remove it, or move it to another address"),
+                );
+                return;
             }
+            if address != format!("/{relative}") {
+                self.static_sources
+                    .insert(address.clone(), format!("/{relative}"));
+            }
+            self.static_files.insert(address);
         }
     }
 }
@@ -117,14 +126,16 @@ pub fn load(root: &Path, shown: &str) -> std::io::Result<Input> {
     };
     let (files, problems) = walk::files(root, root, shown);
     input.problems = problems;
-    let config_path = root.join(CONFIG_FILE);
-    let config = config_path
-        .is_file()
-        .then(|| -> std::io::Result<SourceFile> {
+    // Among the files the walk accepts: a link out of the site, or what is not a plain file (a
+    // FIFO would never end), is not read, with the walk's error.
+    let config = files
+        .iter()
+        .find(|path| walk::relative_path(root, path) == CONFIG_FILE)
+        .map(|path| -> std::io::Result<SourceFile> {
             Ok(SourceFile {
                 relative: CONFIG_FILE.to_owned(),
                 shown: format!("{shown}/{CONFIG_FILE}"),
-                bytes: std::fs::read(&config_path)?,
+                bytes: std::fs::read(path)?,
             })
         })
         .transpose()?;

@@ -93,6 +93,16 @@ pub fn files(site: &Path, folder: &Path, shown: &str) -> (Vec<PathBuf>, Vec<Diag
         }
         if entry.file_type().is_file() {
             files.push(entry.into_path());
+        } else if !entry.file_type().is_dir() {
+            // A FIFO would never end, a socket or device is not content.
+            problems.push(
+                Diagnostic::error(
+                    &show(entry.path()),
+                    Position::START,
+                    "this is not a plain file (a FIFO, a socket or a device), so it is not read",
+                )
+                .with_hint("replace it with a file, or remove it"),
+            );
         }
     }
     (files, problems)
