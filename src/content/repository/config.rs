@@ -258,24 +258,20 @@ pub fn read(file: Option<&SourceFile>, diagnostics: &mut Vec<Diagnostic>) -> Set
         })
         .collect();
     settings.strict = flag(get(&value, "strict"));
-    if flag(get(&value, "gbif_widgets")) {
-        let lib =
-            crate::content::values::at_path(&value, "gbifApacheInclude.componentsScriptJsModule")
-                .and_then(crate::content::values::text)
-                .unwrap_or_else(|| GBIF_WIDGETS_LIBRARY.to_owned());
-        // GBIF's address, or a copy of the library the site serves itself (`/assets/gbif-lib.js`).
-        let own_copy = lib.starts_with('/') && !lib.starts_with("//");
-        if (lib.starts_with("https://") || own_copy) && !lib.contains(['"', '<', '>', ' ', '\'']) {
-            settings.gbif_widgets = Some(lib);
-        } else {
-            diagnostics.push(Diagnostic::warning(
-                name,
-                settings.position("gbifApacheInclude.componentsScriptJsModule"),
-                format!("`{lib}` is neither an https: address nor a path of the site, so GBIF's widgets are not included"),
-            ));
-        }
-    }
-    if let Some(embeds) = get(&value, "embeds") {
+    read_gbif_widgets(name, &value, &mut settings, diagnostics);
+    read_embeds(name, &value, &mut settings, diagnostics);
+    settings.value = value;
+    settings
+}
+
+/// `embeds:`: the hosts whose players pages may embed, replacing the default ones.
+fn read_embeds(
+    name: &str,
+    value: &Value,
+    settings: &mut Settings,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if let Some(embeds) = get(value, "embeds") {
         match array(embeds) {
             Some(hosts) => {
                 // The repository's list replaces the default players.
@@ -306,8 +302,32 @@ pub fn read(file: Option<&SourceFile>, diagnostics: &mut Vec<Diagnostic>) -> Set
             ),
         }
     }
-    settings.value = value;
-    settings
+}
+
+/// `gbif_widgets: true`: GBIF's library for the data pages, GBIF's own or a copy the site serves.
+fn read_gbif_widgets(
+    name: &str,
+    value: &Value,
+    settings: &mut Settings,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if flag(get(value, "gbif_widgets")) {
+        let lib =
+            crate::content::values::at_path(value, "gbifApacheInclude.componentsScriptJsModule")
+                .and_then(crate::content::values::text)
+                .unwrap_or_else(|| GBIF_WIDGETS_LIBRARY.to_owned());
+        // GBIF's address, or a copy of the library the site serves itself (`/assets/gbif-lib.js`).
+        let own_copy = lib.starts_with('/') && !lib.starts_with("//");
+        if (lib.starts_with("https://") || own_copy) && !lib.contains(['"', '<', '>', ' ', '\'']) {
+            settings.gbif_widgets = Some(lib);
+        } else {
+            diagnostics.push(Diagnostic::warning(
+                name,
+                settings.position("gbifApacheInclude.componentsScriptJsModule"),
+                format!("`{lib}` is neither an https: address nor a path of the site, so GBIF's widgets are not included"),
+            ));
+        }
+    }
 }
 
 /// Whether `host` is a plain host name (`player.vimeo.com`), as a policy lists it.
