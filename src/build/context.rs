@@ -72,7 +72,7 @@ impl BuildContext {
         let shell = read_shell(&dist, &base, &options.shell)?;
         let loader = shell.loader_script();
         let loader_hash = headers::script_hash(&loader);
-        let third_parties = policy::third_parties(site);
+        let third_parties = policy::third_parties(site, &base);
         // Under `trunk serve`, trunk's live-reload script comes along. Its server fills in its
         // address when it serves the page, so no hash of it can be known here: the local preview
         // allows inline scripts instead. The content rebuilder's pages (`--watch`) poll for the

@@ -3,12 +3,9 @@
 //! with a widget are loaded as whole pages, never drawn by the app from their data (scripts in
 //! HTML the app inserts do not run), so no page data is written for them (see `pages`).
 
+use super::gbif_scripts::{CONFIG, LOADER};
 use super::{BuildContext, BuildError};
 use crate::content::Site;
-
-/// Where the settings script (`siteConfig`, `themeStyle`) and the loader are.
-pub const CONFIG: &str = "/gbif/gbif-config.js";
-pub const LOADER: &str = "/gbif/gbif-widgets.js";
 
 /// Writes both scripts, if the site includes the widgets.
 pub fn write(context: &BuildContext, site: &Site) -> Result<(), BuildError> {

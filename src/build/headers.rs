@@ -20,11 +20,12 @@ pub fn script_hash(script: &str) -> String {
 pub struct ThirdParties {
     /// Origins of images shown from other sites (`https://data.nhm.ac.uk`).
     pub images: Vec<String>,
+    /// Origins of videos and sounds played from other sites.
+    pub media: Vec<String>,
     /// Hosts of the players the pages embed (`www.youtube.com`).
     pub frames: Vec<String>,
-    /// Origins of the scripts of the visitor statistics the site configures, what they connect
-    /// to, and the hashes of their inline scripts.
-    pub scripts: Vec<String>,
+    /// What the visitor statistics and GBIF's widgets connect to, and the hashes of the inline
+    /// scripts that insert their scripts (which `'strict-dynamic'` then trusts).
     pub connects: Vec<String>,
     pub script_hashes: Vec<String>,
     /// Origins of fonts and whether workers may start from `blob:` addresses (GBIF's widgets).
@@ -32,8 +33,12 @@ pub struct ThirdParties {
     pub blob_workers: bool,
 }
 
-/// The policy for every page. Scripts: only this site's files and the one inline loader, by
-/// hash; `'wasm-unsafe-eval'` lets the loader compile the WebAssembly. Styles may be inline (the
+/// The policy for every page. Scripts: only the inline loader (and the inline scripts that insert
+/// the statistics' and GBIF's scripts), by hash, and what they load (`'strict-dynamic'`): a
+/// script file of the repository that no page of ours loads does not run on the site's origin,
+/// even from an HTML file the repository publishes. `'wasm-unsafe-eval'` lets the loader compile
+/// the WebAssembly. In development (`loader_hash` is `'unsafe-inline'`, for the reload scripts)
+/// the site's own files and inline scripts are allowed instead. Styles may be inline (the
 /// stylesheet is inlined for speed, and tables and heroes carry `style` attributes). Images from
 /// this site and exactly the other origins the content shows images from; frames from exactly the
 /// players the content embeds. `for_meta` drops what a `<meta>` element may not set.
@@ -52,14 +57,18 @@ pub fn content_security_policy(
     };
     let mut policy = vec![
         "default-src 'self'".to_owned(),
-        format!(
-            "script-src 'self' 'wasm-unsafe-eval' {loader_hash}{}{}",
-            listed(&third_parties.script_hashes),
-            listed(&third_parties.scripts)
-        ),
+        if loader_hash == "'unsafe-inline'" {
+            "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'".to_owned()
+        } else {
+            format!(
+                "script-src 'strict-dynamic' 'wasm-unsafe-eval' {loader_hash}{}",
+                listed(&third_parties.script_hashes)
+            )
+        },
         "style-src 'self' 'unsafe-inline'".to_owned(),
         format!("img-src 'self' data:{image_sources}"),
         format!("font-src 'self'{}", listed(&third_parties.fonts)),
+        format!("media-src 'self'{}", listed(&third_parties.media)),
         format!("connect-src 'self'{}", listed(&third_parties.connects)),
         "object-src 'none'".to_owned(),
         if third_parties.frames.is_empty() {
@@ -149,7 +158,9 @@ mod tests {
         let hash = script_hash("console.log(1)");
         assert!(hash.starts_with("'sha256-") && hash.ends_with("='"));
         let policy = content_security_policy(&hash, &ThirdParties::default(), false);
-        assert!(policy.contains(&format!("script-src 'self' 'wasm-unsafe-eval' {hash}")));
+        assert!(policy.contains(&format!(
+            "script-src 'strict-dynamic' 'wasm-unsafe-eval' {hash};"
+        )));
         assert!(
             !policy
                 .split("; ")
@@ -165,7 +176,6 @@ mod tests {
         let with_others = ThirdParties {
             images: vec!["https://data.nhm.ac.uk".into()],
             frames: vec!["www.youtube-nocookie.com".into(), "player.vimeo.com".into()],
-            scripts: vec!["https://plausible.io".into()],
             connects: vec!["https://plausible.io".into()],
             script_hashes: vec!["'sha256-y'".into()],
             ..ThirdParties::default()
@@ -175,8 +185,9 @@ mod tests {
         assert!(
             policy.contains("frame-src https://www.youtube-nocookie.com https://player.vimeo.com;")
         );
+        // Scripts: the hashed inline ones, and what they load; no origin, not even the site's.
         assert!(policy.contains(&format!(
-            "script-src 'self' 'wasm-unsafe-eval' {hash} 'sha256-y' https://plausible.io;"
+            "script-src 'strict-dynamic' 'wasm-unsafe-eval' {hash} 'sha256-y';"
         )));
         assert!(policy.contains("connect-src 'self' https://plausible.io;"));
     }

@@ -11,6 +11,7 @@ mod contrast;
 mod dev_reload;
 mod error;
 mod feed;
+pub mod gbif_scripts;
 pub mod gbif_widgets;
 pub mod head;
 pub mod headers;

@@ -3,14 +3,15 @@
 
 use super::headers::{self, ThirdParties};
 use crate::content::Site;
+use crate::urls::BaseUrl;
 
-/// The other sites the pages of `site` load from.
-pub fn third_parties(site: &Site) -> ThirdParties {
+/// The other sites the pages of `site`, deployed under `base`, load from.
+pub fn third_parties(site: &Site, base: &BaseUrl) -> ThirdParties {
     let analytics = &site.analytics;
     let mut third_parties = ThirdParties {
         images: [&site.image_origins[..], &analytics.image_origins[..]].concat(),
+        media: site.media_origins.clone(),
         frames: site.frame_hosts.clone(),
-        scripts: analytics.script_origins.clone(),
         connects: analytics.connect_origins.clone(),
         script_hashes: analytics
             .inline_scripts
@@ -21,8 +22,8 @@ pub fn third_parties(site: &Site) -> ThirdParties {
     };
     if let Some(widgets) = gbif_widget_sources(site) {
         third_parties
-            .scripts
-            .extend(widgets.scripts.iter().cloned());
+            .script_hashes
+            .push(headers::script_hash(&super::gbif_scripts::bootstrap(base)));
         third_parties.fonts = widgets.scripts;
         third_parties
             .connects
@@ -33,7 +34,8 @@ pub fn third_parties(site: &Site) -> ThirdParties {
     third_parties
 }
 
-/// What the policy must allow for the widgets: the library's origin for scripts and fonts, and
+/// What the policy must allow for the widgets: the library's origin for fonts (its script is
+/// imported by our loader, which `'strict-dynamic'` trusts), and
 /// GBIF's services (its APIs, map tiles and images, on gbif.org and the staging and test
 /// domains the theme's library versions use) for connections and images; maps draw in workers
 /// made from `blob:` addresses. Taken from what GBIF's widgets are documented to load; this

@@ -61,6 +61,7 @@ pub fn site_key(
         primary_color,
         square,
         image_origins,
+        media_origins,
         frame_hosts,
         logos_on_light,
         icons,
@@ -68,7 +69,15 @@ pub fn site_key(
         gbif_widgets,
     } = site;
     (config, description, languages, static_files, static_sources).hash(&mut digest);
-    (primary_color, square, image_origins, frame_hosts, icons).hash(&mut digest);
+    (
+        primary_color,
+        square,
+        image_origins,
+        media_origins,
+        frame_hosts,
+        icons,
+    )
+        .hash(&mut digest);
     logos_on_light.hash(&mut digest);
     (analytics, gbif_widgets, uis).hash(&mut digest);
     let mut heroes: Vec<_> = heroes.iter().collect();

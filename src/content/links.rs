@@ -44,6 +44,8 @@ pub enum Use {
     Link,
     /// An image the page shows: a `data:` image is allowed too.
     Image,
+    /// A video or a sound the page plays (`<video>`, `<audio>`, `<source>`, `<track>`).
+    Media,
 }
 
 /// The one check every address a repository writes goes through before it reaches a page
@@ -52,7 +54,7 @@ pub enum Use {
 pub fn refusal(href: &str, used: Use, file: &str, at: Position) -> Option<Diagnostic> {
     let (message, hint) = match used {
         Use::Image if is_data_image(href) => return None,
-        Use::Link if is_unsafe(href) => (
+        Use::Link | Use::Media if is_unsafe(href) => (
             format!("unsafe link target `{href}`"),
             "links may not use `javascript:`, `vbscript:` or `data:` URLs",
         ),
@@ -139,12 +141,12 @@ pub fn resolve(route: &str, path: &str) -> String {
     format!("/{}{trailing}", segments.join("/"))
 }
 
-/// A link or image target as written, for the checks that need every page.
+/// A link, image or media target as written, for the checks that need every page.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LinkRef {
     pub href: String,
     pub at: Position,
-    pub is_image: bool,
+    pub used: Use,
 }
 
 #[cfg(test)]

@@ -214,6 +214,7 @@ fn assemble(
         },
         languages: texts,
         image_origins: site_wide::policy::image_origins(&drafts),
+        media_origins: site_wide::policy::media_origins(&drafts),
         frame_hosts: site_wide::policy::frame_hosts(&drafts),
         pages: drafts.into_iter().map(|d| d.page).collect(),
         static_files: input.static_files.iter().cloned().collect(),

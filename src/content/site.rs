@@ -30,6 +30,8 @@ pub struct Site {
     /// The other sites the pages show images from (`https://www.gbif.org`), which the site's
     /// Content-Security-Policy must allow, and no others.
     pub image_origins: Vec<String>,
+    /// The other sites the pages play videos and sounds from, for the policy's `media-src`.
+    pub media_origins: Vec<String>,
     /// The hosts whose players the pages embed (`www.youtube.com`), for the policy's
     /// `frame-src`.
     pub frame_hosts: Vec<String>,

@@ -502,6 +502,34 @@ fn images_from_other_sites_are_listed_by_origin_for_the_policy() {
 }
 
 #[test]
+fn images_written_in_data_and_videos_from_other_sites_reach_the_policy() {
+    let compiled = site(&[
+        (
+            "index.md",
+            "---\ntitle: Home\nlayout: compose\npermalink: /\ncomposition:\n  - type: features\n    data: partners\n---\n",
+        ),
+        (
+            "_data/partners.yml",
+            "features:\n  - title: A museum\n    background: https://images.museum.example/logo.png\n",
+        ),
+        (
+            "media.md",
+            "---\ntitle: Media\n---\n\n<video src=\"https://media.example.org/v.mp4\" poster=\"https://stills.example.org/p.jpg\"></video>\n",
+        ),
+    ]);
+    let problems = messages(&compiled);
+    let site = compiled.site.unwrap_or_else(|| panic!("{problems:?}"));
+    assert_eq!(
+        site.image_origins,
+        [
+            "https://images.museum.example",
+            "https://stills.example.org"
+        ]
+    );
+    assert_eq!(site.media_origins, ["https://media.example.org"]);
+}
+
+#[test]
 fn the_sites_icons_are_found_where_sites_keep_them() {
     let mut input = Input::of(&[("_config.yml", CONFIG)]);
     for file in [

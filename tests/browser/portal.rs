@@ -749,3 +749,25 @@ async fn on_a_host_without_rewrites_a_record_address_still_shows_the_record_page
         .await;
     browser.finish_expecting(&["404"]).await;
 }
+
+/// A static HTML file of the repository (published as it is, as Jekyll does) that loads a script
+/// file of the repository: under the site's policy, which trusts only the app's scripts, neither
+/// that file nor its inline script runs on the site's origin.
+#[tokio::test]
+async fn a_repositorys_own_html_file_cannot_run_scripts_on_the_sites_origin() {
+    let browser = Browser::start().await;
+    browser
+        .open(&portal().url("/assets/legacy/old-page.html"))
+        .await;
+    // Give a script that was allowed the time to run.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(
+        browser
+            .eval("return [document.title, document.querySelector('p')?.textContent];")
+            .await,
+        json!([
+            "An old page",
+            "A page copied from an old site, published as it is."
+        ])
+    );
+}

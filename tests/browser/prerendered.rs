@@ -97,6 +97,10 @@ fn responses_carry_the_security_and_cache_headers() {
         .find(|d| d.starts_with("script-src"))
         .unwrap();
     assert!(!script_src.contains("'unsafe-inline'"), "{script_src}");
+    // Only hashed inline scripts and what they load run: not a script file the repository
+    // publishes that no page of ours loads.
+    assert!(script_src.contains("'strict-dynamic'"), "{script_src}");
+    assert!(!script_src.contains("'self'"), "{script_src}");
     assert_eq!(page.header("x-content-type-options"), Some("nosniff"));
     assert!(page.header("referrer-policy").is_some());
     assert!(

@@ -508,15 +508,15 @@ fn nav_list(items: Vec<NavItem>) -> AnyView {
     view! { <ul role="list">{items}</ul> }.into_any()
 }
 
-/// GBIF's widget (`gbif_widgets: true`): the element it draws into, the site's settings for it
-/// and our loader of GBIF's library (`build::gbif_widgets`). Both scripts are deferred, so they
-/// run in order once the page is read.
+/// GBIF's widget (`gbif_widgets: true`): the element it draws into, and the inline script that
+/// inserts the site's settings for it and our loader of GBIF's library (`build::gbif_scripts`),
+/// in that order.
 fn gbif_widget_view(widget: GbifWidget) -> AnyView {
     let base = use_base();
+    let bootstrap = crate::build::gbif_scripts::bootstrap(&base);
     view! {
         <div id="gbif-widget" class="gbif gbif-widget" data-lib=base.href(&widget.lib) data-languages=widget.languages></div>
-        <script defer src=base.href(crate::build::gbif_widgets::CONFIG)></script>
-        <script type="module" src=base.href(crate::build::gbif_widgets::LOADER)></script>
+        <script inner_html=bootstrap></script>
     }
     .into_any()
 }

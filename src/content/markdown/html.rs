@@ -6,7 +6,7 @@
 use super::convert::Converter;
 use super::kramdown::{self, AttrMap};
 use crate::content::body::{Attrs, ElementContent, HtmlElement};
-use crate::content::links::{self, LinkRef};
+use crate::content::links::{self, LinkRef, Use};
 
 /// Elements that can run code, load other documents or change the page around them; among them
 /// those that change how the browser reads the rest of the document (`<plaintext>` makes all
@@ -106,18 +106,21 @@ impl Converter<'_> {
         {
             self.missing_alt(&el.value, &attrs, line);
         }
-        if tag == "img"
-            && let Some((_, src)) = attrs
-                .other
-                .iter()
-                .find(|(k, v)| k == "src" && !v.starts_with("data:"))
-        {
-            let at = self.source.find(line, src);
-            self.links.push(LinkRef {
-                href: src.clone(),
-                at,
-                is_image: true,
-            });
+        // What the element loads, for the checks and the policy: an image's source, a video's
+        // poster, a video's or sound's source.
+        for (key, value) in &attrs.other {
+            let used = match (tag.as_str(), key.to_ascii_lowercase().as_str()) {
+                ("img", "src") | ("video", "poster") => Use::Image,
+                ("video" | "audio" | "source" | "track", "src") => Use::Media,
+                _ => continue,
+            };
+            if !value.starts_with("data:") {
+                self.links.push(LinkRef {
+                    href: value.clone(),
+                    at: self.source.find(line, value),
+                    used,
+                });
+            }
         }
         let content = if el.children.iter().any(kramdown::Element::is_block) {
             ElementContent::Blocks(self.blocks(el.children))

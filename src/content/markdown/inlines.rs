@@ -202,7 +202,7 @@ impl Converter<'_> {
         self.links.push(LinkRef {
             href: href.clone(),
             at,
-            is_image: false,
+            used: Use::Link,
         });
         let target = links::classify(&href);
         if attr.get("target").is_some_and(|t| t != "_self")
@@ -240,7 +240,7 @@ impl Converter<'_> {
             self.links.push(LinkRef {
                 href: src.clone(),
                 at,
-                is_image: true,
+                used: Use::Image,
             });
         }
         Some(Inline::Image(Image {

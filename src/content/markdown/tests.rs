@@ -1,7 +1,7 @@
 use super::*;
 use crate::content::body::{Align, Attrs, Block, ButtonRow, Inline, Link, LinkTarget};
 use crate::content::diagnostics::Position;
-use crate::content::links::{self, LinkRef};
+use crate::content::links::{self, LinkRef, Use};
 
 use super::testing::{blocks, messages};
 
@@ -188,12 +188,12 @@ fn link_targets_are_classified_and_positioned() {
             LinkRef {
                 href: "/data/#sharing".into(),
                 at: Position::new(7, 12),
-                is_image: false
+                used: Use::Link
             },
             LinkRef {
                 href: "/m.jpg".into(),
                 at: Position::new(7, 37),
-                is_image: true
+                used: Use::Image
             },
         ]
     );

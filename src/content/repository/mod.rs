@@ -25,6 +25,7 @@ pub mod icons;
 pub mod mojibake;
 pub mod permalink;
 pub mod source;
+pub mod static_scripts;
 pub mod walk;
 pub mod yaml;
 
@@ -109,6 +110,18 @@ impl Input {
                 );
                 return;
             }
+            if static_scripts::is_scriptable(&relative)
+                && let Some((line, markup)) = static_scripts::script_at(&file.bytes)
+            {
+                self.problems.push(
+                    Diagnostic::warning(
+                        &file.shown,
+                        Position::new(line, 1),
+                        format!("this file is published as it is (as Jekyll publishes it) and can run a script in visitors' browsers (`{markup}`)"),
+                    )
+                    .with_hint("the site's policy stops the script where the host sends `_headers`, not on GitHub Pages; remove the script, or the file"),
+                );
+            }
             if address != format!("/{relative}") {
                 self.static_sources
                     .insert(address.clone(), format!("/{relative}"));
@@ -145,10 +158,12 @@ pub fn load(root: &Path, shown: &str) -> std::io::Result<Input> {
         if relative == CONFIG_FILE {
             continue;
         }
-        // Static files are copied later, straight from disk: only their names are needed now.
+        // Static files are copied later, straight from disk: only their names are needed now,
+        // and the text of those that could run scripts, to say so.
         let needed = !selection.is_part_of_site(&relative)
             || relative.starts_with('_')
-            || is_page(&relative);
+            || is_page(&relative)
+            || static_scripts::is_scriptable(&relative);
         let bytes = if needed {
             std::fs::read(&path)?
         } else {

@@ -4,11 +4,12 @@
 //! Real repositories carry dead links and images that were never committed, and Jekyll builds
 //! them anyway: these are problems the site builds through (warnings, errors under `strict`).
 
+use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 
 use crate::content::body::LinkTarget;
 use crate::content::diagnostics::{Diagnostic, Position, did_you_mean};
-use crate::content::links::{self, LinkRef};
+use crate::content::links::{self, LinkRef, Use};
 use crate::content::page::PageDraft;
 use crate::routes;
 use crate::urls::decode_path;
@@ -45,11 +46,18 @@ pub fn check_all(
     }
 }
 
+/// A dead address and the language of the page that links to it.
+type Suggested = (String, Option<String>);
+
 /// What the link checks look links up in.
 pub struct Targets<'a> {
     pages: HashMap<String, &'a PageDraft>,
-    /// Every page's address and language, for suggestions.
-    routes: Vec<(&'a str, &'a str)>,
+    /// Every page's address, and those of each language, for suggestions.
+    routes: Vec<&'a str>,
+    routes_by_lang: HashMap<&'a str, Vec<&'a str>>,
+    /// The suggestion made for each dead address, by language: a page with a thousand dead links
+    /// to one place needs one search.
+    suggestions: RefCell<HashMap<Suggested, Option<String>>>,
     files: &'a BTreeSet<String>,
     strict: bool,
     /// Whether a page failed to compile: a link to a page not found may be a link to it, and is
@@ -64,17 +72,26 @@ impl<'a> Targets<'a> {
         strict: bool,
         some_page_failed: bool,
     ) -> Self {
-        let mut routes: Vec<(&str, &str)> = drafts
-            .iter()
-            .map(|d| (d.page.route.as_str(), d.page.meta.lang.as_str()))
-            .collect();
+        let mut routes: Vec<&str> = drafts.iter().map(|d| d.page.route.as_str()).collect();
         routes.sort_unstable();
+        let mut routes_by_lang: HashMap<&str, Vec<&str>> = HashMap::new();
+        for draft in drafts {
+            routes_by_lang
+                .entry(draft.page.meta.lang.as_str())
+                .or_default()
+                .push(draft.page.route.as_str());
+        }
+        for routes in routes_by_lang.values_mut() {
+            routes.sort_unstable();
+        }
         Targets {
             pages: drafts
                 .iter()
                 .map(|d| (routes::route_key(&d.page.route), d))
                 .collect(),
             routes,
+            routes_by_lang,
+            suggestions: RefCell::default(),
             files,
             strict,
             some_page_failed,
@@ -102,7 +119,7 @@ impl<'a> Targets<'a> {
         let strict = self.strict;
         let target = match links::classify(&link.href) {
             LinkTarget::External => LinkTarget::External,
-            _ if link.is_image => LinkTarget::File,
+            _ if link.used != Use::Link => LinkTarget::File,
             other => other,
         };
         match target {
@@ -121,93 +138,119 @@ impl<'a> Targets<'a> {
                     );
                 }
             }
-            LinkTarget::File => {
-                let path = links::resolve(route, links::path_of(&link.href));
-                let exists = link.href.starts_with("data:")
-                    || self.has_file(&path)
-                    || (!link.is_image && self.page_at(&decode_path(&path)).is_some());
-                if !exists {
-                    let what = if link.is_image { "an image" } else { "a file" };
-                    let from_root = links::from_site_root(links::path_of(&link.href));
-                    let hint = other_site_hint(&link.href)
-                        .or_else(|| {
-                            // `assets/x.png` on the page `/post/x/` is `/post/x/assets/x.png`.
-                            (from_root != links::path_of(&link.href) && self.has_file(&from_root))
-                                .then(|| {
-                                    format!(
-                                        "without a leading `/` it is read from this page's address, as `{}`; the site's file is `{from_root}`",
-                                        decode_path(&path)
-                                    )
-                                })
+            LinkTarget::File => self.check_file(file, route, link, diagnostics),
+            LinkTarget::Page => self.check_page(file, route, own, link, diagnostics),
+        }
+    }
+
+    /// Checks a link to a file of the site (an image, a PDF).
+    fn check_file(
+        &self,
+        file: &str,
+        route: &str,
+        link: &LinkRef,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        let strict = self.strict;
+        let path = links::resolve(route, links::path_of(&link.href));
+        let exists = link.href.starts_with("data:")
+            || self.has_file(&path)
+            || (link.used == Use::Link && self.page_at(&decode_path(&path)).is_some());
+        if !exists {
+            let what = match link.used {
+                Use::Image => "an image",
+                Use::Media => "a video or sound",
+                Use::Link => "a file",
+            };
+            let from_root = links::from_site_root(links::path_of(&link.href));
+            let hint = other_site_hint(&link.href)
+                .or_else(|| {
+                    // `assets/x.png` on the page `/post/x/` is `/post/x/assets/x.png`.
+                    (from_root != links::path_of(&link.href) && self.has_file(&from_root))
+                        .then(|| {
+                            format!(
+                                "without a leading `/` it is read from this page's address, as `{}`; the site's file is `{from_root}`",
+                                decode_path(&path)
+                            )
                         })
-                        .unwrap_or_else(|| {
-                        format!(
-                            "add the file at `{}` in the site's folder, or correct the path",
-                            decode_path(&path)
-                        )
-                    });
-                    diagnostics.push(
-                        Diagnostic::warning(
-                            file,
-                            link.at,
-                            format!("`{}` is {what} that is not in the site", link.href),
-                        )
-                        .with_hint(hint)
-                        .strict_if(strict),
-                    );
+                })
+                .unwrap_or_else(|| {
+                format!(
+                    "add the file at `{}` in the site's folder, or correct the path",
+                    decode_path(&path)
+                )
+            });
+            diagnostics.push(
+                Diagnostic::warning(
+                    file,
+                    link.at,
+                    format!("`{}` is {what} that is not in the site", link.href),
+                )
+                .with_hint(hint)
+                .strict_if(strict),
+            );
+        }
+    }
+
+    /// Checks a link to a page of the site, and its anchor.
+    fn check_page(
+        &self,
+        file: &str,
+        route: &str,
+        own: Option<&PageDraft>,
+        link: &LinkRef,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        let strict = self.strict;
+        let path = decode_path(&links::resolve(route, links::path_of(&link.href)));
+        match self.page_at(&path) {
+            Some(target) => {
+                if let Some(fragment) = links::fragment_of(&link.href) {
+                    let name = &target.page.source;
+                    check_anchor(file, link.at, fragment, target, name, strict, diagnostics);
                 }
             }
-            LinkTarget::Page => {
-                let path = decode_path(&links::resolve(route, links::path_of(&link.href)));
-                match self.page_at(&path) {
-                    Some(target) => {
-                        if let Some(fragment) = links::fragment_of(&link.href) {
-                            let name = &target.page.source;
-                            check_anchor(
-                                file,
-                                link.at,
-                                fragment,
-                                target,
-                                name,
-                                strict,
-                                diagnostics,
-                            );
-                        }
-                    }
-                    // A folder of files (`/assets/`) is no page, but not a dead link either.
-                    None if self
-                        .files
-                        .iter()
-                        .any(|f| f.starts_with(&routes::canonical(&path))) => {}
-                    None if self.some_page_failed => {}
-                    None => {
-                        // Among the pages in the linking page's language: a page of another
-                        // language is no fix for an English page's link.
-                        let lang = own.map(|own| own.page.meta.lang.as_str());
-                        let candidates: Vec<&str> = self
-                            .routes
-                            .iter()
-                            .filter(|(_, l)| lang.is_none_or(|lang| lang == *l))
-                            .map(|(route, _)| *route)
-                            .collect();
-                        let close = did_you_mean(&routes::canonical(&path), &candidates);
-                        diagnostics.push(
-                            Diagnostic::warning(
-                                file,
-                                link.at,
-                                format!("`{}` links to a page that does not exist", link.href),
-                            )
-                            .with_hint(match (other_site_hint(&link.href), close) {
-                                (Some(hint), _) => hint,
-                                (None, Some(route)) => format!("did you mean `{route}`?"),
-                                (None, None) => "correct the address, or add the page".to_owned(),
-                            })
-                            .strict_if(strict),
-                        );
-                    }
-                }
+            // A folder of files (`/assets/`) is no page, but not a dead link either.
+            None if self
+                .files
+                .iter()
+                .any(|f| f.starts_with(&routes::canonical(&path))) => {}
+            None if self.some_page_failed => {}
+            None => {
+                // Among the pages in the linking page's language: a page of another
+                // language is no fix for an English page's link.
+                let lang = own.map(|own| own.page.meta.lang.as_str());
+                let close = self.suggestion(&routes::canonical(&path), lang);
+                diagnostics.push(
+                    Diagnostic::warning(
+                        file,
+                        link.at,
+                        format!("`{}` links to a page that does not exist", link.href),
+                    )
+                    .with_hint(match (other_site_hint(&link.href), close) {
+                        (Some(hint), _) => hint,
+                        (None, Some(route)) => format!("did you mean `{route}`?"),
+                        (None, None) => "correct the address, or add the page".to_owned(),
+                    })
+                    .strict_if(strict),
+                );
             }
         }
+    }
+
+    /// The page address closest to `path` among those of `lang` (all, without one), found once.
+    fn suggestion(&self, path: &str, lang: Option<&str>) -> Option<String> {
+        let key = (path.to_owned(), lang.map(str::to_owned));
+        if let Some(known) = self.suggestions.borrow().get(&key) {
+            return known.clone();
+        }
+        let candidates = match lang {
+            Some(lang) => self.routes_by_lang.get(lang).map_or(&[][..], Vec::as_slice),
+            None => &self.routes[..],
+        };
+        let close = did_you_mean(path, candidates).map(str::to_owned);
+        self.suggestions.borrow_mut().insert(key, close.clone());
+        close
     }
 }
 
@@ -258,10 +301,18 @@ fn check_anchor(
     }
     let mut ids: Vec<&str> = target.ids.iter().map(String::as_str).collect();
     ids.sort_unstable();
+    // A few ids, not every one: a page of three thousand links to missing anchors should not
+    // list its ids three thousand times.
+    const SHOWN: usize = 5;
     let hint = match did_you_mean(&fragment, &ids) {
         Some(close) => format!("did you mean `#{close}`?"),
         None if ids.is_empty() => format!("{target_name} has no headings to link to"),
-        None => format!("the ids on {target_name} are: {}", ids.join(", ")),
+        None if ids.len() <= SHOWN => format!("the ids on {target_name} are: {}", ids.join(", ")),
+        None => format!(
+            "the ids on {target_name} include {} (and {} more)",
+            ids[..SHOWN].join(", "),
+            ids.len() - SHOWN
+        ),
     };
     diagnostics.push(
         Diagnostic::warning(

@@ -1,21 +1,39 @@
 //! What the site's Content-Security-Policy must allow, from what the pages use: the origins of
-//! images from other sites, and the hosts of embedded players.
+//! images and of videos and sounds from other sites (wherever they are written: Markdown, front
+//! matter, `_data`), and the hosts of embedded players.
 
-use crate::content::links;
+use crate::content::links::{self, LinkRef, Use};
 use crate::content::page::PageDraft;
 
-/// The origins (`https://host`) of every image the pages show from another site, in order, each
-/// once.
-pub fn image_origins(drafts: &[PageDraft]) -> Vec<String> {
-    let mut origins: Vec<String> = drafts
-        .iter()
-        .flat_map(|d| &d.links)
-        .filter(|link| link.is_image)
+/// Every address the pages show, written in their files or in `_data`.
+fn addresses(drafts: &[PageDraft]) -> impl Iterator<Item = &LinkRef> {
+    drafts.iter().flat_map(|d| {
+        d.links
+            .iter()
+            .chain(d.data_links.iter().map(|(_, link)| link))
+    })
+}
+
+/// The origins (`https://host`) of everything of `kind` the pages load from other sites, each
+/// once, in order.
+fn origins(drafts: &[PageDraft], kind: Use) -> Vec<String> {
+    let mut origins: Vec<String> = addresses(drafts)
+        .filter(|link| link.used == kind)
         .filter_map(|link| links::web_origin(&link.href))
         .collect();
     origins.sort();
     origins.dedup();
     origins
+}
+
+/// The origins of the images the pages show from other sites.
+pub fn image_origins(drafts: &[PageDraft]) -> Vec<String> {
+    origins(drafts, Use::Image)
+}
+
+/// The origins of the videos and sounds the pages play from other sites.
+pub fn media_origins(drafts: &[PageDraft]) -> Vec<String> {
+    origins(drafts, Use::Media)
 }
 
 /// The hosts whose players the pages embed, each once.

@@ -20,14 +20,26 @@ use crate::content::values::{flag, get, text_at};
 /// A provider's script and the hosts the policy must allow for it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Analytics {
-    /// `<script>` elements for every page's `<head>`.
+    /// `<script>` elements for every page's `<head>`: inline scripts that insert the provider's
+    /// (which the policy then trusts, through `'strict-dynamic'`).
     pub head: String,
-    /// Inline scripts among them, which the policy allows by hash.
+    /// Those inline scripts, which the policy allows by hash.
     pub inline_scripts: Vec<String>,
-    /// Origins for `script-src`, `connect-src` and `img-src`.
-    pub script_origins: Vec<String>,
+    /// Origins for `connect-src` and `img-src`.
     pub connect_origins: Vec<String>,
     pub image_origins: Vec<String>,
+}
+
+impl Analytics {
+    /// Adds an inline script that inserts the script at `src` (after `setup`, which sets its
+    /// attributes on `s`): the policy trusts the inline script by its hash, and what it inserts.
+    fn insert_script(&mut self, src: &str, setup: &str) {
+        let script = format!(
+            "(function(){{var s=document.createElement(\"script\");{setup}s.src=\"{src}\";document.head.appendChild(s);}})();"
+        );
+        self.head.push_str(&format!("<script>{script}</script>"));
+        self.inline_scripts.push(script);
+    }
 }
 
 /// The theme's page includes: a repository's own copy replaces the theme's inside its layouts,
@@ -58,10 +70,10 @@ pub fn read(
     if let Some(plausible) = get(config, "plausible").filter(|p| flag(get(p, "enabled"))) {
         match text_at(plausible, "dataDomain").filter(|d| is_domain(d)) {
             Some(domain) => {
-                analytics.head.push_str(&format!(
-                    r#"<script defer data-domain="{domain}" src="https://plausible.io/js/script.js"></script>"#
-                ));
-                analytics.script_origins.push("https://plausible.io".into());
+                analytics.insert_script(
+                    "https://plausible.io/js/script.js",
+                    &format!("s.defer=true;s.setAttribute(\"data-domain\",\"{domain}\");"),
+                );
                 analytics.connect_origins.push("https://plausible.io".into());
             }
             None => diagnostics.push(Diagnostic::warning(
@@ -117,13 +129,14 @@ fn google_analytics(
     let setup = format!(
         "window.dataLayer=window.dataLayer||[];function gtag(){{dataLayer.push(arguments);}}gtag('js',new Date());gtag('config','{id}',{{anonymize_ip:true}});"
     );
-    analytics.head.push_str(&format!(
-        r#"<script async src="https://www.googletagmanager.com/gtag/js?id={id}"></script><script>{setup}</script>"#
-    ));
-    analytics.inline_scripts.push(setup);
+    analytics.insert_script(
+        &format!("https://www.googletagmanager.com/gtag/js?id={id}"),
+        "s.async=true;",
+    );
     analytics
-        .script_origins
-        .push("https://www.googletagmanager.com".into());
+        .head
+        .push_str(&format!("<script>{setup}</script>"));
+    analytics.inline_scripts.push(setup);
     // Google's list of what its tag needs.
     for origin in [
         "https://*.google-analytics.com",
@@ -209,11 +222,13 @@ mod tests {
             "title: A\nplausible:\n  enabled: true\n  dataDomain: example.org\n",
             &[],
         );
+        // An inline script, allowed by its hash, inserts Plausible's.
         assert_eq!(
             out.head,
-            r#"<script defer data-domain="example.org" src="https://plausible.io/js/script.js"></script>"#
+            r#"<script>(function(){var s=document.createElement("script");s.defer=true;s.setAttribute("data-domain","example.org");s.src="https://plausible.io/js/script.js";document.head.appendChild(s);})();</script>"#
         );
-        assert_eq!(out.script_origins, ["https://plausible.io"]);
+        assert_eq!(out.inline_scripts.len(), 1);
+        assert!(out.head.contains(&out.inline_scripts[0]));
         assert_eq!(out.connect_origins, ["https://plausible.io"]);
         assert!(out.image_origins.is_empty());
         // Turned off, or with a domain that could close the attribute, it adds nothing.
@@ -248,9 +263,8 @@ mod tests {
             out.head
                 .contains("https://www.googletagmanager.com/gtag/js?id=G-TK888")
         );
-        assert_eq!(out.inline_scripts.len(), 1);
-        assert!(out.head.contains(&out.inline_scripts[0]));
-        assert_eq!(out.script_origins, ["https://www.googletagmanager.com"]);
+        assert_eq!(out.inline_scripts.len(), 2);
+        assert!(out.inline_scripts.iter().all(|s| out.head.contains(s)));
     }
 
     #[test]

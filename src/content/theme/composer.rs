@@ -118,7 +118,7 @@ impl Written {
         let link = LinkRef {
             href: href.clone(),
             at: self.at,
-            is_image: used == Use::Image,
+            used,
         };
         self.note_links(composer, [link]);
         Some(href)

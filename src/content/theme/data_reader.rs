@@ -38,7 +38,7 @@ impl Reader<'_> {
             LinkRef {
                 href: href.clone(),
                 at,
-                is_image: false,
+                used: Use::Link,
             },
         ));
         Some(href)
