@@ -180,8 +180,30 @@ fn build_once(
         // Not under `trunk serve`, which serves `dist/` while it builds.
         adopt_previous: release,
     };
+    let (image_sources, strict) = (site.image_sources.clone(), site.strict);
     match build::write_site(site, &options) {
         Ok(report) => {
+            // Images published as they are: reported where they are written, as the content's
+            // problems are (errors under `strict: true`).
+            let shown = format!("{}/", shown.trim_end_matches('/'));
+            for problem in &report.image_problems {
+                eprintln!(
+                    "{}\n",
+                    problem.diagnostic(&image_sources, &shown).strict_if(strict)
+                );
+            }
+            if strict && !report.image_problems.is_empty() {
+                eprintln!(
+                    "error: {} image{} cannot be made smaller (`strict: true`); the site is not published",
+                    report.image_problems.len(),
+                    if report.image_problems.len() == 1 {
+                        ""
+                    } else {
+                        "s"
+                    }
+                );
+                return false;
+            }
             let timings: Vec<String> = [("content", compile_time)]
                 .into_iter()
                 .chain(report.timings)

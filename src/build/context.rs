@@ -29,6 +29,8 @@ pub struct BuildContext {
     /// Every file of `dist` this build wrote or kept, for removing the rest of the files it
     /// took over.
     kept: Mutex<HashSet<PathBuf>>,
+    /// The images published as they are, for the report.
+    image_problems: Mutex<Vec<super::ImageProblem>>,
     /// The site's folder (the hosted-portal repository).
     pub site_root: PathBuf,
     pub base: BaseUrl,
@@ -106,6 +108,7 @@ impl BuildContext {
         Ok(Self {
             previous,
             kept: Mutex::default(),
+            image_problems: Mutex::default(),
             site_root: options.site_root.clone(),
             config: site.config.clone(),
             third_parties,
@@ -270,6 +273,7 @@ impl BuildContext {
             dist: _,
             previous: _,
             kept: _,
+            image_problems: _,
             site_root: _,
             base,
             config,
@@ -332,6 +336,21 @@ impl BuildContext {
                 body_attributes: &body_attributes,
             },
         )
+    }
+
+    /// Notes that the image at site path `image` is published as it is, because of `error`.
+    pub fn note_image_problem(&self, image: &str, error: &BuildError) {
+        if let Ok(mut problems) = self.image_problems.lock() {
+            problems.push(super::ImageProblem::new(image, error));
+        }
+    }
+
+    /// The images noted as published as they are.
+    pub fn take_image_problems(&self) -> Vec<super::ImageProblem> {
+        self.image_problems
+            .lock()
+            .map(|mut problems| std::mem::take(&mut *problems))
+            .unwrap_or_default()
     }
 
     /// What a development page at `route` carries to reload itself: trunk's script (under

@@ -9,7 +9,7 @@ use image::imageops::FilterType;
 use image::{DynamicImage, GenericImageView, RgbImage};
 use sha2::{Digest, Sha256};
 
-use super::BuildError;
+use super::{BuildError, decoding};
 
 /// An image in several sizes and formats, for `<picture>`: the browser picks the smallest file
 /// that covers the space the image fills on its screen.
@@ -145,7 +145,7 @@ struct Variants<'a> {
     bytes: Vec<u8>,
     /// The start of the file's digest, which names its variants in the cache.
     digest: String,
-    decoded: Option<DynamicImage>,
+    decoded: Option<decoding::Decoded>,
     width: u32,
     height: u32,
     dist: &'a Path,
@@ -173,25 +173,16 @@ impl<'a> Variants<'a> {
             dist,
             cache,
         };
-        (variants.width, variants.height) = match image_size(&variants.bytes) {
-            Some(size) => size,
-            None => variants.decode()?.dimensions(),
-        };
+        (variants.width, variants.height) = decoding::check(&variants.bytes, background)?;
         Ok(variants)
     }
 
     /// The image, decoded the first time it is needed.
-    fn decode(&mut self) -> Result<DynamicImage, BuildError> {
+    fn decode(&mut self) -> Result<&DynamicImage, BuildError> {
         if self.decoded.is_none() {
-            self.decoded =
-                Some(
-                    image::load_from_memory(&self.bytes).map_err(|e| BuildError::Image {
-                        path: self.background.to_owned(),
-                        error: e.to_string(),
-                    })?,
-                );
+            self.decoded = Some(decoding::decode(&self.bytes, self.background)?);
         }
-        Ok(self.decoded.clone().expect("decoded above"))
+        Ok(&self.decoded.as_ref().expect("decoded above").image)
     }
 
     /// The variant `crop`ped to `target_width` in `format`, from the cache or made, written into
@@ -210,7 +201,7 @@ impl<'a> Variants<'a> {
             format.extension()
         );
         let encoded = super::cache::read_or_make(self.cache, &key, || {
-            let resized = crop.apply(&self.decode()?, out_width, out_height);
+            let resized = crop.apply(self.decode()?, out_width, out_height);
             format.encode(&resized).map_err(|error| BuildError::Image {
                 path: self.background.to_owned(),
                 error,
@@ -353,15 +344,6 @@ impl Format {
             }
         }
     }
-}
-
-/// Width and height from the image header, without decoding the pixels.
-fn image_size(bytes: &[u8]) -> Option<(u32, u32)> {
-    image::ImageReader::new(std::io::Cursor::new(bytes))
-        .with_guessed_format()
-        .ok()?
-        .into_dimensions()
-        .ok()
 }
 
 /// Where encoded images are cached between builds, whichever site is being built.

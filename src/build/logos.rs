@@ -11,7 +11,7 @@ use image::imageops::FilterType;
 
 use super::contrast::{self, HEADER};
 use super::pictures::{self, LOGO_HEIGHT};
-use super::{BuildError, Options, images};
+use super::{BuildError, ImageProblem, Options, images};
 use crate::content::Site;
 use crate::urls::BaseUrl;
 
@@ -31,9 +31,10 @@ pub struct Logo {
 const LEAST_CONTRAST: f64 = 3.0;
 
 /// Draws each language's logo as [`logo`] makes it, and notes in `site.logos_on_light` those
-/// drawn on a light plate. A logo that cannot be read stays as it is, with a warning.
-pub fn small_logos(site: &mut Site, options: &Options) {
+/// drawn on a light plate. A logo that cannot be read stays as it is; its problem is returned.
+pub fn small_logos(site: &mut Site, options: &Options) -> Vec<ImageProblem> {
     let cache = images::cache_dir();
+    let mut problems = Vec::new();
     for language in &mut site.config.languages {
         let Some(src) = language.logo.clone() else {
             continue;
@@ -50,9 +51,15 @@ pub fn small_logos(site: &mut Site, options: &Options) {
                 language.logo = Some(logo.path);
                 language.logo_width = logo.width;
             }
-            Err(error) => eprintln!("warning: the logo is used as it is: {error}\n"),
+            Err(error) => {
+                let problem = ImageProblem::new(&file, &error);
+                if !problems.contains(&problem) {
+                    problems.push(problem);
+                }
+            }
         }
     }
+    problems
 }
 
 /// The logo at site path `file` (written `src` in `_config.yml`): an SVG as it is, a raster
@@ -78,8 +85,9 @@ pub fn logo(
             on_light: svg.has_dark_colour,
         });
     }
-    let image = pictures::decode(&bytes, file)?;
-    let on_light = outline_is_dark(&image);
+    let decoded = pictures::decode(&bytes, file)?;
+    let image = &decoded.image;
+    let on_light = outline_is_dark(image);
     let width = Some(drawn_width(
         f64::from(image.width()),
         f64::from(image.height()),

@@ -8,6 +8,7 @@ mod cache;
 pub mod compress;
 mod context;
 mod contrast;
+mod decoding;
 mod dev_reload;
 mod error;
 mod feed;
@@ -38,7 +39,7 @@ use std::time::{Duration, Instant};
 
 pub use context::BuildContext;
 pub use dev_reload::DEV_BUILD_NUMBER;
-pub use error::BuildError;
+pub use error::{BuildError, ImageProblem};
 pub use options::{Options, ShellSource};
 pub use target::{kept_for, target_dir};
 
@@ -52,6 +53,8 @@ pub struct Report {
     pub html_files: usize,
     pub compressed: usize,
     pub timings: Vec<(&'static str, Duration)>,
+    /// The images published as they are, with why (see `ImageProblem::diagnostic`).
+    pub image_problems: Vec<ImageProblem>,
 }
 
 impl Report {
@@ -67,12 +70,13 @@ impl Report {
 /// Writes the site into `options.dist`, around the `index.html` trunk left there.
 pub fn write_site(mut site: Site, options: &Options) -> Result<Report, BuildError> {
     let mut report = Report::default();
-    report.time("logos", || logos::small_logos(&mut site, options));
+    report.image_problems = report.time("logos", || logos::small_logos(&mut site, options));
     let context = BuildContext::new(&site, options)?;
     let written = write_all(&context, &site, options, &mut report);
     if written.is_err() {
         context.abandon();
     }
+    report.image_problems.extend(context.take_image_problems());
     written.map(|()| report)
 }
 

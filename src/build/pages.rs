@@ -50,7 +50,7 @@ pub fn hero_images(context: &BuildContext, site: &Site) -> Heroes {
             Ok(hero) => {
                 heroes.insert(key, hero);
             }
-            Err(error) => eprintln!("warning: the hero image is used as it is: {error}\n"),
+            Err(error) => context.note_image_problem(&key.0, &error),
         }
     }
     heroes
@@ -99,7 +99,7 @@ pub fn block_pictures(context: &BuildContext, site: &Site) -> Pictures {
             Ok(picture) => {
                 out.insert(src, picture);
             }
-            Err(error) => eprintln!("warning: the image is used as it is: {error}\n"),
+            Err(error) => context.note_image_problem(&crate::urls::decode_path(&src), &error),
         }
     }
     out

@@ -12,7 +12,7 @@ use image::DynamicImage;
 use image::imageops::FilterType;
 use sha2::{Digest, Sha256};
 
-use super::{BuildError, output};
+use super::{BuildError, decoding, output};
 
 /// Bump when the encoding settings change, so cached files are made again.
 pub(super) const ENCODING_VERSION: &str = "1";
@@ -40,11 +40,8 @@ pub(super) fn original(site_root: &Path, src: &str) -> Result<(Vec<u8>, String),
     Ok((bytes, key))
 }
 
-pub(super) fn decode(bytes: &[u8], src: &str) -> Result<DynamicImage, BuildError> {
-    image::load_from_memory(bytes).map_err(|e| BuildError::Image {
-        path: src.to_owned(),
-        error: e.to_string(),
-    })
+pub(super) fn decode(bytes: &[u8], src: &str) -> Result<decoding::Decoded, BuildError> {
+    decoding::decode(bytes, src)
 }
 
 /// Writes `encoded`, made of the image at site path `src`, under `/_app/images/` (the folder
@@ -102,11 +99,7 @@ pub fn picture(
     src: &str,
 ) -> Result<Picture, BuildError> {
     let (bytes, digest) = original(site_root, src)?;
-    let (width, height) = image::ImageReader::new(std::io::Cursor::new(&bytes))
-        .with_guessed_format()
-        .ok()
-        .and_then(|r| r.into_dimensions().ok())
-        .map_or_else(|| decode(&bytes, src).map(|i| (i.width(), i.height())), Ok)?;
+    let (width, height) = decoding::check(&bytes, src)?;
     let mut widths: Vec<u32> = BLOCK_WIDTHS
         .iter()
         .copied()
@@ -115,7 +108,7 @@ pub fn picture(
     if widths.is_empty() || width <= BLOCK_WIDTHS[BLOCK_WIDTHS.len() - 1] {
         widths.push(width);
     }
-    let mut decoded: Option<DynamicImage> = None;
+    let mut decoded: Option<decoding::Decoded> = None;
     let mut webp = Vec::new();
     for w in widths {
         let h = (u64::from(height) * u64::from(w) / u64::from(width.max(1))).max(1) as u32;
@@ -124,7 +117,7 @@ pub fn picture(
             if decoded.is_none() {
                 decoded = Some(decode(&bytes, src)?);
             }
-            let image = decoded.as_ref().expect("decoded above");
+            let image = &decoded.as_ref().expect("decoded above").image;
             let resized = if w == width {
                 image.clone()
             } else {

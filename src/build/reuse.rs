@@ -67,6 +67,9 @@ pub fn site_key(
         icons,
         analytics,
         gbif_widgets,
+        // Where images are written, and strictness, change messages, not what is drawn.
+        image_sources: _,
+        strict: _,
     } = site;
     (config, description, languages, static_files, static_sources).hash(&mut digest);
     (

@@ -84,7 +84,7 @@ impl fmt::Display for Diagnostic {
 }
 
 /// A line and column in a file, both counted from 1; columns count characters, not bytes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Position {
     pub line: usize,
     pub column: usize,
@@ -132,42 +132,63 @@ impl LineIndex {
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    distance_within(&a, &b, usize::MAX).unwrap_or(usize::MAX)
+}
+
+/// The edit distance of `a` and `b` if it is at most `most`: a row whose every cell is over it
+/// ends the count early, since no later row can come back under it.
+fn distance_within(a: &[char], b: &[char], most: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > most {
+        return None;
+    }
     // Three rows of the table are all the swap rule looks back on.
     let mut before: Vec<usize> = Vec::new();
     let mut above: Vec<usize> = (0..=b.len()).collect();
+    let mut row = vec![0; b.len() + 1];
     for i in 1..=a.len() {
-        let mut row = vec![i; b.len() + 1];
+        row[0] = i;
+        let mut least = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             row[j] = (above[j] + 1).min(row[j - 1] + 1).min(above[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 row[j] = row[j].min(before[j - 2] + 1);
             }
+            least = least.min(row[j]);
         }
-        before = std::mem::replace(&mut above, row);
+        if least > most {
+            return None;
+        }
+        std::mem::swap(&mut before, &mut above);
+        std::mem::swap(&mut above, &mut row);
+        if row.len() != b.len() + 1 {
+            row = vec![0; b.len() + 1];
+        }
     }
-    above[b.len()]
+    let distance = above[b.len()];
+    (distance <= most).then_some(distance)
 }
 
 /// The candidate closest to `word`, if it is close enough to be a plausible typo. A candidate
-/// whose length is too far from the word's cannot be close, and is passed over unmeasured: a
-/// dead link is compared with few of a large site's pages.
+/// whose length is too far from the word's cannot be close, and one that the count shows is
+/// too far is given up on early: a dead link costs little to compare with a large site's pages.
 pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    let lower = word.to_lowercase();
-    let length = lower.chars().count();
-    candidates
-        .iter()
-        .filter_map(|c| {
-            let allowed = (c.len() / 3).max(1);
-            let c_length = c.chars().count();
-            if length.abs_diff(c_length) > allowed {
-                return None;
+    let lower: Vec<char> = word.to_lowercase().chars().collect();
+    let mut best: Option<(usize, &str)> = None;
+    let mut other: Vec<char> = Vec::new();
+    for candidate in candidates {
+        let allowed = (candidate.len() / 3).max(1);
+        let most = best.map_or(allowed, |(d, _)| allowed.min(d.saturating_sub(1)));
+        other.clear();
+        other.extend(candidate.chars().flat_map(char::to_lowercase));
+        if let Some(distance) = distance_within(&lower, &other, most) {
+            best = Some((distance, candidate));
+            if distance == 0 {
+                break;
             }
-            let distance = edit_distance(&lower, &c.to_lowercase());
-            (distance <= allowed).then_some((distance, *c))
-        })
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, c)| c)
+        }
+    }
+    best.map(|(_, c)| c)
 }
 
 /// The first line of each diagnostic (its place, severity and message, without the hint), as

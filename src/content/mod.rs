@@ -92,7 +92,7 @@ pub fn compile_remembering(
         &settings,
         &data,
         &engine,
-        &site.whole,
+        &site.view(true),
         &mut diagnostics,
     );
     let cx = page::Context {
@@ -201,6 +201,16 @@ fn assemble(
     texts: Vec<LanguageTexts>,
     theme: Theme,
 ) -> Site {
+    let mut image_sources = site_wide::policy::image_sources(&drafts);
+    if let Some(logo) = &settings.logo {
+        let config_file = input
+            .config
+            .as_ref()
+            .map_or(CONFIG_FILE, |f| f.shown.as_str());
+        image_sources
+            .entry(crate::urls::decode_path(&links::from_site_root(logo)))
+            .or_insert_with(|| (config_file.to_owned(), settings.position("algae.logo")));
+    }
     Site {
         description: settings.description.clone(),
         config: SiteConfig {
@@ -214,6 +224,8 @@ fn assemble(
         },
         languages: texts,
         image_origins: site_wide::policy::image_origins(&drafts),
+        image_sources,
+        strict: settings.strict,
         media_origins: site_wide::policy::media_origins(&drafts),
         frame_hosts: site_wide::policy::frame_hosts(&drafts),
         pages: drafts.into_iter().map(|d| d.page).collect(),

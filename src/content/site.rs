@@ -1,6 +1,7 @@
 //! What the content compiler produces: the whole site, checked, ready for the build step.
 
 use super::body::blocks::PageBlock;
+use super::diagnostics::Position;
 use super::repository::icons::Icons;
 use super::theme::analytics::Analytics;
 use super::theme::footer::Footer;
@@ -44,6 +45,11 @@ pub struct Site {
     pub analytics: Analytics,
     /// GBIF's widgets on the data pages, when the site includes them (`gbif_widgets: true`).
     pub gbif_widgets: Option<Widgets>,
+    /// Where each image of the site (by its path in the site) is first written, for the build's
+    /// messages about it.
+    pub image_sources: std::collections::BTreeMap<String, (String, Position)>,
+    /// Whether what Jekyll builds through is an error (`strict: true`), the build's too.
+    pub strict: bool,
 }
 
 /// A language's words, navigation and footer.

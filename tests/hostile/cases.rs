@@ -94,6 +94,8 @@ pub fn all() -> Vec<Case> {
     all.extend(markup());
     all.extend(reserved_addresses());
     all.extend(settings());
+    all.extend(images());
+    all.extend(data());
     all
 }
 
@@ -625,5 +627,188 @@ fn settings() -> Vec<Case> {
             build: false,
             expect: refused("content/_config.yml:1:", "not a plain file"),
         },
+    ]
+}
+
+/// A real 11,000 × 11,000 PNG of 353 KB (tests/fixtures/hostile).
+fn huge_png() -> Vec<u8> {
+    std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/hostile/huge.png"
+    ))
+    .expect("tests/fixtures/hostile/huge.png")
+}
+
+/// Images that would take gigabytes to decode, or cannot be read.
+fn images() -> Vec<Case> {
+    vec![
+        Case {
+            name: "huge_hero",
+            about: "an 11,000 × 11,000 PNG of 353 KB as a hero",
+            files: || {
+                let mut files = repo(&[(
+                    "index.md",
+                    front("title: Home\npermalink: /\nbackground: /assets/huge.png"),
+                )]);
+                files.push(("assets/huge.png".into(), huge_png()));
+                files
+            },
+            prepare: None,
+            build: true,
+            expect: builds(&[(
+                "content/index.md:4:",
+                "is 11000 × 11000 pixels, more than the 40 megapixels",
+            )]),
+        },
+        Case {
+            name: "four_huge_heroes",
+            about: "four such PNGs, heroes of four pages",
+            files: || {
+                let mut files = Vec::new();
+                for i in 0..4 {
+                    files.push((
+                        format!("p{i}.md"),
+                        front(&format!("title: P{i}\nbackground: /assets/huge{i}.png"))
+                            .into_bytes(),
+                    ));
+                    files.push((format!("assets/huge{i}.png"), huge_png()));
+                }
+                files.extend(repo(&[home()]));
+                files
+            },
+            prepare: None,
+            build: true,
+            expect: builds(&[("content/p3.md:3:", "is 11000 × 11000 pixels")]),
+        },
+        Case {
+            name: "damaged_card_image",
+            about: "a card's image that is not an image",
+            files: || {
+                let mut files = repo(&[(
+                    "index.md",
+                    front(
+                        "title: Home\npermalink: /\nlayout: compose\ncomposition:\n  - type: features\n    inlineData:\n      features:\n        - title: Card\n          background: /assets/broken.png",
+                    ),
+                )]);
+                files.push((
+                    "assets/broken.png".into(),
+                    b"\x89PNG\r\n\x1a\nthis is no image".to_vec(),
+                ));
+                files
+            },
+            prepare: None,
+            build: true,
+            expect: builds(&[(
+                "content/index.md:10:",
+                "the image `/assets/broken.png` cannot be read",
+            )]),
+        },
+    ]
+}
+
+/// Data that would take gigabytes once read, or is large and read by every page.
+fn data() -> Vec<Case> {
+    vec![
+        case!(
+            "yaml_alias_bomb",
+            "a 100 KB text aliased 90,000 times in `_data` (550 KB)",
+            || {
+                let mut yaml = format!("big: &big \"{}\"\nmany:\n", "x".repeat(100_000));
+                yaml.push_str(&"  - *big\n".repeat(90_000));
+                repo(&[("_data/bomb.yml", yaml), home()])
+            },
+            refused(
+                "content/_data/bomb.yml:",
+                "would make it larger than 64 MB once read"
+            )
+        ),
+        case!(
+            "yaml_alias_bomb_in_front_matter",
+            "the same in a page's front matter",
+            || {
+                let mut yaml = format!(
+                    "title: Bomb\nbig: &big \"{}\"\nmany:\n",
+                    "x".repeat(100_000)
+                );
+                yaml.push_str(&"  - *big\n".repeat(90_000));
+                repo(&[("index.md", format!("---\n{yaml}---\n"))])
+            },
+            refused(
+                "content/index.md:",
+                "would make it larger than 64 MB once read"
+            )
+        ),
+        case!(
+            "csv_long_header_names",
+            "a 200 KB CSV of 10 KB header names and 10,000 rows of empty fields",
+            || {
+                let header: Vec<String> = (0..20)
+                    .map(|i| format!("{i}{}", "h".repeat(10_000)))
+                    .collect();
+                let mut csv = header.join(",") + "\n";
+                csv.push_str(&format!("{}\n", ",".repeat(19)).repeat(10_000));
+                repo(&[("_data/wide.csv", csv), home()])
+            },
+            refused(
+                "content/_data/wide.csv:",
+                "would be larger than 64 MB once read"
+            )
+        ),
+        case!(
+            "csv_of_a_million_rows",
+            "a CSV of 1,000,000 rows in `_data`, and 100 pages (each used to copy it)",
+            || {
+                let mut csv = String::from("id,name\n");
+                for i in 0..1_000_000 {
+                    csv.push_str(&format!("{i},n\n"));
+                }
+                let mut files = repo(&[("_data/rows.csv", csv), home()]);
+                for i in 0..100 {
+                    files.push((
+                        format!("p{i}.md"),
+                        front(&format!("title: P{i}")).into_bytes(),
+                    ));
+                }
+                files
+            },
+            builds(&[])
+        ),
+        case!(
+            "a_thousand_dead_links",
+            "1,000 pages, one of them with 1,000 links to pages that do not exist",
+            || {
+                let mut files = repo(&[home()]);
+                for i in 0..1000 {
+                    files.push((
+                        format!("section/page-{i}.md"),
+                        front(&format!("title: Page {i}")).into_bytes(),
+                    ));
+                }
+                let links: String = (0..1000)
+                    .map(|i| format!("[l](/section/pagf-{i}/)\n\n"))
+                    .collect();
+                files.push((
+                    "dead.md".into(),
+                    format!("---\ntitle: Dead\n---\n{links}").into_bytes(),
+                ));
+                files
+            },
+            builds(&[("content/dead.md:4:", "did you mean `/section/page-0/`?")])
+        ),
+        case!(
+            "three_thousand_missing_anchors",
+            "3,000 links to anchors a page of 3,000 headings does not have",
+            || {
+                let headings: String = (0..3000).map(|i| format!("## Heading {i}\n\n")).collect();
+                let links: String = (0..3000)
+                    .map(|i| format!("[l](#missing-{i})\n\n"))
+                    .collect();
+                repo(&[(
+                    "index.md",
+                    format!("---\ntitle: Home\npermalink: /\n---\n{headings}{links}"),
+                )])
+            },
+            builds(&[("content/index.md:6005:", "(and 2995 more)")])
+        ),
     ]
 }

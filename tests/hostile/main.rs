@@ -72,7 +72,7 @@ fn run(root: PathBuf, build: bool) -> Outcome {
     };
     let Compiled { site, diagnostics } =
         content::compile(&input, Arc::new(scc_site::build::page_body::markdownify));
-    let messages: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+    let mut messages: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
     let Some(site) = site else {
         return Outcome {
             messages,
@@ -95,9 +95,17 @@ fn run(root: PathBuf, build: bool) -> Outcome {
             adopt_previous: false,
             build_number: None,
         };
-        build_error = scc_site::build::write_site(site, &options)
-            .err()
-            .map(|e| e.to_string());
+        let sources = site.image_sources.clone();
+        match scc_site::build::write_site(site, &options) {
+            // As `build_site` reports them: where each image is written.
+            Ok(report) => messages.extend(
+                report
+                    .image_problems
+                    .iter()
+                    .map(|problem| problem.diagnostic(&sources, "content/").to_string()),
+            ),
+            Err(error) => build_error = Some(error.to_string()),
+        }
     }
     Outcome {
         messages,

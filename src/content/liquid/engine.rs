@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, OnceLock};
 
-use liquid::model::{KStringRef, Value, ValueView};
+use liquid::model::{KStringRef, ValueView};
 use liquid_core::runtime::RuntimeBuilder;
 use liquid_core::{Renderable, Runtime};
 
@@ -29,7 +29,7 @@ use crate::content::panics;
 use crate::content::repository::SourceFile;
 
 /// The variables of a render, by name (`site`, `page`), borrowed.
-pub type Variables<'a> = [(&'a str, &'a Value)];
+pub type Variables<'a> = [(&'a str, &'a dyn ValueView)];
 
 /// The site's Liquid engine.
 pub struct Liquid {
@@ -113,7 +113,7 @@ impl Liquid {
             globals.insert((*name).into(), *value);
         }
         for (name, value) in ordered.iter() {
-            globals.insert(name.as_ref(), value);
+            globals.insert(name.as_ref(), value as &dyn ValueView);
         }
         let runtime = RuntimeBuilder::new().set_globals(&globals).build();
         let lax = Lax::new(&runtime);

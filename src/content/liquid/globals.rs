@@ -7,42 +7,49 @@
 //! without them.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
-use liquid::model::{Object, Value};
+use liquid::model::{KStringCow, Object, ObjectView, State, Value, ValueView};
+use liquid_core::model::DisplayCow;
 
 use crate::content::repository::SourceFile;
 use crate::content::repository::config::Settings;
 use crate::content::repository::dates::newest_first;
 use crate::content::repository::documents::Document;
 
-/// `site`, whole and without its lists of documents, and which texts need it whole.
-pub struct SiteVariable {
-    /// `_config.yml`, `data`, `pages`, `posts`, each collection.
-    pub whole: Value,
-    /// The same without the lists of documents.
-    pub without_lists: Value,
+/// `site`, what it is made of, and which texts need its lists of documents. `_config.yml`'s
+/// values and the data are borrowed, never copied: a page's `site` is a [`SiteView`] of them.
+pub struct SiteVariable<'a> {
+    config: &'a Object,
+    data: &'a Value,
+    /// `pages`, `posts`, each collection's documents, and `baseurl`, made for `site`.
+    own: Object,
     list_names: Vec<String>,
     /// Whether an include reads the lists, in which case any text that includes may.
     lists_in_includes: bool,
 }
 
-impl SiteVariable {
+impl<'a> SiteVariable<'a> {
     /// `site` for a site of these settings, data (`site.data`), documents and includes.
     pub fn new(
-        settings: &Settings,
-        data: &Value,
+        settings: &'a Settings,
+        data: &'a Value,
         documents: &[Document],
         includes: &BTreeMap<String, SourceFile>,
     ) -> Self {
-        let whole = site_value(settings, data, documents);
+        static EMPTY: std::sync::OnceLock<Object> = std::sync::OnceLock::new();
+        let config = match &settings.value {
+            Value::Object(object) => object,
+            _ => EMPTY.get_or_init(Object::new),
+        };
         let list_names = list_names(settings);
-        let without_lists = without_lists(&whole, &list_names);
         let lists_in_includes = includes
             .values()
             .any(|file| uses_site_lists(&String::from_utf8_lossy(&file.bytes), &list_names));
         SiteVariable {
-            whole,
-            without_lists,
+            config,
+            data,
+            own: own_values(settings, documents),
             list_names,
             lists_in_includes,
         }
@@ -55,12 +62,162 @@ impl SiteVariable {
     }
 
     /// `site` as a document whose body and front matter are these needs it.
-    pub fn for_document(&self, body: &str, front: &str) -> &Value {
-        if self.read_by(body) || self.read_by(front) {
-            &self.whole
-        } else {
-            &self.without_lists
+    pub fn for_document(&self, body: &str, front: &str) -> SiteView<'_> {
+        self.view(self.read_by(body) || self.read_by(front))
+    }
+
+    /// `site`, whole or without its lists of documents.
+    pub fn view(&self, with_lists: bool) -> SiteView<'_> {
+        SiteView {
+            site: self,
+            with_lists,
         }
+    }
+
+    /// The lists of documents, for a digest of them.
+    pub fn lists(&self) -> &Object {
+        &self.own
+    }
+}
+
+/// `site` as a template sees it: what `_config.yml` says, with `data`, `baseurl` and (when the
+/// text reads them) the lists of documents over it.
+#[derive(Clone, Copy)]
+pub struct SiteView<'a> {
+    site: &'a SiteVariable<'a>,
+    with_lists: bool,
+}
+
+impl<'a> SiteView<'a> {
+    /// The value at `key`.
+    fn value(&self, key: &str) -> Option<&'a Value> {
+        let site = self.site;
+        let hidden = !self.with_lists && site.list_names.iter().any(|n| n == key);
+        if hidden {
+            return None;
+        }
+        if key == "data" {
+            return Some(site.data);
+        }
+        site.own.get(key).or_else(|| site.config.get(key))
+    }
+
+    /// Every key, each once.
+    fn key_list(&self) -> Vec<&'a str> {
+        let site = self.site;
+        let mut keys: Vec<&str> = site
+            .config
+            .keys()
+            .chain(site.own.keys())
+            .map(|k| k.as_str())
+            .chain(["data"])
+            .filter(|k| self.with_lists || !site.list_names.iter().any(|n| n == k))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
+    /// `site` made whole, for what must own it (`jsonify`, `assign`).
+    fn owned(&self) -> Object {
+        self.key_list()
+            .into_iter()
+            .filter_map(|key| Some((key.to_owned().into(), self.value(key)?.clone())))
+            .collect()
+    }
+}
+
+impl fmt::Debug for SiteView<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "site")
+    }
+}
+
+/// A value made for display, kept while it is displayed.
+struct Shown(Value);
+
+impl fmt::Display for Shown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.render())
+    }
+}
+
+struct Source(Value);
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.source())
+    }
+}
+
+impl ValueView for SiteView<'_> {
+    fn as_debug(&self) -> &dyn fmt::Debug {
+        self
+    }
+
+    fn render(&self) -> DisplayCow<'_> {
+        DisplayCow::Owned(Box::new(Shown(Value::Object(self.owned()))))
+    }
+
+    fn source(&self) -> DisplayCow<'_> {
+        DisplayCow::Owned(Box::new(Source(Value::Object(self.owned()))))
+    }
+
+    fn type_name(&self) -> &'static str {
+        "object"
+    }
+
+    fn query_state(&self, state: State) -> bool {
+        matches!(state, State::Truthy)
+    }
+
+    fn to_kstr(&self) -> KStringCow<'_> {
+        KStringCow::from_string(self.render().to_string())
+    }
+
+    fn to_value(&self) -> Value {
+        Value::Object(self.owned())
+    }
+
+    fn as_object(&self) -> Option<&dyn ObjectView> {
+        Some(self)
+    }
+}
+
+impl ObjectView for SiteView<'_> {
+    fn as_value(&self) -> &dyn ValueView {
+        self
+    }
+
+    fn size(&self) -> i64 {
+        self.key_list().len() as i64
+    }
+
+    fn keys<'k>(&'k self) -> Box<dyn Iterator<Item = KStringCow<'k>> + 'k> {
+        Box::new(self.key_list().into_iter().map(KStringCow::from_ref))
+    }
+
+    fn values<'k>(&'k self) -> Box<dyn Iterator<Item = &'k dyn ValueView> + 'k> {
+        Box::new(
+            self.key_list()
+                .into_iter()
+                .filter_map(|key| self.value(key).map(|v| v as &dyn ValueView)),
+        )
+    }
+
+    fn iter<'k>(&'k self) -> Box<dyn Iterator<Item = (KStringCow<'k>, &'k dyn ValueView)> + 'k> {
+        Box::new(self.key_list().into_iter().filter_map(|key| {
+            self.value(key)
+                .map(|v| (KStringCow::from_ref(key), v as &dyn ValueView))
+        }))
+    }
+
+    fn contains_key(&self, index: &str) -> bool {
+        self.value(index).is_some()
+    }
+
+    fn get<'s>(&'s self, index: &str) -> Option<&'s dyn ValueView> {
+        self.value(index).map(|v| v as &dyn ValueView)
     }
 }
 
@@ -78,20 +235,6 @@ fn list_names(settings: &Settings) -> Vec<String> {
     .map(|n| n.to_string())
     .chain(settings.collections.iter().map(|c| c.name.clone()))
     .collect()
-}
-
-/// `site` without its lists of documents.
-fn without_lists(site: &Value, names: &[String]) -> Value {
-    match site {
-        Value::Object(object) => Value::Object(
-            object
-                .iter()
-                .filter(|(key, _)| !names.iter().any(|n| n == key.as_str()))
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
-        ),
-        other => other.clone(),
-    }
 }
 
 /// Whether Liquid in `text` may read a list of documents from `site`: `site.pages`, or `site`
@@ -114,14 +257,10 @@ fn uses_site_lists(text: &str, names: &[String]) -> bool {
     })
 }
 
-/// `site` in templates: `_config.yml`'s values, `data`, and `pages` (each page's front matter
-/// with its `url`).
-fn site_value(settings: &Settings, data: &Value, documents: &[Document]) -> Value {
-    let mut site = match &settings.value {
-        Value::Object(object) => object.clone(),
-        _ => Object::new(),
-    };
-    site.insert("data".into(), data.clone());
+/// What `site` has besides `_config.yml`'s values and the data: `pages` (each page's front
+/// matter with its `url`), `posts`, each custom collection's documents, and `baseurl`.
+fn own_values(settings: &Settings, documents: &[Document]) -> Object {
+    let mut site = Object::new();
     site.insert(
         "pages".into(),
         Value::Array(
@@ -133,7 +272,6 @@ fn site_value(settings: &Settings, data: &Value, documents: &[Document]) -> Valu
         ),
     );
     site.insert("posts".into(), liquid_posts(documents));
-    // Each custom collection's documents, as `site.<name>`.
     for collection in &settings.collections {
         site.insert(
             collection.name.clone().into(),
@@ -151,7 +289,7 @@ fn site_value(settings: &Settings, data: &Value, documents: &[Document]) -> Valu
         );
     }
     site.insert("baseurl".into(), Value::scalar(settings.baseurl.clone()));
-    Value::Object(site)
+    site
 }
 
 /// `site.posts`: every post's front matter (with `url`, `date`, `categories`), newest first.

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use liquid::model::{Object, Value};
+use liquid::model::Object;
 use proptest::prelude::*;
 
 use super::Liquid;
@@ -171,7 +171,8 @@ proptest! {
             Arc::new(|md: &str| md.to_owned()),
         );
         let data = data();
-        let variables: Vec<(&str, &Value)> = data.iter().map(|(k, v)| (k.as_str(), v)).collect();
+        let variables: Vec<(&str, &dyn liquid::model::ValueView)> =
+            data.iter().map(|(k, v)| (k.as_str(), v as &dyn liquid::model::ValueView)).collect();
         let mut diagnostics = Vec::new();
         let _ = engine.render("content/p.md", Position::START, &template, &variables, &mut diagnostics);
         let panicked: Vec<String> = diagnostics

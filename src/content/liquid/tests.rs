@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use liquid::model::{Object, Value};
+use liquid::model::{Object, ValueView};
 use liquid::object;
 
 use super::*;
@@ -29,8 +29,11 @@ fn engine(includes: &[(&str, &str)]) -> Liquid {
 }
 
 /// The variables of `globals`, as a render takes them.
-fn variables(globals: &Object) -> Vec<(&str, &Value)> {
-    globals.iter().map(|(k, v)| (k.as_str(), v)).collect()
+fn variables(globals: &Object) -> Vec<(&str, &dyn ValueView)> {
+    globals
+        .iter()
+        .map(|(k, v)| (k.as_str(), v as &dyn ValueView))
+        .collect()
 }
 
 fn render(engine: &Liquid, text: &str, globals: &Object) -> (Option<String>, Vec<String>) {

@@ -4,9 +4,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use liquid::model::{KString, Object, Value};
-
-use crate::content::values;
+use liquid::model::{KString, Object, Value, ValueView};
 
 /// `text` with each `{% for x in a.b.c %}` over an object rewritten to go over its
 /// `[key, value]` pairs in the order they were written (Jekyll's order), and those pairs, by the
@@ -16,7 +14,7 @@ use crate::content::values;
 pub fn in_written_order<'t, 'v>(
     key_order: &HashMap<String, Vec<String>>,
     text: &'t str,
-    variable: &dyn Fn(&str) -> Option<&'v Value>,
+    variable: &dyn Fn(&str) -> Option<&'v dyn ValueView>,
 ) -> (Cow<'t, str>, Object) {
     let mut out = String::new();
     let mut extra = Object::new();
@@ -59,11 +57,18 @@ pub fn in_written_order<'t, 'v>(
 fn ordered_pairs<'p, 'v>(
     key_order: &HashMap<String, Vec<String>>,
     path: &'p str,
-    variable: &dyn Fn(&str) -> Option<&'v Value>,
+    variable: &dyn Fn(&str) -> Option<&'v dyn ValueView>,
 ) -> Option<(&'p str, Value)> {
     let (root, below) = path.split_once('.').unwrap_or((path, ""));
-    let value = values::at_path(variable(root)?, below)?;
-    let object = values::object(value)?;
+    let mut value = variable(root)?;
+    for part in below.split('.').filter(|part| !part.is_empty()) {
+        value = match (value.as_object(), value.as_array()) {
+            (Some(object), _) => object.get(part)?,
+            (None, Some(array)) => array.get(part.parse().ok()?)?,
+            (None, None) => return None,
+        };
+    }
+    let object = value.as_object()?;
     let mut keys: Vec<String> = object.keys().map(|k| k.to_string()).collect();
     match key_order.get(path) {
         Some(order) => {
@@ -74,7 +79,9 @@ fn ordered_pairs<'p, 'v>(
     let pairs = keys
         .into_iter()
         .map(|key| {
-            let value = object.get(key.as_str()).cloned().unwrap_or(Value::Nil);
+            let value = object
+                .get(key.as_str())
+                .map_or(Value::Nil, |v| v.to_value());
             Value::Array(vec![Value::scalar(key), value])
         })
         .collect();

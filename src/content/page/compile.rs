@@ -11,7 +11,7 @@ use crate::content::body::{Block, Heading, Section};
 use crate::content::diagnostics::{Diagnostic, Position};
 use crate::content::links::{self, LinkRef, Use};
 use crate::content::liquid::Liquid;
-use crate::content::liquid::globals::SiteVariable;
+use crate::content::liquid::globals::{SiteVariable, SiteView};
 use crate::content::markdown::{self, Body, ids};
 use crate::content::repository::config::Settings;
 use crate::content::repository::data::Data;
@@ -31,7 +31,7 @@ pub struct Context<'a> {
     pub data: &'a Data,
     pub liquid: &'a Liquid,
     /// `site` in templates.
-    pub site: &'a SiteVariable,
+    pub site: &'a SiteVariable<'a>,
     /// The theme's site-wide parts: words, the news archives, GBIF's scope and widgets.
     pub theme: &'a Theme,
 }
@@ -113,7 +113,7 @@ struct Rendered<'s> {
     /// `page`, for the Liquid its blocks render.
     page: Value,
     /// `site`, as this page needs it.
-    site: &'s Value,
+    site: SiteView<'s>,
     body: String,
     /// Whether some of its Liquid could not be rendered.
     failed: bool,
@@ -134,7 +134,7 @@ fn render<'s>(
     let written = Value::Object(values.clone());
     render_values(&mut values, "", &mut |text, path| {
         let at = front.position(path);
-        let variables = [("site", site), ("page", &written)];
+        let variables: [(&str, &dyn ValueView); 2] = [("site", &site), ("page", &written)];
         let rendered = cx.liquid.render(file, at, text, &variables, diagnostics);
         failed |= rendered.is_none();
         rendered
@@ -145,7 +145,7 @@ fn render<'s>(
         file,
         Position::new(document.body_line, 1),
         &document.body,
-        &[("site", site), ("page", &page)],
+        &[("site", &site), ("page", &page)],
         diagnostics,
     );
     let body = body.unwrap_or_else(|| {
@@ -219,7 +219,8 @@ fn compose(
     };
     let tolerated = |d: Diagnostic| d.strict_if(strict);
     let mut liquify = |text: &str, at: Position, diagnostics: &mut Vec<Diagnostic>| {
-        let variables = [("site", rendered.site), ("page", &rendered.page)];
+        let variables: [(&str, &dyn ValueView); 2] =
+            [("site", &rendered.site), ("page", &rendered.page)];
         cx.liquid
             .render(file, at, text, &variables, diagnostics)
             .unwrap_or_default()

@@ -52,7 +52,7 @@ pub fn compile_all(
     // with (the lists of documents only if its Liquid reads them, or the GBIF widgets' does).
     let keys = match &remembered {
         None => vec![None; pending.len()],
-        Some(_) => remembered::keys(input, &cx.site.whole, &pending, |document| {
+        Some(_) => remembered::keys(input, cx.site.lists(), &pending, |document| {
             cx.site.read_by(&document.body)
                 || cx.site.read_by(&document.front_text)
                 || cx.theme.gbif_widgets.is_some()

@@ -70,22 +70,21 @@ pub fn page_key(site: &Key, lists: Option<&Key>, relative: &str, bytes: &[u8]) -
     key_of(&(site, lists, relative, bytes))
 }
 
-/// The digest of the lists of documents (`site` with every page's front matter).
-pub fn lists_key(site: &::liquid::model::Value) -> Key {
-    key_of(&serde_json::to_vec(site).unwrap_or_default())
+/// The digest of the lists of documents (every page's front matter, as `site` lists them).
+pub fn lists_key(lists: &::liquid::model::Object) -> Key {
+    key_of(&serde_json::to_vec(lists).unwrap_or_default())
 }
 
 /// The key of each of the `documents` to compile (none for a slot already emptied), in a site
-/// whose `site` value (with the lists of documents) is given; `reads_lists` says which pages
-/// read those lists.
+/// whose lists of documents are `lists`; `reads_lists` says which pages read those lists.
 pub fn keys(
     input: &Input,
-    site: &::liquid::model::Value,
+    lists: &::liquid::model::Object,
     documents: &[std::sync::Mutex<Option<Document>>],
     reads_lists: impl Fn(&Document) -> bool,
 ) -> Vec<Option<(String, Key)>> {
     let site_key = site_key(input);
-    let lists = lists_key(site);
+    let lists = lists_key(lists);
     let bytes: HashMap<&str, &[u8]> = input
         .documents
         .iter()

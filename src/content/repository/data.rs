@@ -28,6 +28,11 @@ impl Data {
     }
 
     fn collect_order(&self, path: &str, value: &Value, order: &mut HashMap<String, Vec<String>>) {
+        // Only YAML and JSON files have an order of their own (their positions); a CSV file's
+        // rows, which can be millions, have their header's.
+        if !path.is_empty() && self.position(path).is_none() {
+            return;
+        }
         let join = |key: &str| {
             if path.is_empty() {
                 key.to_owned()
@@ -221,15 +226,40 @@ fn read_csv(
         }
     };
     let mut rows = Vec::new();
+    // Each row repeats the header's names: a file of long names and many short rows is read
+    // into far more than its size.
+    let mut size = 0usize;
     for record in reader.records() {
         match record {
-            Ok(record) => rows.push(Value::Object(
-                headers
+            Ok(record) => {
+                size += headers
                     .iter()
                     .zip(record.iter())
-                    .map(|(k, v)| (KString::from_ref(k), Value::scalar(v.to_owned())))
-                    .collect(),
-            )),
+                    .map(|(k, v)| k.len() + v.len() + 1)
+                    .sum::<usize>();
+                if size > super::yaml::MAX_EXPANDED {
+                    let line = record.position().map_or(1, |p| p.line() as usize);
+                    diagnostics.push(
+                        Diagnostic::error(
+                            &file.shown,
+                            Position::new(line, 1),
+                            format!(
+                                "this data file would be larger than {} MB once read (each row repeats the header's names)",
+                                super::yaml::MAX_EXPANDED >> 20
+                            ),
+                        )
+                        .with_hint("shorten the header's names, or split the file"),
+                    );
+                    return None;
+                }
+                rows.push(Value::Object(
+                    headers
+                        .iter()
+                        .zip(record.iter())
+                        .map(|(k, v)| (KString::from_ref(k), Value::scalar(v.to_owned())))
+                        .collect(),
+                ));
+            }
             Err(error) => {
                 let line = error.position().map_or(1, |p| p.line() as usize);
                 diagnostics.push(Diagnostic::error(

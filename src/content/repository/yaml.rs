@@ -30,6 +30,7 @@ impl Document {
         what: &str,
     ) -> Result<Self, Diagnostic> {
         check_depth(file, text, first_line)?;
+        check_aliases(file, text, first_line)?;
         let at = |error: &saphyr::ScanError| {
             Position::new(
                 first_line + error.marker().line().saturating_sub(1),
@@ -326,6 +327,59 @@ fn check_depth(file: &str, text: &str, first_line: usize) -> Result<(), Diagnost
             .with_hint(
                 "lists and sets of keys may be nested at most that deep; flatten the data here",
             ));
+        }
+    }
+    Ok(())
+}
+
+/// The most text a YAML file's aliases may add once each is replaced by what its anchor names.
+pub const MAX_EXPANDED: usize = 64 << 20;
+
+/// Refuses YAML whose aliases (`*name`) would make it larger than [`MAX_EXPANDED`] once read:
+/// the loader copies an anchor's node for every alias, so a 100 KB text aliased 90,000 times
+/// would take 9 GB. Each anchor's size is measured from the parser's events before anything is
+/// loaded (texts and keys, one byte for each other node).
+fn check_aliases(file: &str, text: &str, first_line: usize) -> Result<(), Diagnostic> {
+    use saphyr_parser::{Event, Parser};
+    if !text.contains('*') {
+        return Ok(());
+    }
+    let mut sizes: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    // Each open collection: its anchor and its size so far.
+    let mut open: Vec<(usize, usize)> = Vec::new();
+    let mut added = 0usize;
+    let mut parser = Parser::new_from_str(text);
+    while let Some(Ok((event, span))) = parser.next_event() {
+        let (size, anchor) = match event {
+            Event::MappingStart(anchor, _) | Event::SequenceStart(anchor, _) => {
+                open.push((anchor, 1));
+                continue;
+            }
+            Event::MappingEnd | Event::SequenceEnd => match open.pop() {
+                Some((anchor, size)) => (size, anchor),
+                None => continue,
+            },
+            Event::Scalar(value, _, anchor, _) => (value.len().max(1), anchor),
+            Event::Alias(anchor) => {
+                let size = sizes.get(&anchor).copied().unwrap_or(1);
+                added = added.saturating_add(size);
+                if added > MAX_EXPANDED {
+                    return Err(Diagnostic::error(
+                        file,
+                        Position::new(first_line + span.start.line().saturating_sub(1), span.start.col() + 1),
+                        format!("the aliases (`*name`) of this file would make it larger than {} MB once read", MAX_EXPANDED >> 20),
+                    )
+                    .with_hint("write the data out, or use fewer aliases of large anchors (`&name`)"));
+                }
+                (size, 0)
+            }
+            _ => continue,
+        };
+        if anchor != 0 {
+            sizes.insert(anchor, size);
+        }
+        if let Some((_, parent)) = open.last_mut() {
+            *parent = parent.saturating_add(size);
         }
     }
     Ok(())

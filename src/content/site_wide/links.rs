@@ -4,7 +4,7 @@
 //! Real repositories carry dead links and images that were never committed, and Jekyll builds
 //! them anyway: these are problems the site builds through (warnings, errors under `strict`).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeSet, HashMap};
 
 use crate::content::body::LinkTarget;
@@ -46,6 +46,20 @@ pub fn check_all(
     }
 }
 
+/// How many words the suggestions of one build compare at most.
+const MAX_COMPARISONS: usize = 2_000_000;
+
+/// Spends `count` comparisons, if that many are left.
+fn spend(left: &Cell<usize>, count: usize) -> bool {
+    match left.get().checked_sub(count) {
+        Some(rest) => {
+            left.set(rest);
+            true
+        }
+        None => false,
+    }
+}
+
 /// A dead address and the language of the page that links to it.
 type Suggested = (String, Option<String>);
 
@@ -58,6 +72,9 @@ pub struct Targets<'a> {
     /// The suggestion made for each dead address, by language: a page with a thousand dead links
     /// to one place needs one search.
     suggestions: RefCell<HashMap<Suggested, Option<String>>>,
+    /// How many more comparisons the suggestions of the whole site may make: hints are a help,
+    /// and must not cost a large site with many dead links its build time.
+    comparisons_left: Cell<usize>,
     files: &'a BTreeSet<String>,
     strict: bool,
     /// Whether a page failed to compile: a link to a page not found may be a link to it, and is
@@ -92,6 +109,7 @@ impl<'a> Targets<'a> {
             routes,
             routes_by_lang,
             suggestions: RefCell::default(),
+            comparisons_left: Cell::new(MAX_COMPARISONS),
             files,
             strict,
             some_page_failed,
@@ -127,13 +145,17 @@ impl<'a> Targets<'a> {
             LinkTarget::Anchor => {
                 if let Some(own) = own {
                     let fragment = links::fragment_of(&link.href).unwrap_or("");
-                    check_anchor(
+                    let link = AnchorLink {
                         file,
-                        link.at,
+                        at: link.at,
                         fragment,
+                    };
+                    check_anchor(
+                        link,
                         own,
                         "this page",
                         strict,
+                        &self.comparisons_left,
                         diagnostics,
                     );
                 }
@@ -207,7 +229,19 @@ impl<'a> Targets<'a> {
             Some(target) => {
                 if let Some(fragment) = links::fragment_of(&link.href) {
                     let name = &target.page.source;
-                    check_anchor(file, link.at, fragment, target, name, strict, diagnostics);
+                    let link = AnchorLink {
+                        file,
+                        at: link.at,
+                        fragment,
+                    };
+                    check_anchor(
+                        link,
+                        target,
+                        name,
+                        strict,
+                        &self.comparisons_left,
+                        diagnostics,
+                    );
                 }
             }
             // A folder of files (`/assets/`) is no page, but not a dead link either.
@@ -248,7 +282,9 @@ impl<'a> Targets<'a> {
             Some(lang) => self.routes_by_lang.get(lang).map_or(&[][..], Vec::as_slice),
             None => &self.routes[..],
         };
-        let close = did_you_mean(path, candidates).map(str::to_owned);
+        let close = spend(&self.comparisons_left, candidates.len())
+            .then(|| did_you_mean(path, candidates).map(str::to_owned))
+            .flatten();
         self.suggestions.borrow_mut().insert(key, close.clone());
         close
     }
@@ -286,15 +322,23 @@ fn other_site_hint(href: &str) -> Option<String> {
     looks_like_host.then(|| format!("to link to another site, write `https://{href}`"))
 }
 
-fn check_anchor(
-    file: &str,
+/// Where a link to an anchor is, and what it links to.
+struct AnchorLink<'l> {
+    file: &'l str,
     at: Position,
-    fragment: &str,
+    fragment: &'l str,
+}
+
+/// Checks that `target` has the anchor a link names; a few of its ids as the hint otherwise.
+fn check_anchor(
+    link: AnchorLink,
     target: &PageDraft,
     target_name: &str,
     strict: bool,
+    comparisons_left: &Cell<usize>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    let AnchorLink { file, at, fragment } = link;
     let fragment = decode_path(fragment);
     if target.ids.contains(&fragment) {
         return;
@@ -304,7 +348,10 @@ fn check_anchor(
     // A few ids, not every one: a page of three thousand links to missing anchors should not
     // list its ids three thousand times.
     const SHOWN: usize = 5;
-    let hint = match did_you_mean(&fragment, &ids) {
+    let close = spend(comparisons_left, ids.len())
+        .then(|| did_you_mean(&fragment, &ids))
+        .flatten();
+    let hint = match close {
         Some(close) => format!("did you mean `#{close}`?"),
         None if ids.is_empty() => format!("{target_name} has no headings to link to"),
         None if ids.len() <= SHOWN => format!("the ids on {target_name} are: {}", ids.join(", ")),

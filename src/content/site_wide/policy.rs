@@ -2,8 +2,12 @@
 //! images and of videos and sounds from other sites (wherever they are written: Markdown, front
 //! matter, `_data`), and the hosts of embedded players.
 
+use std::collections::BTreeMap;
+
+use crate::content::diagnostics::Position;
 use crate::content::links::{self, LinkRef, Use};
 use crate::content::page::PageDraft;
+use crate::urls::decode_path;
 
 /// Every address the pages show, written in their files or in `_data`.
 fn addresses(drafts: &[PageDraft]) -> impl Iterator<Item = &LinkRef> {
@@ -42,4 +46,33 @@ pub fn frame_hosts(drafts: &[PageDraft]) -> Vec<String> {
     hosts.sort();
     hosts.dedup();
     hosts
+}
+
+/// Where each image of the site is first written (a page, a data file): its site path, file and
+/// position, for the build's messages about the image.
+pub fn image_sources(drafts: &[PageDraft]) -> BTreeMap<String, (String, Position)> {
+    let mut sources = BTreeMap::new();
+    for draft in drafts {
+        let written = draft
+            .links
+            .iter()
+            .map(|link| (&draft.page.source, link))
+            .chain(draft.data_links.iter().map(|(file, link)| (file, link)));
+        for (file, link) in written {
+            if link.used != Use::Image
+                || links::scheme(&link.href).is_some()
+                || link.href.starts_with("//")
+            {
+                continue;
+            }
+            let path = decode_path(&links::resolve(
+                &draft.page.route,
+                links::path_of(&link.href),
+            ));
+            sources
+                .entry(path)
+                .or_insert_with(|| (file.clone(), link.at));
+        }
+    }
+    sources
 }

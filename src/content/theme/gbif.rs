@@ -145,7 +145,7 @@ pub fn widgets(
     lib: &str,
     config_source: &str,
     settings: &crate::content::repository::config::Settings,
-    site: &liquid::model::Value,
+    site: &dyn liquid::model::ValueView,
     data: &crate::content::repository::data::Data,
     engine: &crate::content::liquid::Liquid,
     diagnostics: &mut Vec<crate::content::diagnostics::Diagnostic>,

@@ -54,7 +54,7 @@ impl Theme {
         settings: &Settings,
         data: &Data,
         engine: &Liquid,
-        site: &Value,
+        site: &dyn liquid::model::ValueView,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Theme {
         let config_file = input
