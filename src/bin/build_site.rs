@@ -125,7 +125,10 @@ fn build_once(
     let started = Instant::now();
     let shown = args.content.display().to_string();
     let input = match content::load(&args.content, shown.trim_end_matches('/')) {
-        Ok(input) => input,
+        Ok(mut input) => {
+            input.deployed_at = Some(args.public_url.clone());
+            input
+        }
         Err(e) => {
             eprintln!("error: cannot read the site's folder {shown}: {e}");
             return false;
@@ -169,10 +172,13 @@ fn build_once(
         Some(_) => Some(dist.clone()),
         None => std::env::var_os("TRUNK_DIST_DIR").map(PathBuf::from),
     };
+    // The site's `baseurl` gives the sub-path when the build is given none.
+    let (public_url, shell_public_url) = build::deployment(&site.base, &args.public_url);
     let options = Options {
         site_root: args.content.clone(),
         dist,
-        public_url: args.public_url.clone(),
+        shell_public_url,
+        public_url,
         compress,
         shell,
         build_number,
@@ -183,39 +189,9 @@ fn build_once(
     let (image_sources, strict) = (site.image_sources.clone(), site.strict);
     match build::write_site(site, &options) {
         Ok(report) => {
-            // Images published as they are: reported where they are written, as the content's
-            // problems are (errors under `strict: true`).
             let shown = format!("{}/", shown.trim_end_matches('/'));
-            for problem in &report.image_problems {
-                eprintln!(
-                    "{}\n",
-                    problem.diagnostic(&image_sources, &shown).strict_if(strict)
-                );
-            }
-            if strict && !report.image_problems.is_empty() {
-                eprintln!(
-                    "error: {} image{} cannot be made smaller (`strict: true`); the site is not published",
-                    report.image_problems.len(),
-                    if report.image_problems.len() == 1 {
-                        ""
-                    } else {
-                        "s"
-                    }
-                );
-                return false;
-            }
-            let timings: Vec<String> = [("content", compile_time)]
-                .into_iter()
-                .chain(report.timings)
-                .map(|(step, time)| format!("{step} {:.2} s", time.as_secs_f64()))
-                .collect();
-            eprintln!(
-                "content ok: {documents} documents, {pages} pages, {} HTML files prerendered, {} files precompressed ({})",
-                report.html_files,
-                report.compressed,
-                timings.join(", ")
-            );
-            true
+            let counts = (documents, pages, compile_time);
+            report_written(&report, &image_sources, strict, &shown, counts)
         }
         Err(e) => {
             eprintln!(
@@ -225,6 +201,44 @@ fn build_once(
             false
         }
     }
+}
+
+/// Prints what writing the site found and did: the images published as they are (reported
+/// where they are written, as the content's problems are; errors under `strict: true`) and the
+/// counts and timings. Whether the site may be published.
+fn report_written(
+    report: &build::Report,
+    image_sources: &content::ImageSources,
+    strict: bool,
+    shown: &str,
+    (documents, pages, compile_time): (usize, usize, std::time::Duration),
+) -> bool {
+    for problem in &report.image_problems {
+        eprintln!(
+            "{}\n",
+            problem.diagnostic(image_sources, shown).strict_if(strict)
+        );
+    }
+    if strict && !report.image_problems.is_empty() {
+        let count = report.image_problems.len();
+        eprintln!(
+            "error: {count} image{} cannot be made smaller (`strict: true`); the site is not published",
+            if count == 1 { "" } else { "s" }
+        );
+        return false;
+    }
+    let timings: Vec<String> = [("content", compile_time)]
+        .into_iter()
+        .chain(report.timings.iter().cloned())
+        .map(|(step, time)| format!("{step} {:.2} s", time.as_secs_f64()))
+        .collect();
+    eprintln!(
+        "content ok: {documents} documents, {pages} pages, {} HTML files prerendered, {} files precompressed ({})",
+        report.html_files,
+        report.compressed,
+        timings.join(", ")
+    );
+    true
 }
 
 /// The development server's content rebuilder (see the module's comment).

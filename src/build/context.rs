@@ -71,7 +71,11 @@ impl BuildContext {
     pub fn new(site: &Site, options: &Options) -> Result<Self, BuildError> {
         let dist = options.dist.clone();
         let base = BaseUrl::new(&options.public_url);
-        let shell = read_shell(&dist, &base, &options.shell)?;
+        let shell_base = options
+            .shell_public_url
+            .as_deref()
+            .map_or_else(|| base.clone(), BaseUrl::new);
+        let shell = read_shell(&dist, (&base, &shell_base), &options.shell)?;
         let loader = shell.loader_script();
         let loader_hash = headers::script_hash(&loader);
         let third_parties = policy::third_parties(site, &base);

@@ -40,7 +40,7 @@ use std::time::{Duration, Instant};
 pub use context::BuildContext;
 pub use dev_reload::DEV_BUILD_NUMBER;
 pub use error::{BuildError, ImageProblem};
-pub use options::{Options, ShellSource};
+pub use options::{Options, ShellSource, deployment};
 pub use target::{kept_for, target_dir};
 
 use crate::content::Site;

@@ -9,8 +9,12 @@ pub struct Options {
     pub site_root: PathBuf,
     /// trunk's staging folder, which becomes `dist/` if the build succeeds.
     pub dist: PathBuf,
-    /// trunk's `--public-url`: `/` or a sub-path such as `/scc/`.
+    /// Where the site is deployed: `/` or a sub-path such as `/scc/` (trunk's `--public-url`, or
+    /// the site's `baseurl`).
     pub public_url: String,
+    /// The `--public-url` trunk built its page shell for, when it is not `public_url` (a site
+    /// whose `baseurl` gives the sub-path): the shell's addresses are moved under `public_url`.
+    pub shell_public_url: Option<String>,
     /// Whether to write `.br` beside the files (release builds; a browser on localhost needs
     /// none).
     pub compress: bool,
@@ -42,4 +46,16 @@ pub enum ShellSource {
     /// A copy kept earlier (see above), with its stylesheets read from `styles` (`style/`, by
     /// their names without trunk's hash), so that an edited stylesheet applies at once.
     Kept { folder: PathBuf, styles: PathBuf },
+}
+
+/// Where a site whose sub-path is `site_base` (its `baseurl`, or empty) is deployed by a build
+/// given `given` (trunk's `--public-url`): the build's own sub-path wins; the site's applies
+/// when the build is given none (`/`). Also the address trunk's page shell was made for, when it
+/// is not that one.
+pub fn deployment(site_base: &str, given: &str) -> (String, Option<String>) {
+    if crate::urls::BaseUrl::new(given).as_str().is_empty() && !site_base.is_empty() {
+        (format!("{site_base}/"), Some(given.to_owned()))
+    } else {
+        (given.to_owned(), None)
+    }
 }

@@ -70,6 +70,7 @@ pub fn site_key(
         // Where images are written, and strictness, change messages, not what is drawn.
         image_sources: _,
         strict: _,
+        base,
     } = site;
     (config, description, languages, static_files, static_sources).hash(&mut digest);
     (
@@ -81,7 +82,7 @@ pub fn site_key(
         icons,
     )
         .hash(&mut digest);
-    logos_on_light.hash(&mut digest);
+    (logos_on_light, base).hash(&mut digest);
     (analytics, gbif_widgets, uis).hash(&mut digest);
     let mut heroes: Vec<_> = heroes.iter().collect();
     heroes.sort_by(|a, b| a.0.cmp(b.0));

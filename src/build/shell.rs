@@ -109,6 +109,19 @@ impl Shell {
         })
     }
 
+    /// Moves the app's addresses from under `from` (where trunk wrote them) to under `to`.
+    fn move_under(&mut self, from: &BaseUrl, to: &BaseUrl) {
+        let moved = |path: &str| to.href(from.strip(path));
+        self.js = moved(&self.js);
+        self.wasm = moved(&self.wasm);
+        for quote in ['"', '\'', '('] {
+            self.head = self.head.replace(
+                &format!("{quote}{}", from.href("/_app/")),
+                &format!("{quote}{}", to.href("/_app/")),
+            );
+        }
+    }
+
     /// The inline module that starts the app once the page has loaded and its hero image been
     /// decoded and painted (two frames later): the prerendered page is complete without the app,
     /// so the app's files should not compete with the page's own on a slow link, nor its
@@ -157,15 +170,22 @@ fn quoted_after(text: &str, marker: &str) -> Option<String> {
 }
 
 /// trunk's page shell, from where `source` says (see [`ShellSource`]).
-pub fn read_shell(dist: &Path, base: &BaseUrl, source: &ShellSource) -> Result<Shell, BuildError> {
+///
+/// trunk wrote the shell's addresses under `shell_base`; when the site is deployed elsewhere
+/// (`base`, from the site's `baseurl`), they are moved there.
+pub fn read_shell(
+    dist: &Path,
+    (base, shell_base): (&BaseUrl, &BaseUrl),
+    source: &ShellSource,
+) -> Result<Shell, BuildError> {
     let folder = match source {
         ShellSource::Kept { folder, .. } => folder.as_path(),
         _ => dist,
     };
     let shell_path = folder.join("index.html");
     let shell_html = fs::read_to_string(&shell_path).map_err(BuildError::io(&shell_path))?;
-    let shell = Shell::parse(&shell_html, |href| {
-        let path = base.strip(href);
+    let mut shell = Shell::parse(&shell_html, |href| {
+        let path = shell_base.strip(href);
         let file = match source {
             // `/base-1a2b3c.css` is `style/base.css`.
             ShellSource::Kept { styles, .. } => styles.join(unhashed(path)),
@@ -181,10 +201,13 @@ pub fn read_shell(dist: &Path, base: &BaseUrl, source: &ShellSource) -> Result<S
     }
     if !matches!(source, ShellSource::Kept { .. }) {
         for stylesheet in &shell.inlined_stylesheets {
-            if let Ok(file) = output::file_in(dist, base.strip(stylesheet)) {
+            if let Ok(file) = output::file_in(dist, shell_base.strip(stylesheet)) {
                 let _ = fs::remove_file(file);
             }
         }
+    }
+    if base != shell_base {
+        shell.move_under(shell_base, base);
     }
     Ok(shell)
 }

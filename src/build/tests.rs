@@ -77,6 +77,7 @@ fn build(name: &str, input: &Input) -> std::path::PathBuf {
             site_root: scratch.clone(),
             dist,
             public_url: "/".into(),
+            shell_public_url: None,
             compress: true,
             shell: super::ShellSource::InOutput,
             build_number: None,
@@ -144,6 +145,68 @@ fn markup_in_a_posts_title_and_excerpt_stays_text_for_feed_readers() {
         feed.contains("Hello &amp;lt;img src=x onerror=alert(1)&amp;gt;"),
         "{feed}"
     );
+    let _ = std::fs::remove_dir_all(&scratch);
+}
+
+#[test]
+fn a_baseurl_puts_the_whole_site_under_its_sub_path() {
+    let input = Input::of(&[
+        (
+            "_config.yml",
+            "title: S\nurl: https://example.org\nbaseurl: /sub\npermalink: pretty\n",
+        ),
+        (
+            "index.md",
+            "---\ntitle: Home\npermalink: /\n---\n[One]({{ '/about/' | relative_url }}) [Two](/about/) [Three]({{ site.baseurl }}/about/) [Four]({{ '/about/' | absolute_url }})\n",
+        ),
+        ("about.md", "---\ntitle: About\n---\nText.\n"),
+    ]);
+    let compiled = content::compile(&input, std::sync::Arc::new(super::page_body::markdownify));
+    // The links are the site's pages: none is reported as missing.
+    assert!(
+        compiled.warnings().next().is_none(),
+        "{:?}",
+        compiled.diagnostics
+    );
+    let site = compiled.site.unwrap();
+    assert_eq!(site.base, "/sub");
+    let (public_url, shell_public_url) = super::deployment(&site.base, "/");
+    assert_eq!(
+        (public_url.as_str(), shell_public_url.as_deref()),
+        ("/sub/", Some("/"))
+    );
+    // A build given its own sub-path keeps it.
+    assert_eq!(
+        super::deployment(&site.base, "/scc/"),
+        ("/scc/".to_owned(), None)
+    );
+    let scratch = scratch("baseurl");
+    let dist = scratch.join("dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(dist.join("index.html"), SHELL).unwrap();
+    write_site(
+        site,
+        &Options {
+            site_root: scratch.clone(),
+            dist: dist.clone(),
+            public_url,
+            shell_public_url,
+            compress: false,
+            shell: Default::default(),
+            build_number: None,
+            previous: None,
+            adopt_previous: false,
+        },
+    )
+    .unwrap();
+    let home = std::fs::read_to_string(dist.join("index.html")).unwrap();
+    assert_eq!(home.matches("href=\"/sub/about/\"").count(), 3, "{home}");
+    assert!(
+        home.contains("href=\"https://example.org/sub/about/\""),
+        "{home}"
+    );
+    assert!(home.contains("import('/sub/scc-site-1.js')"), "{home}");
+    assert!(!home.contains("/sub/sub/"), "{home}");
     let _ = std::fs::remove_dir_all(&scratch);
 }
 
@@ -255,6 +318,7 @@ fn publish(site: &std::path::Path, dist: &std::path::Path, adopt: bool) {
             site_root: site.to_path_buf(),
             dist: staging.clone(),
             public_url: "/".into(),
+            shell_public_url: None,
             compress: true,
             shell: super::ShellSource::InOutput,
             build_number: None,

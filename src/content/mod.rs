@@ -46,7 +46,7 @@ use repository::config::Settings;
 use repository::documents::Document;
 pub use repository::icons::Icons;
 pub use repository::{CONFIG_FILE, Input, SourceFile, load};
-pub use site::{LanguageTexts, Page, PageHead, Site};
+pub use site::{ImageSources, LanguageTexts, Page, PageHead, Site};
 use theme::Theme;
 
 use crate::model::{Language, SiteConfig};
@@ -152,12 +152,23 @@ fn liquid_engine(
     let mut engine = liquid::Liquid::new(
         &input.includes,
         &settings.url,
-        &settings.baseurl,
+        &deployment_base(input, settings),
         settings.strict,
         draw_markdown,
     );
     engine.set_key_order(data.key_order());
     engine
+}
+
+/// The sub-path the site is deployed under (`/scc`, or empty at the domain's root): the build's,
+/// when it is told one, else `baseurl`.
+fn deployment_base(input: &Input, settings: &Settings) -> String {
+    match input.deployed_at.as_deref() {
+        Some(base) if !base.trim_matches('/').is_empty() => {
+            crate::urls::BaseUrl::new(base).as_str().to_owned()
+        }
+        _ => settings.baseurl.clone(),
+    }
 }
 
 /// Every document's front matter and address, each file on its own, on every core; messages in
@@ -226,6 +237,7 @@ fn assemble(
         image_origins: site_wide::policy::image_origins(&drafts),
         image_sources,
         strict: settings.strict,
+        base: deployment_base(input, settings),
         media_origins: site_wide::policy::media_origins(&drafts),
         frame_hosts: site_wide::policy::frame_hosts(&drafts),
         pages: drafts.into_iter().map(|d| d.page).collect(),

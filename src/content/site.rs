@@ -9,6 +9,10 @@ use super::theme::gbif::Widgets;
 use crate::model::{PageMeta, SiteConfig, Translation, UiText};
 use crate::routes;
 
+/// Where each image of the site (by its path in the site) is first written: the file and the
+/// position.
+pub type ImageSources = std::collections::BTreeMap<String, (String, Position)>;
+
 /// The whole site, as the content compiler produces it.
 #[derive(Clone, Debug, PartialEq, Hash)]
 pub struct Site {
@@ -47,9 +51,12 @@ pub struct Site {
     pub gbif_widgets: Option<Widgets>,
     /// Where each image of the site (by its path in the site) is first written, for the build's
     /// messages about it.
-    pub image_sources: std::collections::BTreeMap<String, (String, Position)>,
+    pub image_sources: ImageSources,
     /// Whether what Jekyll builds through is an error (`strict: true`), the build's too.
     pub strict: bool,
+    /// The sub-path the site is deployed under (`/scc`; empty at the domain's root): `baseurl`,
+    /// or the build's own `--public-url`.
+    pub base: String,
 }
 
 /// A language's words, navigation and footer.

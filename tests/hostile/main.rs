@@ -89,6 +89,7 @@ fn run(root: PathBuf, build: bool) -> Outcome {
             site_root: root.join("site"),
             dist,
             public_url: "/".into(),
+            shell_public_url: None,
             compress: false,
             shell: Default::default(),
             previous: None,

@@ -288,7 +288,9 @@ fn own_values(settings: &Settings, documents: &[Document]) -> Object {
             ),
         );
     }
-    site.insert("baseurl".into(), Value::scalar(settings.baseurl.clone()));
+    // Empty: the build draws every address of the site under its sub-path, so what templates
+    // write as `{{ site.baseurl }}/about` must be the path alone (`/about`).
+    site.insert("baseurl".into(), Value::scalar(""));
     site
 }
 

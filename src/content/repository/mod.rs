@@ -58,6 +58,9 @@ pub struct Input {
     pub static_sources: BTreeMap<String, String>,
     /// What was wrong while reading the folder (links out of the site, loops).
     pub problems: Vec<Diagnostic>,
+    /// The sub-path the site is deployed under when the build is told one (trunk's
+    /// `--public-url /scc/`), which wins over `baseurl`.
+    pub deployed_at: Option<String>,
 }
 
 impl Input {

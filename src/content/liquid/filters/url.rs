@@ -1,5 +1,7 @@
-//! Jekyll's URL filters: `relative_url` and `absolute_url`, which put a path of the site under
-//! the deployment's sub-path and address.
+//! Jekyll's URL filters: `relative_url` and `absolute_url`. The build draws every path of the
+//! site under the deployment's sub-path, so `relative_url` gives the path from the site's root
+//! (`/about`, drawn as `/scc/about`); `absolute_url`, which the build leaves alone, gives the
+//! whole address (`https://example.org/scc/about`).
 
 use liquid::model::Value;
 
@@ -29,7 +31,7 @@ pub fn absolute_url(url: &str, base: &str, path: &str) -> String {
 }
 
 pub fn relative_url_filter(call: &Call) -> liquid_core::Result<Value> {
-    Ok(Value::scalar(relative_url(&call.site.base, &call.text())))
+    Ok(Value::scalar(relative_url("", &call.text())))
 }
 
 pub fn absolute_url_filter(call: &Call) -> liquid_core::Result<Value> {
