@@ -45,6 +45,8 @@ pub struct BuildContext {
     policy_meta: String,
     shell_head: String,
     loader: String,
+    /// The module the loader inserts to start the app.
+    pub starter: super::shell::Starter,
     /// trunk's live-reload script, under `trunk serve`.
     trunk_reload: String,
     /// In development, the number of this build, which each page drawn carries and polls for
@@ -123,6 +125,7 @@ impl BuildContext {
                 &base,
                 &shell.head.replace(r#"<meta charset="utf-8">"#, ""),
             ),
+            starter: shell.starter(),
             base,
             loader,
             trunk_reload: shell.dev_reload.unwrap_or_default(),
@@ -286,6 +289,8 @@ impl BuildContext {
             policy_meta,
             shell_head,
             loader,
+            // The loader names it.
+            starter: _,
             trunk_reload,
             // Whether pages poll for the content rebuilder, but not its number: a page the
             // rebuilder does not draw again keeps the number it was drawn with, and so does the

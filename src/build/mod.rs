@@ -113,7 +113,7 @@ fn write_all(
     Ok(())
 }
 
-/// The files of the site as a whole, once its pages are written: the interface's words (with
+/// The files of the site as a whole, once its pages are written: the app's starter, the interface's words (with
 /// each language's footer), the news feeds, the sitemap and `robots.txt`, the headers and
 /// redirects files. Returns how many HTML
 /// files the site has.
@@ -123,6 +123,10 @@ fn site_files(
     uis: &[UiText],
     written: pages::Written,
 ) -> Result<usize, BuildError> {
+    context.write(
+        context.base.strip(&context.starter.href),
+        &context.starter.text,
+    )?;
     for ui in uis {
         context.write(&routes::ui_data_path(&ui.lang), pages::to_json(ui))?;
     }

@@ -122,31 +122,67 @@ impl Shell {
         }
     }
 
+    /// The module that starts the app, which [`Shell::loader_script`] inserts: its address (in
+    /// the app's folder, named after what it holds, so it is cached like the app's other
+    /// files) and its text. The loader cannot import the app itself: the policy trusts scripts
+    /// by `'strict-dynamic'`, which passes trust to a script another trusted script inserts but
+    /// not to an `import()` made by an inline script (Chromium refuses it), and a module so
+    /// inserted may import. If the app cannot start, it tells the loader (`scc-app-failed`).
+    pub fn starter(&self) -> Starter {
+        let text = format!(
+            "import('{js}').then((app)=>app.default({{module_or_path:'{wasm}'}}))\
+             .catch((error)=>dispatchEvent(new CustomEvent('{failed}',{{detail:error}})));\n",
+            js = self.js,
+            wasm = self.wasm,
+            failed = APP_FAILED,
+        );
+        let folder = &self.js[..self.js.rfind('/').map_or(0, |slash| slash + 1)];
+        let digest = crate::content::digest::key_of(&text);
+        let name: String = digest[..5].iter().map(|b| format!("{b:02x}")).collect();
+        Starter {
+            href: format!("{folder}start-{name}.js"),
+            text,
+        }
+    }
+
     /// The inline module that starts the app once the page has loaded and its hero image been
-    /// decoded and painted (two frames later): the prerendered page is complete without the app,
-    /// so the app's files should not compete with the page's own on a slow link, nor its
-    /// start-up delay the page's largest paint (Lighthouse counted the app's download in the
-    /// largest paint of one run in fifteen when the image was painted after it began). If starting fails (the page's HTML was
-    /// altered on the way and no longer matches what the app draws, say), it reloads the page
-    /// once, asking the app to draw it afresh instead of taking over the HTML; a second failure
-    /// leaves the page as the plain HTML it already is. The globals are the ones Leptos's
-    /// hydration reads.
+    /// decoded and painted (two frames later), by inserting the [`Shell::starter`]: the
+    /// prerendered page is complete without the app, so the app's files should not compete
+    /// with the page's own on a slow link, nor its start-up delay the page's largest paint
+    /// (Lighthouse counted the app's download in the largest paint of one run in fifteen when
+    /// the image was painted after it began). If starting fails (the page's HTML was altered
+    /// on the way and no longer matches what the app draws, say, or the app's files cannot be
+    /// loaded), it reloads the page once, asking the app to draw it afresh instead of taking
+    /// over the HTML; a second failure leaves the page as the plain HTML it already is. The
+    /// globals are the ones Leptos's hydration reads.
     pub fn loader_script(&self) -> String {
         format!(
             "window.__RESOLVED_RESOURCES=[];window.__SERIALIZED_ERRORS=[];window.__INCOMPLETE_CHUNKS=[];\n\
-             const start=()=>import('{js}').then((app)=>app.default({{module_or_path:'{wasm}'}})).catch((error)=>{{\
+             const failed=(error)=>{{\
              const key='{key}';\
              if(sessionStorage.getItem(key)!==location.pathname){{sessionStorage.setItem(key,location.pathname);location.reload();}}\
              else{{console.warn('The page script stopped; the page keeps working as plain HTML.',error);}}\
-             }});\n\
+             }};\n\
+             addEventListener('{failed}',(event)=>failed(event.detail));\n\
+             const start=()=>{{const script=document.createElement('script');script.type='module';script.src='{starter}';script.onerror=failed;document.head.append(script);}};\n\
              const hero=()=>{{const image=document.querySelector('img[fetchpriority=high]');return image?image.decode().catch(()=>{{}}):Promise.resolve();}};\n\
              const later=()=>hero().then(()=>requestAnimationFrame(()=>requestAnimationFrame(()=>setTimeout(start,0))));\n\
              if(document.readyState==='complete'){{later();}}else{{addEventListener('load',later,{{once:true}});}}",
-            js = self.js,
-            wasm = self.wasm,
+            starter = self.starter().href,
+            failed = APP_FAILED,
             key = crate::model::site_data::CLEAN_RENDER_KEY,
         )
     }
+}
+
+/// The event by which the starter tells the loader that the app did not start.
+const APP_FAILED: &str = "scc-app-failed";
+
+/// The module that starts the app (see [`Shell::starter`]).
+pub struct Starter {
+    /// Its address, under the deployment's sub-path.
+    pub href: String,
+    pub text: String,
 }
 
 fn remove_between(text: &mut String, open: &str, close: &str) {
@@ -259,9 +295,29 @@ window.wasmBindings = bindings;
             shell.head,
             "<meta charset=\"utf-8\">\n<style>body{margin:0}</style>"
         );
+        let starter = shell.starter();
+        assert!(starter.text.contains("import('/scc-site-1a2b.js')"));
+        assert!(
+            starter
+                .text
+                .contains("module_or_path:'/scc-site-1a2b_bg.wasm'")
+        );
+        assert!(starter.href.starts_with("/start-") && starter.href.ends_with(".js"));
+        // The inline loader imports nothing itself (see `Shell::starter`).
         let loader = shell.loader_script();
-        assert!(loader.contains("import('/scc-site-1a2b.js')"));
-        assert!(loader.contains("module_or_path:'/scc-site-1a2b_bg.wasm'"));
+        assert!(loader.contains(&format!("script.src='{}'", starter.href)));
+        assert!(!loader.contains("import("));
+    }
+
+    #[test]
+    fn the_starter_is_named_after_what_it_starts() {
+        let shell = Shell::parse(TRUNK_OUTPUT, |_| Some(String::new())).unwrap();
+        let other = Shell::parse(&TRUNK_OUTPUT.replace("1a2b", "3c4d"), |_| {
+            Some(String::new())
+        })
+        .unwrap();
+        assert_ne!(shell.starter().href, other.starter().href);
+        assert_eq!(shell.starter().href, shell.starter().href);
     }
 
     #[test]

@@ -107,8 +107,14 @@ impl Browser {
     /// Loads `url` and waits until the app has drawn a page heading.
     pub async fn open(&self, url: &str) {
         self.client.goto(url).await.expect("navigate");
-        self.wait_until("document.documentElement.dataset.app")
-            .await;
+        if !self
+            .becomes_true("document.documentElement.dataset.app")
+            .await
+        {
+            // What stopped the app is in the console (a refused script, a failed load).
+            let errors = self.console_errors().await;
+            panic!("the app did not start on {url} within 10 s; the console: {errors:#?}");
+        }
     }
 
     /// Loads `url` without waiting for the app (for pages without JavaScript).
@@ -150,13 +156,20 @@ impl Browser {
 
     /// Polls `condition` (a JS expression) until it is true, for up to 10 s.
     pub async fn wait_until(&self, condition: &str) {
+        if !self.becomes_true(condition).await {
+            panic!("timed out waiting for `{condition}`");
+        }
+    }
+
+    /// Whether `condition` (a JS expression) becomes true within 10 s.
+    async fn becomes_true(&self, condition: &str) -> bool {
         for _ in 0..100 {
             if self.eval(&format!("return !!({condition});")).await == Value::Bool(true) {
-                return;
+                return true;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        panic!("timed out waiting for `{condition}`");
+        false
     }
 
     /// The console messages of level SEVERE (errors, uncaught exceptions, failed loads) so far.
