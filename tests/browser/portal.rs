@@ -756,9 +756,13 @@ async fn on_a_host_without_rewrites_a_record_address_still_shows_the_record_page
 #[tokio::test]
 async fn a_repositorys_own_html_file_cannot_run_scripts_on_the_sites_origin() {
     let browser = Browser::start().await;
+    // The page is the repository's own, not the app's: it is shown as it is.
     browser
-        .open(&portal().url("/assets/legacy/old-page.html"))
-        .await;
+        .client
+        .goto(&portal().url("/assets/legacy/old-page.html"))
+        .await
+        .expect("navigate");
+    browser.wait_for("p").await;
     // Give a script that was allowed the time to run.
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     assert_eq!(
@@ -770,4 +774,16 @@ async fn a_repositorys_own_html_file_cannot_run_scripts_on_the_sites_origin() {
             "A page copied from an old site, published as it is."
         ])
     );
+    // Both were stopped by the site's policy, which its headers give every file.
+    let errors = browser.console_errors().await;
+    let refused = |what: &str| {
+        errors
+            .iter()
+            .any(|e| e.contains(what) && e.contains("Content Security Policy"))
+    };
+    assert!(refused("old-script.js"), "{errors:#?}");
+    assert!(refused("inline script"), "{errors:#?}");
+    browser
+        .finish_expecting(&["Content Security Policy", "favicon.ico"])
+        .await;
 }

@@ -113,11 +113,21 @@ fn responses_carry_the_security_and_cache_headers() {
     );
 
     let html = page.text();
-    let wasm = html
-        .split("module_or_path:'")
-        .nth(1)
-        .and_then(|s| s.split('\'').next())
-        .unwrap();
+    let quoted_after = |text: &str, marker: &str| {
+        text.split(marker)
+            .nth(1)
+            .and_then(|s| s.split('\'').next())
+            .map(str::to_owned)
+    };
+    // The loader inserts the starter, which loads the app; both are cached for good.
+    let starter_path = quoted_after(&html, "script.src='").expect("the loader's starter");
+    let starter = site().get(&starter_path);
+    assert_eq!(
+        starter.header("cache-control"),
+        Some("public, max-age=31536000, immutable")
+    );
+    let wasm = quoted_after(&starter.text(), "module_or_path:'").expect("the app's wasm");
+    let wasm = wasm.as_str();
     let asset = site().get(wasm);
     assert_eq!(
         asset.header("cache-control"),
