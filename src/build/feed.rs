@@ -96,7 +96,7 @@ fn entry(context: &BuildContext, page: &Page) -> String {
         .iter()
         .map(|c| format!("<category term=\"{}\"/>", escape(c)))
         .collect();
-    let title = html_in_xml(&page.meta.title);
+    let title = escape(&title_text(&page.meta.title));
     let plain_title = escape(&page.meta.title);
     format!(
         "<entry xml:lang=\"{lang}\">\n<title type=\"html\">{title}</title>\n<link href=\"{url}\" rel=\"alternate\" type=\"text/html\" title=\"{plain_title}\"/>\n<published>{date}</published>\n<updated>{date}</updated>\n<id>{url}</id>\n<content type=\"html\" xml:base=\"{url}\">{content}</content>\n{categories}\n<summary type=\"html\">{summary}</summary>\n</entry>\n",
@@ -107,9 +107,79 @@ fn entry(context: &BuildContext, page: &Page) -> String {
     )
 }
 
+/// A post's title, which the theme draws as HTML (`Meeting<br>May 31`), as the HTML of a feed's
+/// title: its elements taken out (a line break becoming a space) and its spaces run together, as
+/// jekyll-feed does with `strip_html | normalize_whitespace`. What is left is text and character
+/// references, so a reader draws no element from it.
+fn title_text(title: &str) -> String {
+    let mut text = String::with_capacity(title.len());
+    let mut rest = title;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        let markup = &rest[open..];
+        match markup_length(markup) {
+            Some(length) => {
+                if markup
+                    .get(..3)
+                    .is_some_and(|m| m.eq_ignore_ascii_case("<br"))
+                {
+                    text.push(' ');
+                }
+                rest = &markup[length..];
+            }
+            None => {
+                text.push('<');
+                rest = &markup[1..];
+            }
+        }
+    }
+    text.push_str(rest);
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// How long the markup `markup` starts with is, read as Liquid's `strip_html` reads it: a script
+/// or a style with its content, a comment, any other tag up to its `>`; none if nothing closes it.
+fn markup_length(markup: &str) -> Option<usize> {
+    // ASCII lowercase keeps every offset.
+    let lower = markup.to_ascii_lowercase();
+    for name in ["script", "style"] {
+        if lower[1..].starts_with(name)
+            && let Some(close) = lower.find(&format!("</{name}"))
+        {
+            return lower[close..].find('>').map(|gt| close + gt + 1);
+        }
+    }
+    if lower.starts_with("<!--")
+        && let Some(end) = lower.find("-->")
+    {
+        return Some(end + 3);
+    }
+    lower.find('>').map(|gt| gt + 1)
+}
+
 /// Plain text inside an Atom element of `type="html"`: written as HTML (escaped), then as XML
 /// (escaped again), so that a feed reader shows `<img ...>` in a title as text instead of
 /// drawing it (an escape once would make it an element for the reader).
 fn html_in_xml(text: &str) -> String {
     escape(&escape(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_text;
+
+    #[test]
+    fn a_title_loses_its_elements_as_jekyll_feed_takes_them_out() {
+        for (title, text) in [
+            ("Meeting<br>May 31, 2022", "Meeting May 31, 2022"),
+            ("GBIF &amp; <em>OBIS</em>", "GBIF &amp; OBIS"),
+            ("Hello <img src=x onerror=alert(1)>", "Hello"),
+            ("a<script>alert('<b>')</script>b", "ab"),
+            ("a<!-- <b> -->b", "ab"),
+            ("1 < 2, and  then", "1 < 2, and then"),
+            ("open <b", "open <b"),
+        ] {
+            assert_eq!(title_text(title), text, "{title}");
+        }
+    }
 }

@@ -116,7 +116,7 @@ fn as_a_feed_reader_reads(element: &str) -> String {
 }
 
 #[test]
-fn markup_in_a_posts_title_and_excerpt_stays_text_for_feed_readers() {
+fn markup_in_a_posts_title_and_excerpt_draws_no_element_in_feed_readers() {
     let input = Input::of(&[
         (
             "_config.yml",
@@ -141,8 +141,13 @@ fn markup_in_a_posts_title_and_excerpt_stays_text_for_feed_readers() {
             );
         }
     }
+    // The title's elements are taken out, as jekyll-feed does; the excerpt's text stays text.
     assert!(
-        feed.contains("Hello &amp;lt;img src=x onerror=alert(1)&amp;gt;"),
+        feed.contains("<title type=\"html\">Hello</title>"),
+        "{feed}"
+    );
+    assert!(
+        feed.contains("See &amp;lt;img src=y onerror=alert(2)&amp;gt; here."),
         "{feed}"
     );
     let _ = std::fs::remove_dir_all(&scratch);
