@@ -97,11 +97,15 @@ fn content_key(bytes: &[u8]) -> String {
 }
 
 /// Brotli's best quality (11) for the app's files, which every visitor downloads and which are
-/// few; 8 for pages and the site's other text files, 5 for page data, of which a site has
-/// thousands. Measured on 500 pages of the generated 10,004-page site (47 KB each): quality 8
-/// makes them 8 % larger than 10 in 1/15 of the time (5.34 MB in 0.55 s, against 4.93 MB in
-/// 7.9 s and 4.82 MB in 19.4 s at 11); qualities 9 and up switch to a slower algorithm. Page
-/// data gains nothing between 5 and 9 (0.892 MB in 0.05 s, 0.890 MB in 1.6 s at 9).
+/// few; 6 for pages and the site's other text files, 5 for page data, of which a site has
+/// thousands. Measured on 400 pages of hp-north-america copied 50 times (71 KB each, 29 KB of it
+/// the inlined stylesheet), one core: quality 6 makes them 1.4 % larger than 8 in two thirds of
+/// the time (4.77 MB in 0.86 s, against 4.71 MB in 1.29 s; 7: 4.72 MB in 1.04 s). A window
+/// fitted to each file's size is no gain: 15 % faster on those pages, but on page data of 36 KB
+/// six times slower at 64 KB and larger at 128 or 256 KB. On 500 pages of the generated
+/// 10,004-page site, 8 was 8 % larger than 10 in 1/15 of the time; qualities 9 and up switch
+/// to a slower algorithm. Page data gains nothing between 5 and 9 (0.892 MB in 0.05 s, 0.890 MB
+/// in 1.6 s at 9).
 fn brotli_quality(path: &Path) -> u32 {
     let is_app_file = path
         .components()
@@ -109,7 +113,7 @@ fn brotli_quality(path: &Path) -> u32 {
     match path.extension().and_then(|e| e.to_str()) {
         _ if is_app_file => 11,
         Some("json") => 5,
-        _ => 8,
+        _ => 6,
     }
 }
 
@@ -152,7 +156,7 @@ mod tests {
         fs::write(dir.join("photo.jpg"), "not text").unwrap();
         assert_eq!(precompress(&dir).unwrap(), 2);
         let first = fs::read(with_suffix(&page, "br")).unwrap();
-        let key = cache_dir().join(format!("{}-q8.br", content_key(unique.as_bytes())));
+        let key = cache_dir().join(format!("{}-q6.br", content_key(unique.as_bytes())));
         assert_eq!(fs::read(&key).unwrap(), first, "kept in the cache");
         assert!(!dir.join("photo.jpg.br").exists() && !dir.join("index.html.gz").exists());
         // Built again: the same file, from the cache; a changed page is compressed afresh.
