@@ -47,17 +47,26 @@ struct Entry {
     dest: String,
     layout: Option<String>,
     content: PathBuf,
+    /// Whether its body is Markdown (compared token by token; the others by their visible text).
+    markdown: bool,
 }
 
 fn manifest(reference: &Path) -> Vec<Entry> {
     let text = std::fs::read_to_string(reference.join("manifest.jsonl")).expect("manifest.jsonl");
     text.lines()
         .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        // Every document written as a page (pages, posts, any collection's documents), not the
+        // theme's scripts and stylesheets.
         .filter(|entry| {
-            matches!(entry["kind"].as_str(), Some("pages" | "posts"))
-                && matches!(entry["ext"].as_str(), Some(".md" | ".markdown"))
+            matches!(entry["output_ext"].as_str(), Some(".html" | ""))
+                && !entry["path"]
+                    .as_str()
+                    .is_some_and(|p| p.starts_with("assets/theme/"))
         })
         .map(|entry| Entry {
+            markdown: entry["ext"]
+                .as_str()
+                .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), ".md" | ".markdown")),
             url: entry["url"].as_str().unwrap_or_default().to_owned(),
             path: entry["path"].as_str().unwrap_or_default().to_owned(),
             dest: entry["dest"].as_str().unwrap_or_default().to_owned(),
@@ -236,6 +245,70 @@ fn next_anchor(html: &str) -> Option<usize> {
     None
 }
 
+/// The least share of the words of Jekyll's pages (inside `<main>`) that ours must show.
+const MIN_RECALL: f64 = 0.97;
+
+/// The words of the text a visitor sees inside the first `<main>` of `html` (not inside scripts,
+/// styles and templates), in lower case.
+fn main_words(html: &str) -> Vec<String> {
+    let Some(start) = html.find("<main") else {
+        return Vec::new();
+    };
+    let end = html[start..]
+        .rfind("</main>")
+        .map_or(html.len(), |e| start + e);
+    let mut hidden = 0usize;
+    let mut words = Vec::new();
+    for token in normalise(&html[start..end]) {
+        match token {
+            Token::Open(tag, _) if HIDDEN.contains(&tag.as_str()) => hidden += 1,
+            Token::Close(tag) if HIDDEN.contains(&tag.as_str()) => {
+                hidden = hidden.saturating_sub(1)
+            }
+            Token::Text(text) if hidden == 0 => words.extend(
+                decode_entities(&text)
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_lowercase),
+            ),
+            _ => {}
+        }
+    }
+    words
+}
+
+/// Elements whose text is not shown.
+const HIDDEN: [&str; 4] = ["script", "style", "template", "noscript"];
+
+/// Text with its character references read (as far as words go).
+fn decode_entities(text: &str) -> String {
+    text.replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+}
+
+/// How many of `expected` (counted with repeats) are in `actual`, and of how many.
+fn words_found(expected: &[String], actual: &[String]) -> (usize, usize) {
+    let mut available: BTreeMap<&str, usize> = BTreeMap::new();
+    for word in actual {
+        *available.entry(word).or_default() += 1;
+    }
+    let found = expected
+        .iter()
+        .filter(|word| {
+            available
+                .get_mut(word.as_str())
+                .filter(|n| **n > 0)
+                .map(|n| *n -= 1)
+                .is_some()
+        })
+        .count();
+    (found, expected.len())
+}
+
 /// The addresses alone (the theme's social links are icons without text).
 fn addresses(links: BTreeSet<(String, String)>) -> BTreeSet<(String, String)> {
     links
@@ -268,9 +341,25 @@ fn every_covered_page_is_where_jekyll_puts_it_with_the_same_body() {
             .into_owned();
         let dist = built.join(&name);
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        // Words of Jekyll's `<main>` found in ours, of all; the pages that miss most.
+        let mut recall = (0usize, 0usize);
+        let mut missing_words = Vec::new();
         for entry in manifest(&repository) {
             let covered = entry.layout.as_deref().is_none_or(is_covered);
+            // The words of every block, not only the Markdown body (the standard privacy
+            // policy's text is the site's own).
+            let jekyll_words = if entry.layout.as_deref() == Some("standardPrivacy") {
+                Vec::new()
+            } else {
+                main_words(
+                    &std::fs::read_to_string(repository.join("_site").join(&entry.dest))
+                        .unwrap_or_default(),
+                )
+            };
             let Ok(html) = std::fs::read_to_string(dist.join(&entry.dest)) else {
+                // A page that is not there shows none of its words.
+                recall.1 += jekyll_words.len();
+                missing_words.push((jekyll_words.len(), 0, jekyll_words.len(), entry.url.clone()));
                 failures.push(format!(
                     "{name}: {} ({}) is not at {}",
                     entry.url, entry.path, entry.dest
@@ -278,6 +367,15 @@ fn every_covered_page_is_where_jekyll_puts_it_with_the_same_body() {
                 continue;
             };
             *counts.entry("pages at Jekyll's addresses").or_default() += 1;
+            let (found, total) = words_found(&jekyll_words, &main_words(&html));
+            recall.0 += found;
+            recall.1 += total;
+            if found < total {
+                missing_words.push((total - found, found, total, entry.url.clone()));
+            }
+            if !entry.markdown {
+                continue;
+            }
             if !covered {
                 *counts
                     .entry("other layouts (the next issue's)")
@@ -376,6 +474,24 @@ fn every_covered_page_is_where_jekyll_puts_it_with_the_same_body() {
             }
         }
         println!("{name}: {counts:?}");
+        let recall_ratio = recall.0 as f64 / recall.1.max(1) as f64;
+        missing_words.sort_by(|a, b| b.cmp(a));
+        println!(
+            "{name}: visible text recall {recall_ratio:.4} ({} of {} words); most missing: {}",
+            recall.0,
+            recall.1,
+            missing_words
+                .iter()
+                .take(5)
+                .map(|(missing, _, total, url)| format!("{url} ({missing} of {total})"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        if recall_ratio < MIN_RECALL {
+            failures.push(format!(
+                "{name}: the pages' visible text recall is {recall_ratio:.4}, under {MIN_RECALL}"
+            ));
+        }
         let equal: usize = counts
             .iter()
             .filter(|(what, _)| what.starts_with("bodies"))
@@ -388,7 +504,7 @@ fn every_covered_page_is_where_jekyll_puts_it_with_the_same_body() {
         // For `scripts/compat.sh`.
         println!(
             "REPORT {}",
-            serde_json::json!({"repo": name, "pages": counts.get("pages at Jekyll's addresses").copied().unwrap_or(0), "bodies_equal": equal, "bodies_different": different})
+            serde_json::json!({"repo": name, "pages": counts.get("pages at Jekyll's addresses").copied().unwrap_or(0), "bodies_equal": equal, "bodies_different": different, "text_recall": (recall_ratio * 10000.0).round() / 10000.0})
         );
     }
     if std::env::var_os("SCC_CORPUS_REPORT").is_some() {
