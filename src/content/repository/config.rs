@@ -106,6 +106,18 @@ pub fn collections(config: &Value) -> Vec<Collection> {
     out
 }
 
+/// The build's time, to the second: `SOURCE_DATE_EPOCH` (seconds since 1970) when set, for
+/// builds that must come out the same whenever they run, else now.
+fn build_time() -> time::OffsetDateTime {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|s| time::OffsetDateTime::from_unix_timestamp(s).ok())
+        .unwrap_or_else(time::OffsetDateTime::now_utc)
+        .replace_nanosecond(0)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+}
+
 /// The settings the site reads.
 #[derive(Clone, Debug)]
 pub struct Settings {
@@ -142,6 +154,13 @@ pub struct Settings {
     pub embeds: Vec<String>,
     /// The custom collections (`collections:`).
     pub collections: Vec<Collection>,
+    /// The posts' address pattern when `collections: posts: permalink:` gives one.
+    pub posts_permalink: Option<String>,
+    /// The build's time (Jekyll's `site.time`): the date of a document that has none, and the
+    /// moment after which posts are not published yet.
+    pub time: time::OffsetDateTime,
+    /// Posts dated after the build's time are published too (`future: true`).
+    pub future: bool,
     /// The whole file as `site` in templates.
     pub value: Value,
     /// Where each key of the file is.
@@ -170,6 +189,9 @@ impl Settings {
             strict: false,
             embeds: DEFAULT_EMBEDS.map(String::from).to_vec(),
             collections: Vec::new(),
+            posts_permalink: None,
+            time: build_time(),
+            future: false,
             gbif_widgets: None,
             value: Value::Object(Object::new()),
             positions: Positions::new(),
@@ -205,6 +227,10 @@ pub fn read(file: Option<&SourceFile>, diagnostics: &mut Vec<Diagnostic>) -> Set
     let name = file.shown.as_str();
     settings.title = text_at(&value, "title").unwrap_or_default();
     settings.collections = collections(&value);
+    settings.posts_permalink = get(&value, "collections")
+        .and_then(|c| get(c, "posts"))
+        .and_then(|posts| text_at(posts, "permalink"));
+    settings.future = flag(get(&value, "future"));
     check_collection_names(name, &value, &settings, diagnostics);
     settings.description = text_at(&value, "description");
     settings.email = text_at(&value, "email");

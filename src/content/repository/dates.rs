@@ -4,17 +4,31 @@
 
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
-/// The date and the rest of a post's file name (`2021-01-14-for-authors.md` → 2021-01-14,
-/// `for-authors`), if it is named as Jekyll wants posts named.
-pub fn from_file_name(name: &str) -> Option<(Date, String)> {
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    let (date, slug) = (stem.get(..10)?, stem.get(10..)?);
-    let slug = slug.strip_prefix('-')?;
-    (!slug.is_empty()).then_some(())?;
-    Some((parse_date(date)?, slug.to_owned()))
+/// The date and the rest of a document's file name, as Jekyll reads names
+/// (`(\d{2,4}-\d{1,2}-\d{1,2})-(.*)` before the extension): `2021-01-14-for-authors.md` is
+/// `2021-01-14` and `for-authors`, `2025-2-3-launch.md` is `2025-2-3` and `launch`. The date is
+/// as written: it is read only when the front matter gives none (see [`file_date`]).
+pub fn file_name_parts(name: &str) -> Option<(&str, &str)> {
+    let stem = name.rsplit_once('.').map(|(stem, _)| stem)?;
+    let mut end = 0;
+    for (index, (min, max)) in [(2, 4), (1, 2), (1, 2)].into_iter().enumerate() {
+        if index > 0 {
+            end += stem[end..].starts_with('-').then_some(1)?;
+        }
+        let digits = stem[end..].bytes().take_while(u8::is_ascii_digit).count();
+        (min..=max).contains(&digits).then_some(())?;
+        end += digits;
+    }
+    let slug = stem[end..].strip_prefix('-')?;
+    Some((&stem[..end], slug))
 }
 
-/// `2021-01-14`.
+/// The date a file name gives (`2021-01-14`, `2025-2-3`), if it is a date.
+pub fn file_date(text: &str) -> Option<Date> {
+    parse_date(text)
+}
+
+/// `2021-01-14`, `2025-2-3`.
 fn parse_date(text: &str) -> Option<Date> {
     let mut parts = text.splitn(3, '-');
     let year: i32 = parts.next()?.parse().ok()?;
@@ -131,16 +145,33 @@ mod tests {
     use super::*;
 
     #[test]
-    fn post_file_names_give_a_date_and_a_slug() {
-        let (date, slug) = from_file_name("2021-01-14-for-authors.md").unwrap();
+    fn file_names_give_a_date_and_a_slug_as_jekyll_reads_them() {
+        assert_eq!(
+            file_name_parts("2021-01-14-for-authors.md"),
+            Some(("2021-01-14", "for-authors"))
+        );
+        assert_eq!(
+            file_name_parts("2025-2-3-launch.MD"),
+            Some(("2025-2-3", "launch"))
+        );
+        assert_eq!(
+            file_name_parts("2024-03-10-Ross Stewart.md"),
+            Some(("2024-03-10", "Ross Stewart"))
+        );
+        assert_eq!(
+            file_name_parts("2023-15-03-Impact-Use.md"),
+            Some(("2023-15-03", "Impact-Use"))
+        );
+        assert_eq!(file_name_parts("about.md"), None);
+        assert_eq!(file_name_parts("2021-01-14.md"), None);
+        assert_eq!(file_name_parts("2021-01-14-x"), None, "no extension");
+        assert_eq!(file_name_parts("20211-01-14-x.md"), None);
+        let date = file_date("2025-2-3").unwrap();
         assert_eq!(
             (date.year(), u8::from(date.month()), date.day()),
-            (2021, 1, 14)
+            (2025, 2, 3)
         );
-        assert_eq!(slug, "for-authors");
-        assert!(from_file_name("about.md").is_none());
-        assert!(from_file_name("2021-13-01-x.md").is_none());
-        assert!(from_file_name("2021-01-14.md").is_none());
+        assert!(file_date("2023-15-03").is_none());
     }
 
     #[test]

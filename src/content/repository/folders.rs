@@ -22,8 +22,9 @@ const DEFAULT_EXCLUDE: [&str; 14] = [
     "package-lock.json",
 ];
 
-/// Extensions of the pages the compiler reads as Markdown.
-pub const MARKDOWN_EXTENSIONS: [&str; 2] = ["md", "markdown"];
+/// Extensions of the pages read as Markdown (Jekyll's `markdown_ext`), in any case (`.MD`,
+/// `.MARKDOWN`).
+pub const MARKDOWN_EXTENSIONS: [&str; 5] = ["markdown", "mkdown", "mkdn", "mkd", "md"];
 
 /// Which files make the site, from `_config.yml`: what `exclude:` leaves out, and the folders of
 /// the custom collections (`collections:`), which are part of it though their names start with
@@ -140,10 +141,28 @@ pub fn starts_with_front_matter(bytes: &[u8]) -> bool {
     bytes.starts_with(b"---\n") || bytes.starts_with(b"---\r\n")
 }
 
-fn is_markdown(relative: &str) -> bool {
-    relative
-        .rsplit_once('.')
-        .is_some_and(|(_, ext)| MARKDOWN_EXTENSIONS.contains(&ext))
+pub fn is_markdown(relative: &str) -> bool {
+    extension(relative).is_some_and(|ext| {
+        MARKDOWN_EXTENSIONS
+            .iter()
+            .any(|markdown| ext.eq_ignore_ascii_case(markdown))
+    })
+}
+
+/// The extension of the file's name (`md` of `a/b.md`), if it has one.
+fn extension(relative: &str) -> Option<&str> {
+    let name = relative.rsplit('/').next().unwrap_or(relative);
+    name.rsplit_once('.').map(|(_, ext)| ext)
+}
+
+/// The extension of what a page is written as: `.html` for Markdown, its own for the rest
+/// (`.html`, `.xml`), none for a file without one.
+pub fn output_extension(relative: &str) -> String {
+    match extension(relative) {
+        _ if is_markdown(relative) => ".html".to_owned(),
+        Some(ext) => format!(".{ext}"),
+        None => String::new(),
+    }
 }
 
 /// Whether a file with front matter at `relative` is a page: Markdown, or HTML (whose body is
@@ -155,9 +174,7 @@ pub fn is_page(relative: &str) -> bool {
 
 /// Whether `relative` is an HTML file (`.html`, `.htm`).
 pub fn is_html(relative: &str) -> bool {
-    relative
-        .rsplit_once('.')
-        .is_some_and(|(_, ext)| ext == "html" || ext == "htm")
+    extension(relative).is_some_and(|ext| ext == "html" || ext == "htm")
 }
 
 /// The `exclude:` list of a `_config.yml`, read leniently: the settings themselves are read (and

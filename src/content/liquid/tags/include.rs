@@ -123,9 +123,16 @@ pub fn quote_include_paths(text: &str) -> std::borrow::Cow<'_, str> {
             .filter(|r| r.starts_with(char::is_whitespace))
             .map(str::trim_start)
             .map(|r| {
-                &r[..r
-                    .find(|c: char| c.is_whitespace() || c == '%' || c == '-')
-                    .unwrap_or(r.len())]
+                // The path ends at a space or at the tag's end (`%}`, or `-%}` trimming the
+                // space after it); a `-` inside it is the name's (`event-list-item.html`).
+                let end = r
+                    .find(|c: char| c.is_whitespace())
+                    .into_iter()
+                    .chain(r.find("-%}"))
+                    .chain(r.find("%}"))
+                    .min()
+                    .unwrap_or(r.len());
+                &r[..end]
             });
         match path {
             Some(path)
@@ -154,5 +161,36 @@ pub fn quote_include_paths(text: &str) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Owned(out)
     } else {
         std::borrow::Cow::Borrowed(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote_include_paths;
+
+    #[test]
+    fn bare_paths_are_quoted_whatever_their_names_hold() {
+        for (written, read) in [
+            (
+                "{% include blocks/card.html %}",
+                "{% include \"blocks/card.html\" %}",
+            ),
+            (
+                "{% include event-list-item.html event=event %}",
+                "{% include \"event-list-item.html\" event=event %}",
+            ),
+            (
+                "{%- include icons/calendar-days.html -%}",
+                "{%- include \"icons/calendar-days.html\" -%}",
+            ),
+            (
+                "{% include functions/fetch-events.html%}",
+                "{% include \"functions/fetch-events.html\"%}",
+            ),
+            ("{% include 'a-b.html' %}", "{% include 'a-b.html' %}"),
+            ("{% include {{ name }} %}", "{% include {{ name }} %}"),
+        ] {
+            assert_eq!(quote_include_paths(written), read);
+        }
     }
 }
