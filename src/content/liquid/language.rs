@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use liquid_core::Language;
 use liquid_core::parser::{ParseBlock, ParseFilter, ParseTag};
-use liquid_lib::{jekyll, stdlib};
+use liquid_lib::stdlib;
 
 use super::filters::{self, Registered};
 use super::jekyll_site::JekyllSite;
@@ -43,48 +43,29 @@ pub fn language(site: &Arc<JekyllSite>, unknown: &[String]) -> Language {
         Box::new(stdlib::AtMost),
         Box::new(stdlib::Capitalize),
         Box::new(stdlib::Ceil),
-        Box::new(stdlib::Compact),
-        Box::new(stdlib::Concat),
-        Box::new(stdlib::Date),
         Box::new(stdlib::Default),
         Box::new(stdlib::Downcase),
         Box::new(stdlib::Escape),
         Box::new(stdlib::EscapeOnce),
-        Box::new(stdlib::First),
         Box::new(stdlib::Floor),
-        Box::new(stdlib::Join),
-        Box::new(stdlib::Last),
         Box::new(stdlib::Lstrip),
-        Box::new(stdlib::Map),
         Box::new(stdlib::NewlineToBr),
         Box::new(stdlib::Remove),
         Box::new(stdlib::RemoveFirst),
         Box::new(stdlib::Replace),
         Box::new(stdlib::ReplaceFirst),
-        Box::new(stdlib::Reverse),
         Box::new(stdlib::Round),
         Box::new(stdlib::Rstrip),
-        Box::new(stdlib::Size),
         Box::new(stdlib::Slice),
-        Box::new(stdlib::Sort),
-        Box::new(stdlib::SortNatural),
         Box::new(stdlib::Split),
         Box::new(stdlib::Strip),
         Box::new(stdlib::StripHtml),
         Box::new(stdlib::StripNewlines),
         Box::new(stdlib::Truncate),
         Box::new(stdlib::TruncateWords),
-        Box::new(stdlib::Uniq),
         Box::new(stdlib::Upcase),
         Box::new(stdlib::UrlDecode),
         Box::new(stdlib::UrlEncode),
-        Box::new(stdlib::Where),
-        Box::new(jekyll::Slugify),
-        Box::new(jekyll::Pop),
-        Box::new(jekyll::Push),
-        Box::new(jekyll::Shift),
-        Box::new(jekyll::Unshift),
-        Box::new(jekyll::ArrayToSentenceString),
     ];
     for filter in liquids {
         language

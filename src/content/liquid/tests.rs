@@ -245,3 +245,154 @@ fn a_missing_include_is_an_error() {
     assert_eq!(out, None);
     assert!(problems[0].contains("error: this Liquid"), "{problems:?}");
 }
+
+/// Every filter as Ruby's Liquid 4 and Jekyll 4 give it, over inputs the `liquid` crate refuses.
+#[test]
+fn filters_answer_as_ruby_and_jekyll_do() {
+    let e = engine(&[]);
+    let g = object!({
+        "people": [
+            {"name": "Ana", "year": "2021", "team": {"lead": true}},
+            {"name": "bo", "year": 2019},
+            {"name": "Cy", "tags": ["x", "y"]},
+        ],
+        "words": ["b", "a", "b", nil, "c"],
+        "nested": [["a", "b"], ["c"]],
+        "d": "2008-11-07 13:07:54 +0000",
+        "day": "2021-02-03",
+    });
+    let cases = [
+        // Lists from anything: nil is empty, a text one item, nested lists flat.
+        ("{{ nothing | push: 'a' | size }}", "0"),
+        ("{{ 'text' | push: 'a' }}", "text"),
+        ("{{ nothing | uniq | size }}", "0"),
+        ("{{ nothing | join: ',' }}", ""),
+        ("{{ nested | join: '-' }}", "a-b-c"),
+        ("{{ 'solo' | join: ',' }}", "solo"),
+        ("{{ words | uniq | compact | join: ',' }}", "b,a,c"),
+        (
+            "{{ words | push: 'z' | pop: 2 | shift | join: ',' }}",
+            "a,b,",
+        ),
+        ("{{ words | unshift: 'z' | first }}", "z"),
+        ("{{ words | last }}", "c"),
+        ("{{ 'text' | first }}", ""),
+        (
+            "{{ 'text' | size }}{{ words | size }}{{ nothing | size }}",
+            "450",
+        ),
+        ("{{ words | compact | sort | join: ',' }}", "a,b,b,c"),
+        (
+            "{{ words | compact | sort_natural | reverse | join: ',' }}",
+            "c,b,b,a",
+        ),
+        ("{{ words | concat: nested | size }}", "7"),
+        ("{{ words | compact | sample }}", "b"),
+        // Jekyll's properties: dotted, numbers in texts compared as numbers, nils first.
+        (
+            "{{ people | sort: 'year' | map: 'name' | join: ',' }}",
+            "Cy,bo,Ana",
+        ),
+        (
+            "{{ people | sort: 'year', 'last' | map: 'name' | join: ',' }}",
+            "bo,Ana,Cy",
+        ),
+        (
+            "{{ people | sort_natural: 'name' | map: 'name' | join: ',' }}",
+            "Ana,bo,Cy",
+        ),
+        (
+            "{{ people | where: 'year', 2021 | map: 'name' | join: ',' }}",
+            "Ana",
+        ),
+        (
+            "{{ people | where: 'tags', 'y' | map: 'name' | join: ',' }}",
+            "Cy",
+        ),
+        (
+            "{{ people | where: 'team.lead', true | map: 'name' | join: ',' }}",
+            "Ana",
+        ),
+        ("{{ people | find: 'name', 'bo' | map: 'year' }}", "2019"),
+        (
+            "{{ people | where_exp: 'p', 'p.year < 2020 or p.team.lead' | map: 'name' | join: ',' }}",
+            "Ana,bo",
+        ),
+        (
+            "{{ people | find_exp: 'p', \"p.name == 'Cy'\" | map: 'name' }}",
+            "Cy",
+        ),
+        (
+            "{% assign g = people | group_by: 'year' %}{% for x in g %}{{ x.name }}:{{ x.size }};{% endfor %}",
+            "2021:1;2019:1;:1;",
+        ),
+        (
+            "{% assign g = people | group_by_exp: 'p', 'p.name | size' %}{% for x in g %}{{ x.name }}={{ x.items | map: 'name' | join: '+' }};{% endfor %}",
+            "3=Ana;2=bo+Cy;",
+        ),
+        (
+            "{{ words | compact | array_to_sentence_string }}",
+            "b, a, b, and c",
+        ),
+        (
+            "{{ people | map: 'name' | array_to_sentence_string: 'or' }}",
+            "Ana, bo, or Cy",
+        ),
+        // Texts.
+        (
+            "{{ 'a < b & \"c\"' | xml_escape }}",
+            "a &lt; b &amp; &quot;c&quot;",
+        ),
+        ("{{ 'a b&c/é' | cgi_escape }}", "a+b%26c%2F%C3%A9"),
+        ("{{ 'a b/é?x=1%41' | uri_escape }}", "a%20b/%C3%A9?x=1A"),
+        ("{{ ' one  two\n three ' | number_of_words }}", "3"),
+        ("{{ '日本語 ok' | number_of_words: 'cjk' }}", "4"),
+        ("{{ ' a \n\t b ' | normalize_whitespace }}", "a b"),
+        (
+            "{{ '12abc' | to_integer }}{{ true | to_integer }}{{ 3.9 | to_integer }}",
+            "1213",
+        ),
+        (
+            "{{ words | inspect }}",
+            "[&quot;b&quot;, &quot;a&quot;, &quot;b&quot;, nil, &quot;c&quot;]",
+        ),
+        (
+            "{{ 'The _config.yml file' | slugify }}",
+            "the-config-yml-file",
+        ),
+        (
+            "{{ 'The _config.yml file' | slugify: 'pretty' }}",
+            "the-_config.yml-file",
+        ),
+        (
+            "{{ 'The _config.yml file' | slugify: 'raw' }}",
+            "the-_config.yml-file",
+        ),
+        ("{{ 'Café Ürün 日本' | slugify: 'latin' }}", "cafe-urun"),
+        ("{{ 'Café Ürün' | slugify: 'ascii' }}", "caf-r-n"),
+        ("{{ 'The File' | slugify: 'none' }}", "the file"),
+        (
+            "{{ \"Use 'Jekyll' --- it's <fast>...\" | smartify }}",
+            "Use ‘Jekyll’ — it’s &lt;fast&gt;…",
+        ),
+        // Dates.
+        ("{{ d | date_to_xmlschema }}", "2008-11-07T13:07:54+00:00"),
+        (
+            "{{ d | date_to_rfc822 }}",
+            "Fri, 07 Nov 2008 13:07:54 +0000",
+        ),
+        ("{{ d | date_to_string }}", "07 Nov 2008"),
+        (
+            "{{ d | date_to_long_string: 'ordinal' }}",
+            "7th November 2008",
+        ),
+        ("{{ d | date_to_string: 'ordinal', 'US' }}", "Nov 7th, 2008"),
+        ("{{ day | date: '%-d %B %Y' }}", "3 February 2021"),
+        ("{{ 'not a date' | date: '%Y' }}", "not a date"),
+        ("{{ nothing | date_to_string }}", ""),
+    ];
+    for (template, expected) in cases {
+        let (out, _) = render(&e, template, &g);
+        assert_eq!(out.as_deref(), Some(expected), "{template}");
+    }
+}

@@ -197,6 +197,34 @@ pub fn slugify_pretty_cased(text: &str) -> String {
     })
 }
 
+/// Jekyll's `Utils.slugify` in `mode`: `raw` replaces white space only, `pretty` keeps what an
+/// address shows as it is, `ascii` keeps ASCII letters and digits, `latin` first writes accented
+/// Latin letters as their base letters (other scripts become `-`, as I18n's `?` does), `default`
+/// keeps letters, marks and digits; any other mode (`none`) only lowers the case.
+pub fn slugify_mode(text: &str, mode: &str) -> String {
+    let slug = match mode {
+        "raw" => hyphenated(text, |c| !c.is_whitespace()),
+        "pretty" => slugify_pretty_cased(text),
+        "ascii" => hyphenated(text, |c| c.is_ascii_alphanumeric()),
+        "latin" => {
+            let latin: String = text
+                .chars()
+                .map(|c| match u32::from(c) {
+                    0..=0x7F => c.to_string(),
+                    0xC0..=0x24F | 0x1E00..=0x1EFF => {
+                        deunicode::deunicode_char(c).unwrap_or("?").to_owned()
+                    }
+                    _ => "?".to_owned(),
+                })
+                .collect();
+            hyphenated(&latin, |c| c.is_alphanumeric())
+        }
+        "default" => hyphenated(text, |c| c.is_alphanumeric()),
+        _ => return text.to_lowercase(),
+    };
+    slug.to_lowercase()
+}
+
 /// `text` with every run of characters that `keep` refuses replaced by one `-`, and a `-` at
 /// either end taken away.
 fn hyphenated(text: &str, keep: impl Fn(char) -> bool) -> String {

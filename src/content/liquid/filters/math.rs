@@ -20,6 +20,14 @@ enum Number {
     Float(f64),
 }
 
+/// Ruby Liquid's `Utils.to_integer`: a number rounded toward zero, 0 for what is not one.
+pub fn to_integer(value: &dyn ValueView) -> i64 {
+    match number(value) {
+        Number::Integer(i) => i,
+        other => other.as_f64().trunc() as i64,
+    }
+}
+
 /// Ruby Liquid's `Utils.to_number`.
 fn number(value: &dyn ValueView) -> Number {
     let Some(scalar) = value.as_scalar() else {

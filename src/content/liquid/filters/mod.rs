@@ -6,7 +6,10 @@
 //! A filter a template uses that neither has is a warning, and passes its input through (see
 //! `Liquid::render`), as Jekyll's lax mode skips it.
 
+pub mod array;
 pub mod call;
+pub mod dates;
+pub mod expressions;
 pub mod json;
 pub mod markup;
 pub mod math;
@@ -37,6 +40,43 @@ pub const ALL: &[(&str, Run)] = &[
     ("abs", math::abs),
     ("append", text::append),
     ("prepend", text::prepend),
+    ("xml_escape", text::xml_escape),
+    ("cgi_escape", text::cgi_escape),
+    ("uri_escape", text::uri_escape),
+    ("number_of_words", text::number_of_words),
+    ("normalize_whitespace", text::normalize_whitespace),
+    ("to_integer", text::to_integer),
+    ("inspect", text::inspect),
+    ("slugify", text::slugify),
+    ("smartify", text::smartify),
+    ("date", dates::date),
+    ("date_to_xmlschema", dates::date_to_xmlschema),
+    ("date_to_rfc822", dates::date_to_rfc822),
+    ("date_to_string", dates::date_to_string),
+    ("date_to_long_string", dates::date_to_long_string),
+    ("where", array::where_filter),
+    ("find", array::find),
+    ("group_by", array::group_by),
+    ("where_exp", expressions::where_exp),
+    ("find_exp", expressions::find_exp),
+    ("group_by_exp", expressions::group_by_exp),
+    ("sort", array::sort),
+    ("sort_natural", array::sort_natural),
+    ("uniq", array::uniq),
+    ("compact", array::compact),
+    ("map", array::map),
+    ("reverse", array::reverse),
+    ("join", array::join),
+    ("concat", array::concat),
+    ("first", array::first),
+    ("last", array::last),
+    ("size", array::size),
+    ("push", array::push),
+    ("pop", array::pop),
+    ("shift", array::shift),
+    ("unshift", array::unshift),
+    ("sample", array::sample),
+    ("array_to_sentence_string", array::array_to_sentence_string),
 ];
 
 /// A filter as the parser knows it: its name and what it runs, or nothing (a filter Jekyll

@@ -22,3 +22,192 @@ pub fn prepend(call: &Call) -> Result<Value> {
     budget::check_text(text.len() + more.len())?;
     Ok(Value::scalar(format!("{more}{text}")))
 }
+
+/// Jekyll's `xml_escape`: `&`, `<`, `>` and `"` as entities; nil is empty.
+pub fn xml_escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+pub fn xml_escape(call: &Call) -> Result<Value> {
+    Ok(Value::scalar(xml_escape_text(&call.text())))
+}
+
+/// Ruby's `CGI.escape`: every byte but letters, digits and `_.-~` as `%XX`, spaces as `+`.
+pub fn cgi_escape(call: &Call) -> Result<Value> {
+    let mut out = String::new();
+    for byte in call.text().bytes() {
+        match byte {
+            b' ' => out.push('+'),
+            b if b.is_ascii_alphanumeric() || b"_.-~".contains(&b) => out.push(char::from(b)),
+            b => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    Ok(Value::scalar(out))
+}
+
+/// Jekyll's `uri_escape` (Addressable's `normalize_component`): characters an address may hold
+/// (reserved and unreserved) are kept, `%XX` sequences are read, everything else is `%XX`.
+pub fn uri_escape(call: &Call) -> Result<Value> {
+    let text = call.text();
+    let decoded: Vec<u8> = percent_encoding::percent_decode_str(&text).collect();
+    let mut out = String::new();
+    for byte in decoded {
+        if byte.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    Ok(Value::scalar(out))
+}
+
+/// Whether a character is of the scripts Jekyll's `number_of_words` counts one by one.
+fn is_cjk(c: char) -> bool {
+    matches!(u32::from(c),
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF
+        | 0x1100..=0x11FF | 0x3130..=0x318F | 0x20000..=0x2FA1F)
+}
+
+/// Jekyll's `number_of_words`: words between white space; with `"cjk"` every Chinese, Japanese
+/// or Korean character counts as a word, with `"auto"` only when the text has one.
+pub fn number_of_words(call: &Call) -> Result<Value> {
+    let text = call.text();
+    let mode = call.args.first().map(|m| m.to_kstr().to_string());
+    let cjk = match mode.as_deref() {
+        Some("cjk") => true,
+        Some("auto") => text.chars().any(is_cjk),
+        _ => false,
+    };
+    let count = if cjk {
+        let characters = text.chars().filter(|c| is_cjk(*c)).count();
+        let rest: String = text
+            .chars()
+            .map(|c| if is_cjk(c) { ' ' } else { c })
+            .collect();
+        characters + rest.split_whitespace().count()
+    } else {
+        text.split_whitespace().count()
+    };
+    Ok(Value::scalar(count as i64))
+}
+
+pub fn normalize_whitespace(call: &Call) -> Result<Value> {
+    let text = call.text();
+    Ok(Value::scalar(
+        text.split_whitespace().collect::<Vec<_>>().join(" "),
+    ))
+}
+
+/// Jekyll's `to_integer`: `true` 1, `false` 0, anything else as Ruby's `to_i` reads it.
+pub fn to_integer(call: &Call) -> Result<Value> {
+    let value = call.input.to_value();
+    let integer = match value.as_scalar().and_then(|s| s.to_bool()) {
+        Some(b) => i64::from(b),
+        None => super::math::to_integer(&value),
+    };
+    Ok(Value::scalar(integer))
+}
+
+/// A value as Ruby's `inspect` writes it.
+fn ruby_inspect(value: &Value) -> String {
+    match value {
+        Value::Nil | Value::State(_) => "nil".to_owned(),
+        Value::Scalar(s) if s.type_name() == "string" => format!("{:?}", s.to_kstr().as_str()),
+        Value::Scalar(s) => s.to_kstr().to_string(),
+        Value::Array(list) => format!(
+            "[{}]",
+            list.iter().map(ruby_inspect).collect::<Vec<_>>().join(", ")
+        ),
+        Value::Object(object) => format!(
+            "{{{}}}",
+            object
+                .iter()
+                .map(|(k, v)| format!("{:?}=>{}", k.as_str(), ruby_inspect(v)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+/// Jekyll's `inspect`: the value as Ruby writes it, escaped for HTML.
+pub fn inspect(call: &Call) -> Result<Value> {
+    Ok(Value::scalar(xml_escape_text(&ruby_inspect(
+        &call.input.to_value(),
+    ))))
+}
+
+/// Jekyll's `slugify` in each of its modes (`default`, `raw`, `pretty`, `ascii`, `latin`; any
+/// other, such as `none`, only lowers the case).
+pub fn slugify(call: &Call) -> Result<Value> {
+    if call.input.is_nil() {
+        return Ok(Value::Nil);
+    }
+    let mode = call.args.first().map(|m| m.to_kstr().to_string());
+    let slug = crate::content::repository::permalink::slugify_mode(
+        &call.text(),
+        mode.as_deref().unwrap_or("default"),
+    );
+    Ok(Value::scalar(slug))
+}
+
+/// Jekyll's `smartify` (kramdown's SmartyPants): straight quotes as curly ones, `--` and `---` as
+/// dashes, `...` as an ellipsis, `<<` and `>>` as guillemets; the rest escaped for HTML, as
+/// kramdown writes text.
+pub fn smartify(call: &Call) -> Result<Value> {
+    Ok(Value::scalar(smart_text(&call.text())))
+}
+
+/// The text of [`smartify`].
+pub fn smart_text(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let rest = &chars[i..];
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let opens = before.is_none_or(|b| b.is_whitespace() || "([{-—–".contains(b));
+        let (written, used): (&str, usize) = match rest {
+            ['-', '-', '-', ..] => ("—", 3),
+            ['-', '-', ..] => ("–", 2),
+            ['.', '.', '.', ..] => ("…", 3),
+            ['<', '<', ..] => ("«", 2),
+            ['>', '>', ..] => ("»", 2),
+            ['"', ..] if opens => ("“", 1),
+            ['"', ..] => ("”", 1),
+            ['\'', ..] if opens => ("‘", 1),
+            ['\'', ..] => ("’", 1),
+            ['&', ..] if is_entity(&rest[1..]) => ("&", 1),
+            ['&', ..] => ("&amp;", 1),
+            ['<', ..] => ("&lt;", 1),
+            ['>', ..] => ("&gt;", 1),
+            [c, ..] => {
+                out.push(*c);
+                i += 1;
+                continue;
+            }
+            [] => break,
+        };
+        out.push_str(written);
+        i += used;
+    }
+    out
+}
+
+/// Whether what follows a `&` is an entity's name or number and its `;`.
+fn is_entity(after: &[char]) -> bool {
+    let name: Vec<&char> = after
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+        .collect();
+    !name.is_empty() && after.get(name.len()) == Some(&';')
+}
