@@ -21,6 +21,7 @@ use super::jekyll_site::{DrawMarkdown, JekyllSite};
 use super::language::block_names;
 use super::lax::{Lax, Notes};
 use super::nesting;
+use super::repair;
 use super::tags::include::quote_include_paths;
 use super::templates::{self, Templates};
 use super::written_order::in_written_order;
@@ -96,6 +97,7 @@ impl Liquid {
             diagnostics.push(templates::too_deep(file, text, offset, at));
             return None;
         }
+        let written = text;
         let unknown = self.unknown_filters(file, at, text, diagnostics);
         let quoted = quote_include_paths(text);
         let variable = |name: &str| variables.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
@@ -104,6 +106,9 @@ impl Liquid {
         let template = match self.templates.compile_with(text, &unknown) {
             Ok(template) => template,
             Err(error) => {
+                if let Some(lax) = self.lax_reading(file, at, written, &unknown, diagnostics) {
+                    return self.render(file, at, &lax, variables, diagnostics);
+                }
                 diagnostics.push(liquid_error(file, at, text, &error, "cannot be read"));
                 return None;
             }
@@ -141,6 +146,43 @@ impl Liquid {
                 None
             }
         }
+    }
+
+    /// The text as Ruby's lax parser reads it, when liquid cannot read it as written: its markup
+    /// repaired, or else the outputs that cannot be read at all left out (see `repair`), each
+    /// with a warning where it was written. `None` when there is nothing lax reading changes.
+    fn lax_reading(
+        &self,
+        file: &str,
+        at: Position,
+        text: &str,
+        unknown: &[String],
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<String> {
+        let reads = |output: &str| {
+            self.templates
+                .compile_with(&quote_include_paths(output), unknown)
+                .map(|_| ())
+                .map_err(|error| {
+                    let message = error.to_string();
+                    message
+                        .lines()
+                        .find_map(|l| l.trim().strip_prefix("= "))
+                        .unwrap_or_else(|| message.lines().next().unwrap_or(""))
+                        .trim_end_matches('.')
+                        .to_owned()
+                })
+        };
+        let (lax, repairs) =
+            repair::repaired(text).or_else(|| repair::without_unreadable_outputs(text, reads))?;
+        for repair in repairs {
+            diagnostics.push(
+                Diagnostic::warning(file, position_in(text, repair.offset, at), repair.message)
+                    .with_hint("Jekyll reads it so too; write the Liquid as you mean it")
+                    .strict_if(self.strict),
+            );
+        }
+        Some(lax)
     }
 
     /// Reports the filters `text` uses that Jekyll does not have, which pass their input through.

@@ -15,6 +15,7 @@ mod jekyll_site;
 mod language;
 mod lax;
 mod nesting;
+mod repair;
 mod tags;
 mod templates;
 mod written_order;

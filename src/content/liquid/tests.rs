@@ -1,5 +1,6 @@
 //! The engine as pages use it: tags, filters, Jekyll's leniency and its messages.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use liquid::model::{Object, ValueView};
@@ -395,4 +396,40 @@ fn filters_answer_as_ruby_and_jekyll_do() {
         let (out, _) = render(&e, template, &g);
         assert_eq!(out.as_deref(), Some(expected), "{template}");
     }
+}
+
+/// What Ruby's lax parser reads is read, with a warning where it is written, and is an error
+/// under `strict: true`.
+#[test]
+fn lax_liquid_is_read_as_ruby_reads_it_with_a_warning_at_each_slip() {
+    let globals = object!({"site": {"data": {"photo": {"src": "/p.jpg"}}}, "events": [{"n": 1}]});
+    let text = "x: \"{{  }}\"\n{{ site.data.photo\u{200E}.src }} | [M]({{ '/m' \\| upcase }})\n{{ a b c }}{% for e in events %}[{{ e.end }}]{% endfor %}";
+    let (out, problems) = render(&engine(&[]), text, &globals);
+    assert_eq!(out.as_deref(), Some("x: \"\"\n/p.jpg | [M](/M)\n[]"));
+    assert_eq!(
+        problems,
+        [
+            "content/p.md:5:5: warning: `{{ }}` holds nothing, so it renders as nothing",
+            "content/p.md:6:19: warning: an invisible character (U+200E) in the Liquid is left out",
+            "content/p.md:6:42: warning: `\\|` in the Liquid is read as `|` (a Markdown table's escape)",
+            "content/p.md:7:1: warning: `{{ a b c }}` cannot be read (expected Literal), so it renders as nothing",
+            "content/p.md:7:28: warning: `e.end` is not defined, so it renders as nothing",
+        ]
+    );
+    let strict = Liquid::new(
+        &BTreeMap::new(),
+        "https://example.org",
+        "",
+        true,
+        Arc::new(|md: &str| md.to_owned()),
+    );
+    let mut diagnostics = Vec::new();
+    strict.render(
+        "content/p.md",
+        Position::new(5, 1),
+        "{{ }}",
+        &[],
+        &mut diagnostics,
+    );
+    assert!(diagnostics.iter().all(|d| d.is_error()) && !diagnostics.is_empty());
 }
