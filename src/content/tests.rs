@@ -343,17 +343,14 @@ fn a_composition_draws_its_blocks_from_data_inline_data_and_the_page() {
 
 #[test]
 fn what_jekyll_builds_through_is_a_warning_and_strict_makes_it_an_error() {
-    let files = [
-        (
-            "index.md",
-            "---\ntitle: Home\npermalink: /\nlayout: fancy\ncomposition:\n  - type: carousel\n  - type: stats\n    data: nowhere.stats\n---\n[gone](/gone/) ![missing](/assets/missing.jpg) The Consortiumâ€™s.\n",
-        ),
-        ("_layouts/fancy.html", "{{ content }}"),
-    ];
+    let files = [(
+        "index.md",
+        "---\ntitle: Home\npermalink: /\nlayout: fancy\ncomposition:\n  - type: carousel\n  - type: stats\n    data: nowhere.stats\n---\n[gone](/gone/) ![missing](/assets/missing.jpg) The Consortiumâ€™s.\n",
+    )];
     let lenient = site(&files);
     assert!(lenient.site.is_some());
     let expected = [
-        "content/index.md:4:9: warning: the layout `fancy` is the repository's own (`_layouts/fancy.html`); it is drawn as `page`",
+        "content/index.md:4:9: warning: the layout `fancy` is neither the theme's nor in `_layouts/`; the page is drawn as `page`",
         "content/index.md:6:5: warning: the block type `carousel` is not one of the theme's, so it is left out",
         "content/index.md:8:11: warning: `data: nowhere.stats` leads to nothing in `_data`, so the `stats` block is empty",
         "content/index.md:10:8: warning: `/gone/` links to a page that does not exist",
@@ -1360,5 +1357,68 @@ fn a_page_that_fails_is_reported_once_not_again_by_every_link_to_it() {
     assert_eq!(
         messages(&compiled),
         ["content/about.md:4:8: error: this `{{` is not closed with `}}`"]
+    );
+}
+
+/// A repository's own layouts render as Jekyll's do, around the page's body, through the chain
+/// of their `layout:` to the theme's layout, their HTML checked as any page's.
+#[test]
+fn own_layouts_draw_around_the_body_through_their_chain() {
+    let files = [
+        (
+            "news/a.md",
+            "---\ntitle: Launch\nlayout: news-item\npermalink: /news/a/\n---\nThe *body*.\n",
+        ),
+        (
+            "_layouts/news-item.html",
+            "---\nlayout: framed\nkicker: News\n---\n<h1>{{ page.title }}</h1>\n<p>{{ layout.kicker }}</p>\n{{ content }}\n<script>x()</script>\n<footer>End</footer>\n",
+        ),
+        (
+            "_layouts/framed.html",
+            "---\nlayout: default\n---\n<div class=\"framed\">{{ content }}</div>\n",
+        ),
+        (
+            "doc.md",
+            "---\ntitle: Doc\nlayout: whole\npermalink: /doc/\n---\nInside.\n",
+        ),
+        (
+            "_layouts/whole.html",
+            "<html><head><title>x</title></head><body><p>Before</p>{{ content }}</body></html>",
+        ),
+    ];
+    let compiled = site(&files);
+    let page = page_at(&compiled, "/news/a/");
+    let texts: Vec<String> = page
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            PageBlock::Prose(p) => Some(
+                p.sections
+                    .iter()
+                    .map(|s| plain_text_of(&s.blocks))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(texts.len(), 3, "{texts:?}");
+    assert!(
+        texts[0].contains("Launch") && texts[0].contains("News"),
+        "{texts:?}"
+    );
+    assert_eq!(texts[1].trim(), "The body.");
+    assert!(
+        texts[2].contains("End") && !texts[2].contains("x()"),
+        "{texts:?}"
+    );
+    let whole = page_at(&compiled, "/doc/");
+    let all: Vec<&Block> = prose(whole);
+    assert!(plain_text_of(&all.into_iter().cloned().collect::<Vec<_>>()).contains("Before"));
+    assert_eq!(
+        messages(&compiled),
+        [
+            "content/_layouts/news-item.html:8:1: warning: the `<script>` element is removed: pages may not embed scripts, styles, frames or other documents"
+        ]
     );
 }

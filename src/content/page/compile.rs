@@ -21,6 +21,7 @@ use crate::content::repository::front_matter::FrontMatter;
 use crate::content::repository::{dates, permalink};
 use crate::content::site::{Page, PageHead, PostInfo};
 use crate::content::theme::composer::Composer;
+use crate::content::theme::own_layouts::{self, Around};
 use crate::content::theme::{Theme, composition, documentation, gbif, layouts};
 use crate::content::values::{at_path, flag, get, text, text_at};
 use crate::model::PageMeta;
@@ -46,7 +47,11 @@ pub fn compile(
     let front = std::mem::take(&mut document.front);
     let rendered = render(&document, front, cx, diagnostics);
     let file = document.shown.as_str();
-    let parsed = parse_body(&document, &rendered.body, &cx.settings.embeds, diagnostics);
+    let mut parsed = parse_body(&document, &rendered.body, &cx.settings.embeds, diagnostics);
+    let around = rendered
+        .around
+        .as_ref()
+        .map(|around| parse_around(around, &cx.settings.embeds, &mut parsed, diagnostics));
     let ids = ids::collect(
         file,
         &parsed.blocks,
@@ -69,7 +74,7 @@ pub fn compile(
         &page,
         &lang,
         date_line.clone(),
-        parsed,
+        (parsed, around),
         cx,
         diagnostics,
     );
@@ -115,6 +120,8 @@ struct Rendered<'s> {
     /// `site`, as this page needs it.
     site: SiteView<'s>,
     body: String,
+    /// What the repository's own layouts write around the body, if its layout is one of them.
+    around: Option<Around>,
     /// Whether some of its Liquid could not be rendered.
     failed: bool,
 }
@@ -152,11 +159,24 @@ fn render<'s>(
         failed = true;
         String::new()
     });
+    // A layout may read the lists of documents (`site.news`) though the page does not.
+    let whole_site = cx.site.view(true);
+    let around = text_at(&page, "layout").and_then(|name| {
+        own_layouts::render_chain(
+            &cx.theme.own_layouts,
+            &name,
+            cx.liquid,
+            &page,
+            &whole_site,
+            diagnostics,
+        )
+    });
     Rendered {
         front,
         page,
         site,
         body,
+        around,
         failed,
     }
 }
@@ -186,6 +206,35 @@ fn parse_body(
     }
 }
 
+/// What own layouts write before and after a page's body.
+type Parts = (Vec<Section>, Vec<Section>);
+
+/// What the repository's own layouts write before and after the page's body, parsed as HTML;
+/// their links and players join the body's.
+fn parse_around(
+    around: &Around,
+    embeds: &[String],
+    body: &mut Body,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Parts {
+    let mut part = |html: &str, line: usize| {
+        if html.trim().is_empty() {
+            return Vec::new();
+        }
+        // The wrapper's line comes before the part's first.
+        let wrapped = format!("<div markdown=\"0\">\n{html}\n</div>\n");
+        let at = Position::new(line.saturating_sub(1).max(1), 1);
+        let mut parsed = markdown::parse_at(&around.file, &wrapped, at, embeds, diagnostics);
+        body.links.append(&mut parsed.links);
+        body.frames.append(&mut parsed.frames);
+        sections(parsed.blocks)
+    };
+    (
+        part(&around.before, around.line),
+        part(&around.after, around.after_line),
+    )
+}
+
 /// A page's blocks as its layout composes them, and the links and players they show.
 struct Composed {
     layout: String,
@@ -204,7 +253,7 @@ fn compose(
     page: &Value,
     lang: &str,
     date_line: Option<String>,
-    parsed: Body,
+    (parsed, around): (Body, Option<Parts>),
     cx: &Context,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Composed {
@@ -246,9 +295,15 @@ fn compose(
         data_links: Vec::new(),
         frames: Vec::new(),
     };
-    let layout = layouts::layout_name(&composer, &cx.theme.custom_layouts, diagnostics);
-    let mut blocks =
-        composition::blocks(&mut composer, &layout, sections(parsed.blocks), diagnostics);
+    let layout = match &rendered.around {
+        Some(own) => own.theme_layout.clone(),
+        None => layouts::layout_name(&composer, diagnostics),
+    };
+    let body = composition::Body {
+        sections: sections(parsed.blocks),
+        around,
+    };
+    let mut blocks = composition::blocks(&mut composer, &layout, body, diagnostics);
     if layout == "documentation" {
         let label = cx.theme.words.get("sideNavigation", lang);
         let nav = documentation::side_navigation(&mut composer, label, diagnostics);

@@ -56,6 +56,7 @@ pub fn compile_all(
             cx.site.read_by(&document.body)
                 || cx.site.read_by(&document.front_text)
                 || cx.theme.gbif_widgets.is_some()
+                || !cx.theme.own_layouts.is_empty()
         }),
     };
     let slots: Vec<_> = pending.iter().zip(&keys).collect();

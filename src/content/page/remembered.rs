@@ -56,12 +56,8 @@ pub fn site_key(input: &Input) -> Key {
     }
     let data: Vec<_> = input.data.iter().map(file).collect();
     let includes: Vec<_> = input.includes.values().map(file).collect();
-    key_of(&(
-        input.config.as_ref().map(file),
-        data,
-        includes,
-        &input.layouts,
-    ))
+    let layouts: Vec<_> = input.layouts.values().map(file).collect();
+    key_of(&(input.config.as_ref().map(file), data, includes, layouts))
 }
 
 /// The key of the page of `relative`, whose file holds `bytes`, in a site whose [`site_key`] is

@@ -47,8 +47,8 @@ pub struct Input {
     pub data: Vec<SourceFile>,
     /// Every file under `_includes/`, by its path there (`figure.html`).
     pub includes: BTreeMap<String, SourceFile>,
-    /// The names of the repository's own layouts (`_layouts/custom.html` is `custom`).
-    pub layouts: BTreeSet<String>,
+    /// The repository's own layouts, by name (`_layouts/custom.html` is `custom`).
+    pub layouts: BTreeMap<String, SourceFile>,
     /// Pages and posts: files with front matter.
     pub documents: Vec<SourceFile>,
     /// Every other file of the site, as the address it is served at (`/assets/moss.jpg`).
@@ -92,7 +92,7 @@ impl Input {
             self.includes.insert(include.to_owned(), file);
         } else if let Some(layout) = relative.strip_prefix("_layouts/") {
             if let Some(name) = layout.strip_suffix(".html") {
-                self.layouts.insert(name.to_owned());
+                self.layouts.insert(name.to_owned(), file);
             }
         } else if !selection.is_part_of_site(&relative) {
         } else if starts_with_front_matter(&file.bytes) && is_page(&relative) {
@@ -210,7 +210,7 @@ mod tests {
         assert!(input.config.is_some());
         assert_eq!(input.data.len(), 2);
         assert_eq!(input.includes.keys().collect::<Vec<_>>(), ["figure.html"]);
-        assert_eq!(input.layouts.iter().collect::<Vec<_>>(), ["custom"]);
+        assert_eq!(input.layouts.keys().collect::<Vec<_>>(), ["custom"]);
         let documents: Vec<&str> = input
             .documents
             .iter()

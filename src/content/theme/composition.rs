@@ -16,14 +16,23 @@ use crate::content::body::blocks::{
 use crate::content::diagnostics::{Diagnostic, Position};
 use crate::content::values::{array, at_path, flag, get, object, text_at};
 
-/// The blocks of a page of layout `layout`, whose own Markdown is `body`.
+/// A page's own text: its Markdown's sections, and what the repository's own layouts write
+/// before and after it.
+pub struct Body {
+    pub sections: Vec<Section>,
+    pub around: Option<(Vec<Section>, Vec<Section>)>,
+}
+
+/// The blocks of a page of layout `layout`, whose own text is `body`.
 pub fn blocks(
     composer: &mut Composer,
     layout: &str,
-    body: Vec<Section>,
+    body: Body,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<PageBlock> {
-    let mut body = Some(body);
+    let (before, after) = body.around.unwrap_or_default();
+    let (mut before, mut after) = (Some(before), Some(after));
+    let mut body = Some(body.sections);
     let mut out = Vec::new();
     for (item, path) in entries(composer, layout) {
         let at = if path.is_empty() {
@@ -47,7 +56,23 @@ pub fn blocks(
             continue;
         };
         let block = match kind.as_str() {
-            "pageMarkdown" => page_markdown(composer, body.take().unwrap_or_default(), &content),
+            "pageMarkdown" => {
+                // The own layouts' parts are articles of their own around the body's.
+                let part = |sections: Option<Vec<Section>>| {
+                    sections.filter(|s| !s.is_empty()).map(|sections| {
+                        PageBlock::Prose(Prose {
+                            sections,
+                            toc: None,
+                            class: None,
+                        })
+                    })
+                };
+                out.extend(part(before.take()));
+                let block = page_markdown(composer, body.take().unwrap_or_default(), &content);
+                out.extend(block);
+                out.extend(part(after.take()));
+                continue;
+            }
             _ => block_of(composer, &kind, &content, &written, diagnostics),
         };
         match block {

@@ -70,11 +70,7 @@ pub const OTHER_LAYOUTS: [&str; 14] = [
 
 /// The layout's name, as the page gives it (`page` when it names none or one the theme does
 /// not have, with a warning for the latter).
-pub fn layout_name(
-    composer: &Composer,
-    known_custom: &[String],
-    diagnostics: &mut Vec<Diagnostic>,
-) -> String {
+pub fn layout_name(composer: &Composer, diagnostics: &mut Vec<Diagnostic>) -> String {
     // `layout: null` (or `none`) asks for no layout: the page's text alone.
     if matches!(get(composer.page, "layout"), Some(Value::Nil)) {
         return "none".into();
@@ -88,16 +84,11 @@ pub fn layout_name(
     if LAYOUTS.iter().any(|(known, _)| *known == name) || OTHER_LAYOUTS.contains(&name.as_str()) {
         return name;
     }
-    let own = known_custom.contains(&name);
     diagnostics.push((composer.tolerated)(
         Diagnostic::warning(
             composer.file,
             (composer.position)("layout"),
-            if own {
-                format!("the layout `{name}` is the repository's own (`_layouts/{name}.html`); it is drawn as `page`")
-            } else {
-                format!("the layout `{name}` is not one of the theme's; the page is drawn as `page`")
-            },
+            format!("the layout `{name}` is neither the theme's nor in `_layouts/`; the page is drawn as `page`"),
         )
         .with_hint(format!(
             "the theme's layouts are: {}",

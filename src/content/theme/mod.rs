@@ -16,6 +16,7 @@ pub mod gbif;
 pub mod languages;
 pub mod layouts;
 pub mod navigation;
+pub mod own_layouts;
 pub mod posts;
 pub mod team;
 pub mod texts;
@@ -40,8 +41,8 @@ pub struct Theme {
     pub gbif_scope: gbif::Scope,
     /// GBIF's widgets, on every data page, when the site asks for them.
     pub gbif_widgets: Option<gbif::Widgets>,
-    /// The repository's own layouts, which are reported by name.
-    pub custom_layouts: Vec<String>,
+    /// The repository's own layouts, by name.
+    pub own_layouts: std::collections::BTreeMap<String, own_layouts::OwnLayout>,
     /// `_data/languages.yml` (for each language's news archive) and the site's news archive.
     languages: Value,
     archive_permalink: Option<String>,
@@ -86,7 +87,7 @@ impl Theme {
             analytics,
             gbif_scope,
             gbif_widgets,
-            custom_layouts: input.layouts.iter().cloned().collect(),
+            own_layouts: own_layouts::read_all(&input.layouts, diagnostics),
             languages: values::get(&data.value, "languages")
                 .cloned()
                 .unwrap_or(Value::Nil),
