@@ -86,6 +86,7 @@ pub fn compile_remembering(
     let data = repository::data::read(&input.data, &mut diagnostics);
     let engine = liquid_engine(input, &settings, &data, draw_markdown);
     let documents = read_documents(input, &settings, &mut diagnostics);
+    engine.set_files(site_files(input, &documents));
     let site = SiteVariable::new(&settings, &data.value, &documents, &input.includes);
     let theme = Theme::read(
         input,
@@ -169,6 +170,38 @@ fn deployment_base(input: &Input, settings: &Settings) -> String {
         }
         _ => settings.baseurl.clone(),
     }
+}
+
+/// What `post_url`, `link` and `include_relative` find: the documents' addresses and texts, the
+/// static files' addresses, posts by name.
+fn site_files(input: &Input, documents: &[Document]) -> liquid::SiteFiles {
+    let mut files = liquid::SiteFiles {
+        root: input.root.clone(),
+        ..Default::default()
+    };
+    for file in &input.documents {
+        files.texts.insert(
+            file.relative.clone(),
+            String::from_utf8_lossy(&file.bytes).into_owned(),
+        );
+    }
+    for address in &input.static_files {
+        files
+            .addresses
+            .insert(address.trim_start_matches('/').to_owned(), address.clone());
+    }
+    for document in documents {
+        files
+            .addresses
+            .insert(document.relative.clone(), document.url.clone());
+        if document.post.is_some() {
+            files.posts.insert(
+                liquid::SiteFiles::post_name(&document.relative),
+                document.url.clone(),
+            );
+        }
+    }
+    files
 }
 
 /// Every document's front matter and address, each file on its own, on every core; messages in

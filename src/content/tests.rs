@@ -1422,3 +1422,63 @@ fn own_layouts_draw_around_the_body_through_their_chain() {
         ]
     );
 }
+
+/// Jekyll's tags that name other files: `post_url` and `link` write their addresses,
+/// `include_relative` a file beside the page; `seo` and `feed_meta` write nothing in a page; a
+/// name that is no file is an error where it is written.
+#[test]
+fn post_url_link_and_include_relative_find_the_site_s_files() {
+    let files = [
+        (
+            "_posts/2024-01-01-welcome.md",
+            "---\ntitle: Welcome\n---\nHello.\n",
+        ),
+        (
+            "guide/index.md",
+            "---\ntitle: Guide\npermalink: /guide/\n---\n{% seo %}{% feed_meta %}[W]({% post_url 2024-01-01-welcome %}) [A]({% link about.md %})\n\n{% include_relative notes.md %}\n",
+        ),
+        (
+            "about.md",
+            "---\ntitle: About\npermalink: /about/\n---\nAbout.\n",
+        ),
+    ];
+    // The included file is no document: it is read from the repository's folder.
+    let root = std::env::temp_dir().join(format!("scc-include-relative-{}", std::process::id()));
+    std::fs::create_dir_all(root.join("guide")).unwrap();
+    std::fs::write(
+        root.join("guide/notes.md"),
+        "Shared *notes* for {{ page.title }}.",
+    )
+    .unwrap();
+    let mut all = vec![("_config.yml", CONFIG)];
+    all.extend_from_slice(&files);
+    let mut input = Input::of(&all);
+    input.root = Some(root.clone());
+    let compiled = compile(&input, Arc::new(|md: &str| format!("<p>{}</p>", md.trim())));
+    std::fs::remove_dir_all(&root).unwrap();
+    let guide = page_at(&compiled, "/guide/");
+    let text = plain_text_of(&prose(guide).into_iter().cloned().collect::<Vec<_>>());
+    assert!(text.contains("Shared notes for Guide."), "{text}");
+    let Block::Paragraph { content, .. } = prose(guide)[0] else {
+        panic!("{:?}", prose(guide))
+    };
+    let hrefs: Vec<&str> = content
+        .iter()
+        .filter_map(|i| match i {
+            Inline::Link(link) => Some(link.href.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(hrefs, ["/2024/01/01/welcome/", "/about/"]);
+    assert!(messages(&compiled).is_empty(), "{:?}", messages(&compiled));
+    let missing = site(&[(
+        "index.md",
+        "---\ntitle: Home\n---\n\n[W]({% post_url 2023-09-09-gone %})\n",
+    )]);
+    assert_eq!(
+        messages(&missing),
+        [
+            "content/index.md:5:5: error: this Liquid cannot be rendered: Could not find post \"2023-09-09-gone\" in tag 'post_url': no file of `_posts` is named so"
+        ]
+    );
+}

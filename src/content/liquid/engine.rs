@@ -17,7 +17,7 @@ use liquid_core::{Renderable, Runtime};
 
 use super::budget;
 use super::errors::{liquid_error, position_in};
-use super::jekyll_site::{DrawMarkdown, JekyllSite};
+use super::jekyll_site::{DrawMarkdown, JekyllSite, SiteFiles};
 use super::language::block_names;
 use super::lax::{Lax, Notes};
 use super::nesting;
@@ -56,6 +56,7 @@ impl Liquid {
             url: url.trim_end_matches('/').to_owned(),
             draw_markdown,
             templates: OnceLock::new(),
+            files: OnceLock::new(),
         });
         let includes = includes
             .iter()
@@ -72,6 +73,11 @@ impl Liquid {
             key_order: HashMap::new(),
             strict,
         }
+    }
+
+    /// Gives the site's files to `post_url`, `link` and `include_relative` (once).
+    pub fn set_files(&self, files: SiteFiles) {
+        let _ = self.templates.site().files.set(files);
     }
 
     /// Gives the order in which the keys of objects of the data were written, by their dotted

@@ -13,8 +13,10 @@ use super::filters::{self, Registered};
 use super::jekyll_site::JekyllSite;
 use super::tags::capture::CaptureBlock;
 use super::tags::for_loop::{ForBlock, TableRowBlock};
+use super::tags::head::HeadTag;
 use super::tags::highlight::Highlight;
 use super::tags::include::IncludeTag;
+use super::tags::links::{Kind, LinkTag};
 
 /// The language with every tag and filter, and `unknown` filters that pass their input through.
 pub fn language(site: &Arc<JekyllSite>, unknown: &[String]) -> Language {
@@ -27,6 +29,20 @@ pub fn language(site: &Arc<JekyllSite>, unknown: &[String]) -> Language {
         Box::new(stdlib::IncrementTag),
         Box::new(stdlib::DecrementTag),
         Box::new(IncludeTag { site: site.clone() }),
+        Box::new(LinkTag {
+            kind: Kind::PostUrl,
+            site: site.clone(),
+        }),
+        Box::new(LinkTag {
+            kind: Kind::Link,
+            site: site.clone(),
+        }),
+        Box::new(LinkTag {
+            kind: Kind::IncludeRelative,
+            site: site.clone(),
+        }),
+        Box::new(HeadTag { name: "seo" }),
+        Box::new(HeadTag { name: "feed_meta" }),
     ];
     for tag in tags {
         language

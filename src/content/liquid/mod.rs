@@ -21,7 +21,7 @@ mod templates;
 mod written_order;
 
 pub use engine::{Liquid, Variables};
-pub use jekyll_site::DrawMarkdown;
+pub use jekyll_site::{DrawMarkdown, SiteFiles};
 
 #[cfg(test)]
 mod properties;

@@ -60,6 +60,11 @@ impl Templates {
         templates
     }
 
+    /// What the tags and filters know of the site.
+    pub fn site(&self) -> &JekyllSite {
+        &self.site
+    }
+
     /// The filters `text` uses that the language does not have, with where each is written.
     pub fn unknown_filters(&self, text: &str) -> Vec<(String, usize)> {
         filter_uses(text)

@@ -106,7 +106,10 @@ impl Renderable for Include {
 /// `{% include blocks/card.html %}` as liquid reads it: Jekyll takes a bare path with `/` or
 /// other characters a Liquid name cannot have; liquid takes it quoted (`"blocks/card.html"`).
 pub fn quote_include_paths(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains("include") {
+    if !["include", "post_url", "link"]
+        .iter()
+        .any(|t| text.contains(t))
+    {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -118,10 +121,15 @@ pub fn quote_include_paths(text: &str) -> std::borrow::Cow<'_, str> {
         let body_start = 2 + tag[2..].starts_with('-') as usize;
         let after_open = &tag[body_start..];
         let trimmed = after_open.trim_start();
-        let path = trimmed
-            .strip_prefix("include")
-            .filter(|r| r.starts_with(char::is_whitespace))
-            .map(str::trim_start)
+        let tag_name = ["include_relative", "include", "post_url", "link"]
+            .into_iter()
+            .find(|name| {
+                trimmed
+                    .strip_prefix(name)
+                    .is_some_and(|r| r.starts_with(char::is_whitespace))
+            });
+        let path = tag_name
+            .map(|name| trimmed[name.len()..].trim_start())
             .map(|r| {
                 // The path ends at a space or at the tag's end (`%}`, or `-%}` trimming the
                 // space after it); a `-` inside it is the name's (`event-list-item.html`).
@@ -138,11 +146,13 @@ pub fn quote_include_paths(text: &str) -> std::borrow::Cow<'_, str> {
             Some(path)
                 if !path.is_empty()
                     && !path.starts_with(['"', '\'', '{'])
-                    && path.contains(['/', '-'])
-                    && path.contains('.') =>
+                    && (matches!(tag_name, Some("post_url" | "link"))
+                        || path.contains(['/', '-']) && path.contains('.')
+                        || tag_name == Some("include_relative") && path.contains('.')) =>
             {
+                let name_len = tag_name.map_or(0, str::len);
                 let at = tag.len() - trimmed.len()
-                    + (trimmed.len() - trimmed["include".len()..].trim_start().len());
+                    + (trimmed.len() - trimmed[name_len..].trim_start().len());
                 out.push_str(&tag[..at]);
                 out.push('"');
                 out.push_str(path);

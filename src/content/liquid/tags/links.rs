@@ -6,11 +6,11 @@
 use std::io::Write;
 use std::sync::Arc;
 
+use liquid_core::model::ValueView;
 use liquid_core::parser::TryMatchToken;
 use liquid_core::runtime::StackFrame;
 use liquid_core::{
-    Error, Expression, Language, ParseTag, Renderable, Result, Runtime, TagReflection,
-    TagTokenIter,
+    Error, Expression, Language, ParseTag, Renderable, Result, Runtime, TagReflection, TagTokenIter,
 };
 
 use crate::content::liquid::budget;
@@ -57,9 +57,7 @@ impl ParseTag for LinkTag {
             TryMatchToken::Matches(name) => Expression::Literal(name),
             TryMatchToken::Fails(token) => match token.expect_value() {
                 TryMatchToken::Matches(value) => value,
-                TryMatchToken::Fails(token) => {
-                    Expression::with_literal(token.as_str().to_owned())
-                }
+                TryMatchToken::Fails(token) => Expression::with_literal(token.as_str().to_owned()),
             },
         };
         Ok(Box::new(Linked {
