@@ -22,6 +22,8 @@ pub struct ThirdParties {
     pub images: Vec<String>,
     /// Origins of videos and sounds played from other sites.
     pub media: Vec<String>,
+    /// Origins the pages' forms send to.
+    pub forms: Vec<String>,
     /// Hosts of the players the pages embed (`www.youtube.com`).
     pub frames: Vec<String>,
     /// What the visitor statistics and GBIF's widgets connect to, and the hashes of the inline
@@ -87,7 +89,7 @@ pub fn content_security_policy(
             "worker-src 'self'".to_owned()
         },
         "base-uri 'self'".to_owned(),
-        "form-action 'self'".to_owned(),
+        format!("form-action 'self'{}", listed(&third_parties.forms)),
     ];
     if !for_meta {
         policy.push("frame-ancestors 'none'".to_owned());
@@ -178,9 +180,11 @@ mod tests {
             frames: vec!["www.youtube-nocookie.com".into(), "player.vimeo.com".into()],
             connects: vec!["https://plausible.io".into()],
             script_hashes: vec!["'sha256-y'".into()],
+            forms: vec!["https://formspree.io".into()],
             ..ThirdParties::default()
         };
         let policy = content_security_policy(&hash, &with_others, false);
+        assert!(policy.contains("form-action 'self' https://formspree.io;"));
         assert!(policy.contains("img-src 'self' data: https://data.nhm.ac.uk;"));
         assert!(
             policy.contains("frame-src https://www.youtube-nocookie.com https://player.vimeo.com;")

@@ -11,6 +11,7 @@ pub fn third_parties(site: &Site, base: &BaseUrl) -> ThirdParties {
     let mut third_parties = ThirdParties {
         images: [&site.image_origins[..], &analytics.image_origins[..]].concat(),
         media: site.media_origins.clone(),
+        forms: site.form_origins.clone(),
         frames: site.frame_hosts.clone(),
         connects: analytics.connect_origins.clone(),
         script_hashes: analytics

@@ -62,6 +62,7 @@ pub fn site_key(
         square,
         image_origins,
         media_origins,
+        form_origins,
         frame_hosts,
         logos_on_light,
         icons,
@@ -78,6 +79,7 @@ pub fn site_key(
         square,
         image_origins,
         media_origins,
+        form_origins,
         frame_hosts,
         icons,
     )

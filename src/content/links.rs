@@ -46,6 +46,9 @@ pub enum Use {
     Image,
     /// A video or a sound the page plays (`<video>`, `<audio>`, `<source>`, `<track>`).
     Media,
+    /// Where a form sends what a visitor fills in (`<form action>`), for the policy's
+    /// `form-action`.
+    Form,
 }
 
 /// The one check every address a repository writes goes through before it reaches a page
@@ -54,7 +57,7 @@ pub enum Use {
 pub fn refusal(href: &str, used: Use, file: &str, at: Position) -> Option<Diagnostic> {
     let (message, hint) = match used {
         Use::Image if is_data_image(href) => return None,
-        Use::Link | Use::Media if is_unsafe(href) => (
+        Use::Link | Use::Media | Use::Form if is_unsafe(href) => (
             format!("unsafe link target `{href}`"),
             "links may not use `javascript:`, `vbscript:` or `data:` URLs",
         ),

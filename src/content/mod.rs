@@ -272,6 +272,7 @@ fn assemble(
         strict: settings.strict,
         base: deployment_base(input, settings),
         media_origins: site_wide::policy::media_origins(&drafts),
+        form_origins: site_wide::policy::form_origins(&drafts),
         frame_hosts: site_wide::policy::frame_hosts(&drafts),
         pages: drafts.into_iter().map(|d| d.page).collect(),
         static_files: input.static_files.iter().cloned().collect(),

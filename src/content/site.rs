@@ -37,6 +37,8 @@ pub struct Site {
     pub image_origins: Vec<String>,
     /// The other sites the pages play videos and sounds from, for the policy's `media-src`.
     pub media_origins: Vec<String>,
+    /// The other sites the pages' forms send to, for the policy's `form-action`.
+    pub form_origins: Vec<String>,
     /// The hosts whose players the pages embed (`www.youtube.com`), for the policy's
     /// `frame-src`.
     pub frame_hosts: Vec<String>,

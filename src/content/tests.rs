@@ -1482,3 +1482,32 @@ fn post_url_link_and_include_relative_find_the_site_s_files() {
         ]
     );
 }
+
+/// A form that sends to an `https:` service is kept with its fields, and the policy's
+/// `form-action` lists its origin; any other form is removed where it is written.
+#[test]
+fn forms_sending_to_https_services_are_kept_and_others_removed() {
+    let compiled = site(&[(
+        "contact.md",
+        "---\ntitle: Contact\n---\n<form action=\"https://formspree.io/f/xyz\" method=\"POST\">\n<label for=\"m\">Message</label>\n<textarea id=\"m\" name=\"message\"></textarea>\n<button type=\"submit\">Send</button>\n</form>\n\n<form action=\"http://example.org/collect\" method=\"post\"><input name=\"x\"></form>\n\n<form action=\"https://example.org/x\" method=\"dialog\"></form>\n",
+    )]);
+    assert_eq!(
+        messages(&compiled),
+        [
+            "content/contact.md:10:1: warning: the `<form>` is removed: it does not send (GET or POST) to an `https:` address (`http://example.org/collect`)",
+            "content/contact.md:12:1: warning: the `<form>` is removed: it does not send (GET or POST) to an `https:` address (`https://example.org/x`)",
+        ]
+    );
+    let site = compiled.site.as_ref().unwrap();
+    assert_eq!(site.form_origins, ["https://formspree.io"]);
+    let page = page_at(&compiled, "/contact/");
+    let form = prose(page)
+        .into_iter()
+        .find_map(|b| match b {
+            Block::Element(e) if e.tag == "form" => Some(e),
+            _ => None,
+        })
+        .expect("the form is kept");
+    let text = format!("{form:?}");
+    assert!(text.contains("textarea") && text.contains("Message") && text.contains("Send"));
+}

@@ -28,7 +28,6 @@ const UNSAFE_TAGS: &[&str] = &[
     "template",
     "svg",
     "math",
-    "form",
     "plaintext",
     "xmp",
     "listing",
@@ -88,6 +87,9 @@ impl Converter<'_> {
         let tag = el.value.to_ascii_lowercase();
         if tag == "iframe" {
             return self.player(el, line);
+        }
+        if tag == "form" {
+            return self.form(el, line);
         }
         if UNSAFE_TAGS.contains(&tag.as_str()) {
             self.warning(
@@ -222,6 +224,49 @@ impl Converter<'_> {
             tag: "iframe".into(),
             attrs,
             content: ElementContent::Inlines(Vec::new()),
+        })
+    }
+}
+
+impl Converter<'_> {
+    /// A `<form>`: kept with its fields and labels when it sends (GET or POST) to an `https:`
+    /// address, which the policy's `form-action` then allows; removed otherwise, since it would
+    /// send what a visitor fills in where the site cannot vouch for.
+    pub(super) fn form(&mut self, el: kramdown::Element, line: usize) -> Option<HtmlElement> {
+        let value = |key: &str| {
+            el.attr
+                .0
+                .iter()
+                .find(|(name, _)| name.eq_ignore_ascii_case(key))
+                .map(|(_, value)| value.trim().to_owned())
+        };
+        let action = value("action").unwrap_or_default();
+        let method = value("method").unwrap_or_default().to_ascii_lowercase();
+        let sends_safely = links::web_origin(&action).is_some_and(|o| o.starts_with("https://"))
+            && matches!(method.as_str(), "" | "get" | "post");
+        if !sends_safely {
+            self.warning(
+                self.source.find(line, &format!("<{}", el.value)),
+                format!("the `<form>` is removed: it does not send (GET or POST) to an `https:` address (`{action}`)"),
+                "give it `action=\"https://...\"` of the service that receives it, such as Formspree".into(),
+            );
+            return None;
+        }
+        self.links.push(LinkRef {
+            href: action.clone(),
+            at: self.source.find(line, &action),
+            used: Use::Form,
+        });
+        let attrs = self.attrs("form", &el.attr, line);
+        let content = if el.children.iter().any(kramdown::Element::is_block) {
+            ElementContent::Blocks(self.blocks(el.children))
+        } else {
+            ElementContent::Inlines(self.inlines(el.children))
+        };
+        Some(HtmlElement {
+            tag: "form".into(),
+            attrs,
+            content,
         })
     }
 }

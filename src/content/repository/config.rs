@@ -11,15 +11,18 @@ use crate::content::diagnostics::{Diagnostic, Position};
 use crate::content::links::{self, Use};
 use crate::content::values::{array, at_path, flag, get, object, text_at};
 
-/// Video, document and calendar players whose iframes are kept by default (`embeds:` in
+/// Video, document, calendar and map players whose iframes are kept by default, and GBIF's own
+/// widgets (`www.gbif.org/api/widgets/...`), which hosted portals embed (`embeds:` in
 /// `_config.yml` replaces the list).
-pub const DEFAULT_EMBEDS: [&str; 6] = [
+pub const DEFAULT_EMBEDS: [&str; 8] = [
     "www.youtube.com",
     "www.youtube-nocookie.com",
     "player.vimeo.com",
     "docs.google.com",
     "drive.google.com",
     "calendar.google.com",
+    "www.google.com",
+    "www.gbif.org",
 ];
 
 /// The accounts the theme's footer links to, by `_config.yml` key, each with its network's name

@@ -182,6 +182,7 @@ impl<'a> Targets<'a> {
             let what = match link.used {
                 Use::Image => "an image",
                 Use::Media => "a video or sound",
+                Use::Form => "a form's address",
                 Use::Link => "a file",
             };
             let from_root = links::from_site_root(links::path_of(&link.href));

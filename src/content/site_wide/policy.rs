@@ -40,6 +40,12 @@ pub fn media_origins(drafts: &[PageDraft]) -> Vec<String> {
     origins(drafts, Use::Media)
 }
 
+/// The origins the pages' forms send to (`https://formspree.io`), for the policy's
+/// `form-action`.
+pub fn form_origins(drafts: &[PageDraft]) -> Vec<String> {
+    origins(drafts, Use::Form)
+}
+
 /// The hosts whose players the pages embed, each once.
 pub fn frame_hosts(drafts: &[PageDraft]) -> Vec<String> {
     let mut hosts: Vec<String> = drafts.iter().flat_map(|d| d.frames.clone()).collect();
