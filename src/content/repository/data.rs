@@ -162,9 +162,23 @@ fn read_yaml(
     }
 }
 
+/// A `.json` file: JSON, or else what Jekyll makes of it, which reads it with its YAML reader
+/// (of which JSON is a part): text that is not JSON is often YAML's plain text (`MULTIPOLYGON
+/// (((...`), read so with a warning.
 fn read_json(file: &SourceFile, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Value> {
     match serde_json::from_str::<serde_json::Value>(text) {
         Ok(json) => Some(from_json(json, 0)),
+        Err(error) if yaml::Document::parse(&file.shown, text, 1, "the data file").is_ok() => {
+            diagnostics.push(
+                Diagnostic::warning(
+                    &file.shown,
+                    Position::new(error.line().max(1), error.column().max(1)),
+                    format!("the data file is not valid JSON ({error}); it is read as YAML, as Jekyll reads it"),
+                )
+                .with_hint("check the commas, quotes and brackets here, or name the file `.yml`"),
+            );
+            read_yaml(file, text, diagnostics).map(|(value, _)| value)
+        }
         Err(error) => {
             diagnostics.push(
                 Diagnostic::error(
@@ -215,6 +229,31 @@ fn read_csv(
         .flexible(true)
         .from_reader(text.as_bytes());
     let headers = match reader.headers() {
+        Ok(headers) if text.starts_with('\u{feff}') => {
+            // Jekyll (Ruby's CSV, in UTF-8) keeps a byte-order mark in the first column's name.
+            diagnostics.push(
+                Diagnostic::warning(
+                    &file.shown,
+                    Position::START,
+                    format!(
+                        "the file starts with an invisible byte-order mark, which Jekyll keeps in the first column's name: `{}` finds nothing",
+                        headers.get(0).unwrap_or_default()
+                    ),
+                )
+                .with_hint("save the file as UTF-8 without a byte-order mark (BOM)"),
+            );
+            headers
+                .iter()
+                .enumerate()
+                .map(|(i, h)| {
+                    if i == 0 {
+                        format!("\u{feff}{}", h.trim_start_matches('\u{feff}'))
+                    } else {
+                        h.to_owned()
+                    }
+                })
+                .collect()
+        }
         Ok(headers) => headers.clone(),
         Err(error) => {
             diagnostics.push(Diagnostic::error(
@@ -256,7 +295,15 @@ fn read_csv(
                     headers
                         .iter()
                         .zip(record.iter())
-                        .map(|(k, v)| (KString::from_ref(k), Value::scalar(v.to_owned())))
+                        // Ruby's CSV reads an empty field as nil (`{% if row.link %}` is false).
+                        .map(|(k, v)| {
+                            let value = if v.is_empty() {
+                                Value::Nil
+                            } else {
+                                Value::scalar(v.to_owned())
+                            };
+                            (KString::from_ref(k), value)
+                        })
                         .collect(),
                 ));
             }
@@ -308,7 +355,7 @@ mod tests {
     fn broken_data_files_are_errors_at_their_line() {
         let files = [
             SourceFile::new("_data/a.yml", "a: [unclosed\n"),
-            SourceFile::new("_data/b.json", "{\n  \"a\": 1,\n}"),
+            SourceFile::new("_data/b.json", "{\n  \"a\": [1,\n}"),
         ];
         let mut diagnostics = Vec::new();
         read(&files, &mut diagnostics);
@@ -321,5 +368,38 @@ mod tests {
             ["content/_data/a.yml:2", "content/_data/b.json:3"]
         );
         assert!(diagnostics.iter().all(Diagnostic::is_error));
+    }
+
+    /// What Jekyll reads leniently: a `.json` file through its YAML reader, a CSV file's
+    /// byte-order mark kept in the first column's name, empty CSV fields nil.
+    #[test]
+    fn data_files_are_read_as_jekyll_reads_them() {
+        let files = [
+            SourceFile::new("_data/shape.json", "MULTIPOLYGON (((30 20, 45 40)))\n"),
+            SourceFile::new("_data/trailing.json", "{\"a\": 1,}"),
+            SourceFile::new(
+                "_data/genera.csv",
+                "\u{feff}Genus,Link\nAroga,\nDichomeris,https://x.org\n",
+            ),
+        ];
+        let mut diagnostics = Vec::new();
+        let data = read(&files, &mut diagnostics).value;
+        assert_eq!(
+            crate::content::diagnostics::first_lines(&diagnostics),
+            [
+                "content/_data/shape.json:1:1: warning: the data file is not valid JSON (expected value at line 1 column 1); it is read as YAML, as Jekyll reads it",
+                "content/_data/trailing.json:1:9: warning: the data file is not valid JSON (trailing comma at line 1 column 9); it is read as YAML, as Jekyll reads it",
+                "content/_data/genera.csv:1:1: warning: the file starts with an invisible byte-order mark, which Jekyll keeps in the first column's name: `Genus` finds nothing",
+            ]
+        );
+        let at = |path: &str| at_path(&data, path).and_then(text);
+        assert_eq!(
+            at("shape").as_deref(),
+            Some("MULTIPOLYGON (((30 20, 45 40)))")
+        );
+        assert_eq!(at("trailing.a").as_deref(), Some("1"));
+        assert_eq!(at("genera.0.\u{feff}Genus").as_deref(), Some("Aroga"));
+        assert_eq!(at_path(&data, "genera.0.Link"), Some(&Value::Nil));
+        assert_eq!(at("genera.1.Link").as_deref(), Some("https://x.org"));
     }
 }
