@@ -273,19 +273,18 @@ fn own_values(settings: &Settings, documents: &[Document]) -> Object {
     );
     site.insert("posts".into(), liquid_posts(documents));
     for collection in &settings.collections {
+        let mut members: Vec<&Document> = documents
+            .iter()
+            .filter(|d| {
+                d.collection
+                    .as_ref()
+                    .is_some_and(|(n, _)| *n == collection.name)
+            })
+            .collect();
+        in_collection_order(&mut members, collection.sort_by.as_deref());
         site.insert(
             collection.name.clone().into(),
-            Value::Array(
-                documents
-                    .iter()
-                    .filter(|d| {
-                        d.collection
-                            .as_ref()
-                            .is_some_and(|(n, _)| *n == collection.name)
-                    })
-                    .map(|d| Value::Object(d.front.value.clone()))
-                    .collect(),
-            ),
+            Value::Array(members.into_iter().map(with_content).collect()),
         );
     }
     // Empty: the build draws every address of the site under its sub-path, so what templates
@@ -294,16 +293,40 @@ fn own_values(settings: &Settings, documents: &[Document]) -> Object {
     site
 }
 
+/// A document as `site.posts` and the collections list it: its front matter, and its `content`
+/// (its text as written; Jekyll gives the text converted when the document was drawn before the
+/// page that reads it, which `strip_html` makes the same words).
+fn with_content(document: &Document) -> Value {
+    let mut values = document.front.value.clone();
+    values.insert("content".into(), Value::scalar(document.body.clone()));
+    Value::Object(values)
+}
+
+/// A collection's documents in Jekyll's order: by its `sort_by` key (those without it after the
+/// others), else by date and then path.
+fn in_collection_order(members: &mut [&Document], sort_by: Option<&str>) {
+    let date = |d: &Document| {
+        crate::content::values::text_at(&Value::Object(d.front.value.clone()), "date")
+    };
+    match sort_by {
+        Some(key) => members.sort_by(|a, b| {
+            let value = |d: &Document| d.front.value.get(key).cloned();
+            match (value(a), value(b)) {
+                (Some(x), Some(y)) => super::filters::array::compare(&x, &y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => a.relative.cmp(&b.relative),
+            }
+        }),
+        None => members.sort_by(|a, b| (date(a), &a.relative).cmp(&(date(b), &b.relative))),
+    }
+}
+
 /// `site.posts`: every post's front matter (with `url`, `date`, `categories`), newest first.
 fn liquid_posts(documents: &[Document]) -> Value {
     let mut posts: Vec<&Document> = documents.iter().filter(|d| d.post.is_some()).collect();
     posts.sort_by(|a, b| newest_first((a.post_date(), &a.relative), (b.post_date(), &b.relative)));
-    Value::Array(
-        posts
-            .into_iter()
-            .map(|d| Value::Object(d.front.value.clone()))
-            .collect(),
-    )
+    Value::Array(posts.into_iter().map(with_content).collect())
 }
 
 #[cfg(test)]

@@ -73,6 +73,8 @@ pub struct Collection {
     pub output: bool,
     /// The address pattern of its documents (`/:collection/:path/`).
     pub permalink: Option<String>,
+    /// The front matter key its documents are listed by (`sort_by: sort_order`).
+    pub sort_by: Option<String>,
 }
 
 /// The custom collections of a `_config.yml`: a mapping of names to settings, or a list of
@@ -85,6 +87,7 @@ pub fn collections(config: &Value) -> Vec<Collection> {
         name: name.to_owned(),
         output: flag(settings.and_then(|s| get(s, "output"))),
         permalink: settings.and_then(|s| text_at(s, "permalink")),
+        sort_by: settings.and_then(|s| text_at(s, "sort_by")),
     };
     let mut out: Vec<Collection> = match value {
         Value::Object(object) => object
