@@ -165,7 +165,7 @@ fn articles(html: &str) -> Vec<&str> {
 /// (`target`, `rel`; an embedded player's `loading`, `title`, `sandbox`), and without the ids
 /// kramdown gives footnote back-links in another form.
 fn comparable(html: &str) -> Vec<Token> {
-    normalise(&without_highlighting(html))
+    without_stray_ends(normalise(&without_highlighting(html)))
         .into_iter()
         .map(|token| match token {
             Token::Open(tag, attrs) => {
@@ -182,6 +182,30 @@ fn comparable(html: &str) -> Vec<Token> {
             other => other,
         })
         .collect()
+}
+
+/// The tokens without end tags that close nothing, which a browser ignores (`</a>` written in
+/// an image's caption), text on either side joined.
+fn without_stray_ends(tokens: Vec<Token>) -> Vec<Token> {
+    let mut open: Vec<String> = Vec::new();
+    let mut out: Vec<Token> = Vec::new();
+    for token in tokens {
+        match &token {
+            Token::Open(tag, _) => open.push(tag.clone()),
+            Token::Close(tag) => match open.iter().rposition(|t| t == tag) {
+                Some(i) => open.truncate(i),
+                None => continue,
+            },
+            Token::Text(text) => {
+                if let Some(Token::Text(last)) = out.last_mut() {
+                    last.push_str(text);
+                    continue;
+                }
+            }
+        }
+        out.push(token);
+    }
+    out
 }
 
 /// `html` without the spans a syntax highlighter puts inside `<pre>` (the one difference allowed
@@ -297,7 +321,8 @@ fn links_between(html: &str, start: &str, end: &str) -> BTreeSet<(String, String
             .and_then(|h| h.split('"').next())
         {
             let href = href.replace("&amp;", "&");
-            let href = href.trim_end_matches('/').to_owned();
+            // Browsers read an address without the spaces around it.
+            let href = href.trim().trim_end_matches('/').to_owned();
             if !href.is_empty() && !href.starts_with('#') {
                 links.insert((href, text.trim().to_owned()));
             }
@@ -504,10 +529,14 @@ fn every_covered_page_is_where_jekyll_puts_it_with_the_same_body() {
             }
             // A body the theme does not draw either (a composition without `pageMarkdown`, the
             // standard privacy policy's page): neither do we.
-            let words = expected.iter().find_map(|t| match t {
-                Token::Text(text) if text.len() > 24 => Some(text.clone()),
-                _ => None,
-            });
+            // Its longest text, which a data block saying much the same does not hold whole.
+            let words = expected
+                .iter()
+                .filter_map(|t| match t {
+                    Token::Text(text) if text.len() > 24 => Some(text.clone()),
+                    _ => None,
+                })
+                .max_by_key(String::len);
             let shows = |tokens: &[Token], words: &str| {
                 tokens
                     .iter()
@@ -558,10 +587,21 @@ fn every_covered_page_is_where_jekyll_puts_it_with_the_same_body() {
             "<div class=\"site-footer__columns\"",
             "</footer>",
         ));
+        // A language splash page (Jekyll's home page of a site in several languages) has no
+        // navigation and no footer in the theme; ours has the site's.
+        let splash = !home_reference.contains("id=\"mainNavbar\"");
+        if splash {
+            *counts
+                .entry("home page a language splash page (no navigation in Jekyll's)")
+                .or_default() += 1;
+        }
         for (what, expected, actual) in [
             ("navigation", nav_reference, nav_ours),
             ("footer", footer_reference, footer_ours),
         ] {
+            if splash {
+                continue;
+            }
             if expected != actual {
                 failures.push(format!(
                     "{name}: the home page's {what} differs: only Jekyll's {:?}; only here {:?}",

@@ -289,6 +289,27 @@ fn filters_answer_as_ruby_and_jekyll_do() {
         ),
         ("{{ words | concat: nested | size }}", "7"),
         ("{{ words | compact | sample }}", "b"),
+        (
+            "{{ nothing | slice: 0 }}|{{ 'Hello' | slice: -3, 2 }}|{{ 'Hello' | slice: 9 }}",
+            "|ll|",
+        ),
+        // Nil is an empty text to every text filter, as Ruby's `to_s` makes it.
+        (
+            "{{ nothing | downcase | upcase | capitalize | escape | escape_once | url_encode | url_decode | truncate: 3 | truncatewords: 2 | strip | lstrip | rstrip | strip_html | strip_newlines | replace: 'a', 'b' | remove: 'a' | newline_to_br | split: ',' | size }}",
+            "0",
+        ),
+        (
+            "{{ nothing | round }}{{ nothing | ceil }}{{ nothing | floor }}{{ nothing | at_least: 1 }}{{ nothing | at_most: 1 }}",
+            "00010",
+        ),
+        (
+            "{{ 3.14159 | round: 2 }} {{ 2.5 | round }} {{ '4.2' | ceil }} {{ -4.2 | floor }} {{ 5 | at_least: 7 }} {{ 5.5 | at_most: 3 }}",
+            "3.14 3 5 -5 7 3",
+        ),
+        (
+            "{{ words | slice: 1, 2 | join: ',' }}|{{ words | slice: -1 | join: ',' }}",
+            "a,b|c",
+        ),
         // Jekyll's properties: dotted, numbers in texts compared as numbers, nils first.
         (
             "{{ people | sort: 'year' | map: 'name' | join: ',' }}",

@@ -92,7 +92,10 @@ pub fn compile(
     );
     Some(PageDraft {
         page: Page {
-            output: permalink::output_file(&document.url),
+            output: permalink::output_file_of(
+                &document.url,
+                &crate::content::repository::folders::output_extension(&document.relative),
+            ),
             route: document.url,
             source: document.shown,
             meta,

@@ -112,7 +112,7 @@ pub fn read(
         );
         return None;
     }
-    let output = permalink::output_file(&url);
+    let output = permalink::output_file_of(&url, &folders::output_extension(&file.relative));
     let not_found_page =
         text_at(&Value::Object(values.clone()), "layout").as_deref() == Some("pageNotFound");
     let reserved = routes::reserved(&output)

@@ -172,9 +172,13 @@ pub fn is_page(relative: &str) -> bool {
     is_markdown(relative) || is_html(relative)
 }
 
-/// Whether `relative` is an HTML file (`.html`, `.htm`).
+/// Whether `relative` is an HTML file (`.html`, `.htm`), or a file without an extension, which
+/// Jekyll writes as it is (with its layout) at its address.
 pub fn is_html(relative: &str) -> bool {
-    extension(relative).is_some_and(|ext| ext == "html" || ext == "htm")
+    match extension(relative) {
+        Some(ext) => ext == "html" || ext == "htm",
+        None => true,
+    }
 }
 
 /// The `exclude:` list of a `_config.yml`, read leniently: the settings themselves are read (and

@@ -280,6 +280,17 @@ fn clean(url: &str) -> String {
 }
 
 /// The file, inside the output folder, that serves `url`.
+pub fn output_file_of(url: &str, output_ext: &str) -> String {
+    // A file without an extension (`collection/collectionKey`) is written at its address as it
+    // is, as Jekyll writes it.
+    if output_ext.is_empty() && !url.ends_with('/') {
+        return url.to_owned();
+    }
+    output_file(url)
+}
+
+/// The file a page at `url` is written to: `/about/` is `/about/index.html`, `/en` is
+/// `/en.html`, `/feed.xml` itself.
 pub fn output_file(url: &str) -> String {
     if url.ends_with('/') {
         format!("{url}index.html")

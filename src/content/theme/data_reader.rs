@@ -27,8 +27,29 @@ impl Reader<'_> {
 
     /// A link's address as the theme writes it (`relative_url`), unless it is unsafe (an error).
     pub fn href(&mut self, href: String, path: &str) -> Option<String> {
-        let href = links::from_site_root(&href);
         let (file, at) = self.at(path);
+        // `https://x.org/a "target='_blank'"`: the theme writes it into `href="..."`, where the
+        // browser reads the address up to the quote; the address alone is kept, with a warning.
+        let href = match href.trim().split_once(char::is_whitespace) {
+            Some((address, rest)) if rest.trim_start().starts_with(['"', '\'']) => {
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        &file,
+                        at,
+                        format!(
+                            "`{}` after the address is not part of it, so it is left out",
+                            rest.trim()
+                        ),
+                    )
+                    .with_hint(
+                        "write the address alone; links to other sites open as the site decides",
+                    ),
+                );
+                address.to_owned()
+            }
+            _ => href,
+        };
+        let href = links::from_site_root(&href);
         if let Some(refusal) = links::refusal(&href, Use::Link, &file, at) {
             self.diagnostics.push(refusal);
             return None;

@@ -472,3 +472,29 @@ pub fn array_to_sentence_string(call: &Call) -> Result<Value> {
     };
     Ok(Value::scalar(sentence))
 }
+
+/// Liquid's `slice`: of a list, `length` items from `offset` (from the end when negative); of
+/// anything else, that many characters of its text (nil is an empty text).
+pub fn slice(call: &Call) -> Result<Value> {
+    let offset = to_integer(call.arg(0));
+    let length = call.args.get(1).map_or(1, |l| to_integer(l));
+    let range = |len: usize| -> Option<std::ops::Range<usize>> {
+        let len = i64::try_from(len).ok()?;
+        let start = if offset < 0 { len + offset } else { offset };
+        if start < 0 || start > len || length < 0 {
+            return None;
+        }
+        Some(start as usize..(start + length).min(len) as usize)
+    };
+    match call.input.to_value() {
+        Value::Array(list) => Ok(Value::Array(
+            range(list.len()).map_or_else(Vec::new, |r| list[r].to_vec()),
+        )),
+        other => {
+            let chars: Vec<char> = other.to_kstr().chars().collect();
+            Ok(Value::scalar(
+                range(chars.len()).map_or_else(String::new, |r| chars[r].iter().collect()),
+            ))
+        }
+    }
+}

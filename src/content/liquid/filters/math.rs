@@ -243,6 +243,64 @@ pub fn abs(call: &Call) -> Result<Value> {
     })
 }
 
+/// A number as Liquid writes a result: a whole number as an integer.
+fn written(n: f64) -> Value {
+    if n.fract() == 0.0 && n.abs() < 9.0e15 {
+        Value::scalar(n as i64)
+    } else {
+        Value::scalar(n)
+    }
+}
+
+/// `round` (to `n` decimals, whole when none), `ceil` and `floor`: of any input, 0 for what is
+/// not a number.
+pub fn round(call: &Call) -> Result<Value> {
+    let value = number(call.input).as_f64();
+    let places = call
+        .args
+        .first()
+        .map_or(0, |n| to_integer(n))
+        .clamp(-15, 15);
+    if places <= 0 {
+        let factor = 10f64.powi(-places as i32);
+        return Ok(written((value / factor).round() * factor));
+    }
+    let factor = 10f64.powi(places as i32);
+    Ok(Value::scalar((value * factor).round() / factor))
+}
+
+pub fn ceil(call: &Call) -> Result<Value> {
+    Ok(written(number(call.input).as_f64().ceil()))
+}
+
+pub fn floor(call: &Call) -> Result<Value> {
+    Ok(written(number(call.input).as_f64().floor()))
+}
+
+/// `at_least` and `at_most`: the input, or the bound when it is past it.
+fn bounded(call: &Call, keep: fn(f64, f64) -> bool) -> Value {
+    let value = number(call.input);
+    let bound = number(call.arg(0));
+    let chosen = if keep(value.as_f64(), bound.as_f64()) {
+        value
+    } else {
+        bound
+    };
+    match chosen {
+        Number::Integer(i) => Value::scalar(i),
+        Number::Decimal(d, s) => decimal_value(d, s),
+        Number::Float(f) => Value::scalar(f),
+    }
+}
+
+pub fn at_least(call: &Call) -> Result<Value> {
+    Ok(bounded(call, |value, bound| value >= bound))
+}
+
+pub fn at_most(call: &Call) -> Result<Value> {
+    Ok(bounded(call, |value, bound| value <= bound))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -38,6 +38,11 @@ pub const ALL: &[(&str, Run)] = &[
     ("divided_by", math::divided_by),
     ("modulo", math::modulo),
     ("abs", math::abs),
+    ("round", math::round),
+    ("ceil", math::ceil),
+    ("floor", math::floor),
+    ("at_least", math::at_least),
+    ("at_most", math::at_most),
     ("append", text::append),
     ("prepend", text::prepend),
     ("xml_escape", text::xml_escape),
@@ -76,6 +81,7 @@ pub const ALL: &[(&str, Run)] = &[
     ("shift", array::shift),
     ("unshift", array::unshift),
     ("sample", array::sample),
+    ("slice", array::slice),
     ("array_to_sentence_string", array::array_to_sentence_string),
 ];
 
