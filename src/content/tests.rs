@@ -1511,3 +1511,26 @@ fn forms_sending_to_https_services_are_kept_and_others_removed() {
     let text = format!("{form:?}");
     assert!(text.contains("textarea") && text.contains("Message") && text.contains("Send"));
 }
+
+/// An icon drawn in SVG is kept with its shapes; what could run or load inside it is removed,
+/// each where it is written.
+#[test]
+fn svg_icons_keep_their_shapes_and_lose_what_could_run_or_load() {
+    let compiled = site(&[(
+        "icons.md",
+        "---\ntitle: Icons\n---\nSearch <svg viewBox=\"0 0 10 10\" onload=\"x()\"><path d=\"M0 0\" fill=\"url(#g)\"/><use href=\"https://x.org/s.svg#a\"/><g><circle r=\"1\" fill=\"url(https://x.org/p)\"/></g><script>alert(1)</script></svg>\n",
+    )]);
+    assert_eq!(
+        messages(&compiled),
+        [
+            "content/icons.md:4:33: warning: the attribute `onload` of `<svg>` is removed: it could run a script or load unwanted content",
+            "content/icons.md:4:77: warning: the `<use>` inside an `<svg>` is removed: a drawing may hold only shapes",
+            "content/icons.md:4:135: warning: the attribute `fill` of an SVG drawing is removed: it could load another document",
+            "content/icons.md:4:162: warning: the `<script>` inside an `<svg>` is removed: a drawing may hold only shapes",
+        ]
+    );
+    let page = page_at(&compiled, "/icons/");
+    let text = format!("{:?}", prose(page));
+    assert!(text.contains("\"path\"") && text.contains("\"circle\"") && text.contains("url(#g)"));
+    assert!(!text.contains("script") && !text.contains("\"use\"") && !text.contains("x.org"));
+}

@@ -26,7 +26,6 @@ const UNSAFE_TAGS: &[&str] = &[
     "link",
     "noscript",
     "template",
-    "svg",
     "math",
     "plaintext",
     "xmp",
@@ -90,6 +89,13 @@ impl Converter<'_> {
         }
         if tag == "form" {
             return self.form(el, line);
+        }
+        let mut el = el;
+        if tag == "svg" {
+            // An icon drawn in SVG is kept with its shapes; what could run, load or show another
+            // document inside it (`script`, `foreignObject`, `use`, `image`, animations) is not.
+            el.children = self.svg_shapes(std::mem::take(&mut el.children), line);
+            self.svg_attrs(&mut el.attr, line);
         }
         if UNSAFE_TAGS.contains(&tag.as_str()) {
             self.warning(
@@ -228,7 +234,87 @@ impl Converter<'_> {
     }
 }
 
+/// The elements of an SVG drawing that only draw.
+const SVG_SHAPES: &[&str] = &[
+    "g",
+    "path",
+    "circle",
+    "ellipse",
+    "line",
+    "polyline",
+    "polygon",
+    "rect",
+    "title",
+    "desc",
+    "defs",
+    "lineargradient",
+    "radialgradient",
+    "stop",
+    "clippath",
+    "mask",
+    "symbol",
+    "text",
+    "tspan",
+];
+
+/// Whether an attribute of an SVG drawing's element only styles it: no address (`href`), and
+/// no `url()` but to the drawing's own parts (`url(#gradient)`).
+fn svg_attribute_is_safe(name: &str, value: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    let value = value.to_ascii_lowercase().replace(char::is_whitespace, "");
+    !name.ends_with("href")
+        && value.match_indices("url(").all(|(i, _)| {
+            value[i + 4..]
+                .trim_start_matches(['"', '\''])
+                .starts_with('#')
+        })
+}
+
 impl Converter<'_> {
+    /// The children of an `<svg>` that only draw (see `SVG_SHAPES`), recursively; each other
+    /// element is removed with a warning.
+    fn svg_shapes(
+        &mut self,
+        children: Vec<kramdown::Element>,
+        line: usize,
+    ) -> Vec<kramdown::Element> {
+        let mut kept = Vec::with_capacity(children.len());
+        for mut child in children {
+            if child.kind == kramdown::Kind::HtmlElement {
+                let tag = child.value.to_ascii_lowercase();
+                if !SVG_SHAPES.contains(&tag.as_str()) {
+                    let at = child.opts.location.max(line);
+                    self.warning(
+                        self.source.find(at, &format!("<{}", child.value)),
+                        format!("the `<{tag}>` inside an `<svg>` is removed: a drawing may hold only shapes"),
+                        "keep the icon's shapes (`path`, `circle`, `g`, ...) and nothing that loads or runs".into(),
+                    );
+                    continue;
+                }
+                self.svg_attrs(&mut child.attr, line);
+                child.children = self.svg_shapes(std::mem::take(&mut child.children), line);
+            }
+            kept.push(child);
+        }
+        kept
+    }
+
+    /// An SVG element's attributes without addresses and `url()`s to other documents, each
+    /// removal reported (event handlers are removed, and reported, as on any element).
+    fn svg_attrs(&mut self, attr: &mut AttrMap, line: usize) {
+        let (kept, removed): (Vec<_>, Vec<_>) = std::mem::take(&mut attr.0)
+            .into_iter()
+            .partition(|(name, value)| svg_attribute_is_safe(name, value));
+        attr.0 = kept;
+        for (name, value) in removed {
+            self.warning(
+                self.source.find_near(line, &value),
+                format!("the attribute `{name}` of an SVG drawing is removed: it could load another document"),
+                "a drawing may refer only to its own parts (`url(#id)`)".into(),
+            );
+        }
+    }
+
     /// A `<form>`: kept with its fields and labels when it sends (GET or POST) to an `https:`
     /// address, which the policy's `form-action` then allows; removed otherwise, since it would
     /// send what a visitor fills in where the site cannot vouch for.
