@@ -1534,3 +1534,33 @@ fn svg_icons_keep_their_shapes_and_lose_what_could_run_or_load() {
     assert!(text.contains("\"path\"") && text.contains("\"circle\"") && text.contains("url(#g)"));
     assert!(!text.contains("script") && !text.contains("\"use\"") && !text.contains("x.org"));
 }
+
+/// Character references in addresses are read as the browser reads them: `&amp;` in a link is
+/// `&` (written once, not twice), and an address spelt with references is checked as spelt out.
+#[test]
+fn character_references_in_addresses_are_read_as_browsers_read_them() {
+    let compiled = site(&[(
+        "refs.md",
+        "---\ntitle: Refs\n---\n[a](https://x.org/?a=1&amp;b=2) <a href=\"https://x.org/?c=3&amp;d=4\">c</a> <a href=\"jav&#97;script:alert(1)\">x</a>\n",
+    )]);
+    assert_eq!(
+        messages(&compiled),
+        ["content/refs.md:4:79: error: unsafe link target `javascript:alert(1)`"]
+    );
+    let fine = site(&[(
+        "refs.md",
+        "---\ntitle: Refs\n---\n[a](https://x.org/?a=1&amp;b=2) <a href=\"https://x.org/?c=3&amp;d=4\">c</a>\n",
+    )]);
+    let page = page_at(&fine, "/refs/");
+    let Block::Paragraph { content, .. } = prose(page)[0] else {
+        panic!()
+    };
+    let hrefs: Vec<&str> = content
+        .iter()
+        .filter_map(|i| match i {
+            Inline::Link(link) => Some(link.href.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(hrefs, ["https://x.org/?a=1&b=2", "https://x.org/?c=3&d=4"]);
+}

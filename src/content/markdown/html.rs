@@ -53,6 +53,8 @@ impl Converter<'_> {
     pub(super) fn attrs(&mut self, tag: &str, attr: &AttrMap, line: usize) -> Attrs {
         let mut safe = AttrMap::default();
         for (name, value) in &attr.0 {
+            // Checked as the browser reads it: `jav&#97;script:` is `javascript:`.
+            let value = &super::kramdown::entities::decode(value);
             let lower = name.to_ascii_lowercase();
             let unsafe_url = URL_ATTRIBUTES.contains(&lower.as_str())
                 && links::is_unsafe(value)
@@ -361,6 +363,9 @@ impl Converter<'_> {
 fn attrs_of(attr: &AttrMap) -> Attrs {
     let mut attrs = Attrs::default();
     for (key, value) in &attr.0 {
+        // Character references as the browser reads them (`a&amp;b` is `a&b`); the page writes
+        // them again.
+        let value = &super::kramdown::entities::decode(value);
         match key.as_str() {
             // kramdown writes no `id` attribute for an empty id (a heading of punctuation only).
             "id" if value.trim().is_empty() => {}

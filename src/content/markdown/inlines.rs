@@ -190,7 +190,17 @@ impl Converter<'_> {
         mut attr: AttrMap,
         content: Vec<Inline>,
     ) -> Option<Inline> {
-        let at = self.source.find_next(line, &href);
+        // An address written with references (`jav&#97;script:`) reaches here read: its
+        // attribute is where it is.
+        let at = if self.source.holds(line, &href) {
+            self.source.find_next(line, &href)
+        } else {
+            self.source.find_next(line, "href=")
+        };
+        // kramdown writes character references as they are (`?a=1&amp;b=2`), which the browser
+        // reads; the model holds the address they stand for, checked as such.
+        let href = kramdown::entities::decode(&href);
+        let title = title.map(|t| kramdown::entities::decode(&t));
         if let Some(refusal) = links::refusal(&href, Use::Link, self.file, at) {
             self.diagnostics.push(refusal);
             return Some(Inline::Element(HtmlElement {
@@ -231,6 +241,8 @@ impl Converter<'_> {
         attr: AttrMap,
     ) -> Option<Inline> {
         let at = self.source.find_next(line, &src);
+        let src = kramdown::entities::decode(&src);
+        let title = title.map(|t| kramdown::entities::decode(&t));
         let data_image = links::is_data_image(&src);
         if let Some(refusal) = links::refusal(&src, Use::Image, self.file, at) {
             self.diagnostics.push(refusal);

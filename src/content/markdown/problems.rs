@@ -32,6 +32,11 @@ impl<'a> Source<'a> {
         }
     }
 
+    /// Whether `needle` is written on `line`.
+    pub fn holds(&self, line: usize, needle: &str) -> bool {
+        self.line(line).contains(needle)
+    }
+
     fn line(&self, line: usize) -> &str {
         line.checked_sub(self.first_line)
             .and_then(|i| self.lines.get(i))
