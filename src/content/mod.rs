@@ -84,10 +84,16 @@ pub fn compile_remembering(
     let mut diagnostics = input.problems.clone();
     let settings = repository::config::read(input.config.as_ref(), &mut diagnostics);
     let data = repository::data::read(&input.data, &mut diagnostics);
-    let engine = liquid_engine(input, &settings, &data, draw_markdown);
+    let engine = liquid_engine(input, &settings, &data, draw_markdown.clone());
     let documents = read_documents(input, &settings, &mut diagnostics);
     engine.set_files(site_files(input, &documents));
-    let site = SiteVariable::new(&settings, &data.value, &documents, &input.includes);
+    let site = SiteVariable::new(
+        &settings,
+        &data.value,
+        &documents,
+        &input.includes,
+        draw_markdown.as_ref(),
+    );
     let theme = Theme::read(
         input,
         &settings,

@@ -6,12 +6,13 @@
 //! variables by value). Pages whose Liquid (or an include's) does not read the lists get `site`
 //! without them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use liquid::model::{KStringCow, Object, ObjectView, State, Value, ValueView};
 use liquid_core::model::DisplayCow;
 
+use super::DrawMarkdown;
 use crate::content::repository::SourceFile;
 use crate::content::repository::config::Settings;
 use crate::content::repository::dates::newest_first;
@@ -36,6 +37,7 @@ impl<'a> SiteVariable<'a> {
         data: &'a Value,
         documents: &[Document],
         includes: &BTreeMap<String, SourceFile>,
+        draw_markdown: &DrawMarkdown,
     ) -> Self {
         static EMPTY: std::sync::OnceLock<Object> = std::sync::OnceLock::new();
         let config = match &settings.value {
@@ -49,7 +51,7 @@ impl<'a> SiteVariable<'a> {
         SiteVariable {
             config,
             data,
-            own: own_values(settings, documents),
+            own: own_values(settings, documents, &contents(documents, draw_markdown)),
             list_names,
             lists_in_includes,
         }
@@ -259,7 +261,33 @@ fn uses_site_lists(text: &str, names: &[String]) -> bool {
 
 /// What `site` has besides `_config.yml`'s values and the data: `pages` (each page's front
 /// matter with its `url`), `posts`, each custom collection's documents, and `baseurl`.
-fn own_values(settings: &Settings, documents: &[Document]) -> Object {
+/// The `content` of each post and collection document, by path, as Jekyll gives it to a page
+/// drawn after them: Markdown converted to HTML (its Liquid as written).
+fn contents(documents: &[Document], draw_markdown: &DrawMarkdown) -> HashMap<String, String> {
+    let listed: Vec<&Document> = documents
+        .iter()
+        .filter(|d| d.post.is_some() || d.collection.is_some())
+        .collect();
+    let drawn = crate::content::parallel::map(&listed, |d| {
+        if crate::content::repository::folders::is_markdown(&d.relative) {
+            draw_markdown(&d.body)
+        } else {
+            d.body.clone()
+        }
+    });
+    listed
+        .into_iter()
+        .map(|d| d.relative.clone())
+        .zip(drawn)
+        .collect()
+}
+
+fn own_values(
+    settings: &Settings,
+    documents: &[Document],
+    contents: &HashMap<String, String>,
+) -> Object {
+    let with_content = |document: &Document| with_content(document, contents);
     let mut site = Object::new();
     site.insert(
         "pages".into(),
@@ -271,7 +299,7 @@ fn own_values(settings: &Settings, documents: &[Document]) -> Object {
                 .collect(),
         ),
     );
-    site.insert("posts".into(), liquid_posts(documents));
+    site.insert("posts".into(), liquid_posts(documents, &with_content));
     for collection in &settings.collections {
         let mut members: Vec<&Document> = documents
             .iter()
@@ -284,7 +312,7 @@ fn own_values(settings: &Settings, documents: &[Document]) -> Object {
         in_collection_order(&mut members, collection.sort_by.as_deref());
         site.insert(
             collection.name.clone().into(),
-            Value::Array(members.into_iter().map(with_content).collect()),
+            Value::Array(members.into_iter().map(&with_content).collect()),
         );
     }
     // Empty: the build draws every address of the site under its sub-path, so what templates
@@ -293,12 +321,14 @@ fn own_values(settings: &Settings, documents: &[Document]) -> Object {
     site
 }
 
-/// A document as `site.posts` and the collections list it: its front matter, and its `content`
-/// (its text as written; Jekyll gives the text converted when the document was drawn before the
-/// page that reads it, which `strip_html` makes the same words).
-fn with_content(document: &Document) -> Value {
+/// A document as `site.posts` and the collections list it: its front matter and its `content`.
+fn with_content(document: &Document, contents: &HashMap<String, String>) -> Value {
     let mut values = document.front.value.clone();
-    values.insert("content".into(), Value::scalar(document.body.clone()));
+    let content = contents
+        .get(&document.relative)
+        .cloned()
+        .unwrap_or_default();
+    values.insert("content".into(), Value::scalar(content));
     Value::Object(values)
 }
 
@@ -323,7 +353,7 @@ fn in_collection_order(members: &mut [&Document], sort_by: Option<&str>) {
 }
 
 /// `site.posts`: every post's front matter (with `url`, `date`, `categories`), newest first.
-fn liquid_posts(documents: &[Document]) -> Value {
+fn liquid_posts(documents: &[Document], with_content: &dyn Fn(&Document) -> Value) -> Value {
     let mut posts: Vec<&Document> = documents.iter().filter(|d| d.post.is_some()).collect();
     posts.sort_by(|a, b| newest_first((a.post_date(), &a.relative), (b.post_date(), &b.relative)));
     Value::Array(posts.into_iter().map(with_content).collect())
