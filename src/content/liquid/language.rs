@@ -12,6 +12,7 @@ use liquid_lib::stdlib;
 use super::filters::{self, Registered};
 use super::jekyll_site::JekyllSite;
 use super::tags::capture::CaptureBlock;
+use super::tags::conditional::IfBlock;
 use super::tags::for_loop::{ForBlock, TableRowBlock};
 use super::tags::head::HeadTag;
 use super::tags::highlight::Highlight;
@@ -62,12 +63,7 @@ pub fn language(site: &Arc<JekyllSite>, unknown: &[String]) -> Language {
         Box::new(stdlib::EscapeOnce),
         Box::new(stdlib::Lstrip),
         Box::new(stdlib::NewlineToBr),
-        Box::new(stdlib::Remove),
-        Box::new(stdlib::RemoveFirst),
-        Box::new(stdlib::Replace),
-        Box::new(stdlib::ReplaceFirst),
         Box::new(stdlib::Rstrip),
-        Box::new(stdlib::Split),
         Box::new(stdlib::Strip),
         Box::new(stdlib::StripHtml),
         Box::new(stdlib::StripNewlines),
@@ -97,8 +93,8 @@ pub fn language(site: &Arc<JekyllSite>, unknown: &[String]) -> Language {
 fn blocks() -> Vec<Box<dyn ParseBlock>> {
     vec![
         Box::new(stdlib::RawBlock),
-        Box::new(stdlib::IfBlock),
-        Box::new(stdlib::UnlessBlock),
+        Box::new(IfBlock { negated: false }),
+        Box::new(IfBlock { negated: true }),
         Box::new(stdlib::IfChangedBlock),
         Box::new(stdlib::CommentBlock),
         Box::new(stdlib::CaseBlock),

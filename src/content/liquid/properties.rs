@@ -72,6 +72,19 @@ const FILTERS: &[&str] = &[
     "markdownify",
     "liquify",
     "jsonify",
+    "xml_escape",
+    "cgi_escape",
+    "uri_escape",
+    "number_of_words",
+    "normalize_whitespace",
+    "to_integer",
+    "inspect",
+    "smartify",
+    "date_to_xmlschema",
+    "date_to_string",
+    "find",
+    "group_by",
+    "sample",
 ];
 
 fn operand() -> impl Strategy<Value = String> {

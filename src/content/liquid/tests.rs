@@ -307,6 +307,32 @@ fn filters_answer_as_ruby_and_jekyll_do() {
             "3.14 3 5 -5 7 3",
         ),
         (
+            "{{ 'a b' | remove: nothing }}|{{ 'abc' | replace: '', '-' }}|{{ 'aXbX' | replace_first: 'X', nothing }}|{{ 'aXbX' | remove_first: 'X' }}",
+            "a b|-a-b-c-|abX|abX",
+        ),
+        // Conditions as Ruby reads them: contains on nil is false, what cannot be compared is
+        // neither less nor greater, `and`/`or` group from the right.
+        (
+            "{% if nothing contains ';' %}x{% else %}y{% endif %}{% if nothing > 3 %}x{% endif %}{% if 'abc' contains 'b' and words contains 'c' %}z{% endif %}",
+            "yz",
+        ),
+        (
+            "{% if false and false or true %}x{% else %}y{% endif %}{% unless nothing %}u{% elsif true %}e{% endunless %}{% if '' %}t{% endif %}{% if 0 %}0{% endif %}",
+            "yut0",
+        ),
+        (
+            "{% if 2 >= 2 and 1 < 2 and 'b' > 'a' and 3 != 4 and 3 <> 4 and people.first.team contains 'lead' %}ok{% endif %}",
+            "ok",
+        ),
+        (
+            "{% if d == blank %}b{% elsif nothing == empty %}e{% elsif nothing == nil %}n{% endif %}",
+            "n",
+        ),
+        (
+            "{{ ' a  b ' | split: ' ' | join: ',' }}|{{ 'abc' | split: '' | join: ',' }}|{{ 'a,b,,' | split: ',' | size }}|{{ nothing | split: ',' | size }}",
+            "a,b|a,b,c|2|0",
+        ),
+        (
             "{{ words | slice: 1, 2 | join: ',' }}|{{ words | slice: -1 | join: ',' }}",
             "a,b|c",
         ),

@@ -168,10 +168,14 @@ pub fn find(call: &Call) -> Result<Value> {
 /// name is first met.
 pub fn grouped(pairs: impl IntoIterator<Item = (String, Value)>) -> Value {
     let mut groups: Vec<(String, Vec<Value>)> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (name, item) in pairs {
-        match groups.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, items)) => items.push(item),
-            None => groups.push((name, vec![item])),
+        match index.get(&name) {
+            Some(&i) => groups[i].1.push(item),
+            None => {
+                index.insert(name.clone(), groups.len());
+                groups.push((name, vec![item]));
+            }
         }
     }
     Value::Array(
@@ -283,16 +287,17 @@ fn field(item: &Value, key: &str) -> Value {
 
 pub fn uniq(call: &Call) -> Result<Value> {
     let key = call.arg(0);
-    let mut seen: Vec<Value> = Vec::new();
+    // Each value by its written form (`1` and `"1"` differ), so that a long list is not
+    // compared item by item with every other.
+    let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
     for item in items(call.input) {
         let identity = if key.is_nil() {
-            item.clone()
+            item.source().to_string()
         } else {
-            field(&item, &key.to_kstr())
+            field(&item, &key.to_kstr()).source().to_string()
         };
-        if !seen.contains(&identity) {
-            seen.push(identity);
+        if seen.insert(identity) {
             out.push(item);
         }
     }
@@ -480,11 +485,15 @@ pub fn slice(call: &Call) -> Result<Value> {
     let length = call.args.get(1).map_or(1, |l| to_integer(l));
     let range = |len: usize| -> Option<std::ops::Range<usize>> {
         let len = i64::try_from(len).ok()?;
-        let start = if offset < 0 { len + offset } else { offset };
+        let start = if offset < 0 {
+            len.checked_add(offset)?
+        } else {
+            offset
+        };
         if start < 0 || start > len || length < 0 {
             return None;
         }
-        Some(start as usize..(start + length).min(len) as usize)
+        Some(start as usize..start.saturating_add(length).min(len) as usize)
     };
     match call.input.to_value() {
         Value::Array(list) => Ok(Value::Array(

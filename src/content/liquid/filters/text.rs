@@ -211,3 +211,71 @@ fn is_entity(after: &[char]) -> bool {
         .collect();
     !name.is_empty() && after.get(name.len()) == Some(&';')
 }
+
+/// Ruby's `gsub` (every) or `sub` (the first) of a plain `pattern`: an empty pattern matches
+/// between every two characters, as in Ruby.
+fn substitute(text: &str, pattern: &str, with: &str, every: bool) -> String {
+    if pattern.is_empty() {
+        if !every {
+            return format!("{with}{text}");
+        }
+        let mut out = String::with_capacity(text.len() * (1 + with.len()) + with.len());
+        out.push_str(with);
+        for c in text.chars() {
+            out.push(c);
+            out.push_str(with);
+        }
+        return out;
+    }
+    if every {
+        text.replace(pattern, with)
+    } else {
+        text.replacen(pattern, with, 1)
+    }
+}
+
+/// `replace`, `replace_first`, `remove` and `remove_first`, of any input and arguments (nil is
+/// an empty text, as Ruby's `to_s` makes it).
+fn substituted(call: &Call, every: bool, with: Option<&Value>) -> Result<Value> {
+    let text = call.text();
+    let pattern = call.arg(0).to_kstr();
+    let with = with.map(|w| w.to_kstr().to_string()).unwrap_or_default();
+    let out = substitute(&text, &pattern, &with, every);
+    budget::check_text(out.len())?;
+    Ok(Value::scalar(out))
+}
+
+pub fn replace(call: &Call) -> Result<Value> {
+    substituted(call, true, call.args.get(1))
+}
+
+pub fn replace_first(call: &Call) -> Result<Value> {
+    substituted(call, false, call.args.get(1))
+}
+
+pub fn remove(call: &Call) -> Result<Value> {
+    substituted(call, true, None)
+}
+
+pub fn remove_first(call: &Call) -> Result<Value> {
+    substituted(call, false, None)
+}
+
+/// Ruby's `split`: on a single space, at every run of white space; on nothing, into characters;
+/// empty parts at the end dropped.
+pub fn split(call: &Call) -> Result<Value> {
+    let text = call.text();
+    let pattern = call.arg(0).to_kstr();
+    let mut parts: Vec<String> = match pattern.as_str() {
+        " " => text.split_whitespace().map(str::to_owned).collect(),
+        "" => text.chars().map(String::from).collect(),
+        pattern => text.split(pattern).map(str::to_owned).collect(),
+    };
+    while parts.last().is_some_and(String::is_empty) {
+        parts.pop();
+    }
+    // Each part is a value of its own: a long text split into characters counts against the
+    // render's steps, as a loop over them would.
+    budget::spend(parts.len() as u64)?;
+    Ok(Value::Array(parts.into_iter().map(Value::scalar).collect()))
+}

@@ -3,6 +3,7 @@
 //! `tags/highlight.rb`, `tags/link.rb`, `tags/post_url.rb`).
 
 pub mod capture;
+pub mod conditional;
 pub mod for_loop;
 pub mod head;
 pub mod highlight;
