@@ -164,6 +164,7 @@ fn liquid_engine(
         draw_markdown,
     );
     engine.set_key_order(data.key_order());
+    engine.set_key_orders(&data.csv_headers);
     engine
 }
 

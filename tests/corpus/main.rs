@@ -587,6 +587,23 @@ fn every_covered_page_is_where_jekyll_puts_it_with_the_same_body() {
         let nav_reference = links_between(&home_reference, "id=\"mainNavbar\"", "</nav>");
         // Jekyll's navigation bar holds the language selector; here it is beside the navigation.
         let nav_ours = links_between(&home_ours, "id=\"site-menu\"", "</header>");
+        // A link Jekyll draws as an icon alone has no text there; here it is named after its
+        // address (with a warning), so only its address is compared.
+        let icons: Vec<String> = nav_reference
+            .iter()
+            .filter(|(_, text)| text.is_empty())
+            .map(|(href, _)| href.clone())
+            .collect();
+        let nav_ours: BTreeSet<(String, String)> = nav_ours
+            .into_iter()
+            .map(|(href, text)| {
+                if icons.contains(&href) {
+                    (href, String::new())
+                } else {
+                    (href, text)
+                }
+            })
+            .collect();
         let footer_reference = addresses(links_between(
             &home_reference,
             "<div class=\"footer-groups\"",

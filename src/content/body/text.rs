@@ -34,3 +34,24 @@ impl visit::Visitor for PlainText {
         }
     }
 }
+
+/// `text` without anything written as an element's tag (`<...>`).
+pub fn without_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('<') {
+        let tag = &rest[open..];
+        match tag.find('>') {
+            Some(close) if tag[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/') => {
+                out.push_str(&rest[..open]);
+                rest = &tag[close + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..=open]);
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}

@@ -24,7 +24,7 @@ use super::nesting;
 use super::repair;
 use super::tags::include::quote_include_paths;
 use super::templates::{self, Templates};
-use super::written_order::in_written_order;
+use super::written_order::{KeyOrders, in_written_order};
 use crate::content::diagnostics::{Diagnostic, Position};
 use crate::content::panics;
 use crate::content::repository::SourceFile;
@@ -38,6 +38,8 @@ pub struct Liquid {
     /// The keys of objects of the site's data in the order they were written, by dotted path
     /// (`site.data.images`), for `{% for %}` over them (see `written_order`).
     key_order: HashMap<String, Vec<String>>,
+    /// The written order of objects' keys, by the keys sorted (CSV rows' headers).
+    key_orders: Arc<HashMap<Vec<String>, Vec<String>>>,
     /// Whether what Jekyll tolerates is an error (`strict: true`).
     strict: bool,
 }
@@ -71,6 +73,7 @@ impl Liquid {
         Liquid {
             templates: Templates::new(site, includes),
             key_order: HashMap::new(),
+            key_orders: Arc::default(),
             strict,
         }
     }
@@ -84,6 +87,17 @@ impl Liquid {
     /// paths under `site.data`.
     pub fn set_key_order(&mut self, order: HashMap<String, Vec<String>>) {
         self.key_order = order;
+    }
+
+    /// Gives the orders of the keys of objects met in loops (CSV rows: their headers).
+    pub fn set_key_orders(&mut self, orders: &[Vec<String>]) {
+        let mut map = HashMap::new();
+        for order in orders {
+            let mut sorted = order.clone();
+            sorted.sort();
+            map.entry(sorted).or_insert_with(|| order.clone());
+        }
+        self.key_orders = Arc::new(map);
     }
 
     /// Renders `text`, written at `at` in `file`, with `variables`. Problems are reported as
@@ -127,6 +141,7 @@ impl Liquid {
             globals.insert(name.as_ref(), value as &dyn ValueView);
         }
         let runtime = RuntimeBuilder::new().set_globals(&globals).build();
+        runtime.registers().get_mut::<KeyOrders>().0 = Some(self.key_orders.clone());
         let lax = Lax::new(&runtime);
         let mut out = Vec::new();
         let rendered = panics::caught(|| {

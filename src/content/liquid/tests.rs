@@ -480,3 +480,24 @@ fn lax_liquid_is_read_as_ruby_reads_it_with_a_warning_at_each_slip() {
     );
     assert!(diagnostics.iter().all(|d| d.is_error()) && !diagnostics.is_empty());
 }
+
+/// A loop over an object met only as it renders (a CSV row) goes over its keys in the order
+/// they were written (the file's header), or sorted when that is not known: the same every run.
+#[test]
+fn a_loop_over_a_row_follows_its_header() {
+    let mut e = engine(&[]);
+    e.set_key_orders(&[vec!["Genus".into(), "Status".into(), "Author".into()]]);
+    let globals = object!({
+        "rows": [{"Status": "valid", "Author": "Meyrick", "Genus": "Aroga"}],
+        "other": [{"b": 2, "a": 1, "c": 3}],
+    });
+    let (out, _) = render(
+        &e,
+        "{% for row in rows %}{% for pair in row %}{{ pair[0] }}={{ pair[1] }};{% endfor %}{% endfor %}|{% for o in other %}{% for pair in o %}{{ pair[0] }}{% endfor %}{% endfor %}",
+        &globals,
+    );
+    assert_eq!(
+        out.as_deref(),
+        Some("Genus=Aroga;Status=valid;Author=Meyrick;|abc")
+    );
+}

@@ -87,3 +87,19 @@ fn ordered_pairs<'p, 'v>(
         .collect();
     Some((path, Value::Array(pairs)))
 }
+
+/// The order of the keys of objects that a loop meets only at render time (`{% for pair in row
+/// %}` over a CSV row): each order by the object's keys, sorted. Kept in the render's registers.
+#[derive(Default)]
+pub struct KeyOrders(pub Option<std::sync::Arc<HashMap<Vec<String>, Vec<String>>>>);
+
+impl KeyOrders {
+    /// `keys` in their written order when it is known, else sorted (the same every time).
+    pub fn arrange(&self, mut keys: Vec<String>) -> Vec<String> {
+        keys.sort();
+        match self.0.as_ref().and_then(|orders| orders.get(&keys)) {
+            Some(order) => order.clone(),
+            None => keys,
+        }
+    }
+}

@@ -217,7 +217,7 @@ impl Converter<'_> {
             }
             // kramdown writes the text as it is into the caption, where a browser reads any
             // markup in it (`Andes</a>` shows as `Andes`); the text without it is what shows.
-            caption = without_tags(&image.alt);
+            caption = crate::content::body::text::without_tags(&image.alt);
         }
         content.push(Inline::Element(HtmlElement {
             tag: "figcaption".into(),
@@ -301,25 +301,4 @@ fn button_row(content: &[Inline]) -> Option<ButtonRow> {
         }
     }
     (!buttons.is_empty()).then_some(ButtonRow { buttons })
-}
-
-/// `text` without anything written as an element's tag (`<...>`).
-fn without_tags(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find('<') {
-        let tag = &rest[open..];
-        match tag.find('>') {
-            Some(close) if tag[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/') => {
-                out.push_str(&rest[..open]);
-                rest = &tag[close + 1..];
-            }
-            _ => {
-                out.push_str(&rest[..=open]);
-                rest = &rest[open + 1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }

@@ -16,6 +16,8 @@ pub struct Data {
     pub value: Value,
     /// Each YAML file's dotted path (`es.navigation`), name as messages show it, and positions.
     files: Vec<(String, String, Positions)>,
+    /// Each CSV file's header, the order its rows' keys go in.
+    pub csv_headers: Vec<Vec<String>>,
 }
 
 impl Data {
@@ -92,6 +94,7 @@ impl Data {
 pub fn read(files: &[SourceFile], diagnostics: &mut Vec<Diagnostic>) -> Data {
     let mut root = Object::new();
     let mut located = Vec::new();
+    let mut csv_headers = Vec::new();
     for file in files {
         let Some(inside) = file.relative.strip_prefix("_data/") else {
             continue;
@@ -112,8 +115,8 @@ pub fn read(files: &[SourceFile], diagnostics: &mut Vec<Diagnostic>) -> Data {
                 value
             }),
             "json" => read_json(file, text, diagnostics),
-            "csv" => read_csv(file, text, b',', diagnostics),
-            "tsv" => read_csv(file, text, b'\t', diagnostics),
+            "csv" => read_csv(file, text, b',', &mut csv_headers, diagnostics),
+            "tsv" => read_csv(file, text, b'\t', &mut csv_headers, diagnostics),
             _ => continue,
         };
         let Some(value) = value else { continue };
@@ -122,6 +125,7 @@ pub fn read(files: &[SourceFile], diagnostics: &mut Vec<Diagnostic>) -> Data {
     Data {
         value: Value::Object(root),
         files: located,
+        csv_headers,
     }
 }
 
@@ -222,6 +226,7 @@ fn read_csv(
     file: &SourceFile,
     text: &str,
     delimiter: u8,
+    headers_read: &mut Vec<Vec<String>>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Value> {
     let mut reader = csv::ReaderBuilder::new()
@@ -264,6 +269,7 @@ fn read_csv(
             return None;
         }
     };
+    headers_read.push(headers.iter().map(str::to_owned).collect());
     let mut rows = Vec::new();
     // Each row repeats the header's names: a file of long names and many short rows is read
     // into far more than its size.

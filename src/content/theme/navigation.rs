@@ -23,8 +23,8 @@ pub fn navigation(reader: &mut Reader, path: &str, nav: &Value) -> Vec<NavItem> 
         .enumerate()
         .filter_map(|(i, item)| {
             let item = item.clone();
-            let label = text_at(&item, "text")?;
             let at = format!("{path}.{i}");
+            let label = shown_label(text_at(&item, "text")?, &item, &at, reader);
             let menu: Vec<MenuEntry> = get(&item, "menu")
                 .and_then(array)
                 .map(|menu| {
@@ -64,4 +64,41 @@ pub fn navigation(reader: &mut Reader, path: &str, nav: &Value) -> Vec<NavItem> 
             Some(NavItem { label, href, menu })
         })
         .collect()
+}
+
+/// A navigation entry's name as it shows: its `text` without markup (the theme writes it as
+/// HTML, so `<svg ...>` draws an icon); an entry of markup alone (an icon) is named after its
+/// address (`/search` is "Search"), with a warning, so that its link has a name.
+fn shown_label(text: String, item: &Value, at: &str, reader: &mut Reader) -> String {
+    if !text.contains('<') {
+        return text;
+    }
+    let shown = crate::content::body::text::without_tags(&text)
+        .trim()
+        .to_owned();
+    if !shown.is_empty() {
+        return shown;
+    }
+    let href = text_at(item, "href").unwrap_or_default();
+    let last = href
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or("")
+        .split(['?', '#', '.'])
+        .next()
+        .unwrap_or("")
+        .replace(['-', '_'], " ");
+    let mut name: String = last.chars().take(1).flat_map(char::to_uppercase).collect();
+    name.push_str(&last.chars().skip(1).collect::<String>());
+    let (file, position) = reader.at(&format!("{at}.text"));
+    reader.diagnostics.push(
+        Diagnostic::warning(
+            &file,
+            position,
+            format!("this navigation entry's text is markup alone (an icon), so its link is named `{name}` after its address"),
+        )
+        .with_hint("give it a `text` that says where it leads"),
+    );
+    name
 }

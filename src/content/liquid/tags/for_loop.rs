@@ -21,6 +21,7 @@ use liquid_core::{
 
 use crate::content::liquid::budget;
 use crate::content::liquid::lax::Lax;
+use crate::content::liquid::written_order::KeyOrders;
 
 /// What a loop goes over, as written.
 #[derive(Debug)]
@@ -190,7 +191,7 @@ impl Head {
                 first: whole(start, runtime)?,
                 last: whole(end, runtime)?,
             },
-            (Collection::Value(_), Some(value)) => items_of(value.as_view()),
+            (Collection::Value(_), Some(value)) => items_of(value.as_view(), runtime),
             (Collection::Value(_), None) => Items::Made(Vec::new()),
         };
         let offset = count(&self.offset, runtime)?.unwrap_or(0);
@@ -200,15 +201,21 @@ impl Head {
 
 /// What a loop goes over in a value: a list's values, an object's `[key, value]` pairs, a
 /// non-empty text once; nothing for anything else.
-fn items_of(value: &dyn ValueView) -> Items<'_> {
+fn items_of<'v>(value: &'v dyn ValueView, runtime: &dyn Runtime) -> Items<'v> {
     if let Some(array) = value.as_array() {
         return Items::Borrowed(array.values().collect());
     }
     if let Some(object) = value.as_object() {
+        // In the order the keys were written when it is known (a CSV row's header), else
+        // sorted: liquid's objects are hash maps, whose order changes from run to run.
+        let keys: Vec<String> = object.keys().map(|k| k.to_string()).collect();
+        let keys = runtime.registers().get_mut::<KeyOrders>().arrange(keys);
         return Items::Made(
-            object
-                .iter()
-                .map(|(k, v)| Value::Array(vec![Value::scalar(k.into_owned()), v.to_value()]))
+            keys.into_iter()
+                .map(|k| {
+                    let v = object.get(&k).map_or(Value::Nil, |v| v.to_value());
+                    Value::Array(vec![Value::scalar(k), v])
+                })
                 .collect(),
         );
     }
