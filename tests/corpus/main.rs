@@ -187,10 +187,21 @@ fn comparable(html: &str) -> Vec<Token> {
 /// The tokens without end tags that close nothing, which a browser ignores (`</a>` written in
 /// an image's caption), text on either side joined.
 fn without_stray_ends(tokens: Vec<Token>) -> Vec<Token> {
+    // SVG's shapes, written `<path .../>` (closed in place, as SVG reads it) or with an end tag:
+    // the same drawing, compared without their end tags.
+    const SHAPES: [&str; 8] = [
+        "path", "circle", "rect", "line", "polyline", "polygon", "ellipse", "stop",
+    ];
     let mut open: Vec<String> = Vec::new();
     let mut out: Vec<Token> = Vec::new();
     for token in tokens {
         match &token {
+            Token::Open(tag, _) | Token::Close(tag) if SHAPES.contains(&tag.as_str()) => {
+                if matches!(token, Token::Open(..)) {
+                    out.push(token);
+                }
+                continue;
+            }
             Token::Open(tag, _) => open.push(tag.clone()),
             Token::Close(tag) => match open.iter().rposition(|t| t == tag) {
                 Some(i) => open.truncate(i),
