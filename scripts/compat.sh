@@ -3,7 +3,8 @@
 # DIR...) with this project, and, where ../shared/baseline/hosted-portal/build.sh (or
 # $SCC_BASELINE/build.sh) and Jekyll are at hand, with real Jekyll and the real theme; then prints,
 # per repository, the documents found, the pages written, the pages whose Markdown body equals the
-# reference build's (tests/corpus compares them), and the warnings by kind.
+# reference build's (tests/corpus compares them), the share of the words of Jekyll's pages found
+# in ours, and the warnings by kind.
 #   bash scripts/compat.sh ../shared/corpus/*/
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -36,7 +37,7 @@ for repo in "$@"; do
   fi
 done
 
-declare -A equal different
+declare -A equal different recall
 if [ "$can_compare" = yes ]; then
   SCC_CORPUS_REPORT=1 SCC_CORPUS_BUILT="$out/built" SCC_CORPUS_REFERENCE="$out/reference" \
     cargo test --quiet --locked --profile tool --features ssr --test corpus -- --nocapture \
@@ -45,12 +46,13 @@ if [ "$can_compare" = yes ]; then
     name="$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["repo"])' "$json")"
     equal[$name]="$(python3 -c 'import json,sys; r=json.loads(sys.argv[1]); print(r["bodies_equal"])' "$json")"
     different[$name]="$(python3 -c 'import json,sys; r=json.loads(sys.argv[1]); print(r["bodies_different"])' "$json")"
+    recall[$name]="$(python3 -c 'import json,sys; r=json.loads(sys.argv[1]); print("%.2f %%" % (100 * r["text_recall"]))' "$json")"
   done < <(sed -n 's/^REPORT //p' "$out/compare.log")
 fi
 
 echo
-echo "| repository | documents | pages written | bodies equal to Jekyll's | warnings |"
-echo "| --- | ---: | ---: | ---: | ---: |"
+echo "| repository | documents | pages written | bodies equal to Jekyll's | words of Jekyll's pages found | warnings |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: |"
 for repo in "$@"; do
   name="$(basename "$(cd "$repo" && pwd)")"
   [ -n "${pages[$name]:-}" ] || continue
@@ -61,7 +63,7 @@ for repo in "$@"; do
   else
     bodies="(no reference build)"
   fi
-  echo "| $name | ${documents[$name]} | ${pages[$name]} | $bodies | $warnings |"
+  echo "| $name | ${documents[$name]} | ${pages[$name]} | $bodies | ${recall[$name]:--} | $warnings |"
 done
 
 for repo in "$@"; do
@@ -72,8 +74,8 @@ for repo in "$@"; do
   { grep -E ": warning: " "$out/$name.log" || true; } | sed -E 's/^.*: warning: //; s/`[^`]*`/`…`/g' \
     | sort | uniq -c | sort -rn | sed 's/^/  /'
 done
-if [ "$can_compare" = yes ] && grep -q "^DIFFERENT " "$out/compare.log"; then
+if [ "$can_compare" = yes ] && grep -qE "^(DIFFERENT|BODY DIFFERS) " "$out/compare.log"; then
   echo
-  echo "bodies that differ from Jekyll's:"
-  sed -n 's/^DIFFERENT /  /p' "$out/compare.log"
+  echo "what differs from Jekyll's:"
+  sed -nE 's/^(DIFFERENT|BODY DIFFERS) /  /p' "$out/compare.log"
 fi
