@@ -1564,3 +1564,31 @@ fn character_references_in_addresses_are_read_as_browsers_read_them() {
         .collect();
     assert_eq!(hrefs, ["https://x.org/?a=1&b=2", "https://x.org/?c=3&d=4"]);
 }
+
+/// A plugin of the repository's own is named once, with what it defines; its filters pass their
+/// input through.
+#[test]
+fn a_ruby_plugin_is_named_once_and_its_filters_pass_through() {
+    let compiled = site(&[
+        (
+            "_plugins/filters.rb",
+            "module Jekyll\n  module EventFilter\n    def event_type(event)\n    end\n    def filter_events(events, type)\n    end\n  end\nend\n",
+        ),
+        (
+            "events.md",
+            "---\ntitle: Events\n---\n{{ 'x' | filter_events: 'upcoming' }}\n",
+        ),
+    ]);
+    assert_eq!(
+        messages(&compiled),
+        [
+            "content/_plugins/filters.rb:1:1: warning: this Jekyll plugin is written in Ruby, which does not run here: what it defines (`event_type`, `filter_events`) passes its input through",
+            "content/events.md:4:10: warning: the Liquid filter `filter_events` is unknown, so it is skipped",
+        ]
+    );
+    assert_eq!(text_of_page(page_at(&compiled, "/events/")), "x");
+}
+
+fn text_of_page(page: &Page) -> String {
+    plain_text_of(&prose(page).into_iter().cloned().collect::<Vec<_>>())
+}

@@ -66,10 +66,11 @@ async fn each_layout_draws_the_blocks_the_theme_gives_it() {
             json!(["hero hero--post", "content"]),
             "The post layout",
         ),
-        // A layout of the repository's own is drawn as `page`; titles are Markdown (smart quotes).
+        // A layout of the repository's own is drawn around the body, inside the theme's `page` it
+        // names; titles are Markdown (smart quotes).
         (
             "/layouts/custom/",
-            json!(["hero hero--box hero--plain", "content"]),
+            json!(["hero hero--box hero--plain", "content", "content"]),
             "A layout of the repository’s own",
         ),
         (

@@ -221,7 +221,16 @@ fn parse_around(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Parts {
     let mut part = |html: &str, line: usize| {
-        if html.trim().is_empty() {
+        // Only wrappers (`<div></div>` where a layout wraps the content) show nothing.
+        let shows_something = !crate::content::body::text::without_tags(html)
+            .trim()
+            .is_empty()
+            || [
+                "<img", "<svg", "<iframe", "<video", "<audio", "<form", "<input", "<hr",
+            ]
+            .iter()
+            .any(|tag| html.contains(tag));
+        if !shows_something {
             return Vec::new();
         }
         // The wrapper's line comes before the part's first.

@@ -90,6 +90,8 @@ impl Input {
             }
         } else if let Some(include) = relative.strip_prefix("_includes/") {
             self.includes.insert(include.to_owned(), file);
+        } else if relative.starts_with("_plugins/") && relative.ends_with(".rb") {
+            self.problems.push(plugin_warning(&file));
         } else if let Some(layout) = relative.strip_prefix("_layouts/") {
             if let Some(name) = layout.strip_suffix(".html") {
                 self.layouts.insert(name.to_owned(), file);
@@ -183,6 +185,39 @@ pub fn load(root: &Path, shown: &str) -> std::io::Result<Input> {
         input.add(config, &selection);
     }
     Ok(input)
+}
+
+/// The warning for a plugin of the repository's own (`_plugins/filters.rb`): Ruby, which cannot
+/// run here; the filters it defines (`def name(input)`) pass their input through.
+fn plugin_warning(file: &SourceFile) -> Diagnostic {
+    let ruby = String::from_utf8_lossy(&file.bytes);
+    let filters: Vec<String> = ruby
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("def "))
+        .map(|rest| {
+            rest.chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect::<String>()
+        })
+        .filter(|name| !name.is_empty())
+        .map(|name| format!("`{name}`"))
+        .collect();
+    let what = if filters.is_empty() {
+        String::new()
+    } else {
+        format!(
+            ": what it defines ({}) passes its input through",
+            filters.join(", ")
+        )
+    };
+    Diagnostic::warning(
+        &file.shown,
+        Position::START,
+        format!("this Jekyll plugin is written in Ruby, which does not run here{what}"),
+    )
+    .with_hint(
+        "the site is built without it; a page that needs it shows what Liquid gives without it",
+    )
 }
 
 #[cfg(test)]
