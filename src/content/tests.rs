@@ -1592,3 +1592,13 @@ fn a_ruby_plugin_is_named_once_and_its_filters_pass_through() {
 fn text_of_page(page: &Page) -> String {
     plain_text_of(&prose(page).into_iter().cloned().collect::<Vec<_>>())
 }
+
+/// Front matter opened by `---` with spaces after it is front matter, as Jekyll's `---\s*`
+/// reads it: the file is a page, not a file copied as it is.
+#[test]
+fn front_matter_opened_with_trailing_spaces_makes_a_page() {
+    let compiled = site(&[("spaced.md", "---   \ntitle: Spaced\n---  \nThe body.\n")]);
+    let page = page_at(&compiled, "/spaced/");
+    assert_eq!(text_of_page(page), "The body.");
+    assert!(messages(&compiled).is_empty(), "{:?}", messages(&compiled));
+}

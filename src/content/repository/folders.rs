@@ -138,7 +138,15 @@ fn glob_matches(pattern: &str, text: &str) -> bool {
 
 pub fn starts_with_front_matter(bytes: &[u8]) -> bool {
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
-    bytes.starts_with(b"---\n") || bytes.starts_with(b"---\r\n")
+    // Jekyll's `---\s*\r?\n`: spaces after the dashes are allowed.
+    let Some(rest) = bytes.strip_prefix(b"---") else {
+        return false;
+    };
+    let rest = &rest[rest
+        .iter()
+        .take_while(|b| matches!(b, b' ' | b'\t'))
+        .count()..];
+    rest.starts_with(b"\n") || rest.starts_with(b"\r\n")
 }
 
 pub fn is_markdown(relative: &str) -> bool {
