@@ -123,9 +123,9 @@ fn matches_target(property: &Value, target: &Value) -> bool {
     }
 }
 
-/// The input as `where` and `find` read it: an object's values, a list's items; `None` for what
-/// they give back unchanged.
-fn selectable(input: &dyn ValueView) -> Option<Vec<Value>> {
+/// The input as `where`, `find`, `group_by` and the `_exp` filters read it: an object's values,
+/// a list's items; `None` for what they give back unchanged.
+pub fn selectable(input: &dyn ValueView) -> Option<Vec<Value>> {
     match input.to_value() {
         Value::Array(list) => Some(list),
         Value::Object(object) => Some(object.into_iter().map(|(_, v)| v).collect()),
@@ -133,35 +133,35 @@ fn selectable(input: &dyn ValueView) -> Option<Vec<Value>> {
     }
 }
 
-pub fn where_filter(call: &Call) -> Result<Value> {
+/// The items of `where` and `find` whose property (the first argument) is the value looked for
+/// (the second), in order; `None` when Jekyll gives the input back unchanged (no property, a
+/// list or object looked for, an input that is neither).
+fn matching(call: &Call) -> Option<impl Iterator<Item = Value>> {
     let (key, target) = (call.arg(0), call.arg(1));
     if key.is_nil() || matches!(target, Value::Array(_) | Value::Object(_)) {
-        return Ok(call.input.to_value());
+        return None;
     }
-    let Some(list) = selectable(call.input) else {
-        return Ok(call.input.to_value());
-    };
-    let key = key.to_kstr();
-    Ok(Value::Array(
-        list.into_iter()
-            .filter(|item| matches_target(&property(item, &key), target))
-            .collect(),
-    ))
+    let key = key.to_kstr().to_string();
+    let target = target.clone();
+    Some(
+        selectable(call.input)?
+            .into_iter()
+            .filter(move |item| matches_target(&property(item, &key), &target)),
+    )
+}
+
+pub fn where_filter(call: &Call) -> Result<Value> {
+    Ok(match matching(call) {
+        Some(items) => Value::Array(items.collect()),
+        None => call.input.to_value(),
+    })
 }
 
 pub fn find(call: &Call) -> Result<Value> {
-    let (key, target) = (call.arg(0), call.arg(1));
-    if key.is_nil() || matches!(target, Value::Array(_) | Value::Object(_)) {
-        return Ok(call.input.to_value());
-    }
-    let Some(list) = selectable(call.input) else {
-        return Ok(call.input.to_value());
-    };
-    let key = key.to_kstr();
-    Ok(list
-        .into_iter()
-        .find(|item| matches_target(&property(item, &key), target))
-        .unwrap_or(Value::Nil))
+    Ok(match matching(call) {
+        Some(mut items) => items.next().unwrap_or(Value::Nil),
+        None => call.input.to_value(),
+    })
 }
 
 /// Groups as Jekyll's `group_by` writes them: `name`, `items` and `size`, in the order each

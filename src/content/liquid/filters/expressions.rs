@@ -7,19 +7,9 @@ use liquid::model::{Object, Value, ValueView};
 use liquid_core::runtime::StackFrame;
 use liquid_core::{Renderable, Result};
 
-use super::array::grouped;
+use super::array::{grouped, selectable};
 use super::call::Call;
 use crate::content::liquid::{budget, lax::Lax};
-
-/// The items `where_exp` and friends run over: a list's, an object's values; `None` for any
-/// other input, which they give back unchanged.
-fn selectable(input: &dyn ValueView) -> Option<Vec<Value>> {
-    match input.to_value() {
-        Value::Array(list) => Some(list),
-        Value::Object(object) => Some(object.into_iter().map(|(_, v)| v).collect()),
-        _ => None,
-    }
-}
 
 /// Renders `template` (a Liquid text) for each item, bound to the call's variable name.
 fn for_each(call: &Call, template: &str, items: &[Value]) -> Result<Vec<String>> {
