@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs whatever this project needs that the machine lacks, and nothing twice: the wasm32 target,
 # trunk, wasm-bindgen-cli (at exactly the version in Cargo.lock), wasm-opt (npm binaryen, never
-# Debian's), Chromium and ChromeDriver for the browser tests. Every tool comes from a package
+# Debian's), Chromium, ChromeDriver and axe-core (npm) for the browser tests. Every tool comes from a package
 # registry because trunk's own downloads from GitHub fail on a machine without general internet.
 #
 # Safe to run again: each step checks the installed version first, so a second run takes seconds.
@@ -9,6 +9,7 @@ set -euo pipefail
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
+AXE_VERSION=4.10.3
 TOOLS_DIR="${SCC_TOOLS_DIR:-$HOME/.local/share/scc-site}"
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -85,6 +86,16 @@ ensure_wasm_opt() {
   fi
 }
 
+# axe-core, which the browser tests run in the page to check accessibility.
+ensure_axe() {
+  if ! grep -qs "\"version\": \"$AXE_VERSION\"" "$TOOLS_DIR/node_modules/axe-core/package.json"; then
+    say "installing axe-core $AXE_VERSION (npm)"
+    mkdir -p "$TOOLS_DIR"
+    [ -f "$TOOLS_DIR/package.json" ] || echo '{"name":"scc-site-tools","private":true}' >"$TOOLS_DIR/package.json"
+    npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --silent -E "axe-core@$AXE_VERSION"
+  fi
+}
+
 ensure_crates() {
   # Trunk.toml builds offline, so every crate must be in the local registry before the first build.
   (cd "$root" && cargo fetch --locked >/dev/null 2>&1 || cargo fetch)
@@ -95,6 +106,7 @@ main() {
   ensure_rust
   ensure_crates
   ensure_wasm_opt
+  ensure_axe
   ensure_wasm_bindgen
   ensure_trunk
   say "ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -n1), $(chromium --version 2>/dev/null | head -n1)"

@@ -29,20 +29,28 @@ pub enum LoadError {
 /// The data of the page whose route key is `key`.
 #[cfg(feature = "hydrate")]
 pub async fn page(base: &BaseUrl, key: &str) -> Result<PageData, LoadError> {
-    fetch(&base.href(&routes::page_data_path(key))).await
+    typed(fetch(&base.href(&routes::page_data_path(key))).await)
 }
 
 /// The interface's words in language `code`.
 #[cfg(feature = "hydrate")]
 pub async fn ui(base: &BaseUrl, code: &str) -> Result<UiText, LoadError> {
-    fetch(&base.href(&routes::ui_data_path(code))).await
+    typed(fetch(&base.href(&routes::ui_data_path(code))).await)
+}
+
+/// The data as `T`, if it is that.
+#[cfg(feature = "hydrate")]
+fn typed<T: FromJson>(json: Result<json::Json, LoadError>) -> Result<T, LoadError> {
+    json.and_then(|json| T::from_json(json).ok_or(LoadError::Damaged))
 }
 
 /// How long a request may go unanswered before the visitor is told and offered to try again.
 pub const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(15);
 
 #[cfg(feature = "hydrate")]
-async fn fetch<T: FromJson>(url: &str) -> Result<T, LoadError> {
+// One function for every kind of data (the JSON is read into its type afterwards): each copy of
+// its asynchronous machinery costs about a kilobyte of WebAssembly.
+async fn fetch(url: &str) -> Result<json::Json, LoadError> {
     // A request that never answers would otherwise leave the loading bar up for good: it is
     // aborted after `TIMEOUT`.
     let controller = web_sys::AbortController::new().ok();
@@ -72,10 +80,7 @@ async fn fetch<T: FromJson>(url: &str) -> Result<T, LoadError> {
 }
 
 #[cfg(feature = "hydrate")]
-async fn read<T: FromJson>(
-    url: &str,
-    signal: Option<&web_sys::AbortSignal>,
-) -> Result<T, LoadError> {
+async fn read(url: &str, signal: Option<&web_sys::AbortSignal>) -> Result<json::Json, LoadError> {
     let response = gloo_net::http::Request::get(url)
         .abort_signal(signal)
         .send()
@@ -95,7 +100,5 @@ async fn read<T: FromJson>(
         return Err(LoadError::NotFound);
     }
     let text = response.text().await.map_err(|_| LoadError::Offline)?;
-    json::parse(&text)
-        .and_then(T::from_json)
-        .ok_or(LoadError::Damaged)
+    json::parse(&text).ok_or(LoadError::Damaged)
 }

@@ -47,6 +47,8 @@ pub struct BuildContext {
     loader: String,
     /// The module the loader inserts to start the app.
     pub starter: super::shell::Starter,
+    /// The module the loader inserts on a page with live counts, if the site has any.
+    pub live_counts: Option<super::shell::Starter>,
     /// trunk's live-reload script, under `trunk serve`.
     trunk_reload: String,
     /// In development, the number of this build, which each page drawn carries and polls for
@@ -78,7 +80,8 @@ impl BuildContext {
             .as_deref()
             .map_or_else(|| base.clone(), BaseUrl::new);
         let shell = read_shell(&dist, (&base, &shell_base), &options.shell)?;
-        let loader = shell.loader_script();
+        let live_counts = (!site.count_origins.is_empty()).then(|| shell.live_counts());
+        let loader = shell.loader_script(live_counts.as_ref());
         let loader_hash = headers::script_hash(&loader);
         let third_parties = policy::third_parties(site, &base);
         // Under `trunk serve`, trunk's live-reload script comes along. Its server fills in its
@@ -126,6 +129,7 @@ impl BuildContext {
                 &shell.head.replace(r#"<meta charset="utf-8">"#, ""),
             ),
             starter: shell.starter(),
+            live_counts,
             base,
             loader,
             trunk_reload: shell.dev_reload.unwrap_or_default(),
@@ -291,6 +295,7 @@ impl BuildContext {
             loader,
             // The loader names it.
             starter: _,
+            live_counts: _,
             trunk_reload,
             // Whether pages poll for the content rebuilder, but not its number: a page the
             // rebuilder does not draw again keeps the number it was drawn with, and so does the

@@ -57,7 +57,7 @@ fn feed(context: &BuildContext, site: &Site, lang: &str, path: &str) -> String {
         .unwrap_or_default();
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n<link href=\"{self_url}\" rel=\"self\" type=\"application/atom+xml\"/>\n<link href=\"{home}\" rel=\"alternate\" type=\"text/html\"/>\n<updated>{updated}</updated>\n<id>{self_url}</id>\n<title type=\"html\">{title}</title>\n",
-        lang = escape(lang),
+        lang = escape(&site.config.tag_of(lang)),
         self_url = escape(&self_url),
         home = escape(&home),
         title = html_in_xml(&site.config.name),
@@ -100,7 +100,7 @@ fn entry(context: &BuildContext, page: &Page) -> String {
     let plain_title = escape(&page.meta.title);
     format!(
         "<entry xml:lang=\"{lang}\">\n<title type=\"html\">{title}</title>\n<link href=\"{url}\" rel=\"alternate\" type=\"text/html\" title=\"{plain_title}\"/>\n<published>{date}</published>\n<updated>{date}</updated>\n<id>{url}</id>\n<content type=\"html\" xml:base=\"{url}\">{content}</content>\n{categories}\n<summary type=\"html\">{summary}</summary>\n</entry>\n",
-        lang = escape(&page.meta.lang),
+        lang = escape(&context.config.tag_of(&page.meta.lang)),
         url = escape(&url),
         content = escape(&content),
         summary = html_in_xml(&post.excerpt),

@@ -34,7 +34,7 @@ pub fn seo_tags(
         format!(r#"<meta property="og:url" content="{}">"#, escape(&url)),
         format!(
             r#"<meta property="og:locale" content="{}">"#,
-            escape(&meta.lang.replace('-', "_"))
+            escape(&config.tag_of(&meta.lang).replace('-', "_"))
         ),
         format!(
             r#"<meta name="twitter:card" content="{}">"#,
@@ -68,7 +68,7 @@ pub fn seo_tags(
         }
         let default = alternates
             .iter()
-            .find(|(lang, _)| lang == config.default_lang())
+            .find(|(tag, _)| *tag == config.tag_of(config.default_lang()))
             .unwrap_or(&alternates[0]);
         tags.push(format!(
             r#"<link rel="alternate" hreflang="x-default" href="{}">"#,

@@ -17,6 +17,7 @@ pub mod gbif_widgets;
 pub mod head;
 pub mod headers;
 pub mod images;
+mod live_counts;
 mod logos;
 mod options;
 pub mod output;
@@ -113,7 +114,8 @@ fn write_all(
     Ok(())
 }
 
-/// The files of the site as a whole, once its pages are written: the app's starter, the interface's words (with
+/// The files of the site as a whole, once its pages are written: the app's starter (and the live
+/// counts' module), the interface's words (with
 /// each language's footer), the news feeds, the sitemap and `robots.txt`, the headers and
 /// redirects files. Returns how many HTML
 /// files the site has.
@@ -123,10 +125,9 @@ fn site_files(
     uis: &[UiText],
     written: pages::Written,
 ) -> Result<usize, BuildError> {
-    context.write(
-        context.base.strip(&context.starter.href),
-        &context.starter.text,
-    )?;
+    for module in std::iter::once(&context.starter).chain(&context.live_counts) {
+        context.write(context.base.strip(&module.href), &module.text)?;
+    }
     for ui in uis {
         context.write(&routes::ui_data_path(&ui.lang), pages::to_json(ui))?;
     }

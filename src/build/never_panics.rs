@@ -191,7 +191,7 @@ proptest! {
     #[test]
     fn near_markdown_alone_renders(text in near_markdown()) {
         let mut diagnostics = Vec::new();
-        let body = markdown::parse("content/x.md", &text, 1, &[], &mut diagnostics);
+        let body = markdown::parse("content/x.md", &text, 1, crate::content::hosts::Hosts::NONE, &mut diagnostics);
         page_body::render_blocks_html(body.blocks);
         for d in diagnostics {
             prop_assert!(d.line >= 1 && d.column >= 1, "{d}");

@@ -165,11 +165,11 @@ fn sitemap_entry(context: &BuildContext, page: &Page) -> Option<sitemap::Entry> 
     })
 }
 
-/// The addresses of a page's language versions, by language.
+/// The addresses of a page's language versions, by language tag.
 fn alternates(context: &BuildContext, page: &Page) -> Vec<(String, String)> {
     page.translations
         .iter()
-        .map(|t| (t.lang.clone(), context.absolute(&t.path)))
+        .map(|t| (context.config.tag_of(&t.lang), context.absolute(&t.path)))
         .collect()
 }
 

@@ -13,7 +13,7 @@ pub fn third_parties(site: &Site, base: &BaseUrl) -> ThirdParties {
         media: site.media_origins.clone(),
         forms: site.form_origins.clone(),
         frames: site.frame_hosts.clone(),
-        connects: analytics.connect_origins.clone(),
+        connects: [&analytics.connect_origins[..], &site.count_origins[..]].concat(),
         script_hashes: analytics
             .inline_scripts
             .iter()

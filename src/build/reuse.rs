@@ -63,6 +63,7 @@ pub fn site_key(
         image_origins,
         media_origins,
         form_origins,
+        count_origins,
         frame_hosts,
         logos_on_light,
         icons,
@@ -80,6 +81,7 @@ pub fn site_key(
         image_origins,
         media_origins,
         form_origins,
+        count_origins,
         frame_hosts,
         icons,
     )

@@ -136,11 +136,23 @@ impl Shell {
             wasm = self.wasm,
             failed = APP_FAILED,
         );
+        self.module("start", text)
+    }
+
+    /// The live counts' module (`super::live_counts`), which the loader inserts when a page
+    /// has counts.
+    pub fn live_counts(&self) -> Starter {
+        self.module("live-counts", super::live_counts::SCRIPT.to_owned())
+    }
+
+    /// A module of ours in the app's folder, named `{stem}-{hash of its text}.js` (so that it is
+    /// cached like the app's other files).
+    fn module(&self, stem: &str, text: String) -> Starter {
         let folder = &self.js[..self.js.rfind('/').map_or(0, |slash| slash + 1)];
         let digest = crate::content::digest::key_of(&text);
         let name: String = digest[..5].iter().map(|b| format!("{b:02x}")).collect();
         Starter {
-            href: format!("{folder}start-{name}.js"),
+            href: format!("{folder}{stem}-{name}.js"),
             text,
         }
     }
@@ -155,8 +167,8 @@ impl Shell {
     /// loaded), it reloads the page once, asking the app to draw it afresh instead of taking
     /// over the HTML; a second failure leaves the page as the plain HTML it already is. The
     /// globals are the ones Leptos's hydration reads.
-    pub fn loader_script(&self) -> String {
-        format!(
+    pub fn loader_script(&self, live_counts: Option<&Starter>) -> String {
+        let mut loader = format!(
             "window.__RESOLVED_RESOURCES=[];window.__SERIALIZED_ERRORS=[];window.__INCOMPLETE_CHUNKS=[];\n\
              const failed=(error)=>{{\
              const key='{key}';\
@@ -171,7 +183,11 @@ impl Shell {
             starter = self.starter().href,
             failed = APP_FAILED,
             key = crate::model::site_data::CLEAN_RENDER_KEY,
-        )
+        );
+        if let Some(module) = live_counts {
+            loader.push_str(&super::live_counts::inserter(&module.href));
+        }
+        loader
     }
 }
 
@@ -304,7 +320,7 @@ window.wasmBindings = bindings;
         );
         assert!(starter.href.starts_with("/start-") && starter.href.ends_with(".js"));
         // The inline loader imports nothing itself (see `Shell::starter`).
-        let loader = shell.loader_script();
+        let loader = shell.loader_script(None);
         assert!(loader.contains(&format!("script.src='{}'", starter.href)));
         assert!(!loader.contains("import("));
     }

@@ -49,6 +49,8 @@ pub enum Use {
     /// Where a form sends what a visitor fills in (`<form action>`), for the policy's
     /// `form-action`.
     Form,
+    /// Where a live count is fetched from (`data-ajax-url`), for the policy's `connect-src`.
+    Count,
 }
 
 /// The one check every address a repository writes goes through before it reaches a page

@@ -22,6 +22,7 @@
 pub mod body;
 pub mod diagnostics;
 pub mod digest;
+pub mod hosts;
 pub mod limits;
 pub mod links;
 pub mod liquid;
@@ -280,6 +281,7 @@ fn assemble(
         base: deployment_base(input, settings),
         media_origins: site_wide::policy::media_origins(&drafts),
         form_origins: site_wide::policy::form_origins(&drafts),
+        count_origins: site_wide::policy::count_origins(&drafts),
         frame_hosts: site_wide::policy::frame_hosts(&drafts),
         pages: drafts.into_iter().map(|d| d.page).collect(),
         static_files: input.static_files.iter().cloned().collect(),

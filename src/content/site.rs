@@ -39,6 +39,8 @@ pub struct Site {
     pub media_origins: Vec<String>,
     /// The other sites the pages' forms send to, for the policy's `form-action`.
     pub form_origins: Vec<String>,
+    /// The origins the pages' live counts are fetched from (GBIF's API), for `connect-src`.
+    pub count_origins: Vec<String>,
     /// The hosts whose players the pages embed (`www.youtube.com`), for the policy's
     /// `frame-src`.
     pub frame_hosts: Vec<String>,

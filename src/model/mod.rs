@@ -36,8 +36,12 @@ pub struct SiteConfig {
 /// One of the site's languages.
 #[derive(Clone, Debug, PartialEq, Hash)]
 pub struct Language {
-    /// BCP 47 tag (`es`).
+    /// Its key: the folder of its pages (`es`) and the `lang` of their front matter.
     pub code: String,
+    /// The BCP 47 tag its pages are marked with (`lang`, `hreflang`) where that is not `code`
+    /// (`languageCode` in `_data/languages.yml`: `niu` for the pages in `/nu/`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
     /// Its name in itself (`Español`), for the language switcher.
     pub name: String,
     /// `rtl` for languages written right to left, `ltr` otherwise.
@@ -160,6 +164,13 @@ impl SiteConfig {
         self.languages.iter().find(|l| l.code == code)
     }
 
+    /// The tag pages in the language `code` are marked with (`lang`, `hreflang`).
+    pub fn tag_of(&self, code: &str) -> String {
+        self.language(code)
+            .and_then(|l| l.tag.clone())
+            .unwrap_or_else(|| code.to_owned())
+    }
+
     /// The language whose pages live under `path` (`/es/about/` is Spanish, `/about/` is in the
     /// default language).
     pub fn language_of_path(&self, path: &str) -> &Language {
@@ -266,6 +277,7 @@ mod tests {
                     logo: Some("/logo.png".into()),
                     logo_width: Some(28),
                     not_found: Some("/404".into()),
+                    tag: None,
                 },
                 Language {
                     code: "ar".into(),
@@ -274,6 +286,7 @@ mod tests {
                     logo: None,
                     logo_width: None,
                     not_found: None,
+                    tag: Some("ar-EG".into()),
                 },
             ],
             record_routes: vec!["/institution/_key_".into(), "/institution/search".into()],

@@ -79,6 +79,7 @@ mod tests {
                     logo: None,
                     logo_width: None,
                     not_found: None,
+                    tag: None,
                 }],
                 logo_and_title: false,
                 record_routes: Vec::new(),

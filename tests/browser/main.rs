@@ -6,6 +6,7 @@ mod content_pages;
 mod deployment;
 mod generated_site;
 mod languages;
+mod live_counts;
 mod live_reload;
 mod page_loading;
 mod portal;

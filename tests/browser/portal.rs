@@ -17,7 +17,7 @@ fn portal_dist() -> std::path::PathBuf {
     )
 }
 
-fn portal() -> &'static StaticServer {
+pub(crate) fn portal() -> &'static StaticServer {
     static SERVER: OnceLock<StaticServer> = OnceLock::new();
     SERVER.get_or_init(|| StaticServer::start(portal_dist(), Options::default()))
 }

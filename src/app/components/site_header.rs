@@ -52,7 +52,7 @@ pub fn SiteHeader(shown: Shown) -> impl IntoView {
                 href: Some(site.href(&translation.path)),
                 divider: false,
                 current: translation.lang == ui.lang,
-                lang: Some(translation.lang),
+                lang: Some(site.config.tag_of(&translation.lang)),
             })
             .collect();
         let label = language.map_or_else(|| ui.lang.clone(), |l| l.name.clone());

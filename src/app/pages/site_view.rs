@@ -23,17 +23,18 @@ pub fn SiteView() -> impl IntoView {
         {move || {
             let shown = state.shown.get();
             let ui = shown.ui.clone();
-            let dir = use_site()
-                .config
+            let config = &use_site().config;
+            let dir = config
                 .language(&ui.lang)
                 .map_or_else(|| "ltr".to_owned(), |l| l.dir.clone());
+            let tag = config.tag_of(&ui.lang);
             let body = match shown.page.clone() {
                 Some(page) => Either::Left(view! { <ContentPage page ui=ui.clone()/> }),
                 // No page, not even a "not found" one, could be had for this address.
                 None => Either::Right(view! { <h1 class="not-found-title">"404"</h1> }),
             };
             view! {
-                <Html attr:lang=ui.lang.clone() attr:dir=dir/>
+                <Html attr:lang=tag attr:dir=dir/>
                 <SiteHeader shown=shown.clone()/>
                 <main id="main" tabindex="-1">{body}</main>
                 <SiteFooter html=ui.footer_html.clone()/>

@@ -151,6 +151,12 @@ mod tests;
 pub fn markdownify(markdown: &str) -> String {
     // Liquid made the text, so its problems have no file or line to name; they are dropped.
     let mut ignored = Vec::new();
-    let body = crate::content::markdown::parse("markdownify", markdown, 1, &[], &mut ignored);
+    let body = crate::content::markdown::parse(
+        "markdownify",
+        markdown,
+        1,
+        crate::content::hosts::Hosts::NONE,
+        &mut ignored,
+    );
     render_blocks_html(body.blocks)
 }

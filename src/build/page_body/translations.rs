@@ -26,8 +26,9 @@ pub fn render(
                 .language(&translation.lang)
                 .map_or_else(|| translation.lang.clone(), |l| l.name.clone());
             let current = (translation.lang == lang).then_some("page");
+            let tag = config.tag_of(&translation.lang);
             view! {
-                <li><a href=base.href(&translation.path) hreflang=translation.lang.clone() lang=translation.lang.clone() aria-current=current>{name}</a></li>
+                <li><a href=base.href(&translation.path) hreflang=tag.clone() lang=tag aria-current=current>{name}</a></li>
             }
         })
         .collect_view();

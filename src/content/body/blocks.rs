@@ -42,7 +42,7 @@ pub struct GbifWidget {
 #[derive(Clone, Debug, Default, PartialEq, Hash)]
 pub struct LanguageList {
     pub label: String,
-    /// Each language's code, name and home page.
+    /// Each language's tag, name and home page.
     pub links: Vec<(String, String, String)>,
 }
 

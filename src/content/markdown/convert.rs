@@ -6,6 +6,7 @@ use super::kramdown::{self, Document, KramdownIds, Options, Warning};
 use super::problems;
 use crate::content::body::{Attrs, Block, ElementContent, HtmlElement, Inline};
 use crate::content::diagnostics::{Diagnostic, Position};
+use crate::content::hosts::Hosts;
 use crate::content::links::LinkRef;
 
 /// A parsed Markdown body, with what the site-wide checks need to know about it.
@@ -21,21 +22,15 @@ pub struct Body {
 }
 
 /// Parses `text`, the body of `file` starting on line `first_line`, with Jekyll's options.
-/// `embeds` are the hosts whose `<iframe>` players are kept (`embeds:` in `_config.yml`).
+/// `hosts` are the other sites its HTML may use: the players it embeds, GBIF's API.
 pub fn parse(
     file: &str,
     text: &str,
     first_line: usize,
-    embeds: &[String],
+    hosts: Hosts<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Body {
-    parse_at(
-        file,
-        text,
-        Position::new(first_line, 1),
-        embeds,
-        diagnostics,
-    )
+    parse_at(file, text, Position::new(first_line, 1), hosts, diagnostics)
 }
 
 /// Parses `text`, a value of `file` (front matter, data) that starts at `start`, as [`parse`]
@@ -44,10 +39,10 @@ pub fn parse_at(
     file: &str,
     text: &str,
     start: Position,
-    embeds: &[String],
+    hosts: Hosts<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Body {
-    convert(file, text, start, &Options::jekyll(), embeds, diagnostics)
+    convert(file, text, start, &Options::jekyll(), hosts, diagnostics)
 }
 
 /// Parses `text` with the given kramdown options (and no embedded players).
@@ -63,7 +58,7 @@ pub fn parse_with(
         text,
         Position::new(first_line, 1),
         options,
-        &[],
+        Hosts::NONE,
         diagnostics,
     )
 }
@@ -73,7 +68,7 @@ fn convert(
     text: &str,
     start: Position,
     options: &Options,
-    embeds: &[String],
+    hosts: Hosts<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Body {
     let document = kramdown::parse(text, start.line, options);
@@ -88,7 +83,7 @@ fn convert(
         kramdown_ids: KramdownIds::default(),
         footnote_order: Vec::new(),
         footnote_numbers: std::collections::HashMap::new(),
-        embeds,
+        hosts,
         frames: Vec::new(),
     };
     for warning in &document.warnings {
@@ -132,8 +127,8 @@ pub(super) struct Converter<'a> {
     pub(super) footnote_order: Vec<String>,
     /// The number of each footnote in `footnote_order`, by name.
     pub(super) footnote_numbers: std::collections::HashMap<String, usize>,
-    /// Hosts whose players are kept.
-    pub(super) embeds: &'a [String],
+    /// The other sites its HTML may use: the players it embeds, GBIF's API.
+    pub(super) hosts: Hosts<'a>,
     /// Hosts of the players kept.
     pub(super) frames: Vec<String>,
 }

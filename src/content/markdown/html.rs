@@ -107,7 +107,7 @@ impl Converter<'_> {
             );
             return None;
         }
-        let attrs = self.attrs(&tag, &el.attr, line);
+        let mut attrs = self.attrs(&tag, &el.attr, line);
         if tag == "img"
             && !attrs
                 .other
@@ -132,11 +132,12 @@ impl Converter<'_> {
                 });
             }
         }
-        let content = if el.children.iter().any(kramdown::Element::is_block) {
+        let mut content = if el.children.iter().any(kramdown::Element::is_block) {
             ElementContent::Blocks(self.blocks(el.children))
         } else {
             ElementContent::Inlines(self.inlines(el.children))
         };
+        self.live_count(&mut attrs, &mut content, line);
         Some(HtmlElement {
             tag,
             attrs,
@@ -185,9 +186,12 @@ impl Converter<'_> {
                     .to_ascii_lowercase()
             })
             .filter(|host| !host.is_empty() && !host.contains(['@', ':']));
-        let allowed = host
-            .clone()
-            .filter(|host| self.embeds.iter().any(|e| e.eq_ignore_ascii_case(host)));
+        let allowed = host.clone().filter(|host| {
+            self.hosts
+                .embeds
+                .iter()
+                .any(|e| e.eq_ignore_ascii_case(host))
+        });
         let Some(host) = allowed else {
             let (message, hint) = match host {
                 Some(host) => (

@@ -11,6 +11,7 @@ mod html;
 pub mod ids;
 mod inlines;
 pub mod kramdown;
+pub mod live_counts;
 mod problems;
 #[cfg(test)]
 mod tests;
@@ -26,7 +27,13 @@ pub mod testing {
     /// The blocks of `text` and what was said about it.
     pub fn blocks(text: &str) -> (Vec<Block>, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
-        let body = parse("content/p.md", text, 1, &[], &mut diagnostics);
+        let body = parse(
+            "content/p.md",
+            text,
+            1,
+            crate::content::hosts::Hosts::NONE,
+            &mut diagnostics,
+        );
         (body.blocks, diagnostics)
     }
 

@@ -179,7 +179,7 @@ fn link_targets_are_classified_and_positioned() {
         "content/p.md",
         "Intro\n\nSee [data](/data/#sharing) and ![m](/m.jpg).\n",
         5,
-        &[],
+        crate::content::hosts::Hosts::NONE,
         &mut diagnostics,
     );
     assert_eq!(

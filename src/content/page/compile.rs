@@ -9,6 +9,7 @@ use crate::content::body::blocks::PageBlock;
 use crate::content::body::text::{plain_text, plain_text_of_blocks};
 use crate::content::body::{Block, Heading, Section};
 use crate::content::diagnostics::{Diagnostic, Position};
+use crate::content::hosts::Hosts;
 use crate::content::links::{self, LinkRef, Use};
 use crate::content::liquid::Liquid;
 use crate::content::liquid::globals::{SiteVariable, SiteView};
@@ -47,11 +48,11 @@ pub fn compile(
     let front = std::mem::take(&mut document.front);
     let rendered = render(&document, front, cx, diagnostics);
     let file = document.shown.as_str();
-    let mut parsed = parse_body(&document, &rendered.body, &cx.settings.embeds, diagnostics);
+    let mut parsed = parse_body(&document, &rendered.body, cx.settings.hosts(), diagnostics);
     let around = rendered
         .around
         .as_ref()
-        .map(|around| parse_around(around, &cx.settings.embeds, &mut parsed, diagnostics));
+        .map(|around| parse_around(around, cx.settings.hosts(), &mut parsed, diagnostics));
     let ids = ids::collect(
         file,
         &parsed.blocks,
@@ -190,7 +191,7 @@ fn render<'s>(
 fn parse_body(
     document: &Document,
     body: &str,
-    embeds: &[String],
+    hosts: Hosts<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Body {
     let file = document.shown.as_str();
@@ -201,11 +202,11 @@ fn parse_body(
             file,
             &wrapped,
             document.body_line.saturating_sub(1),
-            embeds,
+            hosts,
             diagnostics,
         )
     } else {
-        markdown::parse(file, body, document.body_line, embeds, diagnostics)
+        markdown::parse(file, body, document.body_line, hosts, diagnostics)
     }
 }
 
@@ -216,7 +217,7 @@ type Parts = (Vec<Section>, Vec<Section>);
 /// their links and players join the body's.
 fn parse_around(
     around: &Around,
-    embeds: &[String],
+    hosts: Hosts<'_>,
     body: &mut Body,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Parts {
@@ -236,7 +237,7 @@ fn parse_around(
         // The wrapper's line comes before the part's first.
         let wrapped = format!("<div markdown=\"0\">\n{html}\n</div>\n");
         let at = Position::new(line.saturating_sub(1).max(1), 1);
-        let mut parsed = markdown::parse_at(&around.file, &wrapped, at, embeds, diagnostics);
+        let mut parsed = markdown::parse_at(&around.file, &wrapped, at, hosts, diagnostics);
         body.links.append(&mut parsed.links);
         body.frames.append(&mut parsed.frames);
         sections(parsed.blocks)
@@ -271,7 +272,7 @@ fn compose(
 ) -> Composed {
     let file = document.shown.as_str();
     let strict = cx.settings.strict;
-    let embeds = &cx.settings.embeds;
+    let hosts = cx.settings.hosts();
     let position = |path: &str| rendered.front.position(path);
     let data_position = |path: &str| {
         cx.data
@@ -287,7 +288,7 @@ fn compose(
             .unwrap_or_default()
     };
     let mut parse_markdown = |text: &str, at: Position, diagnostics: &mut Vec<Diagnostic>| {
-        markdown::parse_at(file, text, at, embeds, diagnostics)
+        markdown::parse_at(file, text, at, hosts, diagnostics)
     };
     let mut composer = Composer {
         file,
@@ -414,7 +415,7 @@ fn excerpt(body: &str, page: &Value, settings: &Settings) -> String {
     let text = body.trim_start_matches(['\n', '\r']);
     let head = text.split(separator.as_str()).next().unwrap_or("");
     let mut ignored = Vec::new();
-    let parsed = markdown::parse("excerpt", head, 1, &[], &mut ignored);
+    let parsed = markdown::parse("excerpt", head, 1, Hosts::NONE, &mut ignored);
     plain_text_of_blocks(&parsed.blocks)
         .split_whitespace()
         .collect::<Vec<_>>()

@@ -8,6 +8,7 @@ use liquid::model::{Object, Value};
 use super::source::SourceFile;
 use super::yaml::{self, Positions};
 use crate::content::diagnostics::{Diagnostic, Position};
+use crate::content::hosts::Hosts;
 use crate::content::links::{self, Use};
 use crate::content::values::{array, at_path, flag, get, object, text_at};
 
@@ -127,6 +128,8 @@ fn build_time() -> time::OffsetDateTime {
 /// The settings the site reads.
 #[derive(Clone, Debug)]
 pub struct Settings {
+    /// The file the settings are read from (`_config.yml`), as messages name it.
+    pub file: String,
     pub title: String,
     pub description: Option<String>,
     pub email: Option<String>,
@@ -158,6 +161,8 @@ pub struct Settings {
     pub gbif_widgets: Option<String>,
     /// Hosts whose iframes are kept.
     pub embeds: Vec<String>,
+    /// The GBIF API's base address, which live counts are fetched from (`SCC_GBIF_API`).
+    pub gbif_api: String,
     /// The custom collections (`collections:`).
     pub collections: Vec<Collection>,
     /// The posts' address pattern when `collections: posts: permalink:` gives one.
@@ -177,6 +182,7 @@ impl Settings {
     /// Settings for a site without `_config.yml`.
     fn empty() -> Self {
         Settings {
+            file: "_config.yml".into(),
             title: String::new(),
             description: None,
             email: None,
@@ -194,6 +200,7 @@ impl Settings {
             social: Vec::new(),
             strict: false,
             embeds: DEFAULT_EMBEDS.map(String::from).to_vec(),
+            gbif_api: crate::content::hosts::GBIF_API.to_owned(),
             collections: Vec::new(),
             posts_permalink: None,
             time: build_time(),
@@ -201,6 +208,14 @@ impl Settings {
             gbif_widgets: None,
             value: Value::Object(Object::new()),
             positions: Positions::new(),
+        }
+    }
+
+    /// The other sites pages may use: the players they embed, GBIF's API.
+    pub fn hosts(&self) -> Hosts<'_> {
+        Hosts {
+            embeds: &self.embeds,
+            gbif_api: &self.gbif_api,
         }
     }
 
@@ -213,9 +228,11 @@ impl Settings {
 /// Reads `_config.yml` (or the settings of a site without one).
 pub fn read(file: Option<&SourceFile>, diagnostics: &mut Vec<Diagnostic>) -> Settings {
     let mut settings = Settings::empty();
+    settings.gbif_api = crate::content::hosts::gbif_api_from_environment(diagnostics);
     let Some(file) = file else {
         return settings;
     };
+    settings.file.clone_from(&file.shown);
     let Ok(text) = std::str::from_utf8(&file.bytes) else {
         diagnostics.push(Diagnostic::error(
             &file.shown,

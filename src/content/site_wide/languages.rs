@@ -38,7 +38,8 @@ pub fn settle(
         .map(|d| (d.page.meta.lang.clone(), d.page.route.clone()))
         .rev()
         .collect();
-    let languages = languages(settings, data, &page_langs, &not_found);
+    let mut languages = languages(settings, data, &page_langs, &not_found);
+    super::language_tags::settle(&mut languages, settings, data, drafts, diagnostics);
     let codes: Vec<String> = languages.iter().map(|l| l.code.clone()).collect();
     link_translations(drafts, &codes, settings.strict, diagnostics);
     fill_language_lists(drafts, &languages, words);
@@ -57,7 +58,8 @@ fn fill_language_lists(drafts: &mut [PageDraft], languages: &[Language], words: 
                     .iter()
                     .map(|l| {
                         let home = routes::home_of(&l.code, default);
-                        (l.code.clone(), l.name.clone(), home)
+                        let tag = l.tag.clone().unwrap_or_else(|| l.code.clone());
+                        (tag, l.name.clone(), home)
                     })
                     .collect();
             }

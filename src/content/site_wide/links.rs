@@ -184,6 +184,8 @@ impl<'a> Targets<'a> {
                 Use::Media => "a video or sound",
                 Use::Form => "a form's address",
                 Use::Link => "a file",
+                // Always an address on GBIF's API (`crate::content::hosts`), never checked here.
+                Use::Count => "a count",
             };
             let from_root = links::from_site_root(links::path_of(&link.href));
             let hint = other_site_hint(&link.href)

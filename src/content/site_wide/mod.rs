@@ -4,6 +4,7 @@
 //! ([`languages`]), every link ([`links`]), and what the policy must allow ([`policy`]).
 
 pub mod addresses;
+pub mod language_tags;
 pub mod languages;
 pub mod links;
 pub mod news;

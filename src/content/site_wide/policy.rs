@@ -46,6 +46,11 @@ pub fn form_origins(drafts: &[PageDraft]) -> Vec<String> {
     origins(drafts, Use::Form)
 }
 
+/// The origins the pages' live counts are fetched from (GBIF's API, `https://api.gbif.org`).
+pub fn count_origins(drafts: &[PageDraft]) -> Vec<String> {
+    origins(drafts, Use::Count)
+}
+
 /// The hosts whose players the pages embed, each once.
 pub fn frame_hosts(drafts: &[PageDraft]) -> Vec<String> {
     let mut hosts: Vec<String> = drafts.iter().flat_map(|d| d.frames.clone()).collect();

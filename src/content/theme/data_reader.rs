@@ -71,7 +71,13 @@ impl Reader<'_> {
         // A block scalar (`|`) starts on the line after its key.
         let first_line = at.line + usize::from(text.contains('\n'));
         // Players are for pages, not the footer.
-        let body = markdown::parse(&file, text, first_line, &[], self.diagnostics);
+        let body = markdown::parse(
+            &file,
+            text,
+            first_line,
+            crate::content::hosts::Hosts::NONE,
+            self.diagnostics,
+        );
         self.links
             .extend(body.links.into_iter().map(|link| (file.clone(), link)));
         body.blocks

@@ -6,9 +6,11 @@ use liquid::model::Value;
 use super::composer::{Composer, Written, liquid_text, markdown_blocks, markdown_inline};
 use super::posts::category_address;
 use crate::content::body::blocks::{Feature, FeatureImage};
-use crate::content::body::{Attrs, Inline, Link};
+use crate::content::body::text::{plain_text, plain_text_of_blocks};
+use crate::content::body::{Attrs, ElementContent, HtmlElement, Inline, Link};
 use crate::content::diagnostics::Diagnostic;
 use crate::content::links::{self, Use};
+use crate::content::markdown::live_counts;
 use crate::content::repository::documents::categories;
 use crate::content::values::{array, flag, get};
 
@@ -83,6 +85,7 @@ pub fn feature(
             ));
         }
     }
+    name_the_title(&mut feature);
     feature.categories = categories(get(content, "categories"))
         .into_iter()
         .map(|name| {
@@ -95,6 +98,57 @@ pub fn feature(
         })
         .collect();
     feature
+}
+
+/// Gives a title that says nothing in words a name for screen readers, so that its heading and
+/// link are never nameless: a title that is only a live count (`<span data-ajax-url=...>`, the
+/// theme's stat cards) is followed by the description, hidden but for them ("1,234,567 — About
+/// Belgium"); an empty title of a linked card by its description (or its image's text). The
+/// count gets its own line (`live-count--title`), so that nothing moves when its number comes.
+fn name_the_title(feature: &mut Feature) {
+    let is_count = |inline: &Inline| matches!(inline, Inline::Element(e) if e.attrs.has_class(live_counts::CLASS));
+    let words: Vec<Inline> = feature
+        .title
+        .iter()
+        .filter(|inline| !is_count(inline))
+        .cloned()
+        .collect();
+    if !plain_text(&words).trim().is_empty() {
+        return;
+    }
+    let counts = feature.title.iter().filter(|i| is_count(i)).count();
+    if counts == 0 && feature.link.is_none() {
+        return;
+    }
+    let described = Some(plain_text_of_blocks(&feature.description))
+        .filter(|d| !d.is_empty())
+        .or_else(|| feature.image.as_ref().map(|i| i.alt.clone()))
+        .unwrap_or_default();
+    if counts == 1 {
+        for inline in &mut feature.title {
+            if let Inline::Element(element) = inline
+                && element.attrs.has_class(live_counts::CLASS)
+            {
+                element
+                    .attrs
+                    .classes
+                    .push(format!("{}--title", live_counts::CLASS));
+            }
+        }
+    }
+    let hidden = match (counts, described.is_empty()) {
+        (_, true) => return,
+        (0, false) => described,
+        _ => format!(" — {described}"),
+    };
+    feature.title.push(Inline::Element(HtmlElement {
+        tag: "span".into(),
+        attrs: Attrs {
+            classes: vec!["visually-hidden".into()],
+            ..Attrs::default()
+        },
+        content: ElementContent::Inlines(vec![Inline::text(hidden)]),
+    }));
 }
 
 /// A button: a link with the theme's button classes.

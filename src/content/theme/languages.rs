@@ -60,6 +60,7 @@ pub fn languages(
                     .or_else(|| settings.logo.clone()),
                 logo_width: None,
                 not_found: not_found.get(&code).cloned(),
+                tag: None,
                 code,
             }
         })

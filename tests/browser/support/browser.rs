@@ -150,6 +150,38 @@ impl Browser {
             .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
+    /// Runs `script` (a function body that calls `done(value)` when it has its answer).
+    pub async fn eval_async(&self, script: &str) -> Value {
+        let script = format!("const done = arguments[arguments.length - 1];\n{script}");
+        self.client
+            .execute_async(&script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// The rules axe-core finds broken on the page (axe's default rules: WCAG 2.x A and AA and
+    /// its best practices), each with the elements that break it. axe-core is installed by
+    /// scripts/setup.sh; a WebDriver script is not subject to the page's policy.
+    pub async fn axe_violations(&self) -> Vec<String> {
+        let tools = std::env::var("SCC_TOOLS_DIR").unwrap_or_else(|_| {
+            format!(
+                "{}/.local/share/scc-site",
+                std::env::var("HOME").unwrap_or_default()
+            )
+        });
+        let file = format!("{tools}/node_modules/axe-core/axe.min.js");
+        let axe = std::fs::read_to_string(&file).unwrap_or_else(|e| {
+            panic!("no axe-core at {file} (scripts/setup.sh installs it): {e}")
+        });
+        self.eval(&format!("{axe}\nreturn true;")).await;
+        let found = self
+            .eval_async(
+                "axe.run(document).then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.html).join(' | '))), e => done(['axe failed: ' + e]));",
+            )
+            .await;
+        serde_json::from_value(found).expect("axe's violations")
+    }
+
     pub async fn text(&self, css: &str) -> String {
         self.wait_for(css).await.text().await.unwrap()
     }

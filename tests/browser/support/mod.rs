@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod gbif_api;
 pub mod server;
 
 use std::path::PathBuf;

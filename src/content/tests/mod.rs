@@ -1602,3 +1602,5 @@ fn front_matter_opened_with_trailing_spaces_makes_a_page() {
     assert_eq!(text_of_page(page), "The body.");
     assert!(messages(&compiled).is_empty(), "{:?}", messages(&compiled));
 }
+
+mod live_counts_and_languages;
