@@ -162,24 +162,43 @@ fn articles(html: &str) -> Vec<&str> {
 }
 
 /// Normalised tokens without what the site adds to links and players for the visitor's sake
-/// (`target`, `rel`; an embedded player's `loading`, `title`, `sandbox`), and without the ids
-/// kramdown gives footnote back-links in another form.
+/// (`target`, `rel`; an embedded player's `loading`, `title`, `sandbox`; a live count's class,
+/// and the dash, hidden from screen readers, that an empty one shows until its number comes),
+/// and without the ids kramdown gives footnote back-links in another form.
 fn comparable(html: &str) -> Vec<Token> {
+    let mut placeholder_next = false;
     without_stray_ends(normalise(&without_highlighting(html)))
         .into_iter()
-        .map(|token| match token {
+        .filter_map(|token| match token {
             Token::Open(tag, attrs) => {
+                let count = attrs
+                    .iter()
+                    .any(|(k, v)| k == "class" && v.split(' ').any(|c| c == "live-count"));
+                placeholder_next = count && attrs.iter().any(|(k, _)| k == "aria-hidden");
                 let attrs = attrs
                     .into_iter()
-                    .filter(|(k, _)| {
-                        !(tag == "a" && matches!(k.as_str(), "target" | "rel")
+                    .filter_map(|(k, v)| {
+                        if count && k == "class" {
+                            let kept: Vec<&str> = v
+                                .split(' ')
+                                .filter(|c| !c.starts_with("live-count"))
+                                .collect();
+                            return (!kept.is_empty()).then(|| (k, kept.join(" ")));
+                        }
+                        let dropped = tag == "a" && matches!(k.as_str(), "target" | "rel")
                             || tag == "iframe"
-                                && matches!(k.as_str(), "loading" | "title" | "sandbox"))
+                                && matches!(k.as_str(), "loading" | "title" | "sandbox")
+                            || count && k == "aria-hidden";
+                        (!dropped).then_some((k, v))
                     })
                     .collect();
-                Token::Open(tag, attrs)
+                Some(Token::Open(tag, attrs))
             }
-            other => other,
+            Token::Text(text) if std::mem::take(&mut placeholder_next) && text == "–" => None,
+            other => {
+                placeholder_next = false;
+                Some(other)
+            }
         })
         .collect()
 }
