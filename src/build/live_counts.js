@@ -6,7 +6,7 @@
 // how each stands: ajax-is-loading, ajax-is-loaded, ajax-loading-failed.
 const fill = () => {
   const asked = new Map();
-  for (const element of document.querySelectorAll('main [data-ajax-url]:not([class*=ajax-])')) {
+  for (const element of document.querySelectorAll('[data-ajax-url]:not([class*=ajax-])')) {
     const url = element.dataset.ajaxUrl;
     element.classList.add('ajax-is-loading');
     if (!asked.has(url)) {

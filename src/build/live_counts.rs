@@ -17,7 +17,7 @@ pub const SCRIPT: &str = include_str!("live_counts.js");
 /// trusted script inserts is trusted by the policy's `'strict-dynamic'`).
 pub fn inserter(href: &str) -> String {
     format!(
-        "\nconst counts=()=>{{if(document.querySelector('main [data-ajax-url]')){{watch.disconnect();\
+        "\nconst counts=()=>{{if(document.querySelector('[data-ajax-url]')){{watch.disconnect();\
          const script=document.createElement('script');script.type='module';script.src='{href}';\
          document.head.append(script);}}}};\n\
          const watch=new MutationObserver(counts);\

@@ -39,6 +39,7 @@ pub mod values;
 use std::sync::Arc;
 
 use diagnostics::Diagnostic;
+use links::LinkRef;
 pub use liquid::DrawMarkdown;
 use liquid::globals::SiteVariable;
 pub use page::Remembered;
@@ -145,8 +146,16 @@ pub fn compile_remembering(
         &mut diagnostics,
     );
     let diagnostics = settle_diagnostics(diagnostics, settings.strict);
-    let site = (!diagnostics.iter().any(Diagnostic::is_error))
-        .then(|| assemble(input, &settings, drafts, languages, texts, theme));
+    let site = (!diagnostics.iter().any(Diagnostic::is_error)).then(|| {
+        assemble(
+            input,
+            &settings,
+            (drafts, &shared_links),
+            languages,
+            texts,
+            theme,
+        )
+    });
     Compiled { site, diagnostics }
 }
 
@@ -248,7 +257,7 @@ fn settle_diagnostics(mut diagnostics: Vec<Diagnostic>, strict: bool) -> Vec<Dia
 fn assemble(
     input: &Input,
     settings: &Settings,
-    drafts: Vec<PageDraft>,
+    (drafts, shared_links): (Vec<PageDraft>, &[(String, LinkRef)]),
     languages: Vec<Language>,
     texts: Vec<LanguageTexts>,
     theme: Theme,
@@ -281,7 +290,7 @@ fn assemble(
         base: deployment_base(input, settings),
         media_origins: site_wide::policy::media_origins(&drafts),
         form_origins: site_wide::policy::form_origins(&drafts),
-        count_origins: site_wide::policy::count_origins(&drafts),
+        count_origins: site_wide::policy::count_origins(&drafts, shared_links),
         frame_hosts: site_wide::policy::frame_hosts(&drafts),
         pages: drafts.into_iter().map(|d| d.page).collect(),
         static_files: input.static_files.iter().cloned().collect(),

@@ -46,9 +46,19 @@ pub fn form_origins(drafts: &[PageDraft]) -> Vec<String> {
     origins(drafts, Use::Form)
 }
 
-/// The origins the pages' live counts are fetched from (GBIF's API, `https://api.gbif.org`).
-pub fn count_origins(drafts: &[PageDraft]) -> Vec<String> {
-    origins(drafts, Use::Count)
+/// The origins the live counts are fetched from (GBIF's API, `https://api.gbif.org`): the
+/// pages', and those of what every page shows (`shared`: the footer's Markdown).
+pub fn count_origins(drafts: &[PageDraft], shared: &[(String, LinkRef)]) -> Vec<String> {
+    let mut origins = origins(drafts, Use::Count);
+    origins.extend(
+        shared
+            .iter()
+            .filter(|(_, link)| link.used == Use::Count)
+            .filter_map(|(_, link)| links::web_origin(&link.href)),
+    );
+    origins.sort();
+    origins.dedup();
+    origins
 }
 
 /// The hosts whose players the pages embed, each once.

@@ -143,3 +143,17 @@ fn a_page_language_that_is_no_tag_is_a_warning_at_its_lang() {
         "{warnings:?}"
     );
 }
+
+#[test]
+fn a_count_in_the_footer_is_kept_and_allowed_like_the_pages() {
+    let footer = "columns:\n  - name: Data\n    description: |\n      <span data-ajax-url=\"https://api.gbif.org/v1/occurrence/search?limit=0\"></span> records\n";
+    let compiled = site(&[
+        ("_data/footer.yml", footer),
+        ("about.md", "---\ntitle: About\n---\nText.\n"),
+    ]);
+    assert!(messages(&compiled).is_empty(), "{:?}", messages(&compiled));
+    let site = compiled.site.as_ref().unwrap();
+    assert_eq!(site.count_origins, ["https://api.gbif.org"]);
+    let footer = format!("{:?}", site.languages[0].footer);
+    assert!(footer.contains("live-count"), "{footer}");
+}

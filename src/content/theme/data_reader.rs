@@ -14,6 +14,8 @@ pub struct Reader<'a> {
     pub diagnostics: &'a mut Vec<Diagnostic>,
     /// Every link, with the file it was written in.
     pub links: Vec<(String, LinkRef)>,
+    /// The GBIF API's base, for the live counts the Markdown may hold.
+    pub gbif_api: &'a str,
 }
 
 impl Reader<'_> {
@@ -71,13 +73,11 @@ impl Reader<'_> {
         // A block scalar (`|`) starts on the line after its key.
         let first_line = at.line + usize::from(text.contains('\n'));
         // Players are for pages, not the footer.
-        let body = markdown::parse(
-            &file,
-            text,
-            first_line,
-            crate::content::hosts::Hosts::NONE,
-            self.diagnostics,
-        );
+        let hosts = crate::content::hosts::Hosts {
+            embeds: &[],
+            gbif_api: self.gbif_api,
+        };
+        let body = markdown::parse(&file, text, first_line, hosts, self.diagnostics);
         self.links
             .extend(body.links.into_iter().map(|link| (file.clone(), link)));
         body.blocks

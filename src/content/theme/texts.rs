@@ -27,6 +27,7 @@ pub fn of_languages(
         data,
         diagnostics,
         links: Vec::new(),
+        gbif_api: &settings.gbif_api,
     };
     let texts = texts(&mut reader, settings, languages);
     (texts, reader.links)
@@ -111,6 +112,7 @@ mod tests {
             data: &data,
             diagnostics: &mut diagnostics,
             links: Vec::new(),
+            gbif_api: crate::content::hosts::GBIF_API,
         };
         let texts = texts(&mut reader, &settings, &languages);
         // A file shared by two languages is read for each; the compiler reports each problem once.
