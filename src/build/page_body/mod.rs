@@ -12,6 +12,7 @@ pub mod button_row;
 pub mod features_table;
 pub mod footer;
 pub mod html_attrs;
+mod kramdown_layout;
 pub mod prose;
 pub mod render;
 pub mod section;
@@ -158,5 +159,5 @@ pub fn markdownify(markdown: &str) -> String {
         crate::content::hosts::Hosts::NONE,
         &mut ignored,
     );
-    render_blocks_html(body.blocks)
+    kramdown_layout::laid_out(&render_blocks_html(body.blocks))
 }

@@ -68,7 +68,6 @@ pub fn language(site: &Arc<JekyllSite>, unknown: &[String]) -> Language {
         Box::new(stdlib::StripHtml),
         Box::new(stdlib::StripNewlines),
         Box::new(stdlib::Truncate),
-        Box::new(stdlib::TruncateWords),
         Box::new(stdlib::Upcase),
         Box::new(stdlib::UrlDecode),
         Box::new(stdlib::UrlEncode),

@@ -76,6 +76,15 @@ fn jekyll_filters_work() {
             "{{ 'one two three four' | truncatewords: 2 }}",
             "one two...",
         ),
+        // As Ruby Liquid: runs of white space part words, 15 by default, at least 1.
+        ("{{ 'a  b \n  c d' | truncatewords: 2 }}", "a b..."),
+        ("{{ ' one  two ' | truncatewords: 2 }}", " one  two "),
+        ("{{ 'a b c' | truncatewords: 0 }}", "a..."),
+        ("{{ 'a b c' | truncatewords: 1, '' }}", "a"),
+        (
+            "{{ '1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16' | truncatewords }}",
+            "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15...",
+        ),
         ("{{ list | first | jsonify }}", "{\"k\":2,\"n\":\"b\"}"),
         (
             "{% assign t = '{{ d | date: \"%Y\" }}' %}{{ t | liquify }}",

@@ -54,6 +54,7 @@ pub const ALL: &[(&str, Run)] = &[
     ("cgi_escape", text::cgi_escape),
     ("uri_escape", text::uri_escape),
     ("number_of_words", text::number_of_words),
+    ("truncatewords", text::truncatewords),
     ("normalize_whitespace", text::normalize_whitespace),
     ("to_integer", text::to_integer),
     ("inspect", text::inspect),

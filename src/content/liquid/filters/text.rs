@@ -101,6 +101,31 @@ pub fn number_of_words(call: &Call) -> Result<Value> {
     Ok(Value::scalar(count as i64))
 }
 
+/// Ruby Liquid's `truncatewords`: the first `words` words (15 when not given, at least 1), split
+/// at runs of white space and joined by one space, then `...` (or the second argument), if there
+/// are more; otherwise the input as it is. liquid-lib's splits at each single space (so two
+/// spaces make an empty "word") and counts 50 by default, hence this one.
+pub fn truncatewords(call: &Call) -> Result<Value> {
+    let text = call.text();
+    let words = match call.arg(0) {
+        Value::Nil => 15,
+        words => super::math::to_integer(words),
+    }
+    .max(1) as usize;
+    let ellipsis = match call.args.get(1) {
+        None => "...".to_owned(),
+        Some(value) => value.to_kstr().to_string(),
+    };
+    let list: Vec<&str> = text.split_whitespace().take(words + 1).collect();
+    if list.len() <= words {
+        return Ok(Value::scalar(text));
+    }
+    Ok(Value::scalar(format!(
+        "{}{ellipsis}",
+        list[..words].join(" ")
+    )))
+}
+
 pub fn normalize_whitespace(call: &Call) -> Result<Value> {
     let text = call.text();
     Ok(Value::scalar(
