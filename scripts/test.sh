@@ -16,6 +16,7 @@ cargo fmt --all -- --check
 step "lints (cargo clippy, build side and browser side)"
 cargo clippy --locked --features ssr --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --features hydrate --bin scc-site -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --features data --bin scc-data -- -D warnings
 
 step "the code's shape: no module imports one that imports it back, no function over 120 lines"
 cargo test --locked --profile tool --features ssr --test architecture

@@ -19,6 +19,8 @@ pub mod browser;
 pub mod build;
 #[cfg(feature = "compiler")]
 pub mod content;
+#[cfg(feature = "data")]
+pub mod data_pages;
 pub mod model;
 pub mod routes;
 pub mod urls;

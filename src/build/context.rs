@@ -49,6 +49,8 @@ pub struct BuildContext {
     pub starter: super::shell::Starter,
     /// The module the loader inserts on a page with live counts, if the site has any.
     pub live_counts: Option<super::shell::Starter>,
+    /// The data pages' module, if trunk built it and the site has data views.
+    pub data_module: Option<super::data_module::DataModule>,
     /// trunk's live-reload script, under `trunk serve`.
     trunk_reload: String,
     /// In development, the number of this build, which each page drawn carries and polls for
@@ -81,7 +83,12 @@ impl BuildContext {
             .map_or_else(|| base.clone(), BaseUrl::new);
         let shell = read_shell(&dist, (&base, &shell_base), &options.shell)?;
         let live_counts = (!site.count_origins.is_empty()).then(|| shell.live_counts());
-        let loader = shell.loader_script(live_counts.as_ref());
+        let data_module = super::data_module::take(&dist, shell.app_folder(), &base)
+            .filter(|_| super::data_module::has_views(site));
+        let loader = shell.loader_script(
+            live_counts.as_ref(),
+            data_module.as_ref().map(|module| &module.starter),
+        );
         let loader_hash = headers::script_hash(&loader);
         let third_parties = policy::third_parties(site, &base);
         // Under `trunk serve`, trunk's live-reload script comes along. Its server fills in its
@@ -130,6 +137,7 @@ impl BuildContext {
             ),
             starter: shell.starter(),
             live_counts,
+            data_module,
             base,
             loader,
             trunk_reload: shell.dev_reload.unwrap_or_default(),
@@ -296,6 +304,7 @@ impl BuildContext {
             // The loader names it.
             starter: _,
             live_counts: _,
+            data_module: _,
             trunk_reload,
             // Whether pages poll for the content rebuilder, but not its number: a page the
             // rebuilder does not draw again keeps the number it was drawn with, and so does the

@@ -16,11 +16,17 @@ pub const SCRIPT: &str = include_str!("live_counts.js");
 /// first, or one the app draws later), it inserts the module at `href` (a script another
 /// trusted script inserts is trusted by the policy's `'strict-dynamic'`).
 pub fn inserter(href: &str) -> String {
+    inserter_of("counts", "[data-ajax-url]", href)
+}
+
+/// What the loader runs to insert the module at `href` once an element matching `selector` is
+/// on screen; `name` names its function (each inserter's must differ).
+pub fn inserter_of(name: &str, selector: &str, href: &str) -> String {
     format!(
-        "\nconst counts=()=>{{if(document.querySelector('[data-ajax-url]')){{watch.disconnect();\
+        "\nconst {name}=()=>{{if(document.querySelector('{selector}')){{{name}Watch.disconnect();\
          const script=document.createElement('script');script.type='module';script.src='{href}';\
          document.head.append(script);}}}};\n\
-         const watch=new MutationObserver(counts);\
-         watch.observe(document.body,{{childList:true,subtree:true}});counts();"
+         const {name}Watch=new MutationObserver({name});\
+         {name}Watch.observe(document.body,{{childList:true,subtree:true}});{name}();"
     )
 }

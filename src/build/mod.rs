@@ -8,6 +8,7 @@ mod cache;
 pub mod compress;
 mod context;
 mod contrast;
+mod data_module;
 mod decoding;
 mod dev_reload;
 mod error;
@@ -125,8 +126,15 @@ fn site_files(
     uis: &[UiText],
     written: pages::Written,
 ) -> Result<usize, BuildError> {
-    for module in std::iter::once(&context.starter).chain(&context.live_counts) {
+    let data_starter = context.data_module.as_ref().map(|module| &module.starter);
+    for module in std::iter::once(&context.starter)
+        .chain(&context.live_counts)
+        .chain(data_starter)
+    {
         context.write(context.base.strip(&module.href), &module.text)?;
+    }
+    for (path, bytes) in context.data_module.iter().flat_map(|m| &m.files) {
+        context.write(context.base.strip(path), bytes)?;
     }
     for ui in uis {
         context.write(&routes::ui_data_path(&ui.lang), pages::to_json(ui))?;

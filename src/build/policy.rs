@@ -21,6 +21,11 @@ pub fn third_parties(site: &Site, base: &BaseUrl) -> ThirdParties {
             .collect(),
         ..ThirdParties::default()
     };
+    if let Some(api) = super::data_module::views_api(site)
+        && !third_parties.connects.contains(&api)
+    {
+        third_parties.connects.push(api);
+    }
     if let Some(widgets) = gbif_widget_sources(site) {
         third_parties
             .script_hashes

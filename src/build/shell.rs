@@ -145,6 +145,11 @@ impl Shell {
         self.module("live-counts", super::live_counts::SCRIPT.to_owned())
     }
 
+    /// The app's folder, as a site path under the deployment's sub-path (`/_app/`).
+    pub fn app_folder(&self) -> &str {
+        &self.js[..self.js.rfind('/').map_or(0, |slash| slash + 1)]
+    }
+
     /// A module of ours in the app's folder, named `{stem}-{hash of its text}.js` (so that it is
     /// cached like the app's other files).
     fn module(&self, stem: &str, text: String) -> Starter {
@@ -167,7 +172,7 @@ impl Shell {
     /// loaded), it reloads the page once, asking the app to draw it afresh instead of taking
     /// over the HTML; a second failure leaves the page as the plain HTML it already is. The
     /// globals are the ones Leptos's hydration reads.
-    pub fn loader_script(&self, live_counts: Option<&Starter>) -> String {
+    pub fn loader_script(&self, live_counts: Option<&Starter>, data: Option<&Starter>) -> String {
         let mut loader = format!(
             "window.__RESOLVED_RESOURCES=[];window.__SERIALIZED_ERRORS=[];window.__INCOMPLETE_CHUNKS=[];\n\
              const failed=(error)=>{{\
@@ -186,6 +191,13 @@ impl Shell {
         );
         if let Some(module) = live_counts {
             loader.push_str(&super::live_counts::inserter(&module.href));
+        }
+        if let Some(module) = data {
+            loader.push_str(&super::live_counts::inserter_of(
+                "data",
+                "[data-gbif-search]",
+                &module.href,
+            ));
         }
         loader
     }
@@ -320,7 +332,7 @@ window.wasmBindings = bindings;
         );
         assert!(starter.href.starts_with("/start-") && starter.href.ends_with(".js"));
         // The inline loader imports nothing itself (see `Shell::starter`).
-        let loader = shell.loader_script(None);
+        let loader = shell.loader_script(None, None);
         assert!(loader.contains(&format!("script.src='{}'", starter.href)));
         assert!(!loader.contains("import("));
     }

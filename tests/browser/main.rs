@@ -3,6 +3,7 @@
 //! server that applies the site's `_headers`. scripts/test.sh builds both first.
 
 mod content_pages;
+mod data_pages;
 mod deployment;
 mod generated_site;
 mod languages;

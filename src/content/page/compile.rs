@@ -330,7 +330,15 @@ fn compose(
         if let Some(widgets) = &cx.theme.gbif_widgets {
             blocks.push(PageBlock::GbifWidget(widgets.block.clone()));
         }
-        blocks.push(gbif::data_block(link, &cx.theme.words, lang, &document.url));
+        let mut block = gbif::data_block(link, &cx.theme.words, lang, &document.url);
+        if cx.theme.gbif_widgets.is_none()
+            && let Some(view) =
+                gbif::native_view(&layout, &cx.settings.gbif_api, &cx.theme.gbif_scope)
+            && let PageBlock::Gbif(feature) = &mut block
+        {
+            feature.description.push(view);
+        }
+        blocks.push(block);
     }
     let mut links = parsed.links;
     links.append(&mut composer.links);

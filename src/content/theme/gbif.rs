@@ -375,6 +375,38 @@ fn tokens(text: &str) -> Vec<String> {
     out
 }
 
+/// Where the data pages' module (`crate::data_pages`) draws a data page's view, with what it
+/// needs to know: the API's base and the portal's scope as the API's query parameters. Only the
+/// occurrence search so far.
+pub fn native_view(layout: &str, api: &str, scope: &Scope) -> Option<Block> {
+    if !matches!(layout, "occurrence" | "gbifData") || scope.unread.is_some() {
+        return None;
+    }
+    let scope: Vec<String> = scope
+        .predicates
+        .iter()
+        .map(|(key, value)| {
+            let value: String =
+                percent_encoding::utf8_percent_encode(value, percent_encoding::NON_ALPHANUMERIC)
+                    .collect();
+            format!("{key}={value}")
+        })
+        .collect();
+    Some(Block::Element(crate::content::body::HtmlElement {
+        tag: "div".into(),
+        attrs: Attrs {
+            classes: vec!["data-view".into()],
+            other: vec![
+                ("data-gbif-search".into(), "occurrence".into()),
+                ("data-api".into(), api.to_owned()),
+                ("data-scope".into(), scope.join("&")),
+            ],
+            ..Attrs::default()
+        },
+        content: crate::content::body::ElementContent::Blocks(Vec::new()),
+    }))
+}
+
 /// The block of a GBIF data page: what the theme's widget would show is on GBIF.org, in the
 /// site's scope. A record's page (`/institution/_key_`) is served at every record's address
 /// (`/institution/<key>`, see `build::redirects`); the browser completes its link with the key

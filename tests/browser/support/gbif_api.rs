@@ -86,7 +86,9 @@ fn response(target: &str) -> (&'static str, String) {
             r#"{{"offset":0,"limit":0,"endOfRecords":false,"count":{count},"results":[],"facets":[]}}"#
         )
     };
-    if target.contains("failing") {
+    if target.starts_with("/v1/occurrence/search") && target.contains("limit=20") {
+        ("200 OK", occurrence_page(target))
+    } else if target.contains("failing") {
         (
             "503 Service Unavailable",
             r#"{"error":"unavailable"}"#.into(),
@@ -98,4 +100,17 @@ fn response(target: &str) -> (&'static str, String) {
     } else {
         ("404 Not Found", "{}".into())
     }
+}
+
+/// A page of an occurrence search (`limit=20`), in the shape of GBIF's answers (the fields the
+/// data pages read): two records of *Puma concolor*, or none for `q=nothing`.
+fn occurrence_page(target: &str) -> String {
+    if target.contains("q=nothing") {
+        return r#"{"offset":0,"limit":20,"endOfRecords":true,"count":0,"results":[],"facets":[]}"#
+            .into();
+    }
+    let offset = if target.contains("offset=20") { 20 } else { 0 };
+    format!(
+        r#"{{"offset":{offset},"limit":20,"endOfRecords":false,"count":42,"results":[{{"key":1258202889,"datasetKey":"50c9509d-22c7-4a22-a47d-8c48425ef4a7","scientificName":"Puma concolor (Linnaeus, 1771)","decimalLatitude":-23.5,"country":"Brazil","countryCode":"BR","year":2015,"basisOfRecord":"HUMAN_OBSERVATION","datasetName":"iNaturalist research-grade observations"}},{{"key":1990565007,"scientificName":"Puma concolor (Linnaeus, 1771)","country":"United States of America","year":2018,"basisOfRecord":"PRESERVED_SPECIMEN","datasetName":"Mammal collection"}}],"facets":[]}}"#
+    )
 }

@@ -1,0 +1,95 @@
+//! The data pages' WebAssembly module (`scc-data`, see `crate::data_pages`), which trunk builds
+//! beside the app as a "worker" (nothing of it in the pages) under fixed names. Here it gets
+//! names that carry a hash of its files (so that it is cached like the app's), and a starter
+//! module that the loader inserts once a page has a data view.
+
+use std::path::Path;
+
+use super::shell::Starter;
+use crate::content::Site;
+use crate::content::body::Block;
+use crate::content::body::blocks::PageBlock;
+use crate::urls::BaseUrl;
+
+/// The names trunk gives the module's files, in the app's folder.
+const JS: &str = "scc-data.js";
+const WASM: &str = "scc-data_bg.wasm";
+
+/// The module's files under their hashed names (site paths and contents), and its starter.
+pub struct DataModule {
+    pub files: Vec<(String, Vec<u8>)>,
+    pub starter: Starter,
+}
+
+/// The module trunk left in `folder` (the app's folder, under the deployment's sub-path
+/// `base`: `/_app/`) of `dist`, if it built one; its fixed-name files are removed.
+pub fn take(dist: &Path, folder: &str, base: &BaseUrl) -> Option<DataModule> {
+    let on_disk = |name: &str| {
+        dist.join(base.strip(folder).trim_start_matches('/'))
+            .join(name)
+    };
+    // A rebuild of the content alone (the development server's) finds the hashed files the
+    // last full build left.
+    let (js, wasm) = match (std::fs::read(on_disk(JS)), std::fs::read(on_disk(WASM))) {
+        (Ok(js), Ok(wasm)) => (js, wasm),
+        _ => {
+            let folder = on_disk("");
+            let hashed = std::fs::read_dir(&folder)
+                .ok()?
+                .flatten()
+                .map(|entry| entry.file_name().to_string_lossy().into_owned())
+                .find(|name| name.starts_with("scc-data-") && name.ends_with(".js"))?;
+            let wasm = hashed.replace(".js", "_bg.wasm");
+            (
+                std::fs::read(folder.join(&hashed)).ok()?,
+                std::fs::read(folder.join(wasm)).ok()?,
+            )
+        }
+    };
+    let digest = crate::content::digest::key_of(&(&js, &wasm));
+    let hash: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    let js_path = format!("{folder}scc-data-{hash}.js");
+    let wasm_path = format!("{folder}scc-data-{hash}_bg.wasm");
+    let text = format!(
+        "import('{js_path}').then((data)=>data.default({{module_or_path:'{wasm_path}'}}));\n"
+    );
+    let digest = crate::content::digest::key_of(&text);
+    let name: String = digest[..5].iter().map(|b| format!("{b:02x}")).collect();
+    let _ = std::fs::remove_file(on_disk(JS));
+    let _ = std::fs::remove_file(on_disk(WASM));
+    Some(DataModule {
+        files: vec![(js_path, js), (wasm_path, wasm)],
+        starter: Starter {
+            href: format!("{folder}data-{name}.js"),
+            text,
+        },
+    })
+}
+
+/// Whether a page of `site` has a data view for the module to draw.
+pub fn has_views(site: &Site) -> bool {
+    site.pages.iter().flat_map(|p| &p.blocks).any(|block| {
+        matches!(block, PageBlock::Gbif(feature) if feature.description.iter().any(|b| {
+            matches!(b, Block::Element(e) if e.attrs.other.iter().any(|(k, _)| k == "data-gbif-search"))
+        }))
+    })
+}
+
+/// The API the data views ask (`data-api`), for the policy's `connect-src`.
+pub fn views_api(site: &Site) -> Option<String> {
+    site.pages
+        .iter()
+        .flat_map(|p| &p.blocks)
+        .find_map(|block| match block {
+            PageBlock::Gbif(feature) => feature.description.iter().find_map(|b| match b {
+                Block::Element(e) => e
+                    .attrs
+                    .other
+                    .iter()
+                    .find(|(k, _)| k == "data-api")
+                    .and_then(|(_, api)| crate::content::links::web_origin(api)),
+                _ => None,
+            }),
+            _ => None,
+        })
+}

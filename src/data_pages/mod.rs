@@ -1,0 +1,48 @@
+//! GBIF's data pages, drawn in the browser from GBIF's public API, always within the portal's
+//! scope. The build writes, on a data page, an element that says what to draw
+//! (`<div data-gbif-search="occurrence" data-api="https://api.gbif.org/v1" data-scope="country=BE">`),
+//! inside the page's link card to GBIF.org, which is what the page shows without JavaScript.
+
+pub mod api;
+pub mod occurrences;
+
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+
+/// Draws every data view on the page that is not drawn yet, and every one the app shows later.
+pub fn start() {
+    draw_new_views();
+    let observer = leptos::wasm_bindgen::closure::Closure::<dyn FnMut()>::new(draw_new_views);
+    if let (Ok(watch), Some(body)) = (
+        web_sys::MutationObserver::new(observer.as_ref().unchecked_ref()),
+        document().body(),
+    ) {
+        let options = web_sys::MutationObserverInit::new();
+        options.set_child_list(true);
+        options.set_subtree(true);
+        let _ = watch.observe_with_options(&body, &options);
+    }
+    observer.forget();
+}
+
+fn draw_new_views() {
+    let Ok(views) = document().query_selector_all("[data-gbif-search]:not([data-drawn])") else {
+        return;
+    };
+    for i in 0..views.length() {
+        let Some(view) = views
+            .get(i)
+            .and_then(|v| v.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        let _ = view.set_attribute("data-drawn", "");
+        let api = view.get_attribute("data-api").unwrap_or_default();
+        let scope = view.get_attribute("data-scope").unwrap_or_default();
+        view.set_inner_html("");
+        let handle = leptos::mount::mount_to(view, move || {
+            view! { <occurrences::OccurrenceSearch api=api.clone() scope=scope.clone()/> }
+        });
+        handle.forget();
+    }
+}
