@@ -604,7 +604,7 @@ async fn data_pages_lead_to_gbif_org_and_record_addresses_show_the_record_page()
     assert_eq!(browser.text("h1").await, "Specimens");
     assert_eq!(
         browser
-            .eval("return document.querySelector('.gbif-block a').href;")
+            .eval("return document.querySelector('.gbif-block__buttons a').href;")
             .await,
         json!(
             "https://www.gbif.org/occurrence/search?network_key=8e30b684%2D6a54%2D4aba%2Daa73%2D66201c2c736e"
@@ -624,7 +624,7 @@ async fn data_pages_lead_to_gbif_org_and_record_addresses_show_the_record_page()
     );
     assert_eq!(
         browser
-            .eval("return document.querySelector('.gbif-block a').href;")
+            .eval("return document.querySelector('.gbif-block__buttons a').href;")
             .await,
         json!("https://www.gbif.org/grscicoll/institution/49fb6451-91b7-4af2-8cd3-354539a77589")
     );
@@ -639,7 +639,7 @@ async fn data_pages_lead_to_gbif_org_and_record_addresses_show_the_record_page()
         .wait_until("document.querySelector('h1')?.textContent === 'Institution'")
         .await;
     browser
-        .wait_until("document.querySelector('.gbif-block a')?.href.endsWith('/ab8b25c4-f95e-437b-82df-5aed3c9031ec')")
+        .wait_until("document.querySelector('.gbif-block__buttons a')?.href.endsWith('/ab8b25c4-f95e-437b-82df-5aed3c9031ec')")
         .await;
     assert_eq!(
         browser.eval("return window.stayed === true;").await,
@@ -746,7 +746,7 @@ async fn on_a_host_without_rewrites_a_record_address_still_shows_the_record_page
         .wait_until("document.querySelector('h1')?.textContent === 'Institution'")
         .await;
     browser
-        .wait_until("document.querySelector('.gbif-block a')?.href === 'https://www.gbif.org/grscicoll/institution/49fb6451-91b7'")
+        .wait_until("document.querySelector('.gbif-block__buttons a')?.href === 'https://www.gbif.org/grscicoll/institution/49fb6451-91b7'")
         .await;
     browser.finish_expecting(&["404"]).await;
 }
