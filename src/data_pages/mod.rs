@@ -25,7 +25,15 @@ pub fn start() {
     observer.forget();
 }
 
+thread_local! {
+    /// The views drawn, each with what keeps it alive: dropped (its listeners and requests
+    /// with it) once the app has taken its element off the page.
+    static DRAWN: std::cell::RefCell<Vec<(web_sys::Element, Box<dyn std::any::Any>)>> =
+        std::cell::RefCell::default();
+}
+
 fn draw_new_views() {
+    DRAWN.with_borrow_mut(|drawn| drawn.retain(|(element, _)| element.is_connected()));
     let Ok(views) = document().query_selector_all("[data-gbif-search]:not([data-drawn])") else {
         return;
     };
@@ -40,9 +48,10 @@ fn draw_new_views() {
         let api = view.get_attribute("data-api").unwrap_or_default();
         let scope = view.get_attribute("data-scope").unwrap_or_default();
         view.set_inner_html("");
+        let element: web_sys::Element = view.clone().into();
         let handle = leptos::mount::mount_to(view, move || {
             view! { <occurrences::OccurrenceSearch api=api.clone() scope=scope.clone()/> }
         });
-        handle.forget();
+        DRAWN.with_borrow_mut(|drawn| drawn.push((element, Box::new(handle))));
     }
 }

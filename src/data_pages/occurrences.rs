@@ -10,18 +10,28 @@ const PAGE: u64 = 20;
 /// The search, in the portal's `scope` (encoded query parameters), at the API `api`.
 #[component]
 pub fn OccurrenceSearch(api: String, scope: String) -> impl IntoView {
-    let text = RwSignal::new(String::new());
-    let offset = RwSignal::new(0u64);
+    // The search lives in the address (`?q=puma&offset=20`): a link to it, a reload and Back
+    // and Forward show the same.
+    let (q, from) = from_address();
+    let text = RwSignal::new(q);
+    let offset = RwSignal::new(from);
+    let input = NodeRef::<leptos::html::Input>::new();
+    let handle = window_event_listener(leptos::ev::popstate, move |_| {
+        let (q, from) = from_address();
+        if let Some(input) = input.get_untracked() {
+            input.set_value(&q);
+        }
+        text.set(q);
+        offset.set(from);
+    });
+    on_cleanup(move || handle.remove());
     let answer = LocalResource::new(move || {
         let (api, scope) = (api.clone(), scope.clone());
         let mut query = format!("limit={PAGE}&offset={}", offset.get());
         let q = text.get();
         if !q.is_empty() {
             query.push_str("&q=");
-            query.extend(percent_encoding::utf8_percent_encode(
-                &q,
-                percent_encoding::NON_ALPHANUMERIC,
-            ));
+            query.push_str(&encoded(&q));
         }
         if !scope.is_empty() {
             query.push('&');
@@ -29,27 +39,70 @@ pub fn OccurrenceSearch(api: String, scope: String) -> impl IntoView {
         }
         async move { api::occurrences(&api, &query).await }
     });
-    let input = NodeRef::<leptos::html::Input>::new();
+    let go = move |q: String, from: u64| {
+        to_address(&q, from);
+        text.set(q);
+        offset.set(from);
+    };
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         if let Some(input) = input.get() {
-            offset.set(0);
-            text.set(input.value());
+            go(input.value(), 0);
         }
     };
+    let initial = text.get_untracked();
     view! {
         <form class="data-search" role="search" on:submit=submit>
             <label for="occurrence-q">"Search the records"</label>
-            <input id="occurrence-q" type="search" node_ref=input/>
+            <input id="occurrence-q" type="search" name="q" value=initial node_ref=input/>
             <button class="button is-primary" type="submit">"Search"</button>
         </form>
         <Suspense fallback=|| view! { <p aria-live="polite">"Loading…"</p> }>
             {move || answer.get().map(|answer| match answer {
-                Ok(page) => results(page, offset).into_any(),
+                Ok(page) => results(page, move |from| go(text.get_untracked(), from)).into_any(),
                 Err(fault) => fault_view(fault, answer_retry(offset)).into_any(),
             })}
         </Suspense>
     }
+}
+
+/// The search the address holds: its text (`q`) and the first record's number (`offset`).
+fn from_address() -> (String, u64) {
+    let search = window().location().search().unwrap_or_default();
+    let mut found = (String::new(), 0);
+    for pair in search.trim_start_matches('?').split('&') {
+        match pair.split_once('=') {
+            Some(("q", value)) => found.0 = crate::urls::decode_path(&value.replace('+', " ")),
+            Some(("offset", value)) => found.1 = value.parse().unwrap_or(0),
+            _ => {}
+        }
+    }
+    found
+}
+
+/// Puts the search in the address, as a new entry of the history.
+fn to_address(q: &str, from: u64) {
+    let mut query = Vec::new();
+    if !q.is_empty() {
+        query.push(format!("q={}", encoded(q)));
+    }
+    if from > 0 {
+        query.push(format!("offset={from}"));
+    }
+    let path = window().location().pathname().unwrap_or_default();
+    let address = if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{}", query.join("&"))
+    };
+    if let Ok(history) = window().history() {
+        let _ =
+            history.push_state_with_url(&leptos::wasm_bindgen::JsValue::NULL, "", Some(&address));
+    }
+}
+
+fn encoded(text: &str) -> String {
+    percent_encoding::utf8_percent_encode(text, percent_encoding::NON_ALPHANUMERIC).to_string()
 }
 
 /// Asking again: the same search, once more.
@@ -57,7 +110,7 @@ fn answer_retry(offset: RwSignal<u64>) -> impl Fn() + Copy {
     move || offset.update(|_| {})
 }
 
-fn results(page: OccurrencePage, offset: RwSignal<u64>) -> impl IntoView {
+fn results(page: OccurrencePage, show: impl Fn(u64) + Copy + 'static) -> impl IntoView {
     let rows = page
         .results
         .into_iter()
@@ -85,8 +138,8 @@ fn results(page: OccurrencePage, offset: RwSignal<u64>) -> impl IntoView {
             <tbody>{rows}</tbody>
         </table>
         <nav class="data-search__pages" aria-label="Pages">
-            <button type="button" disabled=from == 0 on:click=move |_| offset.set(from.saturating_sub(PAGE))>"Previous"</button>
-            <button type="button" disabled=from + PAGE >= count on:click=move |_| offset.set(from + PAGE)>"Next"</button>
+            <button type="button" disabled={from == 0} on:click=move |_| show(from.saturating_sub(PAGE))>"Previous"</button>
+            <button type="button" disabled={from + PAGE >= count} on:click=move |_| show(from + PAGE)>"Next"</button>
         </nav>
     }
 }

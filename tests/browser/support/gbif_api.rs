@@ -1,8 +1,8 @@
 //! A stand-in for GBIF's API (`https://api.gbif.org/v1`) on a fixed local port, which the
 //! fixture portal is built to ask (`SCC_GBIF_API`, set by scripts/test.sh). It answers searches
 //! as the real API does (`count` beside the results; the fields the site reads are in the README)
-//! after a short delay, so that the page is seen before its counts; a search for the publisher
-//! `failing` gets a 503. Every request is logged, so that a test can count them.
+//! after a short delay, so that the page is seen before its counts; any address with `failing`
+//! in it (a publisher, a search's text) gets a 503. Every request is logged, so that a test can count them.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
@@ -79,20 +79,21 @@ fn answer(stream: std::net::TcpStream, log: &Mutex<Vec<String>>) {
     );
 }
 
-/// What the real API answers a search with `limit=0`: its paging, the `count`, no results.
+/// What the real API answers: a search with `limit=0`, its paging and `count`, no results; a
+/// page of occurrences (`limit=20`).
 fn response(target: &str) -> (&'static str, String) {
     let search = |count: u64| {
         format!(
             r#"{{"offset":0,"limit":0,"endOfRecords":false,"count":{count},"results":[],"facets":[]}}"#
         )
     };
-    if target.starts_with("/v1/occurrence/search") && target.contains("limit=20") {
-        ("200 OK", occurrence_page(target))
-    } else if target.contains("failing") {
+    if target.contains("failing") {
         (
             "503 Service Unavailable",
             r#"{"error":"unavailable"}"#.into(),
         )
+    } else if target.starts_with("/v1/occurrence/search") && target.contains("limit=20") {
+        ("200 OK", occurrence_page(target))
     } else if target.starts_with("/v1/occurrence/search") {
         ("200 OK", search(1_234_567))
     } else if target.starts_with("/v1/dataset/search") {
