@@ -129,6 +129,8 @@ fn results(page: OccurrencePage, show: impl Fn(u64) + Copy + 'static) -> impl In
     let (from, count) = (page.offset, page.count);
     view! {
         <p class="data-search__count" aria-live="polite">{format!("{count} records")}</p>
+        // On a phone the table scrolls sideways inside its own box, not the page.
+        <div class="data-search__scroll" role="region" aria-label="Records" tabindex="0">
         <table class="data-search__table">
             <thead><tr>
                 <th scope="col">"Scientific name"</th><th scope="col">"Country"</th>
@@ -137,6 +139,7 @@ fn results(page: OccurrencePage, show: impl Fn(u64) + Copy + 'static) -> impl In
             </tr></thead>
             <tbody>{rows}</tbody>
         </table>
+        </div>
         <nav class="data-search__pages" aria-label="Pages">
             <button type="button" disabled={from == 0} on:click=move |_| show(from.saturating_sub(PAGE))>"Previous"</button>
             <button type="button" disabled={from + PAGE >= count} on:click=move |_| show(from + PAGE)>"Next"</button>
