@@ -1,10 +1,12 @@
 //! GBIF's data pages, drawn in the browser from GBIF's public API, always within the portal's
 //! scope. The build writes, on a data page, an element that says what to draw
 //! (`<div data-gbif-search="occurrence" data-api="https://api.gbif.org/v1" data-scope="country=BE">`),
-//! inside the page's link card to GBIF.org, which is what the page shows without JavaScript.
+//! inside the page's link card to GBIF.org, which is what the page shows without JavaScript;
+//! `data-words` holds the interface's words in the page's language.
 
 pub mod api;
 pub mod occurrences;
+pub mod words;
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
@@ -47,10 +49,11 @@ fn draw_new_views() {
         let _ = view.set_attribute("data-drawn", "");
         let api = view.get_attribute("data-api").unwrap_or_default();
         let scope = view.get_attribute("data-scope").unwrap_or_default();
+        let words = words::Words::read(&view.get_attribute("data-words").unwrap_or_default());
         view.set_inner_html("");
         let element: web_sys::Element = view.clone().into();
         let handle = leptos::mount::mount_to(view, move || {
-            view! { <occurrences::OccurrenceSearch api=api.clone() scope=scope.clone()/> }
+            view! { <occurrences::OccurrenceSearch api=api.clone() scope=scope.clone() words=words.clone()/> }
         });
         DRAWN.with_borrow_mut(|drawn| drawn.push((element, Box::new(handle))));
     }

@@ -3,13 +3,14 @@
 use leptos::prelude::*;
 
 use super::api::{self, Fault, OccurrencePage};
+use super::words::Words;
 
 /// Records a page of the table shows.
 const PAGE: u64 = 20;
 
 /// The search, in the portal's `scope` (encoded query parameters), at the API `api`.
 #[component]
-pub fn OccurrenceSearch(api: String, scope: String) -> impl IntoView {
+pub fn OccurrenceSearch(api: String, scope: String, words: Words) -> impl IntoView {
     // The search lives in the address (`?q=puma&offset=20`): a link to it, a reload and Back
     // and Forward show the same.
     let (q, from) = from_address();
@@ -51,17 +52,21 @@ pub fn OccurrenceSearch(api: String, scope: String) -> impl IntoView {
         }
     };
     let initial = text.get_untracked();
+    let loading = words.get("dataLoading");
     view! {
         <form class="data-search" role="search" on:submit=submit>
-            <label for="occurrence-q">"Search the records"</label>
+            <label for="occurrence-q">{words.get("dataSearch")}</label>
             <input id="occurrence-q" type="search" name="q" value=initial node_ref=input/>
-            <button class="button is-primary" type="submit">"Search"</button>
+            <button class="button is-primary" type="submit">{words.get("dataSearchButton")}</button>
         </form>
-        <Suspense fallback=|| view! { <p aria-live="polite">"Loading…"</p> }>
-            {move || answer.get().map(|answer| match answer {
-                Ok(page) => results(page, move |from| go(text.get_untracked(), from)).into_any(),
-                Err(fault) => fault_view(fault, answer_retry(offset)).into_any(),
-            })}
+        <Suspense fallback=move || view! { <p aria-live="polite">{loading.clone()}</p> }>
+            {move || {
+                let words = words.clone();
+                answer.get().map(|answer| match answer {
+                    Ok(page) => results(page, &words, move |from| go(text.get_untracked(), from)).into_any(),
+                    Err(fault) => fault_view(fault, &words, answer_retry(offset)).into_any(),
+                })
+            }}
         </Suspense>
     }
 }
@@ -110,7 +115,11 @@ fn answer_retry(offset: RwSignal<u64>) -> impl Fn() + Copy {
     move || offset.update(|_| {})
 }
 
-fn results(page: OccurrencePage, show: impl Fn(u64) + Copy + 'static) -> impl IntoView {
+fn results(
+    page: OccurrencePage,
+    words: &Words,
+    show: impl Fn(u64) + Copy + 'static,
+) -> impl IntoView {
     let rows = page
         .results
         .into_iter()
@@ -128,35 +137,37 @@ fn results(page: OccurrencePage, show: impl Fn(u64) + Copy + 'static) -> impl In
         .collect_view();
     let (from, count) = (page.offset, page.count);
     view! {
-        <p class="data-search__count" aria-live="polite">{format!("{count} records")}</p>
+        <p class="data-search__count" aria-live="polite">{words.with("dataRecords", "count", &count.to_string())}</p>
         // On a phone the table scrolls sideways inside its own box, not the page.
-        <div class="data-search__scroll" role="region" aria-label="Records" tabindex="0">
+        <div class="data-search__scroll" role="region" aria-label=words.get("dataTable") tabindex="0">
         <table class="data-search__table">
             <thead><tr>
-                <th scope="col">"Scientific name"</th><th scope="col">"Country"</th>
-                <th scope="col">"Year"</th><th scope="col">"Basis of record"</th>
-                <th scope="col">"Dataset"</th>
+                <th scope="col">{words.get("dataScientificName")}</th>
+                <th scope="col">{words.get("dataCountry")}</th>
+                <th scope="col">{words.get("dataYear")}</th>
+                <th scope="col">{words.get("dataBasisOfRecord")}</th>
+                <th scope="col">{words.get("dataDataset")}</th>
             </tr></thead>
             <tbody>{rows}</tbody>
         </table>
         </div>
-        <nav class="data-search__pages" aria-label="Pages">
-            <button type="button" disabled={from == 0} on:click=move |_| show(from.saturating_sub(PAGE))>"Previous"</button>
-            <button type="button" disabled={from + PAGE >= count} on:click=move |_| show(from + PAGE)>"Next"</button>
+        <nav class="data-search__pages" aria-label=words.get("dataPages")>
+            <button type="button" disabled={from == 0} on:click=move |_| show(from.saturating_sub(PAGE))>{words.get("dataPrevious")}</button>
+            <button type="button" disabled={from + PAGE >= count} on:click=move |_| show(from + PAGE)>{words.get("dataNext")}</button>
         </nav>
     }
 }
 
-fn fault_view(fault: Fault, retry: impl Fn() + Copy + 'static) -> impl IntoView {
+fn fault_view(fault: Fault, words: &Words, retry: impl Fn() + Copy + 'static) -> impl IntoView {
     let message = match fault {
-        Fault::Offline => "GBIF's API could not be reached.".to_owned(),
-        Fault::Status(status) => format!("GBIF's API answered with an error ({status})."),
-        Fault::Damaged => "GBIF's API answered with something that is not a search.".to_owned(),
+        Fault::Offline => words.get("dataOffline"),
+        Fault::Status(status) => words.with("dataServerError", "status", &status.to_string()),
+        Fault::Damaged => words.get("dataDamaged"),
     };
     view! {
         <div role="alert">
             <p>{message}</p>
-            <button type="button" on:click=move |_| retry()>"Retry"</button>
+            <button type="button" on:click=move |_| retry()>{words.get("retry")}</button>
         </div>
     }
 }

@@ -332,8 +332,12 @@ fn compose(
         }
         let mut block = gbif::data_block(link, &cx.theme.words, lang, &document.url);
         if cx.theme.gbif_widgets.is_none()
-            && let Some(view) =
-                gbif::native_view(&layout, &cx.settings.gbif_api, &cx.theme.gbif_scope)
+            && let Some(view) = gbif::native_view(
+                &layout,
+                (&cx.settings.gbif_api, &cx.theme.gbif_scope),
+                &cx.theme.words,
+                lang,
+            )
             && let PageBlock::Gbif(feature) = &mut block
         {
             feature.description.push(view);

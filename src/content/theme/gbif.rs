@@ -378,7 +378,12 @@ fn tokens(text: &str) -> Vec<String> {
 /// Where the data pages' module (`crate::data_pages`) draws a data page's view, with what it
 /// needs to know: the API's base and the portal's scope as the API's query parameters. Only the
 /// occurrence search so far.
-pub fn native_view(layout: &str, api: &str, scope: &Scope) -> Option<Block> {
+pub fn native_view(
+    layout: &str,
+    (api, scope): (&str, &Scope),
+    words: &Words,
+    lang: &str,
+) -> Option<Block> {
     if !matches!(layout, "occurrence" | "gbifData") || scope.unread.is_some() {
         return None;
     }
@@ -400,11 +405,41 @@ pub fn native_view(layout: &str, api: &str, scope: &Scope) -> Option<Block> {
                 ("data-gbif-search".into(), "occurrence".into()),
                 ("data-api".into(), api.to_owned()),
                 ("data-scope".into(), scope.join("&")),
+                ("data-words".into(), view_words(words, lang)),
             ],
             ..Attrs::default()
         },
         content: crate::content::body::ElementContent::Blocks(Vec::new()),
     }))
+}
+
+/// The words the data views show, in `lang` (the repository's `translations.yml` over the
+/// built-in ones), as the JSON object the module reads.
+fn view_words(words: &Words, lang: &str) -> String {
+    const KEYS: [&str; 17] = [
+        "dataSearch",
+        "dataSearchButton",
+        "dataRecords",
+        "dataLoading",
+        "dataPrevious",
+        "dataNext",
+        "dataScientificName",
+        "dataCountry",
+        "dataYear",
+        "dataBasisOfRecord",
+        "dataDataset",
+        "dataOffline",
+        "dataServerError",
+        "dataDamaged",
+        "dataTable",
+        "dataPages",
+        "retry",
+    ];
+    let map: serde_json::Map<String, serde_json::Value> = KEYS
+        .iter()
+        .map(|key| ((*key).to_owned(), words.get(key, lang).into()))
+        .collect();
+    serde_json::Value::Object(map).to_string()
 }
 
 /// The block of a GBIF data page: what the theme's widget would show is on GBIF.org, in the
@@ -446,6 +481,36 @@ mod tests {
 
     fn link(layout: &str, config_js: &str) -> String {
         data_link(layout, &scope_of(config_js)).unwrap().search
+    }
+
+    #[test]
+    fn the_native_search_carries_the_api_the_scope_and_the_words_in_the_pages_language() {
+        let js = "var siteConfig = { occurrence: { rootPredicate: {\"type\": \"equals\", \"key\": \"country\", \"value\": \"BE\"} } };";
+        let scope = scope_of(js);
+        let words = Words::new(&liquid::model::Value::Nil, "en");
+        let view = |layout: &str, lang: &str| {
+            native_view(layout, ("https://api.gbif.org/v1", &scope), &words, lang)
+        };
+        let Some(Block::Element(search)) = view("occurrence", "fr") else {
+            panic!("no view")
+        };
+        let attr = |name: &str| {
+            search
+                .attrs
+                .other
+                .iter()
+                .find(|(key, _)| key == name)
+                .map(|(_, value)| value.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(attr("data-gbif-search"), "occurrence");
+        assert_eq!(attr("data-api"), "https://api.gbif.org/v1");
+        assert_eq!(attr("data-scope"), "country=BE");
+        let words: serde_json::Value = serde_json::from_str(&attr("data-words")).unwrap();
+        assert_eq!(words["dataRecords"], "{count} occurrences");
+        assert_eq!(words["dataSearch"], "Rechercher dans les occurrences");
+        // Only the occurrence search, so far; a record page keeps its link card alone.
+        assert_eq!(view("dataset", "en"), None);
     }
 
     #[test]

@@ -1,0 +1,26 @@
+//! The data views' words in the page's language, which the build writes on each view
+//! (`data-words`, from `translations.yml` over the built-in words: `dataSearch`, `dataRecords`
+//! with `{count}`, ...). A word the build did not give reads as its key.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+#[derive(Clone, Debug, Default)]
+pub struct Words(Arc<HashMap<String, String>>);
+
+impl Words {
+    /// The words of a view's `data-words` (a JSON object of strings).
+    pub fn read(json: &str) -> Self {
+        Words(Arc::new(serde_json::from_str(json).unwrap_or_default()))
+    }
+
+    /// The word `key`.
+    pub fn get(&self, key: &str) -> String {
+        self.0.get(key).cloned().unwrap_or_else(|| key.to_owned())
+    }
+
+    /// The word `key` with `{name}` replaced by `value`.
+    pub fn with(&self, key: &str, name: &str, value: &str) -> String {
+        self.get(key).replace(&format!("{{{name}}}"), value)
+    }
+}
