@@ -40,9 +40,15 @@ pub enum Fault {
     Damaged,
 }
 
-/// The occurrences matching `query` (already encoded `key=value` pairs) at `api`.
-pub async fn occurrences(api: &str, query: &str) -> Result<OccurrencePage, Fault> {
+/// The occurrences matching `query` (already encoded `key=value` pairs) at `api`; `signal`
+/// aborts the request (a newer search replaces it, or it took too long).
+pub async fn occurrences(
+    api: &str,
+    query: &str,
+    signal: Option<&web_sys::AbortSignal>,
+) -> Result<OccurrencePage, Fault> {
     let response = gloo_net::http::Request::get(&format!("{api}/occurrence/search?{query}"))
+        .abort_signal(signal)
         .send()
         .await
         .map_err(|_| Fault::Offline)?;

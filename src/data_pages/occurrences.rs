@@ -8,6 +8,9 @@ use super::words::Words;
 /// Records a page of the table shows.
 const PAGE: u64 = 20;
 
+/// How long a search may go unanswered before it is stopped and the visitor offered to retry.
+const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(20);
+
 /// The search, in the portal's `scope` (encoded query parameters), at the API `api`.
 #[component]
 pub fn OccurrenceSearch(api: String, scope: String, words: Words) -> impl IntoView {
@@ -26,6 +29,7 @@ pub fn OccurrenceSearch(api: String, scope: String, words: Words) -> impl IntoVi
         offset.set(from);
     });
     on_cleanup(move || handle.remove());
+    let in_flight = StoredValue::new_local(None::<web_sys::AbortController>);
     let answer = LocalResource::new(move || {
         let (api, scope) = (api.clone(), scope.clone());
         let mut query = format!("limit={PAGE}&offset={}", offset.get());
@@ -38,7 +42,25 @@ pub fn OccurrenceSearch(api: String, scope: String, words: Words) -> impl IntoVi
             query.push('&');
             query.push_str(&scope);
         }
-        async move { api::occurrences(&api, &query).await }
+        // A new search stops the one in flight (its answer would be ignored anyway), and a
+        // search that takes too long is stopped, and says so.
+        let controller = web_sys::AbortController::new().ok();
+        let previous =
+            in_flight.try_update_value(|slot| std::mem::replace(slot, controller.clone()));
+        if let Some(Some(previous)) = previous {
+            previous.abort();
+        }
+        let timer = controller.clone().and_then(|controller| {
+            set_timeout_with_handle(move || controller.abort(), TIMEOUT).ok()
+        });
+        async move {
+            let signal = controller.as_ref().map(web_sys::AbortController::signal);
+            let answer = api::occurrences(&api, &query, signal.as_ref()).await;
+            if let Some(timer) = timer {
+                timer.clear();
+            }
+            answer
+        }
     });
     let go = move |q: String, from: u64| {
         to_address(&q, from);

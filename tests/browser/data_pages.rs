@@ -129,3 +129,21 @@ async fn a_failing_search_says_so_with_retry_and_the_page_stays_accessible() {
         .finish_expecting(&["127.0.0.1:8731/v1/occurrence/search"])
         .await;
 }
+
+#[tokio::test]
+async fn a_new_search_replaces_a_slow_one_whose_answer_never_shows() {
+    StandInApi::get();
+    let browser = Browser::start().await;
+    browser
+        .open(&portal().url("/occurrence/search?q=slow"))
+        .await;
+    browser.wait_for("#occurrence-q").await;
+    browser
+        .eval("const q = document.querySelector('#occurrence-q'); q.value = 'puma'; q.form.requestSubmit(); return true;")
+        .await;
+    assert_eq!(shown(&browser, 2).await, "42 records");
+    // Long after the slow search would have been answered, the table still shows the new one.
+    tokio::time::sleep(std::time::Duration::from_millis(3_000)).await;
+    assert_eq!(browser.text(".data-search__count").await, "42 records");
+    browser.finish_expecting(&["q=slow"]).await;
+}

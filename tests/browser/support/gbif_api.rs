@@ -70,6 +70,10 @@ fn answer(stream: std::net::TcpStream, log: &Mutex<Vec<String>>) {
         .to_owned();
     log.lock().unwrap().push(target.clone());
     thread::sleep(DELAY);
+    // A slow search (`q=slow`): answered long after any other.
+    if target.contains("q=slow") {
+        thread::sleep(DELAY * 6);
+    }
     let (status, body) = response(&target);
     let mut stream = &stream;
     let _ = write!(
@@ -108,6 +112,10 @@ fn response(target: &str) -> (&'static str, String) {
 fn occurrence_page(target: &str) -> String {
     if target.contains("q=nothing") {
         return r#"{"offset":0,"limit":20,"endOfRecords":true,"count":0,"results":[],"facets":[]}"#
+            .into();
+    }
+    if target.contains("q=slow") {
+        return r#"{"offset":0,"limit":20,"endOfRecords":true,"count":7,"results":[],"facets":[]}"#
             .into();
     }
     let offset = if target.contains("offset=20") { 20 } else { 0 };
