@@ -7,8 +7,8 @@ use std::path::Path;
 
 use super::shell::Starter;
 use crate::content::Site;
-use crate::content::body::Block;
 use crate::content::body::blocks::PageBlock;
+use crate::content::body::{Block, HtmlElement};
 use crate::urls::BaseUrl;
 
 /// The names trunk gives the module's files, in the app's folder.
@@ -46,50 +46,56 @@ pub fn take(dist: &Path, folder: &str, base: &BaseUrl) -> Option<DataModule> {
             )
         }
     };
-    let digest = crate::content::digest::key_of(&(&js, &wasm));
-    let hash: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    let hash = super::cache::hex(&crate::content::digest::key_of(&(&js, &wasm))[..8]);
     let js_path = format!("{folder}scc-data-{hash}.js");
     let wasm_path = format!("{folder}scc-data-{hash}_bg.wasm");
     let text = format!(
         "import('{js_path}').then((data)=>data.default({{module_or_path:'{wasm_path}'}}));\n"
     );
-    let digest = crate::content::digest::key_of(&text);
-    let name: String = digest[..5].iter().map(|b| format!("{b:02x}")).collect();
     let _ = std::fs::remove_file(on_disk(JS));
     let _ = std::fs::remove_file(on_disk(WASM));
     Some(DataModule {
         files: vec![(js_path, js), (wasm_path, wasm)],
-        starter: Starter {
-            href: format!("{folder}data-{name}.js"),
-            text,
-        },
+        starter: super::shell::app_module(folder, "data", text),
     })
+}
+
+/// The data views of the site's pages: elements with `data-gbif-search` in a data page's block.
+fn views(site: &Site) -> impl Iterator<Item = &HtmlElement> {
+    site.pages
+        .iter()
+        .flat_map(|page| &page.blocks)
+        .filter_map(|block| match block {
+            PageBlock::Gbif(feature) => Some(&feature.description),
+            _ => None,
+        })
+        .flatten()
+        .filter_map(|block| match block {
+            Block::Element(element)
+                if element
+                    .attrs
+                    .other
+                    .iter()
+                    .any(|(k, _)| k == "data-gbif-search") =>
+            {
+                Some(element)
+            }
+            _ => None,
+        })
 }
 
 /// Whether a page of `site` has a data view for the module to draw.
 pub fn has_views(site: &Site) -> bool {
-    site.pages.iter().flat_map(|p| &p.blocks).any(|block| {
-        matches!(block, PageBlock::Gbif(feature) if feature.description.iter().any(|b| {
-            matches!(b, Block::Element(e) if e.attrs.other.iter().any(|(k, _)| k == "data-gbif-search"))
-        }))
-    })
+    views(site).next().is_some()
 }
 
-/// The API the data views ask (`data-api`), for the policy's `connect-src`.
+/// The origin of the API the data views ask (`data-api`), for the policy's `connect-src`.
 pub fn views_api(site: &Site) -> Option<String> {
-    site.pages
-        .iter()
-        .flat_map(|p| &p.blocks)
-        .find_map(|block| match block {
-            PageBlock::Gbif(feature) => feature.description.iter().find_map(|b| match b {
-                Block::Element(e) => e
-                    .attrs
-                    .other
-                    .iter()
-                    .find(|(k, _)| k == "data-api")
-                    .and_then(|(_, api)| crate::content::links::web_origin(api)),
-                _ => None,
-            }),
-            _ => None,
-        })
+    views(site).find_map(|view| {
+        view.attrs
+            .other
+            .iter()
+            .find(|(k, _)| k == "data-api")
+            .and_then(|(_, api)| crate::content::links::web_origin(api))
+    })
 }

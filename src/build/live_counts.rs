@@ -11,22 +11,3 @@
 
 /// The module's text.
 pub const SCRIPT: &str = include_str!("live_counts.js");
-
-/// What the loader runs on a site with live counts: once a page with a count is on screen (the
-/// first, or one the app draws later), it inserts the module at `href` (a script another
-/// trusted script inserts is trusted by the policy's `'strict-dynamic'`).
-pub fn inserter(href: &str) -> String {
-    inserter_of("counts", "[data-ajax-url]", href)
-}
-
-/// What the loader runs to insert the module at `href` once an element matching `selector` is
-/// on screen; `name` names its function (each inserter's must differ).
-pub fn inserter_of(name: &str, selector: &str, href: &str) -> String {
-    format!(
-        "\nconst {name}=()=>{{if(document.querySelector('{selector}')){{{name}Watch.disconnect();\
-         const script=document.createElement('script');script.type='module';script.src='{href}';\
-         document.head.append(script);}}}};\n\
-         const {name}Watch=new MutationObserver({name});\
-         {name}Watch.observe(document.body,{{childList:true,subtree:true}});{name}();"
-    )
-}

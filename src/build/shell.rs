@@ -136,30 +136,22 @@ impl Shell {
             wasm = self.wasm,
             failed = APP_FAILED,
         );
-        self.module("start", text)
+        app_module(self.app_folder(), "start", text)
     }
 
     /// The live counts' module (`super::live_counts`), which the loader inserts when a page
     /// has counts.
     pub fn live_counts(&self) -> Starter {
-        self.module("live-counts", super::live_counts::SCRIPT.to_owned())
+        app_module(
+            self.app_folder(),
+            "live-counts",
+            super::live_counts::SCRIPT.to_owned(),
+        )
     }
 
     /// The app's folder, as a site path under the deployment's sub-path (`/_app/`).
     pub fn app_folder(&self) -> &str {
         &self.js[..self.js.rfind('/').map_or(0, |slash| slash + 1)]
-    }
-
-    /// A module of ours in the app's folder, named `{stem}-{hash of its text}.js` (so that it is
-    /// cached like the app's other files).
-    fn module(&self, stem: &str, text: String) -> Starter {
-        let folder = &self.js[..self.js.rfind('/').map_or(0, |slash| slash + 1)];
-        let digest = crate::content::digest::key_of(&text);
-        let name: String = digest[..5].iter().map(|b| format!("{b:02x}")).collect();
-        Starter {
-            href: format!("{folder}{stem}-{name}.js"),
-            text,
-        }
     }
 
     /// The inline module that starts the app once the page has loaded and its hero image been
@@ -190,17 +182,37 @@ impl Shell {
             key = crate::model::site_data::CLEAN_RENDER_KEY,
         );
         if let Some(module) = live_counts {
-            loader.push_str(&super::live_counts::inserter(&module.href));
+            loader.push_str(&insert_when("counts", "[data-ajax-url]", &module.href));
         }
         if let Some(module) = data {
-            loader.push_str(&super::live_counts::inserter_of(
-                "data",
-                "[data-gbif-search]",
-                &module.href,
-            ));
+            loader.push_str(&insert_when("data", "[data-gbif-search]", &module.href));
         }
         loader
     }
+}
+
+/// A module of ours in the app's `folder`, named `{stem}-{hash of its text}.js` (so that it is
+/// cached like the app's other files).
+pub fn app_module(folder: &str, stem: &str, text: String) -> Starter {
+    let name = super::cache::hex(&crate::content::digest::key_of(&text)[..5]);
+    Starter {
+        href: format!("{folder}{stem}-{name}.js"),
+        text,
+    }
+}
+
+/// What the loader runs to insert the module at `href` once an element matching `selector` is
+/// on screen (on arrival, or on a page the app draws later), for the modules only some pages
+/// need (live counts, data views); `name` names its function. A script another trusted script
+/// inserts is trusted by the policy's `'strict-dynamic'`.
+fn insert_when(name: &str, selector: &str, href: &str) -> String {
+    format!(
+        "\nconst {name}=()=>{{if(document.querySelector('{selector}')){{{name}Watch.disconnect();\
+         const script=document.createElement('script');script.type='module';script.src='{href}';\
+         document.head.append(script);}}}};\n\
+         const {name}Watch=new MutationObserver({name});\
+         {name}Watch.observe(document.body,{{childList:true,subtree:true}});{name}();"
+    )
 }
 
 /// The event by which the starter tells the loader that the app did not start.

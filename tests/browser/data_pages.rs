@@ -31,6 +31,23 @@ async fn the_occurrence_search_shows_the_records_the_api_answers_in_the_portals_
     browser.finish().await;
 }
 
+/// What the search field holds.
+async fn field(browser: &Browser) -> serde_json::Value {
+    browser
+        .eval("return document.querySelector('#occurrence-q').value;")
+        .await
+}
+
+/// Types `text` into the search field and sends the search.
+async fn search_for(browser: &Browser, text: &str) {
+    browser
+        .eval(&format!(
+            "const q = document.querySelector('#occurrence-q'); q.value = {}; q.form.requestSubmit(); return true;",
+            serde_json::json!(text)
+        ))
+        .await;
+}
+
 /// The rows' count and the count's text, once the table has the answer for `q`.
 async fn shown(browser: &Browser, rows: usize) -> String {
     browser
@@ -49,16 +66,9 @@ async fn the_search_lives_in_the_address_through_a_new_search_back_and_a_reload(
         .open(&portal().url("/occurrence/search?q=nothing"))
         .await;
     assert_eq!(shown(&browser, 0).await, "0 records");
-    assert_eq!(
-        browser
-            .eval("return document.querySelector('#occurrence-q').value;")
-            .await,
-        serde_json::json!("nothing")
-    );
+    assert_eq!(field(&browser).await, serde_json::json!("nothing"));
     // A new search: its text in the address, its records in the table.
-    browser
-        .eval("const q = document.querySelector('#occurrence-q'); q.value = 'puma'; q.form.requestSubmit(); return true;")
-        .await;
+    search_for(&browser, "puma").await;
     assert_eq!(shown(&browser, 2).await, "42 records");
     assert_eq!(
         browser.eval("return location.search;").await,
@@ -78,12 +88,7 @@ async fn the_search_lives_in_the_address_through_a_new_search_back_and_a_reload(
     browser.eval("history.back(); return true;").await;
     browser.wait_until("location.search === '?q=nothing'").await;
     assert_eq!(shown(&browser, 0).await, "0 records");
-    assert_eq!(
-        browser
-            .eval("return document.querySelector('#occurrence-q').value;")
-            .await,
-        serde_json::json!("nothing")
-    );
+    assert_eq!(field(&browser).await, serde_json::json!("nothing"));
     // A reload shows the same.
     browser.eval("location.reload(); return true;").await;
     browser
@@ -117,12 +122,7 @@ async fn a_failing_search_says_so_with_retry_and_the_page_stays_accessible() {
     }
     assert!(api.requests_for("q=failing") > asked, "Retry asks again");
     // The search field keeps the search.
-    assert_eq!(
-        browser
-            .eval("return document.querySelector('#occurrence-q').value;")
-            .await,
-        serde_json::json!("failing")
-    );
+    assert_eq!(field(&browser).await, serde_json::json!("failing"));
     let violations = browser.axe_violations().await;
     assert!(violations.is_empty(), "{violations:#?}");
     browser
@@ -138,9 +138,7 @@ async fn a_new_search_replaces_a_slow_one_whose_answer_never_shows() {
         .open(&portal().url("/occurrence/search?q=slow"))
         .await;
     browser.wait_for("#occurrence-q").await;
-    browser
-        .eval("const q = document.querySelector('#occurrence-q'); q.value = 'puma'; q.form.requestSubmit(); return true;")
-        .await;
+    search_for(&browser, "puma").await;
     assert_eq!(shown(&browser, 2).await, "42 records");
     // Long after the slow search would have been answered, the table still shows the new one.
     tokio::time::sleep(std::time::Duration::from_millis(3_000)).await;
