@@ -45,7 +45,7 @@ python3 scripts/scale/generate_pages.py 40 target/scale-40
 SCC_CONTENT=target/scale-40/site trunk build --release --dist target/scale-40/dist
 
 step "a hosted-portal repository of every layout and block (tests/fixtures/portal -> target/fixture-portal/), its live counts asking the browser tests' stand-in GBIF API"
-SCC_GBIF_API=http://127.0.0.1:8731/v1 SCC_CONTENT=tests/fixtures/portal trunk build --release --dist target/fixture-portal
+SCC_GBIF_API=http://127.0.0.1:8731/v1 SCC_GBIF_TILES=http://127.0.0.1:8731/tiles SCC_CONTENT=tests/fixtures/portal trunk build --release --dist target/fixture-portal
 
 step "a repository with GBIF's widgets on its data pages (tests/fixtures/widgets -> target/fixture-widgets/)"
 SCC_CONTENT=tests/fixtures/widgets trunk build --release --dist target/fixture-widgets

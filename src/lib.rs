@@ -21,6 +21,10 @@ pub mod build;
 pub mod content;
 #[cfg(feature = "data")]
 pub mod data_pages;
+/// The data pages' searches as addresses hold them: plain Rust, tested natively too.
+#[cfg(all(test, not(feature = "data")))]
+#[path = "data_pages/query.rs"]
+mod data_pages_query;
 pub mod model;
 pub mod routes;
 pub mod urls;

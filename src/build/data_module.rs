@@ -7,8 +7,8 @@ use std::path::Path;
 
 use super::shell::Starter;
 use crate::content::Site;
-use crate::content::body::blocks::PageBlock;
-use crate::content::body::{Block, HtmlElement};
+use crate::content::body::HtmlElement;
+use crate::content::theme::gbif;
 use crate::urls::BaseUrl;
 
 /// The names trunk gives the module's files, in the app's folder.
@@ -60,28 +60,9 @@ pub fn take(dist: &Path, folder: &str, base: &BaseUrl) -> Option<DataModule> {
     })
 }
 
-/// The data views of the site's pages: elements with `data-gbif-search` in a data page's block.
+/// The data views of the site's pages.
 fn views(site: &Site) -> impl Iterator<Item = &HtmlElement> {
-    site.pages
-        .iter()
-        .flat_map(|page| &page.blocks)
-        .filter_map(|block| match block {
-            PageBlock::Gbif(feature) => Some(&feature.description),
-            _ => None,
-        })
-        .flatten()
-        .filter_map(|block| match block {
-            Block::Element(element)
-                if element
-                    .attrs
-                    .other
-                    .iter()
-                    .any(|(k, _)| k == "data-gbif-search") =>
-            {
-                Some(element)
-            }
-            _ => None,
-        })
+    site.pages.iter().flat_map(|page| gbif::views(&page.blocks))
 }
 
 /// Whether a page of `site` has a data view for the module to draw.
@@ -89,13 +70,11 @@ pub fn has_views(site: &Site) -> bool {
     views(site).next().is_some()
 }
 
-/// The origin of the API the data views ask (`data-api`), for the policy's `connect-src`.
-pub fn views_api(site: &Site) -> Option<String> {
-    views(site).find_map(|view| {
-        view.attrs
-            .other
-            .iter()
-            .find(|(k, _)| k == "data-api")
-            .and_then(|(_, api)| crate::content::links::web_origin(api))
-    })
+/// The origins the data views use (`data-api`, `data-tiles`), for the policy's `connect-src`
+/// (the API) and `img-src` (the API's maps and images, and the base map tiles).
+pub fn views_origins(site: &Site) -> Option<(String, String)> {
+    let view = views(site).next()?;
+    let origin =
+        |name| gbif::view_attribute(view, name).and_then(crate::content::links::web_origin);
+    Some((origin("data-api")?, origin("data-tiles")?))
 }

@@ -21,10 +21,15 @@ pub fn third_parties(site: &Site, base: &BaseUrl) -> ThirdParties {
             .collect(),
         ..ThirdParties::default()
     };
-    if let Some(api) = super::data_module::views_api(site)
-        && !third_parties.connects.contains(&api)
-    {
-        third_parties.connects.push(api);
+    if let Some((api, tiles)) = super::data_module::views_origins(site) {
+        let add = |list: &mut Vec<String>, origin: &String| {
+            if !list.contains(origin) {
+                list.push(origin.clone());
+            }
+        };
+        add(&mut third_parties.connects, &api);
+        add(&mut third_parties.images, &api);
+        add(&mut third_parties.images, &tiles);
     }
     if let Some(widgets) = gbif_widget_sources(site) {
         third_parties

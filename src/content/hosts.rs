@@ -15,6 +15,13 @@ pub const GBIF_API: &str = "https://api.gbif.org/v1";
 /// tests' stand-in).
 pub const GBIF_API_VARIABLE: &str = "SCC_GBIF_API";
 
+/// GBIF's base map tiles (`{z}/{x}/{y}` below it), which the data pages' maps draw the
+/// occurrences' density tiles over, where the build is not told another (`SCC_GBIF_TILES`).
+pub const GBIF_TILES: &str = "https://tile.gbif.org/3857/omt";
+
+/// The environment variable that points the build at other base map tiles.
+pub const GBIF_TILES_VARIABLE: &str = "SCC_GBIF_TILES";
+
 /// GBIF's API hosts that hosted portals fetch counts from, besides the API's base: its other
 /// API versions on `api.gbif.org` (`/v2/`), its GraphQL API (the theme documents
 /// `data-ajax-path` for it) and the test environments the theme's own examples use.
@@ -69,21 +76,32 @@ impl Hosts<'_> {
 /// The GBIF API's base address from `SCC_GBIF_API`, or GBIF's own; an address that is not an
 /// `http(s)` one is an error, and GBIF's own is used.
 pub fn gbif_api_from_environment(diagnostics: &mut Vec<Diagnostic>) -> String {
-    let Ok(given) = std::env::var(GBIF_API_VARIABLE) else {
-        return GBIF_API.to_owned();
+    base_from_environment(GBIF_API_VARIABLE, GBIF_API, diagnostics)
+}
+
+/// The base map tiles' address from `SCC_GBIF_TILES`, or GBIF's own, as for the API.
+pub fn gbif_tiles_from_environment(diagnostics: &mut Vec<Diagnostic>) -> String {
+    base_from_environment(GBIF_TILES_VARIABLE, GBIF_TILES, diagnostics)
+}
+
+fn base_from_environment(
+    variable: &str,
+    default: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> String {
+    let Ok(given) = std::env::var(variable) else {
+        return default.to_owned();
     };
     gbif_api_base(&given).unwrap_or_else(|| {
         diagnostics.push(
             Diagnostic::error(
-                GBIF_API_VARIABLE,
+                variable,
                 Position::START,
                 format!("`{given}` is not the address of an API, so GBIF's own is used"),
             )
-            .with_hint(format!(
-                "set {GBIF_API_VARIABLE} to an address such as {GBIF_API}"
-            )),
+            .with_hint(format!("set {variable} to an address such as {default}")),
         );
-        GBIF_API.to_owned()
+        default.to_owned()
     })
 }
 

@@ -117,6 +117,10 @@ pub fn compile_remembering(
     } = page::compile_all(documents, input, &cx, remembered, &mut diagnostics);
     site_wide::routes::check_routes(&mut drafts, settings.strict, &mut diagnostics);
     site_wide::news::fill_lists(&mut drafts, &|lang| theme.archive(lang));
+    site_wide::data_views::link_records(
+        &mut drafts,
+        &crate::urls::BaseUrl::new(&deployment_base(input, &settings)),
+    );
     let languages = site_wide::languages::settle(
         &mut drafts,
         &settings,

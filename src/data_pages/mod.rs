@@ -4,8 +4,16 @@
 //! inside the page's link card to GBIF.org, which is what the page shows without JavaScript;
 //! `data-words` holds the interface's words in the page's language.
 
+pub mod address;
 pub mod api;
+pub mod fault;
+pub mod lists;
+pub mod named;
 pub mod occurrences;
+pub mod pager;
+pub mod query;
+pub mod records;
+pub mod view;
 pub mod words;
 
 use leptos::prelude::*;
@@ -47,14 +55,26 @@ fn draw_new_views() {
             continue;
         };
         let _ = view.set_attribute("data-drawn", "");
-        let api = view.get_attribute("data-api").unwrap_or_default();
-        let scope = view.get_attribute("data-scope").unwrap_or_default();
-        let words = words::Words::read(&view.get_attribute("data-words").unwrap_or_default());
+        let settings = view::Settings::read(&view);
+        let kind = view.get_attribute("data-gbif-search").unwrap_or_default();
         view.set_inner_html("");
         let element: web_sys::Element = view.clone().into();
-        let handle = leptos::mount::mount_to(view, move || {
-            view! { <occurrences::OccurrenceSearch api=api.clone() scope=scope.clone() words=words.clone()/> }
-        });
+        let handle = leptos::mount::mount_to(view, move || draw(settings, &kind));
         DRAWN.with_borrow_mut(|drawn| drawn.push((element, Box::new(handle))));
+    }
+}
+
+/// The view of `kind` (the build's `data-gbif-search`).
+fn draw(settings: view::Settings, kind: &str) -> AnyView {
+    match kind {
+        "occurrence" => view! { <occurrences::OccurrenceSearch settings/> }.into_any(),
+        "dataset" | "publisher" | "institution" | "collection" => {
+            let kind = lists::kind_name(kind);
+            view! { <lists::ListPage settings kind/> }.into_any()
+        }
+        _ => match kind.strip_suffix("-key").map(lists::kind_name) {
+            Some(kind) => view! { <records::RecordPage settings kind/> }.into_any(),
+            None => ().into_any(),
+        },
     }
 }

@@ -24,3 +24,26 @@ impl Words {
         self.get(key).replace(&format!("{{{name}}}"), value)
     }
 }
+
+/// GBIF's constant (`PRESERVED_SPECIMEN`, `OCCURRENCE`) as words: `Preserved specimen`. Any
+/// other value (a code such as `MNHN`, a name) as it is.
+pub fn readable(value: &str) -> String {
+    const SINGLE_WORDS: [&str; 5] = [
+        "OCCURRENCE",
+        "OBSERVATION",
+        "CHECKLIST",
+        "METADATA",
+        "LITERATURE",
+    ];
+    let constant = value.chars().all(|c| c.is_ascii_uppercase() || c == '_')
+        && (value.contains('_') || SINGLE_WORDS.contains(&value));
+    if !constant {
+        return value.to_owned();
+    }
+    // ASCII only (a constant is), which keeps Unicode's case tables out of the module.
+    let mut words = value.replace('_', " ").to_ascii_lowercase();
+    if let Some(first) = words.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    words
+}

@@ -598,6 +598,7 @@ async fn a_post_has_its_header_date_categories_and_table_of_contents() {
 
 #[tokio::test]
 async fn data_pages_lead_to_gbif_org_and_record_addresses_show_the_record_page() {
+    crate::support::gbif_api::StandInApi::get();
     let browser = Browser::start().await;
     // A search page links to GBIF.org's search in the network `_includes/js/config.js` names.
     browser.open(&portal().url("/occurrence/search")).await;
@@ -726,6 +727,7 @@ async fn a_documentation_page_has_a_side_navigation_that_is_a_menu_on_phones() {
 
 #[tokio::test]
 async fn on_a_host_without_rewrites_a_record_address_still_shows_the_record_page() {
+    crate::support::gbif_api::StandInApi::get();
     // GitHub Pages reads no `_redirects`: it answers the record's address with `404.html`.
     let server = StaticServer::start(
         portal_dist(),

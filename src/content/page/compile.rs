@@ -334,7 +334,11 @@ fn compose(
         if cx.theme.gbif_widgets.is_none()
             && let Some(view) = gbif::native_view(
                 &layout,
-                (&cx.settings.gbif_api, &cx.theme.gbif_scope),
+                gbif::DataSources {
+                    api: &cx.settings.gbif_api,
+                    tiles: &cx.settings.gbif_tiles,
+                },
+                &cx.theme.gbif_scope,
                 &cx.theme.words,
                 lang,
             )

@@ -163,6 +163,8 @@ pub struct Settings {
     pub embeds: Vec<String>,
     /// The GBIF API's base address, which live counts are fetched from (`SCC_GBIF_API`).
     pub gbif_api: String,
+    /// GBIF's base map tiles, under the data pages' maps (`SCC_GBIF_TILES`).
+    pub gbif_tiles: String,
     /// The custom collections (`collections:`).
     pub collections: Vec<Collection>,
     /// The posts' address pattern when `collections: posts: permalink:` gives one.
@@ -201,6 +203,7 @@ impl Settings {
             strict: false,
             embeds: DEFAULT_EMBEDS.map(String::from).to_vec(),
             gbif_api: crate::content::hosts::GBIF_API.to_owned(),
+            gbif_tiles: crate::content::hosts::GBIF_TILES.to_owned(),
             collections: Vec::new(),
             posts_permalink: None,
             time: build_time(),
@@ -229,6 +232,7 @@ impl Settings {
 pub fn read(file: Option<&SourceFile>, diagnostics: &mut Vec<Diagnostic>) -> Settings {
     let mut settings = Settings::empty();
     settings.gbif_api = crate::content::hosts::gbif_api_from_environment(diagnostics);
+    settings.gbif_tiles = crate::content::hosts::gbif_tiles_from_environment(diagnostics);
     let Some(file) = file else {
         return settings;
     };

@@ -10,7 +10,7 @@
 use super::feature::button;
 use super::words::Words;
 use crate::content::body::blocks::{Feature, PageBlock};
-use crate::content::body::{Attrs, Block, Inline};
+use crate::content::body::{Attrs, Block, HtmlElement, Inline};
 
 /// The theme's data layouts, with the GBIF.org search each leads to and, for a record's page,
 /// the address of one record (its key follows).
@@ -375,16 +375,47 @@ fn tokens(text: &str) -> Vec<String> {
     out
 }
 
+/// Where the data pages' module finds GBIF's data: the API's base (`https://api.gbif.org/v1`;
+/// its maps are at `/v2/map` beside it) and the base map tiles' (`{z}/{x}/{y}@1x.png` below it).
+#[derive(Clone, Copy, Debug)]
+pub struct DataSources<'a> {
+    pub api: &'a str,
+    pub tiles: &'a str,
+}
+
+/// The view the data pages' module draws for a data layout: the occurrence search
+/// (`occurrence`), the portal's datasets, publishers, institutions and collections (each the
+/// ones its occurrences come from), and the record pages (`occurrence-key`, ...). GBIF's own
+/// `widget` layout and the literature search keep their link card.
+pub fn native_kind(layout: &str) -> Option<&'static str> {
+    Some(match layout {
+        "occurrence" | "gbifData" => "occurrence",
+        "dataset" => "dataset",
+        "publisher" => "publisher",
+        "institution-search" => "institution",
+        "collection-search" => "collection",
+        "occurrence-key" => "occurrence-key",
+        "dataset-key" => "dataset-key",
+        "publisher-key" => "publisher-key",
+        "institution-key" => "institution-key",
+        "collection-key" => "collection-key",
+        _ => return None,
+    })
+}
+
 /// Where the data pages' module (`crate::data_pages`) draws a data page's view, with what it
-/// needs to know: the API's base and the portal's scope as the API's query parameters. Only the
-/// occurrence search so far.
+/// needs to know: where GBIF's data is, the portal's scope as the API's query parameters, and
+/// the interface's words. A search whose scope could not be read keeps its link card alone
+/// (the warning says why); a record page needs no scope.
 pub fn native_view(
     layout: &str,
-    (api, scope): (&str, &Scope),
+    sources: DataSources,
+    scope: &Scope,
     words: &Words,
     lang: &str,
 ) -> Option<Block> {
-    if !matches!(layout, "occurrence" | "gbifData") || scope.unread.is_some() {
+    let kind = native_kind(layout)?;
+    if scope.unread.is_some() && !kind.ends_with("-key") {
         return None;
     }
     let scope: Vec<String> = scope
@@ -402,8 +433,9 @@ pub fn native_view(
         attrs: Attrs {
             classes: vec!["data-view".into()],
             other: vec![
-                ("data-gbif-search".into(), "occurrence".into()),
-                ("data-api".into(), api.to_owned()),
+                (VIEW_ATTRIBUTE.into(), kind.into()),
+                ("data-api".into(), sources.api.to_owned()),
+                ("data-tiles".into(), sources.tiles.to_owned()),
                 ("data-scope".into(), scope.join("&")),
                 ("data-words".into(), view_words(words, lang)),
             ],
@@ -413,31 +445,69 @@ pub fn native_view(
     }))
 }
 
-/// The words the data views show, in `lang` (the repository's `translations.yml` over the
-/// built-in ones), as the JSON object the module reads.
-fn view_words(words: &Words, lang: &str) -> String {
-    const KEYS: [&str; 17] = [
-        "dataSearch",
-        "dataSearchButton",
-        "dataRecords",
-        "dataLoading",
-        "dataPrevious",
-        "dataNext",
-        "dataScientificName",
-        "dataCountry",
-        "dataYear",
-        "dataBasisOfRecord",
-        "dataDataset",
-        "dataOffline",
-        "dataServerError",
-        "dataDamaged",
-        "dataTable",
-        "dataPages",
-        "retry",
-    ];
-    let map: serde_json::Map<String, serde_json::Value> = KEYS
+/// The attribute that marks a data view, and says which.
+pub const VIEW_ATTRIBUTE: &str = "data-gbif-search";
+
+/// The data views among a page's blocks: the elements marked [`VIEW_ATTRIBUTE`] in its data
+/// block.
+pub fn views(blocks: &[PageBlock]) -> impl Iterator<Item = &HtmlElement> {
+    blocks
         .iter()
-        .map(|key| ((*key).to_owned(), words.get(key, lang).into()))
+        .filter_map(|block| match block {
+            PageBlock::Gbif(feature) => Some(&feature.description),
+            _ => None,
+        })
+        .flatten()
+        .filter_map(|block| match block {
+            Block::Element(element) if element.attrs.other.iter().any(is_view) => Some(element),
+            _ => None,
+        })
+}
+
+/// The data views among a page's blocks, to complete.
+pub fn views_mut(blocks: &mut [PageBlock]) -> impl Iterator<Item = &mut HtmlElement> {
+    blocks
+        .iter_mut()
+        .filter_map(|block| match block {
+            PageBlock::Gbif(feature) => Some(&mut feature.description),
+            _ => None,
+        })
+        .flatten()
+        .filter_map(|block| match block {
+            Block::Element(element) if element.attrs.other.iter().any(is_view) => Some(element),
+            _ => None,
+        })
+}
+
+fn is_view((key, _): &(String, String)) -> bool {
+    key == VIEW_ATTRIBUTE
+}
+
+/// The value of a view's attribute `name`.
+pub fn view_attribute<'a>(view: &'a HtmlElement, name: &str) -> Option<&'a str> {
+    view.attrs
+        .other
+        .iter()
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.as_str())
+}
+
+/// The words the data views show, in `lang` (the repository's `translations.yml` over the
+/// built-in ones): every built-in word whose key starts with `data` but the link card's, and
+/// `retry`, as the JSON object the module reads.
+fn view_words(words: &Words, lang: &str) -> String {
+    let map: serde_json::Map<String, serde_json::Value> = words
+        .builtin_keys()
+        .into_iter()
+        .filter(|key| {
+            (key.starts_with("data") && !key.starts_with("dataOnGbif"))
+                || key == "dataOnGbifSearch"
+                || key == "retry"
+        })
+        .map(|key| {
+            let word = words.get(&key, lang);
+            (key, word.into())
+        })
         .collect();
     serde_json::Value::Object(map).to_string()
 }
@@ -478,6 +548,7 @@ pub fn data_block(link: DataLink, words: &Words, lang: &str, url: &str) -> PageB
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::hosts::GBIF_TILES;
 
     fn link(layout: &str, config_js: &str) -> String {
         data_link(layout, &scope_of(config_js)).unwrap().search
@@ -488,9 +559,11 @@ mod tests {
         let js = "var siteConfig = { occurrence: { rootPredicate: {\"type\": \"equals\", \"key\": \"country\", \"value\": \"BE\"} } };";
         let scope = scope_of(js);
         let words = Words::new(&liquid::model::Value::Nil, "en");
-        let view = |layout: &str, lang: &str| {
-            native_view(layout, ("https://api.gbif.org/v1", &scope), &words, lang)
+        let sources = DataSources {
+            api: "https://api.gbif.org/v1",
+            tiles: GBIF_TILES,
         };
+        let view = |layout: &str, lang: &str| native_view(layout, sources, &scope, &words, lang);
         let Some(Block::Element(search)) = view("occurrence", "fr") else {
             panic!("no view")
         };
@@ -506,11 +579,27 @@ mod tests {
         assert_eq!(attr("data-gbif-search"), "occurrence");
         assert_eq!(attr("data-api"), "https://api.gbif.org/v1");
         assert_eq!(attr("data-scope"), "country=BE");
-        let words: serde_json::Value = serde_json::from_str(&attr("data-words")).unwrap();
-        assert_eq!(words["dataRecords"], "{count} occurrences");
-        assert_eq!(words["dataSearch"], "Rechercher dans les occurrences");
-        // Only the occurrence search, so far; a record page keeps its link card alone.
-        assert_eq!(view("dataset", "en"), None);
+        let shown: serde_json::Value = serde_json::from_str(&attr("data-words")).unwrap();
+        assert_eq!(shown["dataRecords"], "{count} occurrences");
+        assert_eq!(shown["dataSearch"], "Rechercher dans les occurrences");
+        assert_eq!(attr("data-tiles"), GBIF_TILES);
+        assert!(shown.get("dataOnGbif").is_none() && shown["retry"] == "Réessayer");
+        // The lists and record pages are drawn too; GBIF's own widget and literature are not.
+        for (layout, kind) in [("dataset", "dataset"), ("collection-key", "collection-key")] {
+            let Some(Block::Element(view)) = view(layout, "en") else {
+                panic!("no view for {layout}")
+            };
+            assert_eq!(view.attrs.other[0].1, kind);
+        }
+        assert_eq!(view("widget", "en"), None);
+        assert_eq!(view("literature", "en"), None);
+        // A scope the API cannot take leaves the searches as links, not the record pages.
+        let unread =
+            scope_of("var siteConfig = { occurrence: { rootPredicate: {\"type\": \"or\"} } };");
+        assert!(unread.unread.is_some());
+        let with = |layout| native_view(layout, sources, &unread, &words, "en");
+        assert_eq!(with("occurrence"), None);
+        assert!(with("occurrence-key").is_some());
     }
 
     #[test]

@@ -37,6 +37,14 @@ impl Words {
         &self.root_lang
     }
 
+    /// The keys of the built-in words, in their file's order.
+    pub fn builtin_keys(&self) -> Vec<String> {
+        match &self.builtin {
+            Value::Object(words) => words.keys().map(|key| key.to_string()).collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The word `key` in `lang`; failing that in the root language, then in English.
     pub fn get(&self, key: &str, lang: &str) -> String {
         let in_lang = |words: &Value, lang: &str| get(words, key).and_then(|w| text_at(w, lang));
