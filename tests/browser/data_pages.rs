@@ -88,6 +88,10 @@ async fn the_search_lives_in_the_address_through_a_new_search_back_and_a_reload(
     browser
         .wait_until("location.search === '?q=puma&offset=20'")
         .await;
+    // The focus stays on Next, drawn again with the next page.
+    browser
+        .wait_until("document.activeElement?.textContent === 'Next'")
+        .await;
     browser.eval("history.back(); return true;").await;
     browser.wait_until("location.search === '?q=puma'").await;
     assert_eq!(shown(&browser, 2).await, "42 records");
@@ -138,6 +142,26 @@ async fn a_failing_search_says_so_with_retry_and_the_page_stays_accessible() {
 }
 
 #[tokio::test]
+async fn a_damaged_answer_says_so_and_keeps_the_search() {
+    StandInApi::get();
+    let browser = Browser::start().await;
+    browser
+        .open(&portal().url("/occurrence/search?q=damaged&basisOfRecord=FOSSIL_SPECIMEN"))
+        .await;
+    browser.wait_for("[role=alert] button").await;
+    assert_eq!(
+        browser.text("[role=alert] p").await,
+        "GBIF's API answered with something that is not a search."
+    );
+    assert_eq!(field(&browser).await, serde_json::json!("damaged"));
+    // The filter keeps its value, listed though no count names it.
+    browser
+        .wait_until("document.querySelector('#filter-basisOfRecord').value === 'FOSSIL_SPECIMEN'")
+        .await;
+    browser.finish().await;
+}
+
+#[tokio::test]
 async fn a_new_search_replaces_a_slow_one_whose_answer_never_shows() {
     StandInApi::get();
     let browser = Browser::start().await;
@@ -177,11 +201,19 @@ async fn filters_show_facet_counts_and_the_map_asks_tiles_with_the_same_filters_
         .wait_until("document.querySelector('#filter-datasetKey option:nth-child(2)')?.textContent === 'Pontaurus (42)'")
         .await;
     browser
-        .eval("const s = document.querySelector('#filter-basisOfRecord'); s.value = 'PRESERVED_SPECIMEN'; s.dispatchEvent(new Event('change')); return true;")
+        .eval("const s = document.querySelector('#filter-basisOfRecord'); s.focus(); s.value = 'PRESERVED_SPECIMEN'; s.dispatchEvent(new Event('change')); return true;")
         .await;
     browser
         .wait_until("location.search === '?q=puma&basisOfRecord=PRESERVED_SPECIMEN'")
         .await;
+    // Once the new counts are in, the list is the same element, focused, its choice kept.
+    browser
+        .wait_until("document.querySelector('#filter-basisOfRecord').selectedOptions[0]?.textContent === 'Preserved specimen (30)'")
+        .await;
+    assert_eq!(
+        browser.eval("return document.activeElement.id;").await,
+        serde_json::json!("filter-basisOfRecord")
+    );
     assert_eq!(
         browser
             .eval("return document.querySelector('.data-search__gbif a').href;")

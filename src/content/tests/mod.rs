@@ -1603,4 +1603,5 @@ fn front_matter_opened_with_trailing_spaces_makes_a_page() {
     assert!(messages(&compiled).is_empty(), "{:?}", messages(&compiled));
 }
 
+mod data_views;
 mod live_counts_and_languages;

@@ -7,8 +7,10 @@ use leptos::prelude::*;
 
 use crate::data_pages::address::Go;
 use crate::data_pages::api::{self, FacetCount, Requests, SearchPage};
+use crate::data_pages::named::Named;
 use crate::data_pages::query::{Query, encoded};
 use crate::data_pages::view::Settings;
+use crate::data_pages::words::readable;
 
 /// The filters with a list of choices: the parameter, its word, and how many choices to list.
 const CHOICES: [(&str, &str); 4] = [
@@ -36,23 +38,18 @@ pub fn Filters(settings: Settings, query: ReadSignal<Query>, go: Go) -> impl Int
     let set = move |parameter: &'static str, value: String| {
         go.to(query.get_untracked().first_page().with(parameter, &value));
     };
-    let choices = {
-        let settings = settings.clone();
-        move || {
-            // Until the counts come (or if they do not), each list shows what is chosen.
-            let page = facets
-                .get()
-                .and_then(Result::ok)
-                .map(|answer| SearchPage::of(&answer))
-                .unwrap_or_default();
-            CHOICES
-                .map(|(parameter, word)| {
-                    let counts = page.facet(parameter);
-                    choice(&settings, parameter, word, counts, query, set)
-                })
-                .collect_view()
-        }
-    };
+    // Until the counts come (or if they do not), each list shows what is chosen. The lists
+    // stay on the page while their choices change, so that focus stays where it was.
+    let page = Memo::new(move |_| {
+        facets
+            .get()
+            .and_then(Result::ok)
+            .map(|answer| SearchPage::of(&answer))
+            .unwrap_or_default()
+    });
+    let choices = CHOICES
+        .map(|(parameter, word)| choice(&settings, parameter, word, page, query, set))
+        .collect_view();
     let year = move |end: usize| {
         query.with(|q| {
             let year = q.get("year");
@@ -127,34 +124,34 @@ fn choice<F: Fn(&'static str, String) + Copy + 'static>(
     settings: &Settings,
     parameter: &'static str,
     word: &str,
-    mut counts: Vec<FacetCount>,
+    page: Memo<SearchPage>,
     query: ReadSignal<Query>,
     set: F,
 ) -> impl IntoView + use<F> {
-    let chosen = query.with_untracked(|q| q.get(parameter).to_owned());
-    if !chosen.is_empty() && !counts.iter().any(|c| c.name == chosen) {
-        counts.insert(
-            0,
-            FacetCount {
-                name: chosen.clone(),
-                count: 0,
-            },
-        );
-    }
+    let named = settings.clone();
+    let options = move || {
+        let chosen = query.with(|q| q.get(parameter).to_owned());
+        let mut counts = page.with(|page| page.facet(parameter));
+        if !chosen.is_empty() && !counts.iter().any(|c| c.name == chosen) {
+            let name = chosen.clone();
+            counts.insert(0, FacetCount { name, count: 0 });
+        }
+        counts
+            .into_iter()
+            .map(|FacetCount { name, count }| {
+                let selected = name == chosen;
+                let label = if parameter == "datasetKey" {
+                    let path = format!("/dataset/{name}");
+                    view! { <Named settings=named.clone() path field="title" fallback=name.clone()/> }.into_any()
+                } else {
+                    readable(&name).into_any()
+                };
+                let count = (count > 0).then(|| format!(" ({count})"));
+                view! { <option value=name selected=selected>{label}{count}</option> }
+            })
+            .collect_view()
+    };
     let id = format!("filter-{parameter}");
-    let options = counts
-        .into_iter()
-        .map(|FacetCount { name, count }| {
-            let selected = name == chosen;
-            let label = if parameter == "datasetKey" {
-                view! { <crate::data_pages::named::Named settings=settings.clone() path=format!("/dataset/{name}") field="title" fallback=name.clone()/> }.into_any()
-            } else {
-                crate::data_pages::words::readable(&name).into_any()
-            };
-            let count = (count > 0).then(|| format!(" ({count})"));
-            view! { <option value=name selected=selected>{label}{count}</option> }
-        })
-        .collect_view();
     view! {
         <div class="data-filters__field">
             <label for=id.clone()>{settings.words.get(word)}</label>

@@ -133,6 +133,8 @@ fn response(target: &str) -> (&'static str, String) {
             "503 Service Unavailable",
             r#"{"error":"unavailable"}"#.into(),
         )
+    } else if target.contains("q=damaged") && target.contains("limit=20") {
+        ("200 OK", r#"{"offset":0,"limit":20,"count":"#.into())
     } else if target.starts_with("/v1/occurrence/search") && target.contains("facet=") {
         ("200 OK", facets(target))
     } else if target.starts_with("/v1/occurrence/search")
