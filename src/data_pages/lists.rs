@@ -218,11 +218,20 @@ fn csv_button(
                 "GBIF",
             ])];
             for chunk in counts.chunks(AT_ONCE) {
-                let records = futures::future::join_all(chunk.iter().map(|c| {
+                // A few at a time, at once (each answer is kept by `api::record`).
+                let asked = js_sys::Array::new();
+                for c in chunk {
                     let (api, path) = (api.clone(), format!("{}{}", of.path, c.name));
-                    async move { api::record(&api, &path).await }
-                }))
-                .await;
+                    asked.push(&wasm_bindgen_futures::future_to_promise(async move {
+                        let _ = api::record(&api, &path).await;
+                        Ok(leptos::wasm_bindgen::JsValue::UNDEFINED)
+                    }));
+                }
+                let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::all(&asked)).await;
+                let mut records = Vec::new();
+                for c in chunk {
+                    records.push(api::record(&api, &format!("{}{}", of.path, c.name)).await);
+                }
                 for (entry, record) in chunk.iter().zip(records) {
                     let record = record.ok();
                     let field = |name| {

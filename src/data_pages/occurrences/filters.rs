@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::data_pages::address::Go;
-use crate::data_pages::api::{self, FacetCount, Requests, SearchPage};
+use crate::data_pages::api::{self, FacetCount, SearchPage};
 use crate::data_pages::named::Named;
 use crate::data_pages::query::{Query, encoded};
 use crate::data_pages::view::Settings;
@@ -92,8 +92,15 @@ pub fn Filters(settings: Settings, query: ReadSignal<Query>, go: Go) -> impl Int
             .with("q", q.get("q"))
             .with("view", q.get("view")));
     };
+    // Open on a wide screen, or when a filter is set; on a phone the records come first.
+    let wide = window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w >= 768.0);
+    let open = wide || query.with_untracked(Query::has_filters);
     view! {
-        <details class="data-filters" open>
+        <details class="data-filters" open=open>
             <summary>{words.get("dataFilters")}</summary>
             <div class="data-filters__grid">
                 <TaxonFilter settings=settings.clone() query set/>
@@ -171,41 +178,38 @@ fn TaxonFilter(
     query: ReadSignal<Query>,
     set: impl Fn(&'static str, String) + Copy + 'static,
 ) -> impl IntoView {
-    let suggestions = RwSignal::new(Vec::<(String, String)>::new());
-    let requests = Requests::new();
-    let api = settings.api.clone();
+    // The text typed, once the visitor pauses (not at every key), and its suggestions.
+    let typed = RwSignal::new(String::new());
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
     let suggest = move |text: String| {
         if let Some(Some(timer)) = pending.try_update_value(Option::take) {
             timer.clear();
         }
-        if text.trim().len() < 2 {
-            return;
-        }
-        let api = api.clone();
-        // Asked once the visitor pauses, not at every key.
         let timer = set_timeout_with_handle(
-            move || {
-                let path = format!("/species/suggest?limit=8&q={}", encoded(text.trim()));
-                let answer = requests.get(&api, &path);
-                leptos::task::spawn_local(async move {
-                    if let Ok(serde_json::Value::Array(found)) = answer.await {
-                        suggestions.set(
-                            found
-                                .iter()
-                                .filter_map(|s| {
-                                    Some((api::text(s, "scientificName")?, api::text(s, "key")?))
-                                })
-                                .collect(),
-                        );
-                    }
-                });
-            },
+            move || typed.set(text.trim().to_owned()),
             std::time::Duration::from_millis(250),
-        )
-        .ok();
-        pending.set_value(timer);
+        );
+        pending.set_value(timer.ok());
     };
+    let path = Signal::derive(move || {
+        typed.with(|text| {
+            if text.chars().count() < 2 {
+                String::new()
+            } else {
+                format!("/species/suggest?limit=8&q={}", encoded(text))
+            }
+        })
+    });
+    let answer = api::ask(settings.api.clone(), path).answer;
+    let suggestions = Memo::new(move |_| {
+        let found = answer.get().and_then(Result::ok);
+        let found = found.as_ref().and_then(serde_json::Value::as_array);
+        found
+            .into_iter()
+            .flatten()
+            .filter_map(|s| Some((api::text(s, "scientificName")?, api::text(s, "key")?)))
+            .collect::<Vec<_>>()
+    });
     let choose = move |text: String| {
         let text = text.trim().to_owned();
         if text.is_empty() {

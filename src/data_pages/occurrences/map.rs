@@ -131,7 +131,8 @@ pub fn Map(
     };
     let up = move |_| drag.set_value(None);
 
-    let tiles = move || visible_tiles(zoom.get(), center.get(), width.get());
+    // A memo: the tiles change at tile boundaries only, while the layer moves at every step.
+    let tiles = Memo::new(move |_| visible_tiles(zoom.get(), center.get(), width.get()));
     let layer = move || {
         let (x, y) = center.get();
         // Whole pixels, written as integers (Rust's float formatting would weigh on the module).
@@ -156,9 +157,7 @@ pub fn Map(
                 aria-label=words.get("dataViewMap") aria-describedby="data-map-help"
                 on:keydown=keydown on:pointerdown=down on:pointermove=moved on:pointerup=up on:pointercancel=up>
                 <div class="data-map__layer" style=layer>
-                    <For each=tiles key=|tile| *tile let((z, x, y))>
-                        {tile_view(&base, overlay, (z, x, y))}
-                    </For>
+                    {move || tiles.get().into_iter().map(|tile| tile_view(&base, overlay, tile)).collect_view()}
                     {marker}
                 </div>
             </div>
