@@ -391,6 +391,55 @@ async fn record_pages_show_their_record_and_link_to_the_related_ones() {
     browser.finish().await;
 }
 
+/// The publisher's and the collection's record pages, each with its record, the collection's
+/// linked to its institution's page in the portal.
+#[tokio::test]
+async fn publisher_and_collection_pages_show_their_records() {
+    StandInApi::get();
+    let browser = Browser::start().await;
+    browser
+        .open(&portal().url("/publisher/57254bd0-8256-11d8-b7ed-b8a03c50a862"))
+        .await;
+    browser.wait_for(".data-record h2").await;
+    assert_eq!(
+        browser.text(".data-record h2").await,
+        "Botanic Garden and Botanical Museum Berlin"
+    );
+    assert_eq!(
+        browser
+            .eval("return document.querySelector('.data-record dd a').getAttribute('href');")
+            .await,
+        serde_json::json!("https://www.bgbm.org")
+    );
+    browser
+        .open(&portal().url("/collection/1f5d6f3a-0c0b-4a39-a5b1-6f8d2b1c4e21"))
+        .await;
+    browser.wait_for(".data-record h2").await;
+    assert_eq!(
+        browser.text(".data-record h2").await,
+        "Pontaurus collection"
+    );
+    browser
+        .wait_until("[...document.querySelectorAll('.data-record dd a')].some(a => a.textContent === 'Botanischer Garten und Botanisches Museum Berlin' && a.getAttribute('href') === '/institution/4cf93dd2-06c8-4f49-89bc-a5d0805c6747')")
+        .await;
+    assert_eq!(
+        browser
+            .eval("return document.querySelector('.data-record .button').getAttribute('href');")
+            .await,
+        serde_json::json!("/occurrence/search?collectionKey=1f5d6f3a-0c0b-4a39-a5b1-6f8d2b1c4e21")
+    );
+    // An institution's page, reached at its address.
+    browser
+        .open(&portal().url("/institution/49fb6451-91b7-4af2-8cd3-354539a77589"))
+        .await;
+    browser.wait_for(".data-record h2").await;
+    assert_eq!(
+        browser.text(".data-record h2").await,
+        "Museum of Natural History"
+    );
+    browser.finish().await;
+}
+
 /// The portal's datasets: those its occurrences come from, with their numbers of records.
 #[tokio::test]
 async fn the_dataset_list_names_the_portals_datasets_with_their_records() {

@@ -162,7 +162,11 @@ fn response(target: &str) -> (&'static str, String) {
 
 /// Records of GBIF's registry and backbone the data pages name things by: the recorded
 /// occurrence's dataset, publisher and institution, and the species of the checklist.
-const REGISTRY: [(&str, &str); 8] = [
+const REGISTRY: [(&str, &str); 9] = [
+    (
+        "/v1/grscicoll/collection/1f5d6f3a-0c0b-4a39-a5b1-6f8d2b1c4e21",
+        r#"{"key":"1f5d6f3a-0c0b-4a39-a5b1-6f8d2b1c4e21","name":"Pontaurus collection","code":"PONT","description":"Plants of the Taurus mountains.","institutionKey":"4cf93dd2-06c8-4f49-89bc-a5d0805c6747"}"#,
+    ),
     (
         "/v1/grscicoll/institution/49fb6451-91b7-4af2-8cd3-354539a77589",
         r#"{"key":"49fb6451-91b7-4af2-8cd3-354539a77589","name":"Museum of Natural History","code":"MNH"}"#,
