@@ -233,8 +233,13 @@ fn report_written(
         .map(|(step, time)| format!("{step} {:.2} s", time.as_secs_f64()))
         .collect();
     eprintln!(
-        "content ok: {documents} documents, {pages} pages, {} HTML files prerendered, {} files precompressed ({})",
+        "content ok: {documents} documents, {pages} pages, {} HTML files prerendered, {}, {} files precompressed ({})",
         report.html_files,
+        if report.indexed == 0 {
+            "search index kept".to_owned()
+        } else {
+            format!("{} pages indexed for search", report.indexed)
+        },
         report.compressed,
         timings.join(", ")
     );

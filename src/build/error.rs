@@ -26,6 +26,8 @@ pub enum BuildError {
     /// A path that would lead out of the output folder (the compiler refuses such addresses
     /// first; this is the second line of defence).
     OutsideOutput(String),
+    /// The search index could not be made (Pagefind's message).
+    Search(String),
 }
 
 impl BuildError {
@@ -58,6 +60,7 @@ impl fmt::Display for BuildError {
                     "`{path}` is not a path inside the site; nothing was written there"
                 )
             }
+            BuildError::Search(problem) => write!(f, "the search index: {problem}"),
         }
     }
 }

@@ -31,6 +31,7 @@ pub mod prerender;
 mod previous;
 mod redirects;
 pub mod reuse;
+mod search_index;
 pub mod shell;
 mod site_head;
 pub mod sitemap;
@@ -53,6 +54,8 @@ use crate::routes;
 #[derive(Debug, Default)]
 pub struct Report {
     pub html_files: usize,
+    /// Pages indexed for search (0 when the previous index was kept).
+    pub indexed: usize,
     pub compressed: usize,
     pub timings: Vec<(&'static str, Duration)>,
     /// The images published as they are, with why (see `ImageProblem::diagnostic`).
@@ -108,6 +111,7 @@ fn write_all(
         let written = pages::write_pages(context, site, &uis, (&heroes, &pictures), &reuse)?;
         site_files(context, site, &uis, written)
     })?;
+    report.indexed = report.time("search index", || search_index::write(context, site))?;
     report.time("old files", || context.remove_the_rest())?;
     if options.compress {
         report.compressed = report.time("compression", || compress::precompress(&context.dist))?;

@@ -128,8 +128,12 @@ pub fn compile_remembering(
         &theme.words,
         &mut diagnostics,
     );
-    let (texts, shared_links) =
+    let codes: Vec<String> = languages.iter().map(|l| l.code.clone()).collect();
+    let indexes = site_wide::site_index::pages(&drafts, &codes, &theme.words);
+    let (mut texts, shared_links) =
         theme::texts::of_languages(&settings, &data, &languages, &mut diagnostics);
+    site_wide::site_index::link_from_navigation(&indexes, &mut texts, &theme.words);
+    drafts.extend(indexes);
     let config_file = input
         .config
         .as_ref()

@@ -315,7 +315,8 @@ async fn below_1024_pixels_a_menu_button_opens_the_whole_navigation() {
             "Hero image",
             "Post",
             "Compose",
-            "News"
+            "News",
+            "Search"
         ])
     );
     assert_eq!(

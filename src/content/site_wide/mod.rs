@@ -12,4 +12,5 @@ pub mod links;
 pub mod news;
 pub mod policy;
 pub mod routes;
+pub mod site_index;
 pub mod translations;

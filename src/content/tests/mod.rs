@@ -210,6 +210,7 @@ fn addresses_and_output_files_are_jekylls() {
             ("/", "/index.html"),
             ("/privacy", "/privacy.html"),
             ("/404", "/404.html"),
+            ("/search/", "/search/index.html"),
         ]
     );
 }
@@ -563,7 +564,8 @@ fn unpublished_pages_are_not_written_and_posts_are_pages() {
         .iter()
         .map(|p| p.route.as_str())
         .collect();
-    assert_eq!(routes, ["/2021/01/14/news/", "/about/", "/404"]);
+    // And the built-in site index, which lists them.
+    assert_eq!(routes, ["/2021/01/14/news/", "/about/", "/404", "/search/"]);
 }
 
 #[test]
@@ -1605,3 +1607,81 @@ fn front_matter_opened_with_trailing_spaces_makes_a_page() {
 
 mod data_views;
 mod live_counts_and_languages;
+
+#[test]
+fn each_language_gets_a_site_index_linked_from_its_navigation_unless_the_address_is_taken() {
+    let compiled = site(&[
+        ("about.md", "---\ntitle: About\n---\nText.\n"),
+        ("es/acerca.md", "---\ntitle: Acerca\n---\nTexto.\n"),
+        (
+            "_posts/2021-01-14-news.md",
+            "---\ntitle: News\n---\nNews.\n",
+        ),
+        (
+            "_data/languages.yml",
+            "- code: en\n  name: English\n- code: es\n  name: Español\n",
+        ),
+    ]);
+    let site = compiled.site.unwrap();
+    let index = site.page_at("/search/").expect("the English site index");
+    assert_eq!(index.meta.title, "Search and site index");
+    let PageBlock::Prose(prose) = &index.blocks[0] else {
+        panic!("the index is a list of pages")
+    };
+    let listed: Vec<(String, Vec<String>)> = prose
+        .sections
+        .iter()
+        .map(|section| {
+            let heading = plain_text(&section.heading.as_ref().unwrap().content);
+            let Block::List(list) = &section.blocks[0] else {
+                panic!()
+            };
+            let links = list.items.iter().map(|item| {
+                let Block::Plain { content } = &item.blocks[0] else {
+                    panic!()
+                };
+                let Inline::Link(link) = &content[0] else {
+                    panic!()
+                };
+                link.href.clone()
+            });
+            (heading, links.collect())
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("Pages".to_owned(), vec!["/about/".to_owned()]),
+            ("News".to_owned(), vec!["/2021/01/14/news/".to_owned()]),
+        ]
+    );
+    let spanish = site.page_at("/es/search/").expect("the Spanish site index");
+    assert_eq!(spanish.meta.title, "Búsqueda e índice del sitio");
+    // The header's last link leads to it, in each language.
+    let last = |lang: &str| {
+        let texts = site.languages.iter().find(|t| t.ui.lang == lang).unwrap();
+        let item = texts.ui.nav.last().unwrap();
+        (item.label.clone(), item.href.clone().unwrap())
+    };
+    assert_eq!(last("en"), ("Search".to_owned(), "/search/".to_owned()));
+    assert_eq!(last("es"), ("Buscar".to_owned(), "/es/search/".to_owned()));
+    // A repository's own page at the address is kept, with no index and no link.
+    let own = site_with_search_page();
+    assert_eq!(own.page_at("/search/").unwrap().meta.title, "Our search");
+    assert!(
+        own.languages[0]
+            .ui
+            .nav
+            .iter()
+            .all(|item| item.label != "Search")
+    );
+}
+
+fn site_with_search_page() -> Site {
+    site(&[(
+        "search.md",
+        "---\ntitle: Our search\npermalink: /search/\n---\nText.\n",
+    )])
+    .site
+    .unwrap()
+}

@@ -1,0 +1,148 @@
+//! The site's search index: Pagefind's index of every page's content (its body as the app
+//! shows it, without the header, the navigation or the footer), one index per language, with a
+//! filter for the kind of page (`page`, `post`, `documentation`) and posts' categories. Written
+//! to `/pagefind/` with the other files (and precompressed with them); a rebuild in which no
+//! page changed keeps the previous build's index rather than indexing again.
+
+use std::path::PathBuf;
+
+use super::context::BuildContext;
+use super::error::BuildError;
+use crate::content::Page;
+use crate::content::Site;
+use crate::content::site_wide::site_index;
+
+/// Where the index lives in the site.
+pub const FOLDER: &str = "/pagefind/";
+
+/// Pagefind's own search interfaces, which the site does not use (its dialog is its own): not
+/// published.
+const UNUSED: [&str; 4] = [
+    "pagefind-ui.",
+    "pagefind-component-ui.",
+    "pagefind-modular-ui.",
+    "pagefind-highlight.",
+];
+
+/// The record of the last index, beside the pages' (see `reuse`): its key and its files.
+#[derive(Default, serde::Serialize, serde::Deserialize)]
+struct Record {
+    key: String,
+    files: Vec<String>,
+}
+
+/// Indexes the pages of `site`, which are written; how many it indexed (0 when the previous
+/// index was kept).
+pub fn write(context: &BuildContext, site: &Site) -> Result<usize, BuildError> {
+    let documents: Vec<(String, String)> = site
+        .pages
+        .iter()
+        .filter(|page| !page.meta.not_found && !page.head.noindex)
+        .filter(|page| !site_index::is_index(page))
+        .filter_map(|page| Some((page.route.clone(), document(context, page)?)))
+        .collect();
+    let key = super::cache::hex(&crate::content::digest::key_of(&documents)[..8]);
+    let record_file = context
+        .published()
+        .map(|p| super::kept_for(p).join("search.json"));
+    if let Some(files) = unchanged(record_file.as_ref(), &key)
+        && files.iter().all(|path| context.keep_previous(path))
+    {
+        return Ok(0);
+    }
+    let files = index(&documents).map_err(BuildError::Search)?;
+    let mut written = Vec::with_capacity(files.len());
+    for (name, bytes) in files {
+        let path = format!("{FOLDER}{name}");
+        context.write(&path, bytes)?;
+        written.push(path);
+    }
+    if let Some(file) = record_file {
+        let record = Record {
+            key,
+            files: written,
+        };
+        if let Ok(json) = serde_json::to_vec(&record) {
+            let _ = std::fs::create_dir_all(file.parent().unwrap_or(&file));
+            let _ = std::fs::write(file, json);
+        }
+    }
+    Ok(documents.len())
+}
+
+/// The previous index's files, if it was made of the same documents.
+fn unchanged(record_file: Option<&PathBuf>, key: &str) -> Option<Vec<String>> {
+    let record: Record = serde_json::from_slice(&std::fs::read(record_file?).ok()?).ok()?;
+    (record.key == key && !record.files.is_empty()).then_some(record.files)
+}
+
+/// What Pagefind reads of a page: its language, its body as written to its data file (the
+/// title's heading included), the kind of page and a post's categories as filters. Navigation
+/// inside the body (a language list, a side navigation) is left out of the index.
+fn document(context: &BuildContext, page: &Page) -> Option<String> {
+    let path = crate::routes::page_data_path(&crate::routes::route_key(&page.route));
+    let data = std::fs::read(context.dist.join(path.trim_start_matches('/'))).ok()?;
+    let data: serde_json::Value = serde_json::from_slice(&data).ok()?;
+    let body: String = data
+        .get("parts")?
+        .as_array()?
+        .iter()
+        .filter_map(|part| part.get("html")?.as_str())
+        .collect();
+    let kind = site_index::kind_of(page);
+    let categories: String = page
+        .post
+        .iter()
+        .flat_map(|post| &post.categories)
+        .map(|category| {
+            format!(
+                "<span data-pagefind-ignore data-pagefind-filter=\"category\">{}</span>",
+                escape(category)
+            )
+        })
+        .collect();
+    Some(format!(
+        "<html lang=\"{}\"><head><title>{}</title></head><body><div data-pagefind-body data-pagefind-filter=\"kind:{kind}\">{body}{categories}</div></body></html>",
+        escape(&page.meta.lang),
+        escape(&page.meta.title),
+    ))
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('"', "&quot;")
+}
+
+/// Pagefind's files for `documents` (route, HTML), by their names in the index's folder.
+/// (Pagefind's errors are `anyhow` errors, whose text is all we show.)
+fn index(documents: &[(String, String)]) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| e.to_string())?;
+    runtime.block_on(async {
+        let options = pagefind::options::PagefindServiceConfig::builder()
+            .keep_index_url(false)
+            .exclude_selectors(vec!["nav".into()])
+            .build();
+        let mut index =
+            pagefind::api::PagefindIndex::new(Some(options)).map_err(|e| e.to_string())?;
+        for (route, html) in documents {
+            index
+                .add_html_file(None, Some(route.clone()), html.clone())
+                .await
+                .map_err(|e| format!("{route}: {e}"))?;
+        }
+        let files = index.get_files().await.map_err(|e| e.to_string())?;
+        Ok(files
+            .into_iter()
+            .map(|file| {
+                (
+                    file.filename.to_string_lossy().replace('\\', "/"),
+                    file.contents,
+                )
+            })
+            .filter(|(name, _)| !UNUSED.iter().any(|unused| name.starts_with(unused)))
+            .collect())
+    })
+}
