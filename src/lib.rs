@@ -27,6 +27,8 @@ pub mod data_pages;
 mod data_pages_query;
 pub mod model;
 pub mod routes;
+#[cfg(feature = "search")]
+pub mod search_dialog;
 pub mod urls;
 
 pub use app::App;

@@ -50,7 +50,10 @@ pub struct BuildContext {
     /// The module the loader inserts on a page with live counts, if the site has any.
     pub live_counts: Option<super::shell::Starter>,
     /// The data pages' module, if trunk built it and the site has data views.
-    pub data_module: Option<super::data_module::DataModule>,
+    pub data_module: Option<super::modules::Module>,
+    /// The search dialog's module, when the site has a site index to search (see
+    /// `search_index`).
+    pub search_module: Option<super::modules::Module>,
     /// trunk's live-reload script, under `trunk serve`.
     trunk_reload: String,
     /// In development, the number of this build, which each page drawn carries and polls for
@@ -85,9 +88,17 @@ impl BuildContext {
         let live_counts = (!site.count_origins.is_empty()).then(|| shell.live_counts());
         let data_module = super::data_module::take(&dist, shell.app_folder(), &base)
             .filter(|_| super::data_module::has_views(site));
+        let search_module =
+            super::search_module::take(&dist, (shell.app_folder(), &base), &site.search_words)
+                .filter(|_| {
+                    site.pages
+                        .iter()
+                        .any(crate::content::site_wide::site_index::is_index)
+                });
         let loader = shell.loader_script(
             live_counts.as_ref(),
             data_module.as_ref().map(|module| &module.starter),
+            search_module.as_ref().map(|module| &module.starter),
         );
         let loader_hash = headers::script_hash(&loader);
         let third_parties = policy::third_parties(site, &base);
@@ -138,6 +149,7 @@ impl BuildContext {
             starter: shell.starter(),
             live_counts,
             data_module,
+            search_module,
             base,
             loader,
             trunk_reload: shell.dev_reload.unwrap_or_default(),
@@ -305,6 +317,7 @@ impl BuildContext {
             starter: _,
             live_counts: _,
             data_module: _,
+            search_module: _,
             trunk_reload,
             // Whether pages poll for the content rebuilder, but not its number: a page the
             // rebuilder does not draw again keeps the number it was drawn with, and so does the

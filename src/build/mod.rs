@@ -20,6 +20,7 @@ pub mod headers;
 pub mod images;
 mod live_counts;
 mod logos;
+mod modules;
 mod options;
 pub mod output;
 pub mod page_body;
@@ -32,6 +33,7 @@ mod previous;
 mod redirects;
 pub mod reuse;
 mod search_index;
+mod search_module;
 pub mod shell;
 mod site_head;
 pub mod sitemap;
@@ -130,14 +132,14 @@ fn site_files(
     uis: &[UiText],
     written: pages::Written,
 ) -> Result<usize, BuildError> {
-    let data_starter = context.data_module.as_ref().map(|module| &module.starter);
+    let modules = context.data_module.iter().chain(&context.search_module);
     for module in std::iter::once(&context.starter)
         .chain(&context.live_counts)
-        .chain(data_starter)
+        .chain(modules.clone().map(|module| &module.starter))
     {
         context.write(context.base.strip(&module.href), &module.text)?;
     }
-    for (path, bytes) in context.data_module.iter().flat_map(|m| &m.files) {
+    for (path, bytes) in modules.flat_map(|m| &m.files) {
         context.write(context.base.strip(path), bytes)?;
     }
     for ui in uis {

@@ -73,6 +73,8 @@ pub fn site_key(
         image_sources: _,
         strict: _,
         base,
+        // The search dialog's starter carries them; the loader names the starter.
+        search_words: _,
     } = site;
     (config, description, languages, static_files, static_sources).hash(&mut digest);
     (

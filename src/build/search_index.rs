@@ -8,12 +8,10 @@ use std::path::PathBuf;
 
 use super::context::BuildContext;
 use super::error::BuildError;
+use super::search_module::FOLDER;
 use crate::content::Page;
 use crate::content::Site;
 use crate::content::site_wide::site_index;
-
-/// Where the index lives in the site.
-pub const FOLDER: &str = "/pagefind/";
 
 /// Pagefind's own search interfaces, which the site does not use (its dialog is its own): not
 /// published.

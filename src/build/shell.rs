@@ -164,7 +164,12 @@ impl Shell {
     /// loaded), it reloads the page once, asking the app to draw it afresh instead of taking
     /// over the HTML; a second failure leaves the page as the plain HTML it already is. The
     /// globals are the ones Leptos's hydration reads.
-    pub fn loader_script(&self, live_counts: Option<&Starter>, data: Option<&Starter>) -> String {
+    pub fn loader_script(
+        &self,
+        live_counts: Option<&Starter>,
+        data: Option<&Starter>,
+        search: Option<&Starter>,
+    ) -> String {
         let mut loader = format!(
             "window.__RESOLVED_RESOURCES=[];window.__SERIALIZED_ERRORS=[];window.__INCOMPLETE_CHUNKS=[];\n\
              const failed=(error)=>{{\
@@ -186,6 +191,9 @@ impl Shell {
         }
         if let Some(module) = data {
             loader.push_str(&insert_when("data", "[data-gbif-search]", &module.href));
+        }
+        if let Some(module) = search {
+            loader.push_str(&search_opener(&module.href));
         }
         loader
     }
@@ -212,6 +220,23 @@ fn insert_when(name: &str, selector: &str, href: &str) -> String {
          document.head.append(script);}}}};\n\
          const {name}Watch=new MutationObserver({name});\
          {name}Watch.observe(document.body,{{childList:true,subtree:true}});{name}();"
+    )
+}
+
+/// What the loader runs to open the search dialog: a click on the header's search link (which
+/// leads to the site index without JavaScript), `/` outside a field, or Ctrl+K (⌘K) insert the
+/// search module, which opens the dialog once loaded (the page's `data-search-open` tells it)
+/// and on every later `scc-search-open` event; focusing the link inserts the module ahead of
+/// the click. Nothing of the search is fetched before.
+fn search_opener(href: &str) -> String {
+    format!(
+        "\nlet searching=false;const link=(e)=>e.target.closest&&e.target.closest('.site-header a[href$=\"/search/\"]');\
+         const search=(open)=>{{if(open){{document.documentElement.dataset.searchOpen=1;dispatchEvent(new Event('scc-search-open'));}}\
+         if(!searching){{searching=true;const script=document.createElement('script');script.type='module';script.src='{href}';document.head.append(script);}}}};\
+         addEventListener('click',(e)=>{{if(link(e)&&!e.ctrlKey&&!e.metaKey&&!e.shiftKey){{e.preventDefault();e.stopImmediatePropagation();search(true);}}}},true);\
+         addEventListener('focusin',(e)=>{{if(link(e))search(false);}});\
+         addEventListener('keydown',(e)=>{{const t=e.target;const typing=/^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)||t.isContentEditable;\
+         if((e.key==='/'&&!typing)||(e.key==='k'&&(e.ctrlKey||e.metaKey))){{e.preventDefault();search(true);}}}});"
     )
 }
 
@@ -344,7 +369,7 @@ window.wasmBindings = bindings;
         );
         assert!(starter.href.starts_with("/start-") && starter.href.ends_with(".js"));
         // The inline loader imports nothing itself (see `Shell::starter`).
-        let loader = shell.loader_script(None, None);
+        let loader = shell.loader_script(None, None, None);
         assert!(loader.contains(&format!("script.src='{}'", starter.href)));
         assert!(!loader.contains("import("));
     }

@@ -280,6 +280,7 @@ fn assemble(
             .entry(crate::urls::decode_path(&links::from_site_root(logo)))
             .or_insert_with(|| (config_file.to_owned(), settings.position("algae.logo")));
     }
+    let search_words = site_wide::site_index::words(&languages, &theme.words);
     Site {
         description: settings.description.clone(),
         config: SiteConfig {
@@ -296,6 +297,7 @@ fn assemble(
         image_sources,
         strict: settings.strict,
         base: deployment_base(input, settings),
+        search_words,
         media_origins: site_wide::policy::media_origins(&drafts),
         form_origins: site_wide::policy::form_origins(&drafts),
         count_origins: site_wide::policy::count_origins(&drafts, shared_links),

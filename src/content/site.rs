@@ -61,6 +61,9 @@ pub struct Site {
     /// The sub-path the site is deployed under (`/scc`; empty at the domain's root): `baseurl`,
     /// or the build's own `--public-url`.
     pub base: String,
+    /// The search dialog's words in each language, by the language's tag (as pages' `lang`
+    /// give it), as a JSON object (see `site_wide::site_index::words`).
+    pub search_words: String,
 }
 
 /// A language's words, navigation and footer.

@@ -13,5 +13,6 @@ mod page_loading;
 mod portal;
 mod prerendered;
 mod scrolling;
+mod search;
 mod support;
 mod widgets;

@@ -165,3 +165,35 @@ pub fn link_from_navigation(indexes: &[PageDraft], texts: &mut [LanguageTexts], 
         }
     }
 }
+
+/// The words the search dialog shows.
+const DIALOG_WORDS: [&str; 9] = [
+    "search",
+    "searchClose",
+    "searchKind",
+    "searchAllKinds",
+    "searchPages",
+    "searchPosts",
+    "searchDocumentation",
+    "searchNone",
+    "searchCount",
+];
+
+/// The search dialog's words in each of `languages`, by its tag, as a JSON object.
+pub fn words(languages: &[crate::model::Language], words: &Words) -> String {
+    let by_tag: serde_json::Map<String, serde_json::Value> = languages
+        .iter()
+        .map(|language| {
+            let tag = language
+                .tag
+                .clone()
+                .unwrap_or_else(|| language.code.clone());
+            let of_language: serde_json::Map<String, serde_json::Value> = DIALOG_WORDS
+                .iter()
+                .map(|key| ((*key).to_owned(), words.get(key, &language.code).into()))
+                .collect();
+            (tag, of_language.into())
+        })
+        .collect();
+    serde_json::Value::Object(by_tag).to_string()
+}

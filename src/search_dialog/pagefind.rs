@@ -1,0 +1,61 @@
+//! Pagefind's search, as the starter left it (`window.sccPagefind`, its script imported beside
+//! this module): a query and a filter in, the first results' titles, addresses, excerpts and
+//! kinds out.
+
+use leptos::wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Results shown at once.
+const SHOWN: u32 = 8;
+
+/// One result: a page, with the words found marked in its excerpt (`<mark>`, from Pagefind).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    pub title: String,
+    pub url: String,
+    pub excerpt: String,
+    /// The page's kind (the index's `kind` filter: `page`, `post`, `documentation`).
+    pub kind: String,
+}
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+async fn awaited(value: JsValue) -> Result<JsValue, JsValue> {
+    JsFuture::from(js_sys::Promise::resolve(&value)).await
+}
+
+/// Calls the method `name` of `object` with `args`.
+fn call(object: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    let function: js_sys::Function = get(object, name).dyn_into()?;
+    let args: js_sys::Array = args.iter().collect();
+    function.apply(object, &args)
+}
+
+/// The number of pages matching `term` (of `kind`, if given) and the first of them.
+pub async fn search(term: &str, kind: &str) -> Result<(usize, Vec<Hit>), JsValue> {
+    let pagefind = get(&leptos::prelude::window(), "sccPagefind");
+    let options = js_sys::Object::new();
+    if !kind.is_empty() {
+        let filters = js_sys::Object::new();
+        js_sys::Reflect::set(&filters, &"kind".into(), &kind.into())?;
+        js_sys::Reflect::set(&options, &"filters".into(), &filters)?;
+    }
+    let found = awaited(call(&pagefind, "search", &[term.into(), options.into()])?).await?;
+    let results: js_sys::Array = get(&found, "results").dyn_into()?;
+    let count = results.length() as usize;
+    let mut hits = Vec::new();
+    for result in results.iter().take(SHOWN as usize) {
+        let data = awaited(call(&result, "data", &[])?).await?;
+        let text = |value: JsValue| value.as_string().unwrap_or_default();
+        let kind = js_sys::Array::from(&get(&get(&data, "filters"), "kind"));
+        hits.push(Hit {
+            title: text(get(&get(&data, "meta"), "title")),
+            url: text(get(&data, "url")),
+            excerpt: text(get(&data, "excerpt")),
+            kind: kind.get(0).as_string().unwrap_or_default(),
+        });
+    }
+    Ok((count, hits))
+}

@@ -1,0 +1,192 @@
+//! The site search on the test portal: Pagefind's index built with the site, the dialog
+//! fetched only when opened, keyboard only from opening to the page found, each language's
+//! pages searched on its own, and the site index without JavaScript.
+
+use serde_json::json;
+
+use crate::portal::portal;
+use crate::support::Browser;
+
+/// What the page has fetched of the search so far.
+const SEARCH_FETCHED: &str = "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/pagefind/') || n.includes('scc-search') || n.includes('/search-'));";
+
+/// Presses `key` (with Ctrl, if asked) where the focus is.
+async fn press(browser: &Browser, key: &str, ctrl: bool) {
+    browser
+        .eval(&format!(
+            "(document.activeElement || document.body).dispatchEvent(new KeyboardEvent('keydown', {{key: {}, ctrlKey: {ctrl}, bubbles: true, cancelable: true}})); return true;",
+            json!(key)
+        ))
+        .await;
+}
+
+/// Types `text` into the dialog's field.
+async fn type_in(browser: &Browser, text: &str) {
+    browser
+        .eval(&format!(
+            "const f = document.querySelector('.search-dialog input'); f.value = {}; f.dispatchEvent(new Event('input', {{bubbles: true}})); return true;",
+            json!(text)
+        ))
+        .await;
+}
+
+#[tokio::test]
+async fn keyboard_only_a_word_of_a_posts_body_finds_it_first_and_enter_opens_it_in_the_app() {
+    let browser = Browser::start().await;
+    browser.open(&portal().url("/")).await;
+    browser.eval("window.stayed = true; return true;").await;
+    // Nothing of the search is fetched before it is opened.
+    assert_eq!(browser.eval(SEARCH_FETCHED).await, json!([]));
+    press(&browser, "/", false).await;
+    browser
+        .wait_until("document.querySelector('dialog.search-dialog')?.open === true")
+        .await;
+    assert_eq!(
+        browser
+            .eval("return document.activeElement.matches('.search-dialog input');")
+            .await,
+        json!(true)
+    );
+    type_in(&browser, "curators").await;
+    browser
+        .wait_until("document.querySelector('.search-dialog__hit a')?.textContent === 'A workshop'")
+        .await;
+    // The post first (the news pages that quote it follow), as News.
+    assert!(
+        browser
+            .text(".search-dialog__count")
+            .await
+            .starts_with("Pages found: ")
+    );
+    assert_eq!(browser.text(".search-dialog__kind").await, "News");
+    assert!(
+        browser
+            .eval("return document.querySelector('.search-dialog__excerpt mark')?.textContent;")
+            .await
+            .as_str()
+            .is_some_and(|mark| mark.starts_with("curators"))
+    );
+    let target = browser
+        .eval("return document.querySelector('.search-dialog__hit a').getAttribute('href');")
+        .await;
+    press(&browser, "Enter", false).await;
+    browser
+        .wait_until(&format!("location.pathname === {target} && document.querySelector('h1')?.textContent === 'A workshop'"))
+        .await;
+    assert_eq!(
+        browser.eval("return window.stayed === true;").await,
+        json!(true)
+    );
+    assert_eq!(
+        browser
+            .eval("return document.querySelector('dialog.search-dialog').open;")
+            .await,
+        json!(false)
+    );
+    let violations = browser.axe_violations().await;
+    assert!(violations.is_empty(), "{violations:#?}");
+    browser.finish().await;
+}
+
+#[tokio::test]
+async fn the_header_link_opens_the_dialog_and_escape_gives_the_focus_back() {
+    let browser = Browser::start().await;
+    browser.open(&portal().url("/guide/")).await;
+    let link = "document.querySelector('.site-header a[href=\"/search/\"]')";
+    browser.eval(&format!("{link}.focus(); return true;")).await;
+    // Focusing the link fetches the dialog ahead of the click.
+    browser
+        .wait_until(
+            "performance.getEntriesByType('resource').some(e => e.name.includes('scc-search'))",
+        )
+        .await;
+    browser.eval(&format!("{link}.click(); return true;")).await;
+    browser
+        .wait_until("document.querySelector('dialog.search-dialog')?.open === true")
+        .await;
+    assert_eq!(
+        browser.eval("return location.pathname;").await,
+        json!("/guide/")
+    );
+    type_in(&browser, "programme").await;
+    browser
+        .wait_until("document.querySelectorAll('.search-dialog__hit').length > 0")
+        .await;
+    // The arrow keys move through the results; the field says which is active.
+    press(&browser, "ArrowDown", false).await;
+    browser
+        .wait_until("document.querySelector('.search-dialog input').getAttribute('aria-activedescendant') === document.querySelector('.search-dialog__hit[aria-selected=true]').id")
+        .await;
+    browser
+        .eval("document.querySelector('dialog.search-dialog').dispatchEvent(new Event('cancel')); document.querySelector('dialog.search-dialog').close(); return true;")
+        .await;
+    browser
+        .wait_until(&format!("document.activeElement === {link}"))
+        .await;
+    // Ctrl+K opens it again.
+    press(&browser, "k", true).await;
+    browser
+        .wait_until("document.querySelector('dialog.search-dialog')?.open === true")
+        .await;
+    browser.finish().await;
+}
+
+#[tokio::test]
+async fn each_language_searches_its_own_pages() {
+    let browser = Browser::start().await;
+    browser.open(&portal().url("/fr/")).await;
+    press(&browser, "/", false).await;
+    browser
+        .wait_until("document.querySelector('dialog.search-dialog')?.open === true")
+        .await;
+    type_in(&browser, "portail").await;
+    browser
+        .wait_until("document.querySelectorAll('.search-dialog__hit').length > 0")
+        .await;
+    let found = browser
+        .eval("return [...document.querySelectorAll('.search-dialog__hit a')].map(a => a.getAttribute('href'));")
+        .await;
+    let found = found.as_array().unwrap();
+    assert!(
+        found
+            .iter()
+            .all(|href| href.as_str().unwrap().starts_with("/fr/")),
+        "{found:?}"
+    );
+    // The English pages' index does not know the French word.
+    browser.open(&portal().url("/")).await;
+    press(&browser, "/", false).await;
+    browser
+        .wait_until("document.querySelector('dialog.search-dialog')?.open === true")
+        .await;
+    type_in(&browser, "portail").await;
+    browser
+        .wait_until(
+            "document.querySelector('.search-dialog__count')?.textContent === 'No page matches.'",
+        )
+        .await;
+    browser.finish().await;
+}
+
+#[tokio::test]
+async fn without_javascript_the_search_link_leads_to_the_site_index() {
+    let browser = Browser::start_without_javascript().await;
+    browser.load(&portal().url("/")).await;
+    let href = browser
+        .eval("return document.querySelector('.site-header a[href=\"/search/\"]')?.textContent;")
+        .await;
+    assert_eq!(href, json!("Search"));
+    browser.load(&portal().url("/search/")).await;
+    assert_eq!(browser.text("h1").await, "Search and site index");
+    let sections = browser
+        .eval("return [...document.querySelectorAll('main h2')].map(h => h.textContent);")
+        .await;
+    assert_eq!(sections, json!(["Pages", "News", "Documentation"]));
+    assert_eq!(
+        browser
+            .eval("return [...document.querySelectorAll('main a')].some(a => a.textContent === 'A workshop');")
+            .await,
+        json!(true)
+    );
+    browser.close().await;
+}
