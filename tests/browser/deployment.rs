@@ -77,7 +77,8 @@ async fn under_a_sub_path_links_navigate_in_the_app_and_back() {
             "/scc/data/",
             "/scc/about/#our-mission",
             "https://www.specifysoftware.org/members/",
-            "https://discourse.specifysoftware.org/"
+            "https://discourse.specifysoftware.org/",
+            "/scc/search/"
         ])
     );
     browser.finish().await;

@@ -100,7 +100,8 @@ async fn the_interface_speaks_the_language_of_the_page() {
             ["Datos y contacto", "page"],
             ["Nuestra misión", null],
             ["Miembros", null],
-            ["Foro de la comunidad", null]
+            ["Foro de la comunidad", null],
+            ["Buscar", null]
         ])
     );
     assert_eq!(browser.text(".dropdown__button").await, "Consorcio");
