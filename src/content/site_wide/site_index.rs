@@ -34,6 +34,10 @@ pub fn pages(drafts: &[PageDraft], languages: &[String], words: &Words) -> Vec<P
         .collect()
 }
 
+/// The class of a site index's list of pages (also how a tool tells it from a page of the
+/// repository).
+pub const CLASS: &str = "site-index";
+
 /// What a site index's page says it comes from.
 const SOURCE: &str = "(the built-in site index)";
 
@@ -129,7 +133,7 @@ fn index_page(drafts: &[PageDraft], lang: &str, route: String, words: &Words) ->
             blocks: vec![PageBlock::Prose(Prose {
                 sections,
                 toc: None,
-                class: None,
+                class: Some(CLASS.into()),
             })],
             post: None,
         },
