@@ -16,7 +16,7 @@ sizes=("$@")
 bash scripts/setup.sh
 echo "building the real site (and compiling everything once)"
 trunk build --release >/dev/null 2>&1
-real_wasm=$(stat -c%s dist/_app/*_bg.wasm)
+real_wasm=$(stat -c%s dist/_app/scc-site-*_bg.wasm)
 real_js=$(stat -c%s dist/_app/scc-site-*.js)
 
 printf '\n| N per language | pages | build step | of which compression | dist/ files | dist/ size | .wasm | .js |\n'

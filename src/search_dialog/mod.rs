@@ -13,7 +13,7 @@ use leptos::wasm_bindgen::JsCast;
 use pagefind::Hit;
 
 /// How long the visitor may pause between keys before the search runs.
-const PAUSE: std::time::Duration = std::time::Duration::from_millis(120);
+const PAUSE: std::time::Duration = std::time::Duration::from_millis(60);
 
 /// Draws the dialog (closed) at the end of the page, and opens it if the visitor asked already.
 pub fn start() {
