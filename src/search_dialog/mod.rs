@@ -51,6 +51,8 @@ fn SearchDialog() -> impl IntoView {
     let input = NodeRef::<leptos::html::Input>::new();
     let term = RwSignal::new(String::new());
     let kind = RwSignal::new(String::new());
+    let category = RwSignal::new(String::new());
+    let categories = RwSignal::new(Vec::<String>::new());
     let hits = RwSignal::new(Vec::<Hit>::new());
     let count = RwSignal::new(None::<usize>);
     let active = RwSignal::new(0usize);
@@ -71,6 +73,9 @@ fn SearchDialog() -> impl IntoView {
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
         );
         let _ = dialog.show_modal();
+        if categories.with_untracked(Vec::is_empty) {
+            leptos::task::spawn_local(async move { categories.set(pagefind::categories().await) });
+        }
         if let Some(input) = input.get_untracked() {
             let _ = input.focus();
             input.select();
@@ -88,7 +93,7 @@ fn SearchDialog() -> impl IntoView {
             open();
         }
     });
-    run_searches(term, kind, hits, (count, active));
+    run_searches(term, (kind, category), hits, (count, active));
     let follow = move |index: usize| {
         let Some(hit) = hits.with_untracked(|h| h.get(index).cloned()) else {
             return;
@@ -150,14 +155,7 @@ fn SearchDialog() -> impl IntoView {
                     aria-expanded=move || (!hits.with(Vec::is_empty)).to_string()
                     aria-activedescendant=move || (!hits.with(Vec::is_empty)).then(|| format!("search-hit-{}", active.get()))
                     on:input=move |e| term.set(event_target_value(&e)) on:keydown=keydown/>
-                <label class="search-dialog__kind-filter">{word("searchKind")}
-                    <select on:change=move |e| kind.set(event_target_value(&e))>
-                        <option value="">{word("searchAllKinds")}</option>
-                        <option value="page">{word("searchPages")}</option>
-                        <option value="post">{word("searchPosts")}</option>
-                        <option value="documentation">{word("searchDocumentation")}</option>
-                    </select>
-                </label>
+                {filters(kind, category, categories)}
             </div>
             <p class="search-dialog__count" aria-live="polite">{counted}</p>
             <ul id="search-dialog-results" role="listbox" aria-labelledby="search-dialog-title">{results}</ul>
@@ -165,17 +163,17 @@ fn SearchDialog() -> impl IntoView {
     }
 }
 
-/// Searches for `term` (of `kind`) once the visitor pauses, into `hits`, `count` (the
+/// Searches for `term` (of `kind`, in `category`) once the visitor pauses, into `hits`, `count` (the
 /// active result back to the first); an answer to an older term is dropped.
 fn run_searches(
     term: RwSignal<String>,
-    kind: RwSignal<String>,
+    (kind, category): (RwSignal<String>, RwSignal<String>),
     hits: RwSignal<Vec<Hit>>,
     (count, active): (RwSignal<Option<usize>>, RwSignal<usize>),
 ) {
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
     Effect::new(move |_| {
-        let (asked, of_kind) = (term.get(), kind.get());
+        let (asked, of_kind, in_category) = (term.get(), kind.get(), category.get());
         if let Some(Some(timer)) = pending.try_update_value(Option::take) {
             timer.clear();
         }
@@ -187,8 +185,10 @@ fn run_searches(
         let timer = set_timeout_with_handle(
             move || {
                 leptos::task::spawn_local(async move {
-                    let found = pagefind::search(&asked, &of_kind).await;
-                    let current = term.get_untracked() == asked && kind.get_untracked() == of_kind;
+                    let found = pagefind::search(&asked, (&of_kind, &in_category)).await;
+                    let current = term.get_untracked() == asked
+                        && kind.get_untracked() == of_kind
+                        && category.get_untracked() == in_category;
                     if let (true, Ok((n, found))) = (current, found) {
                         active.set(0);
                         count.set(Some(n));
@@ -227,4 +227,30 @@ fn result_list(
             }
         })
         .collect_view()
+}
+
+/// The filters: posts' category (when the index has categories) and the kind of page.
+fn filters(
+    kind: RwSignal<String>,
+    category: RwSignal<String>,
+    categories: RwSignal<Vec<String>>,
+) -> impl IntoView {
+    view! {
+        <Show when=move || !categories.with(Vec::is_empty)>
+            <label class="search-dialog__kind-filter search-dialog__category">{word("searchCategory")}
+                <select on:change=move |e| category.set(event_target_value(&e))>
+                    <option value="">{word("searchAllKinds")}</option>
+                    {move || categories.get().into_iter().map(|name| view! { <option value=name.clone()>{name.clone()}</option> }).collect_view()}
+                </select>
+            </label>
+        </Show>
+        <label class="search-dialog__kind-filter">{word("searchKind")}
+            <select on:change=move |e| kind.set(event_target_value(&e))>
+                <option value="">{word("searchAllKinds")}</option>
+                <option value="page">{word("searchPages")}</option>
+                <option value="post">{word("searchPosts")}</option>
+                <option value="documentation">{word("searchDocumentation")}</option>
+            </select>
+        </label>
+    }
 }

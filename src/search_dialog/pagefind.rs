@@ -33,15 +33,45 @@ fn call(object: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, JsVal
     function.apply(object, &args)
 }
 
-/// The number of pages matching `term` (of `kind`, if given) and the first of them.
-pub async fn search(term: &str, kind: &str) -> Result<(usize, Vec<Hit>), JsValue> {
-    let pagefind = get(&leptos::prelude::window(), "sccPagefind");
-    let options = js_sys::Object::new();
-    if !kind.is_empty() {
-        let filters = js_sys::Object::new();
-        js_sys::Reflect::set(&filters, &"kind".into(), &kind.into())?;
-        js_sys::Reflect::set(&options, &"filters".into(), &filters)?;
+fn pagefind() -> JsValue {
+    get(&leptos::prelude::window(), "sccPagefind")
+}
+
+/// The posts' categories in the index of the page's language (Pagefind's `category` filter).
+pub async fn categories() -> Vec<String> {
+    let Ok(filters) = call(&pagefind(), "filters", &[]) else {
+        return Vec::new();
+    };
+    let Ok(filters) = awaited(filters).await else {
+        return Vec::new();
+    };
+    let category = get(&filters, "category");
+    if !category.is_object() {
+        return Vec::new();
     }
+    let mut names: Vec<String> = js_sys::Object::keys(category.unchecked_ref::<js_sys::Object>())
+        .iter()
+        .filter_map(|name| name.as_string())
+        .collect();
+    names.sort();
+    names
+}
+
+/// The number of pages matching `term` (of `kind` and in `category`, where given) and the
+/// first of them.
+pub async fn search(
+    term: &str,
+    (kind, category): (&str, &str),
+) -> Result<(usize, Vec<Hit>), JsValue> {
+    let pagefind = pagefind();
+    let options = js_sys::Object::new();
+    let filters = js_sys::Object::new();
+    for (name, value) in [("kind", kind), ("category", category)] {
+        if !value.is_empty() {
+            js_sys::Reflect::set(&filters, &name.into(), &value.into())?;
+        }
+    }
+    js_sys::Reflect::set(&options, &"filters".into(), &filters)?;
     let found = awaited(call(&pagefind, "search", &[term.into(), options.into()])?).await?;
     let results: js_sys::Array = get(&found, "results").dyn_into()?;
     let count = results.length() as usize;

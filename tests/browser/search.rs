@@ -190,3 +190,31 @@ async fn without_javascript_the_search_link_leads_to_the_site_index() {
     );
     browser.close().await;
 }
+
+#[tokio::test]
+async fn posts_can_be_searched_by_category() {
+    let browser = Browser::start().await;
+    browser.open(&portal().url("/")).await;
+    press(&browser, "/", false).await;
+    browser
+        .wait_until("document.querySelector('dialog.search-dialog')?.open === true")
+        .await;
+    let categories =
+        "[...document.querySelectorAll('.search-dialog__category option')].map(o => o.textContent)";
+    browser
+        .wait_until(&format!(
+            "{categories}.join('|') === 'All|Data|Events|News|Training'"
+        ))
+        .await;
+    type_in(&browser, "workshop").await;
+    browser
+        .wait_until("document.querySelectorAll('.search-dialog__hit').length > 1")
+        .await;
+    browser
+        .eval("const s = document.querySelector('.search-dialog__category select'); s.value = 'Training'; s.dispatchEvent(new Event('change', {bubbles: true})); return true;")
+        .await;
+    browser
+        .wait_until("[...document.querySelectorAll('.search-dialog__hit a')].map(a => a.textContent).join('|') === 'A workshop'")
+        .await;
+    browser.finish().await;
+}

@@ -171,8 +171,9 @@ pub fn link_from_navigation(indexes: &[PageDraft], texts: &mut [LanguageTexts], 
 }
 
 /// The words the search dialog shows.
-const DIALOG_WORDS: [&str; 9] = [
+const DIALOG_WORDS: [&str; 10] = [
     "search",
+    "searchCategory",
     "searchClose",
     "searchKind",
     "searchAllKinds",
