@@ -223,6 +223,13 @@ fn result_list(
                     <a href=hit.url.clone() tabindex="-1">{hit.title.clone()}</a>
                     <span class="search-dialog__kind">{kind_word}</span>
                     <p class="search-dialog__excerpt" inner_html=hit.excerpt.clone()></p>
+                    {(!hit.sections.is_empty()).then(|| view! {
+                        <ul class="search-dialog__sections">
+                            {hit.sections.iter().map(|(title, url)| view! {
+                                <li><a href=url.clone() tabindex="-1" on:click=close_around>{title.clone()}</a></li>
+                            }).collect_view()}
+                        </ul>
+                    })}
                 </li>
             }
         })
@@ -252,5 +259,18 @@ fn filters(
                 <option value="documentation">{word("searchDocumentation")}</option>
             </select>
         </label>
+    }
+}
+
+/// A section's link, followed as links are (the app's router), the dialog closed around it.
+fn close_around(event: leptos::ev::MouseEvent) {
+    event.stop_propagation();
+    let dialog = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest("dialog").ok().flatten())
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok());
+    if let Some(dialog) = dialog {
+        dialog.close();
     }
 }

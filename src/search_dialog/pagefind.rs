@@ -8,6 +8,9 @@ use wasm_bindgen_futures::JsFuture;
 /// Results shown at once.
 const SHOWN: u32 = 8;
 
+/// Sections (Pagefind's sub-results, by heading) shown under a result.
+const SECTIONS: usize = 2;
+
 /// One result: a page, with the words found marked in its excerpt (`<mark>`, from Pagefind).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Hit {
@@ -16,6 +19,8 @@ pub struct Hit {
     pub excerpt: String,
     /// The page's kind (the index's `kind` filter: `page`, `post`, `documentation`).
     pub kind: String,
+    /// The sections (headings with an id) the words were found in: title and address.
+    pub sections: Vec<(String, String)>,
 }
 
 fn get(object: &JsValue, key: &str) -> JsValue {
@@ -80,9 +85,19 @@ pub async fn search(
         let data = awaited(call(&result, "data", &[])?).await?;
         let text = |value: JsValue| value.as_string().unwrap_or_default();
         let kind = js_sys::Array::from(&get(&get(&data, "filters"), "kind"));
+        let url = text(get(&data, "url"));
+        let sections = js_sys::Array::from(&get(&data, "sub_results"))
+            .iter()
+            .map(|sub| (text(get(&sub, "title")), text(get(&sub, "url"))))
+            .filter(|(title, address)| {
+                !title.is_empty() && address.contains('#') && *address != url
+            })
+            .take(SECTIONS)
+            .collect();
         hits.push(Hit {
             title: text(get(&get(&data, "meta"), "title")),
-            url: text(get(&data, "url")),
+            url,
+            sections,
             excerpt: text(get(&data, "excerpt")),
             kind: kind.get(0).as_string().unwrap_or_default(),
         });

@@ -144,7 +144,7 @@ async fn each_language_searches_its_own_pages() {
         .wait_until("document.querySelectorAll('.search-dialog__hit').length > 0")
         .await;
     let found = browser
-        .eval("return [...document.querySelectorAll('.search-dialog__hit a')].map(a => a.getAttribute('href'));")
+        .eval("return [...document.querySelectorAll('.search-dialog__hit > a')].map(a => a.getAttribute('href'));")
         .await;
     let found = found.as_array().unwrap();
     assert!(
@@ -214,7 +214,7 @@ async fn posts_can_be_searched_by_category() {
         .eval("const s = document.querySelector('.search-dialog__category select'); s.value = 'Training'; s.dispatchEvent(new Event('change', {bubbles: true})); return true;")
         .await;
     browser
-        .wait_until("[...document.querySelectorAll('.search-dialog__hit a')].map(a => a.textContent).join('|') === 'A workshop'")
+        .wait_until("[...document.querySelectorAll('.search-dialog__hit > a')].map(a => a.textContent).join('|') === 'A workshop'")
         .await;
     browser.finish().await;
 }
