@@ -32,12 +32,15 @@ struct Record {
 /// Indexes the pages of `site`, which are written; how many it indexed (0 when the previous
 /// index was kept).
 pub fn write(context: &BuildContext, site: &Site) -> Result<usize, BuildError> {
-    let documents: Vec<(String, String)> = site
+    let documents: Vec<(String, String, String)> = site
         .pages
         .iter()
         .filter(|page| !page.meta.not_found && !page.head.noindex)
         .filter(|page| !site_index::is_index(page))
-        .filter_map(|page| Some((page.route.clone(), document(context, page)?)))
+        .filter_map(|page| {
+            let html = document(context, page)?;
+            Some((page.meta.lang.clone(), page.route.clone(), html))
+        })
         .collect();
     let key = super::cache::hex(&crate::content::digest::key_of(&documents)[..8]);
     let record_file = context
@@ -112,9 +115,76 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// Pagefind's files for `documents` (route, HTML), by their names in the index's folder.
-/// (Pagefind's errors are `anyhow` errors, whose text is all we show.)
-fn index(documents: &[(String, String)]) -> Result<Vec<(String, Vec<u8>)>, String> {
+/// Pagefind's files for `documents` (language, route, HTML), by their names in the index's
+/// folder. Each language's index is made on a thread of its own (Pagefind reads one page at a
+/// time), and their files put together: each language's files carry its name, the shared ones
+/// (Pagefind's script) are the same, and the entry file lists every language.
+fn index(documents: &[(String, String, String)]) -> Result<Files, String> {
+    let mut languages: std::collections::BTreeMap<&str, Vec<(&str, &str)>> = Default::default();
+    for (lang, route, html) in documents {
+        languages.entry(lang).or_default().push((route, html));
+    }
+    let indexes: Vec<Result<Files, String>> = std::thread::scope(|scope| {
+        let running: Vec<_> = languages
+            .values()
+            .map(|pages| scope.spawn(move || index_one(pages)))
+            .collect();
+        running
+            .into_iter()
+            .map(|thread| {
+                thread
+                    .join()
+                    .unwrap_or_else(|_| Err("Pagefind stopped".into()))
+            })
+            .collect()
+    });
+    let mut files: std::collections::BTreeMap<String, Vec<u8>> = Default::default();
+    let mut entry: Option<serde_json::Value> = None;
+    for index in indexes {
+        for (name, bytes) in index? {
+            if name == ENTRY {
+                entry = Some(merge_entries(entry, &bytes)?);
+            } else {
+                files.insert(name, bytes);
+            }
+        }
+    }
+    if let Some(entry) = entry {
+        files.insert(ENTRY.to_owned(), entry.to_string().into_bytes());
+    }
+    Ok(files.into_iter().collect())
+}
+
+/// An index's files: names in the index's folder and contents.
+type Files = Vec<(String, Vec<u8>)>;
+
+/// Pagefind's entry file, which names each language's index.
+const ENTRY: &str = "pagefind-entry.json";
+
+/// The entry file `bytes` added to the entry `so_far`: its languages with the others.
+fn merge_entries(
+    so_far: Option<serde_json::Value>,
+    bytes: &[u8],
+) -> Result<serde_json::Value, String> {
+    let entry: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+    let Some(mut merged) = so_far else {
+        return Ok(entry);
+    };
+    if let (Some(all), Some(these)) = (
+        merged
+            .get_mut("languages")
+            .and_then(serde_json::Value::as_object_mut),
+        entry
+            .get("languages")
+            .and_then(serde_json::Value::as_object),
+    ) {
+        all.extend(these.clone());
+    }
+    Ok(merged)
+}
+
+/// One language's index: Pagefind's files for `pages` (route, HTML).
+fn index_one(pages: &[(&str, &str)]) -> Result<Files, String> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| e.to_string())?;
@@ -125,9 +195,9 @@ fn index(documents: &[(String, String)]) -> Result<Vec<(String, Vec<u8>)>, Strin
             .build();
         let mut index =
             pagefind::api::PagefindIndex::new(Some(options)).map_err(|e| e.to_string())?;
-        for (route, html) in documents {
+        for (route, html) in pages {
             index
-                .add_html_file(None, Some(route.clone()), html.clone())
+                .add_html_file(None, Some((*route).to_owned()), (*html).to_owned())
                 .await
                 .map_err(|e| format!("{route}: {e}"))?;
         }
