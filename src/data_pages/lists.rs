@@ -13,7 +13,7 @@ use leptos::wasm_bindgen::JsCast;
 use super::address::Go;
 use super::api::{self, SearchPage};
 use super::fault::answered;
-use super::pager::pager;
+use super::pager::{Paging, pager};
 use super::query::Query;
 use super::view::Settings;
 
@@ -113,24 +113,20 @@ pub fn FacetList(
         words,
         Box::new(move |answer| {
             let counts = SearchPage::of(&answer).facet(of.parameter);
-            let from = query.with_untracked(Query::offset);
-            let show =
-                move |from: u64| go.to(query.get_untracked().with("offset", &from.to_string()));
-            rows(&settings, of, kind, counts, from, query, show).into_any()
+            let paging = Paging { query, go };
+            rows(&settings, (of, kind), counts, paging).into_any()
         }),
     )
 }
 
 fn rows(
     settings: &Settings,
-    of: Kind,
-    kind: &'static str,
+    (of, kind): (Kind, &'static str),
     counts: Vec<api::FacetCount>,
-    from: u64,
-    query: ReadSignal<Query>,
-    show: impl Fn(u64) + Copy + 'static,
+    paging: Paging,
 ) -> impl IntoView {
     let words = &settings.words;
+    let (query, from) = (paging.query, paging.query.with_untracked(Query::offset));
     let total = counts.len() as u64;
     let mut number = total.to_string();
     if total >= MOST {
@@ -163,7 +159,7 @@ fn rows(
             <tbody>{rows}</tbody>
         </table>
         </div>
-        {pager(from, total, PAGE, words, show)}
+        {pager(from, total, PAGE, words, move |to| paging.show(to))}
         {csv}
     }
 }

@@ -4,6 +4,24 @@ use std::cell::Cell;
 
 use leptos::prelude::*;
 
+use super::address::Go;
+use super::query::Query;
+
+/// Another page of the search in the address: the same search from another record.
+#[derive(Clone, Copy)]
+pub struct Paging {
+    pub query: ReadSignal<Query>,
+    pub go: Go,
+}
+
+impl Paging {
+    /// Shows the page that starts at the record `from`.
+    pub fn show(self, from: u64) {
+        self.go
+            .to(self.query.get_untracked().with("offset", &from.to_string()));
+    }
+}
+
 thread_local! {
     /// The pager's button last pressed (0 Previous, 1 Next), until the next page's pager,
     /// drawn with the next page's records, takes the focus back to it: a keyboard user pages

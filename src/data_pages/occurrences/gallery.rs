@@ -5,8 +5,7 @@ use leptos::prelude::*;
 
 use crate::data_pages::address::Go;
 use crate::data_pages::api::{self, SearchPage};
-use crate::data_pages::fault::answered;
-use crate::data_pages::pager::{DEEPEST, pager};
+use crate::data_pages::pager::{DEEPEST, Paging, pager};
 use crate::data_pages::query::Query;
 use crate::data_pages::view::Settings;
 
@@ -15,28 +14,8 @@ const PAGE: u64 = 24;
 
 #[component]
 pub fn Gallery(settings: Settings, query: ReadSignal<Query>, go: Go) -> impl IntoView {
-    let scope = settings.scope.clone();
-    let path = Signal::derive(move || {
-        query.with(|q| {
-            let q = q.with("mediaType", "StillImage");
-            let filters = q.api_query(&scope);
-            format!(
-                "/occurrence/search?limit={PAGE}&offset={}&{filters}",
-                q.offset()
-            )
-        })
-    });
-    let asked = api::ask(settings.api.clone(), path);
-    let words = settings.words.clone();
-    answered(
-        asked,
-        words,
-        Box::new(move |answer| {
-            let show =
-                move |from: u64| go.to(query.get_untracked().with("offset", &from.to_string()));
-            pictures(SearchPage::of(&answer), &settings, show).into_any()
-        }),
-    )
+    let images = Some(("mediaType", "StillImage"));
+    super::paged::records_page(settings, Paging { query, go }, (PAGE, images), pictures)
 }
 
 /// The first still image of a record, if it has one.
@@ -49,11 +28,7 @@ pub fn first_image(record: &serde_json::Value) -> Option<String> {
         .and_then(|m| api::text(m, "identifier"))
 }
 
-fn pictures(
-    page: SearchPage,
-    settings: &Settings,
-    show: impl Fn(u64) + Copy + 'static,
-) -> impl IntoView {
+fn pictures(page: SearchPage, settings: &Settings, paging: Paging) -> AnyView {
     let words = &settings.words;
     let figures = page
         .results
@@ -77,6 +52,7 @@ fn pictures(
         <p class="data-search__count" aria-live="polite">{words.with("dataRecords", "count", &count.to_string())}</p>
         {(count == 0).then(|| view! { <p>{words.get("dataNoImages")}</p> })}
         <ul class="data-gallery">{figures}</ul>
-        {pager(from, count.min(DEEPEST), PAGE, words, show)}
+        {pager(from, count.min(DEEPEST), PAGE, words, move |to| paging.show(to))}
     }
+    .into_any()
 }

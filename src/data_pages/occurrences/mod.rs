@@ -5,6 +5,7 @@
 mod filters;
 mod gallery;
 pub mod map;
+mod paged;
 mod table;
 
 use leptos::prelude::*;

@@ -5,8 +5,7 @@ use leptos::prelude::*;
 
 use crate::data_pages::address::Go;
 use crate::data_pages::api::{self, SearchPage};
-use crate::data_pages::fault::answered;
-use crate::data_pages::pager::{DEEPEST, pager};
+use crate::data_pages::pager::{DEEPEST, Paging, pager};
 use crate::data_pages::query::Query;
 use crate::data_pages::view::Settings;
 
@@ -15,34 +14,10 @@ const PAGE: u64 = 20;
 
 #[component]
 pub fn Table(settings: Settings, query: ReadSignal<Query>, go: Go) -> impl IntoView {
-    let scope = settings.scope.clone();
-    let path = Signal::derive(move || {
-        query.with(|q| {
-            let filters = q.api_query(&scope);
-            format!(
-                "/occurrence/search?limit={PAGE}&offset={}&{filters}",
-                q.offset()
-            )
-        })
-    });
-    let asked = api::ask(settings.api.clone(), path);
-    let words = settings.words.clone();
-    answered(
-        asked,
-        words,
-        Box::new(move |answer| {
-            let show =
-                move |from: u64| go.to(query.get_untracked().with("offset", &from.to_string()));
-            rows(SearchPage::of(&answer), &settings, show).into_any()
-        }),
-    )
+    super::paged::records_page(settings, Paging { query, go }, (PAGE, None), rows)
 }
 
-fn rows(
-    page: SearchPage,
-    settings: &Settings,
-    show: impl Fn(u64) + Copy + 'static,
-) -> impl IntoView {
+fn rows(page: SearchPage, settings: &Settings, paging: Paging) -> AnyView {
     let words = &settings.words;
     let rows = page
         .results
@@ -78,6 +53,7 @@ fn rows(
             <tbody>{rows}</tbody>
         </table>
         </div>
-        {pager(from, count.min(DEEPEST), PAGE, words, show)}
+        {pager(from, count.min(DEEPEST), PAGE, words, move |to| paging.show(to))}
     }
+    .into_any()
 }
