@@ -20,6 +20,14 @@ async fn press(browser: &Browser, key: &str, ctrl: bool) {
         .await;
 }
 
+/// Opens the dialog with `/`, and waits until it is open.
+async fn open_with_slash(browser: &Browser) {
+    press(browser, "/", false).await;
+    browser
+        .wait_until("document.querySelector('dialog.search-dialog')?.open === true")
+        .await;
+}
+
 /// Types `text` into the dialog's field.
 async fn type_in(browser: &Browser, text: &str) {
     browser
@@ -37,10 +45,7 @@ async fn keyboard_only_a_word_of_a_posts_body_finds_it_first_and_enter_opens_it_
     browser.eval("window.stayed = true; return true;").await;
     // Nothing of the search is fetched before it is opened.
     assert_eq!(browser.eval(SEARCH_FETCHED).await, json!([]));
-    press(&browser, "/", false).await;
-    browser
-        .wait_until("document.querySelector('dialog.search-dialog')?.open === true")
-        .await;
+    open_with_slash(&browser).await;
     assert_eq!(
         browser
             .eval("return document.activeElement.matches('.search-dialog input');")
@@ -135,10 +140,7 @@ async fn the_header_link_opens_the_dialog_and_escape_gives_the_focus_back() {
 async fn each_language_searches_its_own_pages() {
     let browser = Browser::start().await;
     browser.open(&portal().url("/fr/")).await;
-    press(&browser, "/", false).await;
-    browser
-        .wait_until("document.querySelector('dialog.search-dialog')?.open === true")
-        .await;
+    open_with_slash(&browser).await;
     type_in(&browser, "portail").await;
     browser
         .wait_until("document.querySelectorAll('.search-dialog__hit').length > 0")
@@ -155,10 +157,7 @@ async fn each_language_searches_its_own_pages() {
     );
     // The English pages' index does not know the French word.
     browser.open(&portal().url("/")).await;
-    press(&browser, "/", false).await;
-    browser
-        .wait_until("document.querySelector('dialog.search-dialog')?.open === true")
-        .await;
+    open_with_slash(&browser).await;
     type_in(&browser, "portail").await;
     browser
         .wait_until(
@@ -195,10 +194,7 @@ async fn without_javascript_the_search_link_leads_to_the_site_index() {
 async fn posts_can_be_searched_by_category() {
     let browser = Browser::start().await;
     browser.open(&portal().url("/")).await;
-    press(&browser, "/", false).await;
-    browser
-        .wait_until("document.querySelector('dialog.search-dialog')?.open === true")
-        .await;
+    open_with_slash(&browser).await;
     let categories =
         "[...document.querySelectorAll('.search-dialog__category option')].map(o => o.textContent)";
     browser

@@ -23,6 +23,21 @@ pub struct PageDraft {
 }
 
 impl PageDraft {
+    /// A page the build makes itself (the "not found" page, a site index): no file, no front
+    /// matter, no links to check.
+    pub fn built_in(page: Page) -> Self {
+        PageDraft {
+            page,
+            relative: String::new(),
+            lang_ref: None,
+            links: Vec::new(),
+            data_links: Vec::new(),
+            frames: Vec::new(),
+            ids: Default::default(),
+            front: Default::default(),
+        }
+    }
+
     /// Where the front matter key `key` was written.
     pub fn position(&self, key: &str) -> Position {
         self.front.position(key)

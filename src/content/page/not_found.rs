@@ -22,38 +22,29 @@ pub fn default_not_found(words: &Words, lang: &str) -> PageDraft {
         buttons: vec![button(&home, &words.get("home", lang), true, false)],
         ..Feature::default()
     };
-    PageDraft {
-        page: Page {
-            route: "/404".into(),
-            output: "/404.html".into(),
-            source: "(the built-in \"not found\" page)".into(),
-            meta: crate::model::PageMeta {
-                title: words.get("notFoundTitle", lang),
-                lang: lang.to_owned(),
-                not_found: true,
-            },
-            head: PageHead {
-                noindex: true,
-                ..PageHead::default()
-            },
-            translations: Vec::new(),
-            blocks: vec![PageBlock::Hero(Hero {
-                kind: HeroKind::FloatingText,
-                feature,
-                height: None,
-                overlay: None,
-                black_text: false,
-                text_shadow: false,
-                class: None,
-            })],
-            post: None,
+    PageDraft::built_in(Page {
+        route: "/404".into(),
+        output: "/404.html".into(),
+        source: "(the built-in \"not found\" page)".into(),
+        meta: crate::model::PageMeta {
+            title: words.get("notFoundTitle", lang),
+            lang: lang.to_owned(),
+            not_found: true,
         },
-        relative: String::new(),
-        lang_ref: None,
-        links: Vec::new(),
-        data_links: Vec::new(),
-        frames: Vec::new(),
-        ids: Default::default(),
-        front: Default::default(),
-    }
+        head: PageHead {
+            noindex: true,
+            ..PageHead::default()
+        },
+        translations: Vec::new(),
+        blocks: vec![PageBlock::Hero(Hero {
+            kind: HeroKind::FloatingText,
+            feature,
+            height: None,
+            overlay: None,
+            black_text: false,
+            text_shadow: false,
+            class: None,
+        })],
+        post: None,
+    })
 }

@@ -115,36 +115,27 @@ fn index_page(drafts: &[PageDraft], lang: &str, route: String, words: &Words) ->
         });
     }
     let output = format!("{route}index.html");
-    PageDraft {
-        page: Page {
-            route,
-            output,
-            source: SOURCE.into(),
-            meta: crate::model::PageMeta {
-                title: words.get("searchTitle", lang),
-                lang: lang.to_owned(),
-                not_found: false,
-            },
-            head: PageHead {
-                description: Some(words.get("searchDescription", lang)),
-                ..PageHead::default()
-            },
-            translations: Vec::new(),
-            blocks: vec![PageBlock::Prose(Prose {
-                sections,
-                toc: None,
-                class: Some(CLASS.into()),
-            })],
-            post: None,
+    PageDraft::built_in(Page {
+        route,
+        output,
+        source: SOURCE.into(),
+        meta: crate::model::PageMeta {
+            title: words.get("searchTitle", lang),
+            lang: lang.to_owned(),
+            not_found: false,
         },
-        relative: String::new(),
-        lang_ref: None,
-        links: Vec::new(),
-        data_links: Vec::new(),
-        frames: Vec::new(),
-        ids: Default::default(),
-        front: Default::default(),
-    }
+        head: PageHead {
+            description: Some(words.get("searchDescription", lang)),
+            ..PageHead::default()
+        },
+        translations: Vec::new(),
+        blocks: vec![PageBlock::Prose(Prose {
+            sections,
+            toc: None,
+            class: Some(CLASS.into()),
+        })],
+        post: None,
+    })
 }
 
 /// A page's name in the index: its title, or its address where it has none.
