@@ -116,9 +116,10 @@ fn escape(text: &str) -> String {
 }
 
 /// Pagefind's files for `documents` (language, route, HTML), by their names in the index's
-/// folder. Each language's index is made on a thread of its own (Pagefind reads one page at a
-/// time), and their files put together: each language's files carry its name, the shared ones
-/// (Pagefind's script) are the same, and the entry file lists every language.
+/// folder. Each language's index is made on a thread of its own (Pagefind builds and compresses
+/// an index's files one after another), and their files put together: each language's files
+/// carry its name, the shared ones (Pagefind's script) are the same, and the entry file lists
+/// every language.
 fn index(documents: &[(String, String, String)]) -> Result<Files, String> {
     let mut languages: std::collections::BTreeMap<&str, Vec<(&str, &str)>> = Default::default();
     for (lang, route, html) in documents {
@@ -188,6 +189,7 @@ fn index_one(pages: &[(&str, &str)]) -> Result<Files, String> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| e.to_string())?;
+    let folder = Folder::write(pages).map_err(|e| format!("search pages: {e}"))?;
     runtime.block_on(async {
         let options = pagefind::options::PagefindServiceConfig::builder()
             .keep_index_url(false)
@@ -195,7 +197,11 @@ fn index_one(pages: &[(&str, &str)]) -> Result<Files, String> {
             .build();
         let mut index =
             pagefind::api::PagefindIndex::new(Some(options)).map_err(|e| e.to_string())?;
-        for (route, html) in pages {
+        index
+            .add_directory(folder.path.to_string_lossy().into_owned(), None)
+            .await
+            .map_err(|e| e.to_string())?;
+        for (route, html) in &folder.others {
             index
                 .add_html_file(None, Some((*route).to_owned()), (*html).to_owned())
                 .await
@@ -213,4 +219,126 @@ fn index_one(pages: &[(&str, &str)]) -> Result<Files, String> {
             .filter(|(name, _)| !UNUSED.iter().any(|unused| name.starts_with(unused)))
             .collect())
     })
+}
+
+/// A language's pages written as files for Pagefind to read: given a folder, Pagefind reads its
+/// files in parallel, where pages handed to it one by one are read one at a time (and each
+/// compared with every page before it). A page whose address is not a folder or an `.html` file
+/// is handed over on its own. The folder is removed when dropped.
+struct Folder<'a> {
+    path: PathBuf,
+    others: Vec<(&'a str, &'a str)>,
+}
+
+impl<'a> Folder<'a> {
+    fn write(pages: &[(&'a str, &'a str)]) -> std::io::Result<Self> {
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!("scc-search-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&path);
+        let mut folder = Folder {
+            path,
+            others: Vec::new(),
+        };
+        for &(route, html) in pages {
+            let relative = route.trim_start_matches('/');
+            let file = if relative.is_empty() || relative.ends_with('/') {
+                format!("{relative}index.html")
+            } else if relative.ends_with(".html") {
+                relative.to_owned()
+            } else {
+                folder.others.push((route, html));
+                continue;
+            };
+            if file.split('/').any(|part| part == ".." || part == ".") {
+                folder.others.push((route, html));
+                continue;
+            }
+            let file = folder.path.join(file);
+            std::fs::create_dir_all(file.parent().unwrap_or(&folder.path))?;
+            std::fs::write(file, html)?;
+        }
+        Ok(folder)
+    }
+}
+
+impl Drop for Folder<'_> {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    fn page(lang: &str, route: &str, text: &str) -> (String, String, String) {
+        let html = format!(
+            "<html lang=\"{lang}\"><head><title>{route}</title></head><body><div data-pagefind-body><h1>{route}</h1><p>{text}</p><nav><p>navigationword</p></nav></div></body></html>"
+        );
+        (lang.into(), route.into(), html)
+    }
+
+    /// A fragment's JSON, as Pagefind writes it: gzipped after a signature.
+    fn fragment(bytes: &[u8]) -> serde_json::Value {
+        let mut text = Vec::new();
+        flate2::read::GzDecoder::new(bytes)
+            .read_to_end(&mut text)
+            .unwrap();
+        let json = text.strip_prefix(b"pagefind_dcd").unwrap();
+        serde_json::from_slice(json).unwrap()
+    }
+
+    #[test]
+    fn every_page_of_every_language_is_indexed_at_its_own_address() {
+        let documents = vec![
+            page("en", "/", "welcome"),
+            page("en", "/about/", "curators"),
+            page("en", "/old/page.html", "archive"),
+            page("en", "/plain", "extensionless"),
+            page("es", "/es/", "bienvenida"),
+            page("es", "/es/acerca/", "conservadores"),
+        ];
+        let files = index(&documents).unwrap();
+        let entry = files.iter().find(|(name, _)| name == ENTRY).unwrap();
+        let entry: serde_json::Value = serde_json::from_slice(&entry.1).unwrap();
+        let languages = entry["languages"].as_object().unwrap();
+        assert_eq!(languages["en"]["page_count"], 4);
+        assert_eq!(languages["es"]["page_count"], 2);
+        let mut urls: Vec<(String, String)> = files
+            .iter()
+            .filter(|(name, _)| name.ends_with(".pf_fragment"))
+            .map(|(_, bytes)| {
+                let fragment = fragment(bytes);
+                (
+                    fragment["url"].as_str().unwrap().to_owned(),
+                    fragment["content"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect();
+        urls.sort();
+        let routes: Vec<&str> = urls.iter().map(|(url, _)| url.as_str()).collect();
+        assert_eq!(
+            routes,
+            [
+                "/",
+                "/about/",
+                "/es/",
+                "/es/acerca/",
+                "/old/page.html",
+                "/plain"
+            ]
+        );
+        assert!(urls[1].1.contains("curators"));
+        assert!(
+            urls.iter()
+                .all(|(_, text)| !text.contains("navigationword"))
+        );
+        assert!(
+            !files
+                .iter()
+                .any(|(name, _)| name.starts_with("pagefind-ui."))
+        );
+    }
 }

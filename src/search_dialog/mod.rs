@@ -45,6 +45,18 @@ fn word(key: &str) -> String {
         .unwrap_or_else(|| key.to_owned())
 }
 
+/// Goes to `url` by a link the app's router follows, as it follows the page's own.
+fn go_to(url: &str) {
+    if let (Ok(link), Some(body)) = (document().create_element("a"), document().body()) {
+        let _ = link.set_attribute("href", url);
+        let _ = body.append_child(&link);
+        if let Ok(link) = link.dyn_into::<web_sys::HtmlElement>() {
+            link.click();
+            link.remove();
+        }
+    }
+}
+
 #[component]
 fn SearchDialog() -> impl IntoView {
     let dialog = NodeRef::<leptos::html::Dialog>::new();
@@ -102,15 +114,7 @@ fn SearchDialog() -> impl IntoView {
             opener.set_value(None);
             dialog.close();
         }
-        // A link the app's router follows, as it follows the page's own.
-        if let (Ok(link), Some(body)) = (document().create_element("a"), document().body()) {
-            let _ = link.set_attribute("href", &hit.url);
-            let _ = body.append_child(&link);
-            if let Ok(link) = link.dyn_into::<web_sys::HtmlElement>() {
-                link.click();
-                link.remove();
-            }
-        }
+        go_to(&hit.url);
     };
     let keydown = move |event: leptos::ev::KeyboardEvent| {
         let shown = hits.with_untracked(Vec::len);
@@ -118,6 +122,12 @@ fn SearchDialog() -> impl IntoView {
             "ArrowDown" if shown > 0 => active.update(|a| *a = (*a + 1) % shown),
             "ArrowUp" if shown > 0 => active.update(|a| *a = (*a + shown - 1) % shown),
             "Enter" if shown > 0 => follow(active.get_untracked()),
+            // A search field's own Escape would only clear it; the dialog closes at once.
+            "Escape" => {
+                if let Some(dialog) = dialog.get_untracked() {
+                    dialog.close();
+                }
+            }
             _ => return,
         }
         event.prevent_default();
@@ -182,6 +192,7 @@ fn run_searches(
             count.set(None);
             return;
         }
+        pagefind::preload(&asked);
         let timer = set_timeout_with_handle(
             move || {
                 leptos::task::spawn_local(async move {

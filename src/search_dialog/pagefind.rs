@@ -62,6 +62,12 @@ pub async fn categories() -> Vec<String> {
     names
 }
 
+/// Starts loading what a search for `term` needs (the index's chunks for its words), while the
+/// visitor may still be typing.
+pub fn preload(term: &str) {
+    let _ = call(&pagefind(), "preload", &[term.into()]);
+}
+
 /// The number of pages matching `term` (of `kind` and in `category`, where given) and the
 /// first of them.
 pub async fn search(
@@ -80,9 +86,17 @@ pub async fn search(
     let found = awaited(call(&pagefind, "search", &[term.into(), options.into()])?).await?;
     let results: js_sys::Array = get(&found, "results").dyn_into()?;
     let count = results.length() as usize;
+    // Every shown result's fragment is asked for at once, not one after another.
+    let asked: js_sys::Array = results
+        .iter()
+        .take(SHOWN as usize)
+        .map(|result| call(&result, "data", &[]))
+        .collect::<Result<_, _>>()?;
+    let fragments: js_sys::Array = awaited(js_sys::Promise::all(&asked).into())
+        .await?
+        .dyn_into()?;
     let mut hits = Vec::new();
-    for result in results.iter().take(SHOWN as usize) {
-        let data = awaited(call(&result, "data", &[])?).await?;
+    for data in fragments.iter() {
         let text = |value: JsValue| value.as_string().unwrap_or_default();
         let kind = js_sys::Array::from(&get(&get(&data, "filters"), "kind"));
         let url = text(get(&data, "url"));

@@ -1,7 +1,8 @@
 //! The development server's content rebuilder (`build_site --watch`, which `scripts/serve.sh`
 //! runs beside `trunk serve`): a saved page or data file is rebuilt into the served folder and
 //! the open page reloads by itself, showing the new text (and does not when what changed is
-//! another page); a content error leaves the last good page served. Runs on a copy of the fixture portal and its release build
+//! another page); a content error leaves the last good page served; the search index follows
+//! the saved text. Runs on a copy of the fixture portal and its release build
 //! (target/fixture-portal, whose build kept trunk's page shell for this).
 
 use std::path::{Path, PathBuf};
@@ -197,6 +198,32 @@ async fn a_saved_page_or_data_file_reloads_the_open_page_with_the_new_text() {
     );
     browser
         .wait_until("document.querySelector('h1')?.textContent === 'The guide, fixed'")
+        .await;
+
+    // The search index follows the saved text: a new word finds the page.
+    edit(
+        &site,
+        "guide/index.md",
+        "Text of the first section.",
+        "Text of the first section, on quokkas.",
+    );
+    browser
+        .wait_until("document.querySelector('main')?.textContent.includes('quokkas')")
+        .await;
+    browser.wait_for(".site-header a[href=\"/search/\"]").await;
+    browser
+        .eval("document.querySelector('.site-header a[href=\"/search/\"]').click(); return true;")
+        .await;
+    browser
+        .wait_until("document.querySelector('dialog.search-dialog')?.open === true")
+        .await;
+    browser
+        .eval("const f = document.querySelector('.search-dialog input'); f.value = 'quokkas'; f.dispatchEvent(new Event('input', {bubbles: true})); return true;")
+        .await;
+    browser
+        .wait_until(
+            "document.querySelector('.search-dialog__hit a')?.getAttribute('href') === '/guide/'",
+        )
         .await;
     browser.finish().await;
 }

@@ -10,32 +10,51 @@ use crate::support::Browser;
 /// What the page has fetched of the search so far.
 const SEARCH_FETCHED: &str = "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/pagefind/') || n.includes('scc-search') || n.includes('/search-'));";
 
-/// Presses `key` (with Ctrl, if asked) where the focus is.
-async fn press(browser: &Browser, key: &str, ctrl: bool) {
-    browser
-        .eval(&format!(
-            "(document.activeElement || document.body).dispatchEvent(new KeyboardEvent('keydown', {{key: {}, ctrlKey: {ctrl}, bubbles: true, cancelable: true}})); return true;",
-            json!(key)
-        ))
-        .await;
+/// Presses `key` (with Ctrl, if asked) where the focus is, as a keyboard does (WebDriver's key
+/// actions: the browser's own key events).
+async fn press(browser: &Browser, key: char, ctrl: bool) {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    use fantoccini::key::Key;
+    let mut keys = KeyActions::new("keyboard".into());
+    if ctrl {
+        keys = keys.then(KeyAction::Down {
+            value: Key::Control.into(),
+        });
+    }
+    keys = keys
+        .then(KeyAction::Down { value: key })
+        .then(KeyAction::Up { value: key });
+    if ctrl {
+        keys = keys.then(KeyAction::Up {
+            value: Key::Control.into(),
+        });
+    }
+    browser.client.perform_actions(keys).await.unwrap();
+}
+
+/// A special key (Enter, the arrows, Escape) as `press` takes it.
+fn key(key: fantoccini::key::Key) -> char {
+    key.into()
 }
 
 /// Opens the dialog with `/`, and waits until it is open.
 async fn open_with_slash(browser: &Browser) {
-    press(browser, "/", false).await;
+    press(browser, '/', false).await;
     browser
         .wait_until("document.querySelector('dialog.search-dialog')?.open === true")
         .await;
 }
 
-/// Types `text` into the dialog's field.
+/// Types `text` into the dialog's field, key by key.
 async fn type_in(browser: &Browser, text: &str) {
     browser
-        .eval(&format!(
-            "const f = document.querySelector('.search-dialog input'); f.value = {}; f.dispatchEvent(new Event('input', {{bubbles: true}})); return true;",
-            json!(text)
-        ))
-        .await;
+        .client
+        .find(fantoccini::Locator::Css(".search-dialog input"))
+        .await
+        .unwrap()
+        .send_keys(text)
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
@@ -56,6 +75,13 @@ async fn keyboard_only_a_word_of_a_posts_body_finds_it_first_and_enter_opens_it_
     browser
         .wait_until("document.querySelector('.search-dialog__hit a')?.textContent === 'A workshop'")
         .await;
+    // The `/` that opened the dialog was not typed into its field.
+    assert_eq!(
+        browser
+            .eval("return document.querySelector('.search-dialog input').value;")
+            .await,
+        json!("curators")
+    );
     // The post first (the news pages that quote it follow), as News.
     assert!(
         browser
@@ -74,7 +100,7 @@ async fn keyboard_only_a_word_of_a_posts_body_finds_it_first_and_enter_opens_it_
     let target = browser
         .eval("return document.querySelector('.search-dialog__hit a').getAttribute('href');")
         .await;
-    press(&browser, "Enter", false).await;
+    press(&browser, key(fantoccini::key::Key::Enter), false).await;
     browser
         .wait_until(&format!("location.pathname === {target} && document.querySelector('h1')?.textContent === 'A workshop'"))
         .await;
@@ -118,18 +144,16 @@ async fn the_header_link_opens_the_dialog_and_escape_gives_the_focus_back() {
         .wait_until("document.querySelectorAll('.search-dialog__hit').length > 0")
         .await;
     // The arrow keys move through the results; the field says which is active.
-    press(&browser, "ArrowDown", false).await;
+    press(&browser, key(fantoccini::key::Key::Down), false).await;
     browser
         .wait_until("document.querySelector('.search-dialog input').getAttribute('aria-activedescendant') === document.querySelector('.search-dialog__hit[aria-selected=true]').id")
         .await;
-    browser
-        .eval("document.querySelector('dialog.search-dialog').dispatchEvent(new Event('cancel')); document.querySelector('dialog.search-dialog').close(); return true;")
-        .await;
+    press(&browser, key(fantoccini::key::Key::Escape), false).await;
     browser
         .wait_until(&format!("document.activeElement === {link}"))
         .await;
     // Ctrl+K opens it again.
-    press(&browser, "k", true).await;
+    press(&browser, 'k', true).await;
     browser
         .wait_until("document.querySelector('dialog.search-dialog')?.open === true")
         .await;
