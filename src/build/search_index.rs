@@ -32,16 +32,19 @@ struct Record {
 /// Indexes the pages of `site`, which are written; how many it indexed (0 when the previous
 /// index was kept).
 pub fn write(context: &BuildContext, site: &Site) -> Result<usize, BuildError> {
-    let documents: Vec<(String, String, String)> = site
+    let indexed: Vec<&Page> = site
         .pages
         .iter()
         .filter(|page| !page.meta.not_found && !page.head.noindex)
         .filter(|page| !site_index::is_index(page))
-        .filter_map(|page| {
-            let html = document(context, page)?;
-            Some((page.meta.lang.clone(), page.route.clone(), html))
-        })
         .collect();
+    let documents: Vec<(String, String, String)> = super::parallel::map(&indexed, |page| {
+        let html = document(context, page)?;
+        Some((page.meta.lang.clone(), page.route.clone(), html))
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     let key = super::cache::hex(&crate::content::digest::key_of(&documents)[..8]);
     let record_file = context
         .published()
@@ -197,10 +200,19 @@ fn index_one(pages: &[(&str, &str)]) -> Result<Files, String> {
             .build();
         let mut index =
             pagefind::api::PagefindIndex::new(Some(options)).map_err(|e| e.to_string())?;
-        index
+        let read = index
             .add_directory(folder.path.to_string_lossy().into_owned(), None)
             .await
             .map_err(|e| e.to_string())?;
+        // Pagefind skips a file it cannot read, with no more than a count: a page missing from
+        // the index is an error here.
+        if read != folder.written {
+            return Err(format!(
+                "Pagefind read {read} of the {} pages written for it in {}",
+                folder.written,
+                folder.path.display()
+            ));
+        }
         for (route, html) in &folder.others {
             index
                 .add_html_file(None, Some((*route).to_owned()), (*html).to_owned())
@@ -227,6 +239,8 @@ fn index_one(pages: &[(&str, &str)]) -> Result<Files, String> {
 /// is handed over on its own. The folder is removed when dropped.
 struct Folder<'a> {
     path: PathBuf,
+    /// How many pages are in it.
+    written: usize,
     others: Vec<(&'a str, &'a str)>,
 }
 
@@ -234,12 +248,17 @@ impl<'a> Folder<'a> {
     fn write(pages: &[(&'a str, &'a str)]) -> std::io::Result<Self> {
         static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let path = std::env::temp_dir().join(format!("scc-search-{}-{n}", std::process::id()));
+        let bytes = pages.iter().map(|(_, html)| html.len() as u64).sum();
+        let path =
+            scratch_root(bytes, pages.len()).join(format!("scc-search-{}-{n}", std::process::id()));
+        remove_abandoned(path.parent().unwrap_or(&path));
         let _ = std::fs::remove_dir_all(&path);
         let mut folder = Folder {
             path,
+            written: 0,
             others: Vec::new(),
         };
+        let mut seen = std::collections::HashSet::new();
         for &(route, html) in pages {
             let relative = route.trim_start_matches('/');
             let file = if relative.is_empty() || relative.ends_with('/') {
@@ -250,15 +269,59 @@ impl<'a> Folder<'a> {
                 folder.others.push((route, html));
                 continue;
             };
-            if file.split('/').any(|part| part == ".." || part == ".") {
+            if file.split('/').any(|part| part == ".." || part == ".") || !seen.insert(file.clone())
+            {
                 folder.others.push((route, html));
                 continue;
             }
             let file = folder.path.join(file);
             std::fs::create_dir_all(file.parent().unwrap_or(&folder.path))?;
             std::fs::write(file, html)?;
+            folder.written += 1;
         }
         Ok(folder)
+    }
+}
+
+/// Where the pages for Pagefind are written: memory (`/dev/shm`) where it has room for them
+/// twice over, else the system's temporary folder. On the 10,010-page site, writing and removing
+/// them on disk took 1.0 s (ext4 is slow to make files where many were just removed), in memory
+/// 0.1 s.
+fn scratch_root(bytes: u64, files: usize) -> PathBuf {
+    #[cfg(target_os = "linux")]
+    if let Ok(path) = std::ffi::CString::new("/dev/shm") {
+        // SAFETY: `statvfs` reads a NUL-terminated path and fills the zeroed struct it is given.
+        let mut stats: libc::statvfs = unsafe { std::mem::zeroed() };
+        let room = unsafe { libc::statvfs(path.as_ptr(), &mut stats) } == 0
+            && (stats.f_bavail as u64).saturating_mul(stats.f_frsize as u64)
+                > bytes * 2 + (64 << 20)
+            && stats.f_favail as u64 > files as u64 * 4;
+        if room {
+            return PathBuf::from("/dev/shm");
+        }
+    }
+    std::env::temp_dir()
+}
+
+/// Removes the page folders of builds that stopped before removing theirs (a build
+/// interrupted, in memory they would stay until the machine restarts).
+fn remove_abandoned(root: &std::path::Path) {
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix("scc-search-")) else {
+            continue;
+        };
+        let pid = rest.split('-').next().unwrap_or("");
+        let running = pid.parse::<u32>().is_ok_and(|pid| {
+            pid == std::process::id()
+                || std::path::Path::new("/proc").join(pid.to_string()).exists()
+        });
+        if !running {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
     }
 }
 
