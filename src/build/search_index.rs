@@ -55,12 +55,13 @@ pub fn write(context: &BuildContext, site: &Site) -> Result<usize, BuildError> {
         return Ok(0);
     }
     let files = index(&documents).map_err(BuildError::Search)?;
-    let mut written = Vec::with_capacity(files.len());
-    for (name, bytes) in files {
+    // A fragment per page: thousands of files, written on every core.
+    let written = super::parallel::map(&files, |(name, bytes)| {
         let path = format!("{FOLDER}{name}");
-        context.write(&path, bytes)?;
-        written.push(path);
-    }
+        context.write(&path, bytes).map(|()| path)
+    })
+    .into_iter()
+    .collect::<Result<Vec<String>, BuildError>>()?;
     if let Some(file) = record_file {
         let record = Record {
             key,
