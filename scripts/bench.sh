@@ -122,14 +122,14 @@ for f in sorted(glob.glob(os.path.join(out, "axe-*.json"))):
 print(f"\nRaw results: {out}")
 PY
 
-# Every page type, Lighthouse mobile (LH_RUNS runs each): this site's home and About pages, and
+# Every page type, Lighthouse mobile (LH_RUNS runs each): this site's home, About and site index pages, and
 # the test portal's composition, news, post and documentation pages (built if missing).
 echo
 echo "## Every page type, Lighthouse mobile ($LH_RUNS runs each)"
 if [ ! -f target/fixture-portal/index.html ]; then
   SCC_CONTENT=tests/fixtures/portal trunk build --release --dist target/fixture-portal >/dev/null 2>&1
 fi
-for entry in "dist /" "dist /about/" "target/fixture-portal /compose/" "target/fixture-portal /news/" \
+for entry in "dist /" "dist /about/" "dist /search/" "target/fixture-portal /compose/" "target/fixture-portal /news/" \
              "target/fixture-portal /post/2021/workshop/" "target/fixture-portal /docs/intro"; do
   set -- $entry
   LH_FORM_FACTORS=mobile bash "$TOOLS/lighthouse.sh" "$1" "$2" > "$out/types-$(echo "$2" | tr -c 'a-z0-9\n' '_').json" 2>/dev/null || true

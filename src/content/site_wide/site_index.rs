@@ -62,7 +62,15 @@ pub fn kind_of(page: &Page) -> &'static str {
 }
 
 fn index_page(drafts: &[PageDraft], lang: &str, route: String, words: &Words) -> PageDraft {
-    let mut sections = Vec::new();
+    // The page's title, shown: a page of the build's own, with no hero to carry it.
+    let mut sections = vec![Section {
+        heading: Some(Heading {
+            level: 1,
+            attrs: Attrs::default(),
+            content: vec![Inline::text(words.get("searchTitle", lang))],
+        }),
+        blocks: Vec::new(),
+    }];
     for (kind, word) in [
         ("page", "searchPages"),
         ("post", "searchPosts"),

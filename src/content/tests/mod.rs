@@ -1628,8 +1628,13 @@ fn each_language_gets_a_site_index_linked_from_its_navigation_unless_the_address
     let PageBlock::Prose(prose) = &index.blocks[0] else {
         panic!("the index is a list of pages")
     };
-    let listed: Vec<(String, Vec<String>)> = prose
-        .sections
+    // Its title first, shown as the page's heading; then a section per kind of page.
+    let title = prose.sections[0].heading.as_ref().unwrap();
+    assert_eq!(
+        (title.level, plain_text(&title.content).as_str()),
+        (1, "Search and site index")
+    );
+    let listed: Vec<(String, Vec<String>)> = prose.sections[1..]
         .iter()
         .map(|section| {
             let heading = plain_text(&section.heading.as_ref().unwrap().content);
