@@ -306,20 +306,24 @@ fn scratch_root(bytes: u64, files: usize) -> PathBuf {
 
 /// Removes the page folders of builds that stopped before removing theirs (a build
 /// interrupted, in memory they would stay until the machine restarts).
+/// Only where `/proc` tells which processes run.
 fn remove_abandoned(root: &std::path::Path) {
+    let proc = std::path::Path::new("/proc");
     let Ok(entries) = std::fs::read_dir(root) else {
         return;
     };
+    if !proc.join("self").exists() {
+        return;
+    }
     for entry in entries.flatten() {
         let name = entry.file_name();
         let Some(rest) = name.to_str().and_then(|n| n.strip_prefix("scc-search-")) else {
             continue;
         };
         let pid = rest.split('-').next().unwrap_or("");
-        let running = pid.parse::<u32>().is_ok_and(|pid| {
-            pid == std::process::id()
-                || std::path::Path::new("/proc").join(pid.to_string()).exists()
-        });
+        let running = pid
+            .parse::<u32>()
+            .is_ok_and(|pid| pid == std::process::id() || proc.join(pid.to_string()).exists());
         if !running {
             let _ = std::fs::remove_dir_all(entry.path());
         }
@@ -352,6 +356,22 @@ mod tests {
             .unwrap();
         let json = text.strip_prefix(b"pagefind_dcd").unwrap();
         serde_json::from_slice(json).unwrap()
+    }
+
+    #[test]
+    fn the_folder_of_a_build_that_stopped_is_removed_and_a_running_ones_kept() {
+        let root = std::env::temp_dir().join(format!("scc-abandoned-{}", std::process::id()));
+        // Beyond Linux's largest process id: a build that is not running.
+        let stopped = root.join("scc-search-999999999-0");
+        let running = root.join(format!("scc-search-{}-7", std::process::id()));
+        let other = root.join("something-else");
+        for folder in [&stopped, &running, &other] {
+            std::fs::create_dir_all(folder.join("page")).unwrap();
+        }
+        remove_abandoned(&root);
+        let left = [&stopped, &running, &other].map(|folder| folder.exists());
+        let _ = std::fs::remove_dir_all(&root);
+        assert_eq!(left, [false, true, true]);
     }
 
     #[test]
