@@ -197,13 +197,32 @@ fn run_searches(
             move || {
                 leptos::task::spawn_local(async move {
                     let found = pagefind::search(&asked, (&of_kind, &in_category)).await;
-                    let current = term.get_untracked() == asked
-                        && kind.get_untracked() == of_kind
-                        && category.get_untracked() == in_category;
-                    if let (true, Ok((n, found))) = (current, found) {
-                        active.set(0);
-                        count.set(Some(n));
-                        hits.set(found);
+                    let current = || {
+                        term.get_untracked() == asked
+                            && kind.get_untracked() == of_kind
+                            && category.get_untracked() == in_category
+                    };
+                    let Ok((n, fragments)) = found else { return };
+                    if n == 0 && current() {
+                        count.set(Some(0));
+                        hits.set(Vec::new());
+                    }
+                    // Each result is shown as soon as it and those before it have come: the
+                    // first without waiting for the eighth.
+                    for (i, fragment) in fragments.into_iter().enumerate() {
+                        let Ok(hit) = pagefind::hit(fragment).await else {
+                            break;
+                        };
+                        if !current() {
+                            return;
+                        }
+                        if i == 0 {
+                            active.set(0);
+                            count.set(Some(n));
+                            hits.set(vec![hit]);
+                        } else {
+                            hits.update(|shown| shown.push(hit));
+                        }
                     }
                 });
             },

@@ -69,11 +69,11 @@ pub fn preload(term: &str) {
 }
 
 /// The number of pages matching `term` (of `kind` and in `category`, where given) and the
-/// first of them.
+/// first of them, still to be read: each one's fragment is asked for at once (see [`hit`]).
 pub async fn search(
     term: &str,
     (kind, category): (&str, &str),
-) -> Result<(usize, Vec<Hit>), JsValue> {
+) -> Result<(usize, Vec<JsValue>), JsValue> {
     let pagefind = pagefind();
     let options = js_sys::Object::new();
     let filters = js_sys::Object::new();
@@ -86,35 +86,32 @@ pub async fn search(
     let found = awaited(call(&pagefind, "search", &[term.into(), options.into()])?).await?;
     let results: js_sys::Array = get(&found, "results").dyn_into()?;
     let count = results.length() as usize;
-    // Every shown result's fragment is asked for at once, not one after another.
-    let asked: js_sys::Array = results
+    // Every shown result's fragment is asked for now, not one after another.
+    let asked = results
         .iter()
         .take(SHOWN as usize)
         .map(|result| call(&result, "data", &[]))
         .collect::<Result<_, _>>()?;
-    let fragments: js_sys::Array = awaited(js_sys::Promise::all(&asked).into())
-        .await?
-        .dyn_into()?;
-    let mut hits = Vec::new();
-    for data in fragments.iter() {
-        let text = |value: JsValue| value.as_string().unwrap_or_default();
-        let kind = js_sys::Array::from(&get(&get(&data, "filters"), "kind"));
-        let url = text(get(&data, "url"));
-        let sections = js_sys::Array::from(&get(&data, "sub_results"))
-            .iter()
-            .map(|sub| (text(get(&sub, "title")), text(get(&sub, "url"))))
-            .filter(|(title, address)| {
-                !title.is_empty() && address.contains('#') && *address != url
-            })
-            .take(SECTIONS)
-            .collect();
-        hits.push(Hit {
-            title: text(get(&get(&data, "meta"), "title")),
-            url,
-            sections,
-            excerpt: text(get(&data, "excerpt")),
-            kind: kind.get(0).as_string().unwrap_or_default(),
-        });
-    }
-    Ok((count, hits))
+    Ok((count, asked))
+}
+
+/// One result, once its fragment (asked for by [`search`]) has come.
+pub async fn hit(fragment: JsValue) -> Result<Hit, JsValue> {
+    let data = awaited(fragment).await?;
+    let text = |value: JsValue| value.as_string().unwrap_or_default();
+    let kind = js_sys::Array::from(&get(&get(&data, "filters"), "kind"));
+    let url = text(get(&data, "url"));
+    let sections = js_sys::Array::from(&get(&data, "sub_results"))
+        .iter()
+        .map(|sub| (text(get(&sub, "title")), text(get(&sub, "url"))))
+        .filter(|(title, address)| !title.is_empty() && address.contains('#') && *address != url)
+        .take(SECTIONS)
+        .collect();
+    Ok(Hit {
+        title: text(get(&get(&data, "meta"), "title")),
+        url,
+        sections,
+        excerpt: text(get(&data, "excerpt")),
+        kind: kind.get(0).as_string().unwrap_or_default(),
+    })
 }
