@@ -1,6 +1,7 @@
 //! The site search on the test portal: Pagefind's index built with the site, the dialog
 //! fetched only when opened, keyboard only from opening to the page found, each language's
-//! pages searched on its own, and the site index without JavaScript.
+//! pages searched on its own (the test portal's French, this site's Spanish), and the site
+//! index without JavaScript.
 
 use serde_json::json;
 
@@ -192,6 +193,41 @@ async fn each_language_searches_its_own_pages() {
 }
 
 #[tokio::test]
+async fn a_spanish_word_on_a_spanish_page_finds_the_spanish_pages_only() {
+    let browser = Browser::start().await;
+    browser.open(&crate::support::site().url("/es/")).await;
+    open_with_slash(&browser).await;
+    type_in(&browser, "museos").await;
+    // Results are shown as they come: wait for the About page's.
+    browser
+        .wait_until("[...document.querySelectorAll('.search-dialog__hit > a')].some(a => a.getAttribute('href') === '/es/acerca/')")
+        .await;
+    let found = browser
+        .eval("return [...document.querySelectorAll('.search-dialog__hit > a')].map(a => a.getAttribute('href'));")
+        .await;
+    let found: Vec<&str> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|href| href.as_str().unwrap())
+        .collect();
+    assert!(
+        found.iter().all(|href| href.starts_with("/es/")),
+        "{found:?}"
+    );
+    // From an English page, the English index: no page has the Spanish word.
+    browser.open(&crate::support::site().url("/about/")).await;
+    open_with_slash(&browser).await;
+    type_in(&browser, "museos").await;
+    browser
+        .wait_until(
+            "document.querySelector('.search-dialog__count')?.textContent === 'No page matches.'",
+        )
+        .await;
+    browser.finish().await;
+}
+
+#[tokio::test]
 async fn without_javascript_the_search_link_leads_to_the_site_index() {
     let browser = Browser::start_without_javascript().await;
     browser.load(&portal().url("/")).await;
@@ -236,5 +272,10 @@ async fn posts_can_be_searched_by_category() {
     browser
         .wait_until("[...document.querySelectorAll('.search-dialog__hit > a')].map(a => a.textContent).join('|') === 'A workshop'")
         .await;
+    // One page in all, not the first of the unfiltered results shown as they come.
+    assert_eq!(
+        browser.text(".search-dialog__count").await,
+        "Pages found: 1"
+    );
     browser.finish().await;
 }
