@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use super::context::BuildContext;
 use super::error::BuildError;
 use super::search_module::FOLDER;
+use super::sitemap::xml_escape as escape;
 use crate::content::Page;
 use crate::content::Site;
 use crate::content::site_wide::site_index;
@@ -111,12 +112,6 @@ fn document(context: &BuildContext, page: &Page) -> Option<String> {
         escape(&page.meta.lang),
         escape(&page.meta.title),
     ))
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('"', "&quot;")
 }
 
 /// Pagefind's files for `documents` (language, route, HTML), by their names in the index's

@@ -106,14 +106,18 @@ fn SearchDialog() -> impl IntoView {
         }
     });
     run_searches(term, (kind, category), hits, (count, active));
+    let close = move || {
+        if let Some(dialog) = dialog.get_untracked() {
+            dialog.close();
+        }
+    };
     let follow = move |index: usize| {
         let Some(hit) = hits.with_untracked(|h| h.get(index).cloned()) else {
             return;
         };
-        if let Some(dialog) = dialog.get_untracked() {
-            opener.set_value(None);
-            dialog.close();
-        }
+        // The page found takes the focus, not the search link.
+        opener.set_value(None);
+        close();
         go_to(&hit.url);
     };
     let keydown = move |event: leptos::ev::KeyboardEvent| {
@@ -123,11 +127,7 @@ fn SearchDialog() -> impl IntoView {
             "ArrowUp" if shown > 0 => active.update(|a| *a = (*a + shown - 1) % shown),
             "Enter" if shown > 0 => follow(active.get_untracked()),
             // A search field's own Escape would only clear it; the dialog closes at once.
-            "Escape" => {
-                if let Some(dialog) = dialog.get_untracked() {
-                    dialog.close();
-                }
-            }
+            "Escape" => close(),
             _ => return,
         }
         event.prevent_default();
@@ -136,11 +136,6 @@ fn SearchDialog() -> impl IntoView {
     let closed = move |_| {
         if let Some(Some(opener)) = opener.try_update_value(Option::take) {
             let _ = opener.focus();
-        }
-    };
-    let close = move |_| {
-        if let Some(dialog) = dialog.get_untracked() {
-            dialog.close();
         }
     };
     let results = move || result_list(hits.get(), active, follow);
@@ -157,7 +152,7 @@ fn SearchDialog() -> impl IntoView {
         <dialog class="search-dialog" node_ref=dialog aria-labelledby="search-dialog-title" on:close=closed>
             <div class="search-dialog__head">
                 <h2 id="search-dialog-title">{word("search")}</h2>
-                <button type="button" class="button" on:click=close>{word("searchClose")}</button>
+                <button type="button" class="button" on:click=move |_| close()>{word("searchClose")}</button>
             </div>
             <div class="search-dialog__fields">
                 <input type="search" node_ref=input aria-labelledby="search-dialog-title" role="combobox"

@@ -161,69 +161,72 @@ async fn the_header_link_opens_the_dialog_and_escape_gives_the_focus_back() {
     browser.finish().await;
 }
 
-#[tokio::test]
-async fn each_language_searches_its_own_pages() {
-    let browser = Browser::start().await;
-    browser.open(&portal().url("/fr/")).await;
-    open_with_slash(&browser).await;
-    type_in(&browser, "portail").await;
-    browser
-        .wait_until("document.querySelectorAll('.search-dialog__hit').length > 0")
-        .await;
+/// Searches `word` from the page at `url` and, once `shown` (a script's condition) holds, the
+/// addresses of the results on screen.
+async fn addresses_found(browser: &Browser, url: &str, word: &str, shown: &str) -> Vec<String> {
+    browser.open(url).await;
+    open_with_slash(browser).await;
+    type_in(browser, word).await;
+    browser.wait_until(shown).await;
     let found = browser
         .eval("return [...document.querySelectorAll('.search-dialog__hit > a')].map(a => a.getAttribute('href'));")
         .await;
-    let found = found.as_array().unwrap();
-    assert!(
-        found
-            .iter()
-            .all(|href| href.as_str().unwrap().starts_with("/fr/")),
-        "{found:?}"
-    );
-    // The English pages' index does not know the French word.
-    browser.open(&portal().url("/")).await;
-    open_with_slash(&browser).await;
-    type_in(&browser, "portail").await;
+    found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|href| href.as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// Searches `word` from the page at `url` and waits until the dialog says no page matches.
+async fn nothing_found(browser: &Browser, url: &str, word: &str) {
+    browser.open(url).await;
+    open_with_slash(browser).await;
+    type_in(browser, word).await;
     browser
         .wait_until(
             "document.querySelector('.search-dialog__count')?.textContent === 'No page matches.'",
         )
         .await;
+}
+
+#[tokio::test]
+async fn each_language_searches_its_own_pages() {
+    let browser = Browser::start().await;
+    let found = addresses_found(
+        &browser,
+        &portal().url("/fr/"),
+        "portail",
+        "document.querySelectorAll('.search-dialog__hit').length > 0",
+    )
+    .await;
+    assert!(
+        found.iter().all(|href| href.starts_with("/fr/")),
+        "{found:?}"
+    );
+    // The English pages' index does not know the French word.
+    nothing_found(&browser, &portal().url("/"), "portail").await;
     browser.finish().await;
 }
 
 #[tokio::test]
 async fn a_spanish_word_on_a_spanish_page_finds_the_spanish_pages_only() {
     let browser = Browser::start().await;
-    browser.open(&crate::support::site().url("/es/")).await;
-    open_with_slash(&browser).await;
-    type_in(&browser, "museos").await;
     // Results are shown as they come: wait for the About page's.
-    browser
-        .wait_until("[...document.querySelectorAll('.search-dialog__hit > a')].some(a => a.getAttribute('href') === '/es/acerca/')")
-        .await;
-    let found = browser
-        .eval("return [...document.querySelectorAll('.search-dialog__hit > a')].map(a => a.getAttribute('href'));")
-        .await;
-    let found: Vec<&str> = found
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|href| href.as_str().unwrap())
-        .collect();
+    let found = addresses_found(
+        &browser,
+        &crate::support::site().url("/es/"),
+        "museos",
+        "[...document.querySelectorAll('.search-dialog__hit > a')].some(a => a.getAttribute('href') === '/es/acerca/')",
+    )
+    .await;
     assert!(
         found.iter().all(|href| href.starts_with("/es/")),
         "{found:?}"
     );
     // From an English page, the English index: no page has the Spanish word.
-    browser.open(&crate::support::site().url("/about/")).await;
-    open_with_slash(&browser).await;
-    type_in(&browser, "museos").await;
-    browser
-        .wait_until(
-            "document.querySelector('.search-dialog__count')?.textContent === 'No page matches.'",
-        )
-        .await;
+    nothing_found(&browser, &crate::support::site().url("/about/"), "museos").await;
     browser.finish().await;
 }
 
